@@ -1,0 +1,21 @@
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { IS_WEAPP, isSignedIn, signInWithWechat } from './services/auth'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // In WeChat the user never sees a login form: sign in with wx.login as soon as the app starts.
+    // Tab pages also await ensureSignedIn(), which reuses this in-flight sign-in.
+    if (IS_WEAPP && !isSignedIn()) {
+      signInWithWechat().catch(() => {
+        // The first tab page's ensureSignedIn() retries and falls back to the login page.
+      })
+    }
+  })
+
+  // children is the page being shown
+  return children
+}
+
+export default App

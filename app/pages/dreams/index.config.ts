@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '梦想广场',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})

@@ -1,0 +1,90 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { getMe } from '../../services/api'
+import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { toastError } from '../../services/request'
+import './index.scss'
+
+interface Entry {
+  key: string
+  icon: string
+  title: string
+  desc: string
+}
+
+// These features arrive in later issues; until then a tap only says so.
+const ENTRIES: Entry[] = [
+  { key: 'steps', icon: '👟', title: '捐步', desc: '每天走路，步数换小红花' },
+  { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花' },
+  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '绿色出行，为地球减负' },
+  { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想' },
+]
+
+export default function HomePage() {
+  const [balance, setBalance] = useState<number | null>(null)
+  const [nickname, setNickname] = useState(getStoredUser()?.nickname || '')
+  const [failed, setFailed] = useState(false)
+
+  const load = async () => {
+    try {
+      const me = await getMe()
+      setBalance(me.flowers.balance)
+      setNickname(me.user.nickname)
+      setFailed(false)
+    } catch (err) {
+      setFailed(true)
+      toastError(err)
+    }
+  }
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) load()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const onEntry = () => {
+    Taro.showToast({ title: '即将上线', icon: 'none' })
+  }
+
+  return (
+    <View className='home'>
+      <View className='home-banner'>
+        <Text className='home-greeting'>{nickname ? `你好，${nickname}` : '你好'}</Text>
+        <Text className='home-title'>🌺 小红花</Text>
+        <Text className='home-intro'>做好事赚小红花，把小红花送给梦想。</Text>
+        <Text className='home-intro'>捐出步数、答对题目、低碳出行都能获得小红花；攒下的小红花可以支持一个个真实的梦想。</Text>
+      </View>
+
+      <View className='home-balance-card' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
+        <Text className='home-balance-label'>我的小红花</Text>
+        <View className='home-balance'>
+          {balance !== null ? (
+            <Text className='home-balance-value'>{balance}</Text>
+          ) : (
+            <Text className='home-balance-pending'>{failed ? '暂时无法获取' : '加载中…'}</Text>
+          )}
+          {balance !== null ? <Text className='home-balance-unit'> 朵</Text> : null}
+        </View>
+        <Text className='home-balance-link'>查看爱心账单 ›</Text>
+      </View>
+
+      <View className='lrf-section-title'>做好事</View>
+      <View className='home-entries'>
+        {ENTRIES.map((entry) => (
+          <View key={entry.key} className={`home-entry home-entry-${entry.key}`} onClick={onEntry}>
+            <Text className='home-entry-icon'>{entry.icon}</Text>
+            <Text className='home-entry-title'>{entry.title}</Text>
+            <Text className='home-entry-desc'>{entry.desc}</Text>
+            <Text className='home-entry-soon'>即将上线</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

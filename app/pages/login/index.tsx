@@ -1,0 +1,140 @@
+import { useState } from 'react'
+import { Button, Checkbox, CheckboxGroup, Input, Label, Text, View } from '@tarojs/components'
+import Taro, { useLoad } from '@tarojs/taro'
+import {
+  DEV_EXTRA_ROLES,
+  IS_WEAPP,
+  defaultDevOpenid,
+  lastDevNickname,
+  signInDev,
+  signInWithWechat,
+} from '../../services/auth'
+import { errorMessage } from '../../services/request'
+import type { Role } from '../../services/types'
+import './index.scss'
+
+const ME_TAB = '/pages/me/index'
+
+export default function LoginPage() {
+  const [nickname, setNickname] = useState('')
+  const [openid, setOpenid] = useState('')
+  const [roles, setRoles] = useState<Role[]>([])
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState('')
+
+  const finish = () => {
+    Taro.showToast({ title: '登录成功', icon: 'success', duration: 1200 })
+    Taro.switchTab({ url: ME_TAB })
+  }
+
+  const wechatSignIn = async () => {
+    if (submitting) return
+    setSubmitting(true)
+    setError('')
+    try {
+      await signInWithWechat()
+      finish()
+    } catch (err) {
+      const message = errorMessage(err, '微信登录失败，请重试')
+      setError(message)
+      Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const devSignIn = async () => {
+    if (submitting) return
+    const id = openid.trim()
+    if (!id) {
+      Taro.showToast({ title: '请填写 openid', icon: 'none' })
+      return
+    }
+    setSubmitting(true)
+    setError('')
+    try {
+      await signInDev(id, nickname.trim(), roles)
+      finish()
+    } catch (err) {
+      const message = errorMessage(err, '登录失败，请稍后重试')
+      setError(message)
+      Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  useLoad(() => {
+    if (IS_WEAPP) {
+      // WeChat needs no form: try once right away; the button stays for a retry.
+      wechatSignIn()
+    } else {
+      setOpenid(defaultDevOpenid())
+      setNickname(lastDevNickname())
+    }
+  })
+
+  return (
+    <View className='login'>
+      <View className='login-hero'>
+        <Text className='login-logo'>🌺</Text>
+        <Text className='login-title'>小红花</Text>
+        <Text className='login-slogan'>做好事赚小红花，把小红花送给梦想</Text>
+      </View>
+
+      {IS_WEAPP ? (
+        <View className='lrf-card login-form'>
+          <Button className='lrf-button login-submit' loading={submitting} disabled={submitting} onClick={wechatSignIn}>
+            {submitting ? '正在登录…' : '微信一键登录'}
+          </Button>
+          {error ? <View className='login-error'>{error}</View> : null}
+        </View>
+      ) : (
+        <View className='lrf-card login-form'>
+          <View className='login-note'>网页版为开发调试用登录，需要 API 以 local 或 test 环境运行。</View>
+
+          <View className='login-field'>
+            <Text className='login-label'>昵称</Text>
+            <Input
+              className='login-input login-nickname'
+              type='text'
+              placeholder='给自己起个名字吧'
+              maxlength={20}
+              value={nickname}
+              onInput={(e) => setNickname(e.detail.value)}
+            />
+          </View>
+
+          <View className='login-field'>
+            <Text className='login-label'>openid</Text>
+            <Input
+              className='login-input login-openid'
+              type='text'
+              placeholder='同一 openid 即同一用户'
+              maxlength={64}
+              value={openid}
+              onInput={(e) => setOpenid(e.detail.value)}
+            />
+          </View>
+
+          <View className='login-field'>
+            <Text className='login-label'>额外身份（可选）</Text>
+            <CheckboxGroup className='login-roles' onChange={(e) => setRoles(e.detail.value as Role[])}>
+              {DEV_EXTRA_ROLES.map(({ role, label }) => (
+                <Label key={role} className={`login-role login-role-${role}`}>
+                  <Checkbox value={role} checked={roles.includes(role)} color='#e64340' />
+                  <Text>{label}</Text>
+                </Label>
+              ))}
+            </CheckboxGroup>
+          </View>
+
+          <Button className='lrf-button login-submit' loading={submitting} disabled={submitting} onClick={devSignIn}>
+            {submitting ? '正在登录…' : '登录'}
+          </Button>
+          {error ? <View className='login-error'>{error}</View> : null}
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,204 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { getLedger, getMe } from '../../services/api'
+import { ROLE_LABELS, ensureSignedIn, getStoredUser, signOut } from '../../services/auth'
+import { errorMessage, toastError } from '../../services/request'
+import type { LedgerEntry, MeResponse } from '../../services/types'
+import { formatShanghaiTime, reasonLabel, signed } from '../../utils/format'
+import './index.scss'
+
+const PAGE_SIZE = 20
+
+export default function MePage() {
+  const [me, setMe] = useState<MeResponse | null>(null)
+  const [meError, setMeError] = useState('')
+  const [items, setItems] = useState<LedgerEntry[]>([])
+  const [hasMore, setHasMore] = useState(false)
+  const [loading, setLoading] = useState(false)
+  // True once the first ledger page has answered, so "empty" is never shown before we know.
+  const [ledgerLoaded, setLedgerLoaded] = useState(false)
+  const [ledgerError, setLedgerError] = useState('')
+
+  // Refs, not state, for values the scroll/refresh callbacks read: they must see the latest
+  // value even if the hook fires with an older closure.
+  const cursorRef = useRef<string | null>(null)
+  const loadingRef = useRef(false)
+  // Bumped by every refresh so a slow "load more" from before it cannot append stale rows.
+  const generationRef = useRef(0)
+
+  const refresh = useCallback(async () => {
+    const generation = ++generationRef.current
+    loadingRef.current = true
+    setLoading(true)
+    setLedgerError('')
+    const [meResult, ledgerResult] = await Promise.allSettled([getMe(), getLedger(null, PAGE_SIZE)])
+    if (generation !== generationRef.current) return
+
+    if (meResult.status === 'fulfilled') {
+      setMe(meResult.value)
+      setMeError('')
+    } else {
+      setMeError(errorMessage(meResult.reason))
+    }
+
+    if (ledgerResult.status === 'fulfilled') {
+      const page = ledgerResult.value
+      cursorRef.current = page.nextCursor
+      setItems(page.items)
+      setHasMore(Boolean(page.nextCursor))
+      setLedgerLoaded(true)
+    } else {
+      setLedgerError(errorMessage(ledgerResult.reason))
+    }
+
+    const firstError =
+      meResult.status === 'rejected' ? meResult.reason : ledgerResult.status === 'rejected' ? ledgerResult.reason : null
+    if (firstError) toastError(firstError)
+
+    loadingRef.current = false
+    setLoading(false)
+  }, [])
+
+  const loadMore = useCallback(async () => {
+    const cursor = cursorRef.current
+    if (loadingRef.current || !cursor) return
+    const generation = generationRef.current
+    loadingRef.current = true
+    setLoading(true)
+    try {
+      const page = await getLedger(cursor, PAGE_SIZE)
+      if (generation !== generationRef.current) return
+      cursorRef.current = page.nextCursor
+      // Skip ids already shown, in case new entries shifted the pages in between.
+      setItems((prev) => {
+        const seen = new Set(prev.map((e) => e.id))
+        return prev.concat(page.items.filter((e) => !seen.has(e.id)))
+      })
+      setHasMore(Boolean(page.nextCursor))
+    } catch (err) {
+      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
+    } finally {
+      if (generation === generationRef.current) {
+        loadingRef.current = false
+        setLoading(false)
+      }
+    }
+  }, [])
+
+  // Every time the tab shows: balances change on other pages (donations, quiz, steps).
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) refresh()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useReachBottom(() => {
+    loadMore()
+  })
+
+  const onSignOut = () => {
+    Taro.showModal({
+      title: '退出登录',
+      content: '确定要退出登录吗？',
+      confirmColor: '#e64340',
+    }).then((res) => {
+      if (res.confirm) signOut()
+    })
+  }
+
+  const user = me?.user ?? getStoredUser()
+  const roles = user?.roles ?? []
+
+  return (
+    <View className='me'>
+      <View className='me-header'>
+        <View className='me-avatar'>{(user?.nickname || '花').slice(0, 1)}</View>
+        <View className='me-identity'>
+          <Text className='me-nickname'>{user?.nickname || '小红花用户'}</Text>
+          <View className='me-roles'>
+            {roles.map((role) => (
+              <Text key={role} className='me-role'>
+                {ROLE_LABELS[role] || role}
+              </Text>
+            ))}
+          </View>
+        </View>
+      </View>
+
+      <View className='me-flowers'>
+        {me ? (
+          <View className='me-balance'>
+            <Text className='me-balance-flower'>🌺 </Text>
+            <Text className='me-balance-value'>{me.flowers.balance}</Text>
+            <Text className='me-balance-unit'> 朵小红花</Text>
+          </View>
+        ) : (
+          <View className='me-balance-placeholder'>{meError ? meError : '正在数小红花…'}</View>
+        )}
+        <View className='me-stats'>
+          <View className='me-stat'>
+            <Text className='me-stat-value me-earned-value'>{me ? me.flowers.earned : '-'}</Text>
+            <Text className='me-stat-label'>累计获得</Text>
+          </View>
+          <View className='me-stat-divider' />
+          <View className='me-stat'>
+            <Text className='me-stat-value me-given-value'>{me ? me.flowers.given : '-'}</Text>
+            <Text className='me-stat-label'>累计捐出</Text>
+          </View>
+        </View>
+      </View>
+
+      <View className='lrf-section-title'>爱心账单</View>
+
+      {ledgerError && !ledgerLoaded ? (
+        <View className='lrf-empty ledger-error'>
+          <Text className='lrf-empty-icon'>😿</Text>
+          <Text>{ledgerError}</Text>
+          <View className='lrf-muted'>下拉页面可以重试</View>
+        </View>
+      ) : null}
+
+      {ledgerLoaded && items.length === 0 ? (
+        <View className='lrf-empty ledger-empty'>
+          <Text className='lrf-empty-icon'>🌱</Text>
+          <Text>还没有爱心账单，去捐步或答题赚取小红花吧</Text>
+        </View>
+      ) : null}
+
+      {items.length > 0 ? (
+        <View className='ledger-list'>
+          {items.map((entry) => (
+            <View key={entry.id} className='ledger-item'>
+              <View className='ledger-main'>
+                <Text className='ledger-reason'>{reasonLabel(entry.reason)}</Text>
+                <Text className='ledger-time'>{formatShanghaiTime(entry.createdAt)}</Text>
+              </View>
+              <View className='ledger-side'>
+                <Text className={`ledger-delta ${entry.delta >= 0 ? 'ledger-delta-plus' : 'ledger-delta-minus'}`}>
+                  {signed(entry.delta)}
+                </Text>
+                <Text className='ledger-balance'>余额 {entry.balanceAfter}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {loading ? <View className='lrf-hint ledger-loading'>加载中…</View> : null}
+      {!loading && ledgerLoaded && items.length > 0 && !hasMore ? (
+        <View className='lrf-hint ledger-end'>没有更多了</View>
+      ) : null}
+
+      <View className='me-actions'>
+        <Button className='lrf-button-plain me-signout' onClick={onSignOut}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,202 @@
+import Taro from '@tarojs/taro'
+
+/** Storage keys shared by the request layer and auth. */
+export const TOKEN_KEY = 'lrf_token'
+export const USER_KEY = 'lrf_user'
+
+export const LOGIN_PAGE = '/pages/login/index'
+
+// Injected at build time by config/index.ts (`env.TARO_APP_API_BASE`).
+export const API_BASE: string = process.env.TARO_APP_API_BASE || 'http://localhost:3000'
+
+/** A failed call: HTTP status (0 when the server could not be reached) plus the API error code. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly details?: unknown
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.details = details
+    // Keep `instanceof ApiError` working after down-levelling to ES5.
+    Object.setPrototypeOf(this, ApiError.prototype)
+  }
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export type QueryValue = string | number | boolean | null | undefined
+
+export interface RequestOptions {
+  method?: HttpMethod
+  /** Query parameters; null/undefined values are left out. */
+  query?: Record<string, QueryValue>
+  body?: unknown
+  /** Sent as `Idempotency-Key` so a retried flower/money POST moves nothing twice. */
+  idempotencyKey?: string
+  /** Public routes may skip the token (an invalid token would turn them into a 401). */
+  auth?: boolean
+}
+
+interface ErrorEnvelope {
+  error?: { code?: unknown; message?: unknown; details?: unknown }
+}
+
+// Chinese text for the codes in API.md; the server's own message (English) is the fallback.
+const CODE_MESSAGES: Record<string, string> = {
+  NETWORK_ERROR: '网络连接失败，请检查网络后重试',
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  UNAUTHENTICATED: '登录已过期，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '内容不存在或暂未开放',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
+  IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
+  ALREADY_DONATED_TODAY: '今天已经捐过步数啦，明天再来',
+  NOT_ENOUGH_STEPS: '今日步数不足 1000 步',
+  INVALID_WERUN_DATA: '微信运动数据无效，请重试',
+  ALREADY_ANSWERED: '这道题已经答过了',
+  INSUFFICIENT_FLOWERS: '小红花不够啦',
+  DREAM_NOT_ACCEPTING: '这个梦想暂不接受捐赠',
+  NOT_IN_REVIEW: '该内容不在审核中',
+  NOT_EXECUTABLE: '梦想尚未达成，暂不能认领',
+  STORE_NOT_ACTIVE: '该门店暂未营业',
+  INVALID_PASS: '核销码无效或已过期',
+  PASS_ALREADY_USED: '核销码已使用',
+  DAILY_LIMIT_REACHED: '今日已领取过爱心餐',
+  NO_MEALS_AVAILABLE: '该门店暂无可领取的爱心餐',
+}
+
+const STATUS_MESSAGES: Record<number, string> = {
+  400: '提交的内容有误，请检查后重试',
+  401: '登录已过期，请重新登录',
+  403: '没有权限进行此操作',
+  404: '内容不存在或暂未开放',
+  409: '当前无法完成此操作',
+}
+
+export function getToken(): string {
+  try {
+    return (Taro.getStorageSync(TOKEN_KEY) as string) || ''
+  } catch {
+    return ''
+  }
+}
+
+export function clearSession(): void {
+  try {
+    Taro.removeStorageSync(TOKEN_KEY)
+    Taro.removeStorageSync(USER_KEY)
+  } catch {
+    // Storage can fail (e.g. private mode); there is nothing more to clear then.
+  }
+}
+
+/** Random printable-ASCII key (API.md allows 1–128 chars); unique enough per user and route. */
+export function newIdempotencyKey(): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz'
+  let rand = ''
+  for (let i = 0; i < 24; i++) {
+    rand += alphabet[Math.floor(Math.random() * alphabet.length)]
+  }
+  return `lrf-${Date.now().toString(36)}-${rand}`
+}
+
+function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const url = /^https?:\/\//.test(path) ? path : `${API_BASE}${path.startsWith('/') ? '' : '/'}${path}`
+  if (!query) return url
+  const parts: string[] = []
+  for (const key of Object.keys(query)) {
+    const value = query[key]
+    if (value === undefined || value === null || value === '') continue
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  }
+  if (parts.length === 0) return url
+  return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const envelope = (data && typeof data === 'object' ? data : {}) as ErrorEnvelope
+  const err = envelope.error
+  const code = err && typeof err.code === 'string' ? err.code : `HTTP_${status}`
+  const message =
+    err && typeof err.message === 'string' && err.message
+      ? err.message
+      : STATUS_MESSAGES[status] || `服务暂时不可用（${status}），请稍后重试`
+  return new ApiError(status, code, message, err?.details)
+}
+
+// Several requests can fail with 401 at once; only the first one should navigate.
+let redirectingToLogin = false
+
+function currentRoute(): string {
+  const pages = Taro.getCurrentPages()
+  const page = pages[pages.length - 1]
+  return page?.route ? `/${page.route.replace(/^\//, '')}` : ''
+}
+
+function goToLogin(): void {
+  if (redirectingToLogin) return
+  if (currentRoute().startsWith(LOGIN_PAGE)) return
+  redirectingToLogin = true
+  Taro.reLaunch({ url: LOGIN_PAGE }).finally(() => {
+    redirectingToLogin = false
+  })
+}
+
+/**
+ * The single way the app talks to the API. Resolves with the parsed JSON body on 2xx,
+ * otherwise throws an ApiError carrying the `{error:{code,message}}` envelope.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body, idempotencyKey, auth = true } = options
+
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) header['Content-Type'] = 'application/json'
+  const token = auth ? getToken() : ''
+  if (token) header.Authorization = `Bearer ${token}`
+  if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
+
+  // Response bodies are JSON values of unknown shape until the caller's T is trusted below.
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
+  try {
+    res = await Taro.request<Record<string, unknown>, Record<string, unknown>>({
+      url: buildUrl(path, query),
+      method,
+      header,
+      data: body as Record<string, unknown> | undefined,
+      dataType: 'json',
+      timeout: 15000,
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+  }
+
+  const status = res.statusCode
+  if (status >= 200 && status < 300) {
+    return (status === 204 ? undefined : res.data) as T
+  }
+
+  const error = toApiError(status, res.data)
+  // /auth/* answers 401 for a bad WeChat code; that is a failed sign-in, not an expired session.
+  if (status === 401 && !path.startsWith('/auth/')) {
+    clearSession()
+    goToLogin()
+  }
+  throw error
+}
+
+/** Chinese, human-readable text for any thrown value, for toasts and error states. */
+export function errorMessage(err: unknown, fallback = '出了点问题，请稍后重试'): string {
+  if (err instanceof ApiError) {
+    if (err.status >= 500) return '服务暂时不可用，请稍后重试'
+    return CODE_MESSAGES[err.code] || STATUS_MESSAGES[err.status] || err.message || fallback
+  }
+  return fallback
+}
+
+export function toastError(err: unknown, fallback?: string): void {
+  Taro.showToast({ title: errorMessage(err, fallback), icon: 'none', duration: 2500 })
+}

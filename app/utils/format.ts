@@ -1,0 +1,67 @@
+// Display helpers shared by pages. Labels follow the enums in /shared/API.md.
+
+const REASON_LABELS: Record<string, string> = {
+  steps: '捐步',
+  quiz: '答题',
+  lowcarbon: '低碳行动',
+  dream_donation: '支持梦想',
+  dev_grant: '测试发放',
+}
+
+export function reasonLabel(reason: string): string {
+  return REASON_LABELS[reason] || '其他'
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  elderly: '关爱老人',
+  children: '关爱儿童',
+  education: '教育助学',
+  health: '医疗健康',
+  environment: '环境保护',
+  culture: '文化传承',
+  rural: '乡村振兴',
+  disability: '助残扶弱',
+  other: '其他',
+}
+
+export function categoryLabel(category: string): string {
+  return CATEGORY_LABELS[category] || '其他'
+}
+
+const DREAM_STATUS_LABELS: Record<string, string> = {
+  open: '筹集中',
+  executable: '待认领',
+  adopted: '执行中',
+  completed: '已完成',
+  in_review: '审核中',
+  rejected: '未通过',
+}
+
+export function dreamStatusLabel(status: string): string {
+  return DREAM_STATUS_LABELS[status] || ''
+}
+
+/** "+5" / "-3" for a ledger delta. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : `${n}`
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`)
+
+// Asia/Shanghai is UTC+8 all year (no DST), so shifting by 8 hours and reading UTC fields is exact
+// and does not depend on Intl time-zone data, which some mini-program runtimes lack.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** ISO time → "11-25 14:03" in Asia/Shanghai. */
+export function formatShanghaiTime(iso: string): string {
+  const t = new Date(iso)
+  if (Number.isNaN(t.getTime())) return ''
+  const d = new Date(t.getTime() + SHANGHAI_OFFSET_MS)
+  return `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+/** 0–100, for progress bars; never NaN when the target is 0. */
+export function percent(part: number, whole: number): number {
+  if (!whole || whole <= 0) return 0
+  return Math.max(0, Math.min(100, Math.floor((part / whole) * 100)))
+}

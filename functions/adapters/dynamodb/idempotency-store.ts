@@ -1,0 +1,95 @@
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import type { IdempotencyClaim, IdempotencyScope, StoredResponse } from '../../domain/idempotency';
+import type { ClaimOutcome, Clock, IdempotencyStore } from '../../domain/ports';
+import type { TableContext } from './client';
+import { isConditionalCheckFailed } from './errors';
+import { idempotencyKeys } from './idempotency-keys';
+
+/**
+ * Idempotency records with a lease. Powertools' idempotency utility answers a concurrent duplicate
+ * with an error and stores the result in a separate write; API.md wants concurrent repeats to get
+ * the first response, and the ledger wants the response stored in the same transaction as the
+ * move, so the record is claimed here and finalized inside the ledger transaction.
+ */
+export class DynamoIdempotencyStore implements IdempotencyStore {
+  constructor(
+    private readonly table: TableContext,
+    private readonly options: { keepHours: number; leaseSeconds: number; waitMs: number; clock: Clock },
+  ) {}
+
+  async claim(scope: IdempotencyScope, requestHash: string): Promise<ClaimOutcome> {
+    const deadline = Date.now() + this.options.waitMs;
+    for (let round = 0; ; round++) {
+      const ownerToken = randomUUID();
+      const now = this.options.clock.now();
+      try {
+        await this.table.doc.send(
+          new PutCommand({
+            TableName: this.table.tableName,
+            Item: {
+              ...idempotencyKeys.record(scope),
+              type: 'IDEMPOTENCY',
+              state: 'in_progress',
+              requestHash,
+              ownerToken,
+              leaseUntil: now.getTime() + this.options.leaseSeconds * 1000,
+              createdAt: now.toISOString(),
+              expiresAt: Math.floor(now.getTime() / 1000) + this.options.keepHours * 3600,
+            },
+            // A fresh key, or one whose holder died (lease over) on the same request.
+            ConditionExpression: 'attribute_not_exists(PK) OR (#state = :inProgress AND leaseUntil < :now AND requestHash = :hash)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':inProgress': 'in_progress', ':now': now.getTime(), ':hash': requestHash },
+          }),
+        );
+        return { kind: 'claimed', claim: { scope, ownerToken, requestHash } };
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw err;
+      }
+      const { Item } = await this.table.doc.send(
+        new GetCommand({ TableName: this.table.tableName, Key: idempotencyKeys.record(scope), ConsistentRead: true }),
+      );
+      if (!Item) continue; // released between our put and get: claim again
+      if (Item.requestHash !== requestHash) return { kind: 'mismatch' };
+      if (Item.state === 'done') return { kind: 'replay', response: Item.response as StoredResponse };
+      if (Date.now() > deadline) throw new Error('idempotent request still in progress');
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 20 + round * 10)));
+    }
+  }
+
+  async complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: idempotencyKeys.record(claim.scope),
+        UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
+        ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
+        ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+        ExpressionAttributeValues: {
+          ':done': 'done',
+          ':inProgress': 'in_progress',
+          ':owner': claim.ownerToken,
+          ':response': response,
+          ':now': this.options.clock.now().toISOString(),
+        },
+      }),
+    );
+  }
+
+  async release(claim: IdempotencyClaim): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new DeleteCommand({
+          TableName: this.table.tableName,
+          Key: idempotencyKeys.record(claim.scope),
+          ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':inProgress': 'in_progress', ':owner': claim.ownerToken },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { applyMove, type FlowerAccount, type LedgerEntry, type MoveFlowersCommand } from '../../domain/ledger';
+import type { IdempotentCompletion } from '../../domain/idempotency';
+import type { Clock, LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
+import { ContentionError, NotFoundError } from '../../shared/errors';
+import type { TableContext } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancellationReasons, isRetryableWriteConflict } from './errors';
+import { idempotencyKeys } from './idempotency-keys';
+import { ledgerKeys } from './ledger-keys';
+import { userKeys } from './user-keys';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** Raised when a request lost its idempotency claim mid-flight (its lease was taken over): a 5xx, retried by the client. */
+export class IdempotencyClaimLostError extends Error {}
+
+export class DynamoLedgerRepository implements LedgerRepository {
+  constructor(
+    private readonly table: TableContext,
+    private readonly options: { maxAttempts: number; clock: Clock },
+  ) {}
+
+  async getAccount(userId: string): Promise<FlowerAccount | null> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: userKeys.account(userId), ConsistentRead: true }),
+    );
+    return Item ? toAccount(Item) : null;
+  }
+
+  /**
+   * Optimistic concurrency on the account version: read, compute, write all-or-nothing with the
+   * version as condition; a lost race re-reads and tries again. The version condition is also what
+   * makes balanceAfter exact and the balance never negative.
+   */
+  async move(
+    command: MoveFlowersCommand,
+    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraItems?: TransactItem[] } = {},
+  ): Promise<MoveResult> {
+    const guards = options.guards ?? [];
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      const current = await this.getAccount(command.userId);
+      if (!current) throw new NotFoundError('小红花账户不存在');
+      const result = this.plan(current, command);
+      const items = this.transactItems(current, result, guards, options.completion, options.extraItems ?? []);
+      try {
+        await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return result;
+      } catch (err) {
+        const reasons = cancellationReasons(err);
+        if (reasons) {
+          guards.forEach((guard, index) => {
+            if (reasons[2 + index] === 'ConditionalCheckFailed') throw guard.onConflict();
+          });
+          if (options.completion && reasons[2 + guards.length] === 'ConditionalCheckFailed') throw new IdempotencyClaimLostError('idempotency claim lost');
+        }
+        const versionRace = reasons?.[0] === 'ConditionalCheckFailed';
+        if (!versionRace && !isRetryableWriteConflict(err)) throw err;
+        await sleep(Math.random() * Math.min(40, 2 * attempt));
+      }
+    }
+    throw new ContentionError();
+  }
+
+  private plan(current: FlowerAccount, command: MoveFlowersCommand): MoveResult {
+    const account = applyMove(current, command.delta);
+    const entry: LedgerEntry = {
+      id: ulid(),
+      userId: command.userId,
+      seq: account.version,
+      delta: command.delta,
+      reason: command.reason,
+      refId: command.refId,
+      note: command.note ?? null,
+      balanceAfter: account.balance,
+      createdAt: this.options.clock.now().toISOString(),
+    };
+    return { entry, account };
+  }
+
+  private transactItems(
+    current: FlowerAccount,
+    { entry, account }: MoveResult,
+    guards: MoveGuard[],
+    completion: IdempotentCompletion<MoveResult> | undefined,
+    extraItems: TransactItem[],
+  ): TransactItem[] {
+    const TableName = this.table.tableName;
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName,
+          Key: userKeys.account(entry.userId),
+          UpdateExpression: 'SET balance = :balance, earned = :earned, given = :given, version = :next, updatedAt = :now',
+          ConditionExpression: 'version = :version AND balance = :previousBalance AND :balance >= :zero',
+          ExpressionAttributeValues: {
+            ':balance': account.balance,
+            ':earned': account.earned,
+            ':given': account.given,
+            ':next': account.version,
+            ':version': current.version,
+            ':previousBalance': current.balance,
+            ':zero': 0,
+            ':now': entry.createdAt,
+          },
+        },
+      },
+      {
+        Put: {
+          TableName,
+          Item: { ...ledgerKeys.entry(entry.userId, entry.seq), type: 'LEDGER_ENTRY', ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      ...guards.map(
+        (guard): TransactItem => ({
+          Put: {
+            TableName,
+            Item: { ...userKeys.marker(entry.userId, guard.markerId), type: 'MARKER', entryId: entry.id, createdAt: entry.createdAt },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        }),
+      ),
+    ];
+    if (completion) {
+      items.push({
+        Update: {
+          TableName,
+          Key: idempotencyKeys.record(completion.claim.scope),
+          UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
+          ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
+          ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+          ExpressionAttributeValues: {
+            ':done': 'done',
+            ':inProgress': 'in_progress',
+            ':owner': completion.claim.ownerToken,
+            ':response': completion.render({ entry, account }),
+            ':now': entry.createdAt,
+          },
+        },
+      });
+    }
+    return [...items, ...extraItems];
+  }
+
+  async listEntries(userId: string, page: { limit: number; cursor?: string }): Promise<Page<LedgerEntry>> {
+    const after = decodeCursor(page.cursor, ledgerKeys.prefix);
+    const { PK } = userKeys.account(userId);
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': ledgerKeys.prefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
+      }),
+    );
+    return { items: Items.map(toEntry), nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined) };
+  }
+
+  /** Every entry of one account, oldest first (for reconciliation). */
+  async allEntries(userId: string): Promise<LedgerEntry[]> {
+    const entries: LedgerEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': userKeys.account(userId).PK, ':prefix': ledgerKeys.prefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      entries.push(...Items.map(toEntry));
+      start = LastEvaluatedKey;
+    } while (start);
+    return entries;
+  }
+}
+
+function toAccount(item: Record<string, unknown>): FlowerAccount {
+  return {
+    userId: item.userId as string,
+    balance: item.balance as number,
+    earned: item.earned as number,
+    given: item.given as number,
+    version: item.version as number,
+  };
+}
+
+function toEntry(item: Record<string, unknown>): LedgerEntry {
+  return {
+    id: item.id as string,
+    userId: item.userId as string,
+    seq: item.seq as number,
+    delta: item.delta as number,
+    reason: item.reason as LedgerEntry['reason'],
+    refId: (item.refId as string | null) ?? null,
+    note: (item.note as string | null) ?? null,
+    balanceAfter: item.balanceAfter as number,
+    createdAt: item.createdAt as string,
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

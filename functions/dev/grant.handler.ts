@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { MoveResult } from '../domain/ports';
+import { config } from '../shared/config';
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { ledgerEntryView } from '../me/views';
+import { grantFlowers } from './grant';
+
+const body = z.object({ flowers: z.number().int().min(1).max(config().rules.devGrant.maxFlowersPerGrant) });
+
+const present = (move: MoveResult) => ({ entry: ledgerEntryView(move.entry), balance: move.account.balance });
+
+/** POST /dev/grants — local and test stages only (like /auth/dev): credits the caller. */
+export const handler = httpRoute({
+  auth: 'required',
+  localStagesOnly: true,
+  idempotent: true,
+  successStatus: 201,
+  body,
+  handle: async ({ caller, body, idempotency, render }) => {
+    const completion = idempotency ? { claim: idempotency, render: (move: MoveResult) => render(present(move)) } : undefined;
+    return present(await grantFlowers(await container(), { userId: caller.userId, flowers: body.flowers }, completion));
+  },
+});

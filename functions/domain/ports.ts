@@ -1,0 +1,62 @@
+import type { FlowerAccount, LedgerEntry, MoveFlowersCommand } from './ledger';
+import type { IdempotencyClaim, IdempotencyScope, IdempotentCompletion, StoredResponse } from './idempotency';
+import type { Role, UserRecord } from './user';
+
+/** What the domain needs from storage and the outside world; adapters implement these. */
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface UserRepository {
+  findById(userId: string): Promise<UserRecord | null>;
+  /** Finds the user of this openid or creates it (with an empty flower account) atomically. */
+  findOrCreateByOpenid(openid: string, profile: { nickname: string; roles: Role[] }): Promise<{ user: UserRecord; created: boolean }>;
+  setRoles(userId: string, roles: Role[]): Promise<UserRecord>;
+  saveSessionKey(userId: string, sessionKey: string): Promise<void>;
+  getSessionKey(userId: string): Promise<string | null>;
+}
+
+/** A condition that must hold in the same transaction as a move, e.g. "not yet donated today". */
+export interface MoveGuard {
+  /** A per-user marker, e.g. `steps#2026-11-25`, that must not exist yet and that the move creates. */
+  markerId: string;
+  /** The domain error when the marker already exists. */
+  onConflict: () => Error;
+}
+
+export interface MoveResult {
+  entry: LedgerEntry;
+  account: FlowerAccount;
+}
+
+export interface LedgerRepository {
+  getAccount(userId: string): Promise<FlowerAccount | null>;
+  /**
+   * Writes the entry and the balance change in one transaction, guarded by the account version,
+   * the non-negative balance, the given guards and (when present) the idempotency claim, whose
+   * stored response is written in the same transaction.
+   */
+  move(command: MoveFlowersCommand, options?: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult> }): Promise<MoveResult>;
+  listEntries(userId: string, page: { limit: number; cursor?: string }): Promise<Page<LedgerEntry>>;
+}
+
+export type ClaimOutcome =
+  | { kind: 'claimed'; claim: IdempotencyClaim }
+  | { kind: 'replay'; response: StoredResponse }
+  | { kind: 'mismatch' };
+
+export interface IdempotencyStore {
+  /** Claims the key, or waits for the request that holds it and returns its final response. */
+  claim(scope: IdempotencyScope, requestHash: string): Promise<ClaimOutcome>;
+  /** Stores the final response of a request that moved nothing (refusals, reads). */
+  complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void>;
+  /** Gives the key back after a 5xx so a retry can run again. */
+  release(claim: IdempotencyClaim): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,33 @@
+/** Users and roles (API.md "Roles"): everyone is a donor; the other roles are granted. */
+export const ROLES = ['donor', 'merchant', 'charity', 'worker', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: string;
+  nickname: string;
+  roles: Role[];
+}
+
+export interface UserRecord extends User {
+  openid: string;
+  createdAt: string;
+}
+
+/** `donor` plus the given roles, de-duplicated and in a stable order. */
+export function rolesWithDonor(extra: readonly Role[] = []): Role[] {
+  const wanted = new Set<Role>(['donor', ...extra]);
+  return ROLES.filter((role) => wanted.has(role));
+}
+
+export function hasRole(user: Pick<User, 'roles'>, role: Role): boolean {
+  return user.roles.includes(role);
+}
+
+/** The nickname a new WeChat user gets until they set one (WeChat no longer shares real nicknames). */
+export function defaultNickname(openid: string): string {
+  return `爱心用户${openid.slice(-4)}`;
+}
+
+export function publicUser(user: User): User {
+  return { id: user.id, nickname: user.nickname, roles: [...user.roles] };
+}

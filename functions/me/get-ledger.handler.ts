@@ -1,0 +1,10 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { pageQuery } from '../shared/schemas';
+import { listMyLedger } from './me';
+
+export const handler = httpRoute({
+  auth: 'required',
+  query: pageQuery,
+  handle: async ({ caller, query }) => listMyLedger(await container(), caller.userId, query),
+});

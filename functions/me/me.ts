@@ -1,0 +1,20 @@
+import type { LedgerRepository, UserRepository } from '../domain/ports';
+import { publicUser } from '../domain/user';
+import { NotFoundError } from '../shared/errors';
+import { flowersView, ledgerEntryView } from './views';
+
+export interface MeDeps {
+  users: UserRepository;
+  ledger: LedgerRepository;
+}
+
+export async function getMyAccount(deps: MeDeps, userId: string) {
+  const [user, account] = await Promise.all([deps.users.findById(userId), deps.ledger.getAccount(userId)]);
+  if (!user || !account) throw new NotFoundError('用户不存在');
+  return { user: publicUser(user), flowers: flowersView(account) };
+}
+
+export async function listMyLedger(deps: MeDeps, userId: string, page: { limit: number; cursor?: string }) {
+  const { items, nextCursor } = await deps.ledger.listEntries(userId, page);
+  return { items: items.map(ledgerEntryView), nextCursor };
+}

@@ -1,0 +1,51 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/user';
+import { UnauthenticatedError } from './errors';
+
+const ISSUER = 'little-red-flower';
+const AUDIENCE = 'little-red-flower-app';
+
+export interface AuthenticatedUser {
+  userId: string;
+  roles: Role[];
+}
+
+const claimsSchema = z.object({ sub: z.string().min(1), roles: z.array(z.enum(ROLES)) });
+
+/** Session tokens: HS256 JWTs (jose) with issuer, audience and expiry; the secret never leaves the server. */
+export class TokenService {
+  constructor(
+    private readonly secret: () => Promise<string>,
+    private readonly ttlDays: number,
+  ) {}
+
+  private async key(): Promise<Uint8Array> {
+    return new TextEncoder().encode(await this.secret());
+  }
+
+  async issue(user: AuthenticatedUser): Promise<string> {
+    return new SignJWT({ roles: user.roles })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlDays}d`)
+      .sign(await this.key());
+  }
+
+  /** Any problem with the token (missing, malformed, forged, expired) is a 401. */
+  async verify(authorization: string | undefined): Promise<AuthenticatedUser> {
+    const match = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/.exec(authorization?.trim() ?? '');
+    if (!match) throw new UnauthenticatedError(authorization ? '登录凭证格式不正确' : '请先登录');
+    try {
+      const { payload } = await jwtVerify(match[1], await this.key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      const claims = claimsSchema.parse(payload);
+      return { userId: claims.sub, roles: claims.roles };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录');
+      throw new UnauthenticatedError('登录凭证无效');
+    }
+  }
+}

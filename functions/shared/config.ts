@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import rulesJson from '../../config/rules.json';
+
+/**
+ * Every rule value (caps, rates, prices) and every environment setting, read once and validated
+ * at cold start so a bad deployment fails loudly instead of computing wrong balances.
+ */
+const positiveInt = z.number().int().positive();
+
+const rulesSchema = z.object({
+  timezone: z.string().min(1),
+  auth: z.object({ tokenTtlDays: positiveInt.min(7) }),
+  idempotency: z.object({
+    keepHours: positiveInt.min(24),
+    inProgressLeaseSeconds: positiveInt,
+    waitForInProgressMs: positiveInt,
+  }),
+  ledger: z.object({ maxMoveAttempts: positiveInt }),
+  steps: z.object({
+    stepsPerFlower: positiveInt,
+    maxFlowersPerDay: positiveInt,
+    minSteps: positiveInt,
+    maxStepsPerDay: positiveInt,
+  }),
+  quiz: z.object({ questionsPerDay: positiveInt, flowersPerCorrectAnswer: positiveInt }),
+  lowcarbon: z.object({ flowersPerAction: positiveInt, maxFlowersPerDay: positiveInt, memberCodeTtlSeconds: positiveInt }),
+  meals: z.object({ priceFen: positiveInt }),
+  devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
+});
+
+export type Rules = z.infer<typeof rulesSchema>;
+
+const stageSchema = z.enum(['local', 'test', 'dev', 'staging', 'prod']);
+export type Stage = z.infer<typeof stageSchema>;
+
+/** The fake WeChat server's app credentials: only ever used when STAGE is local or test. */
+export const FAKE_WECHAT_APP = { appId: 'wx4f4bc4dec97d474b', appSecret: 'local-fake-wechat-secret' } as const;
+const LOCAL_JWT_SECRET = 'local-only-jwt-secret-never-used-in-aws-0123456789abcdef';
+
+/** Empty environment values (serverless.yml's `${env:X, ''}`) mean "not set". */
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  STAGE: stageSchema.default('local'),
+  TABLE_NAME: z.string().min(3).default('little-red-flower-local'),
+  DYNAMODB_ENDPOINT: optional(z.string().url()),
+  AWS_REGION: z.string().default('ap-east-1'),
+  WECHAT_API_BASE: optional(z.string().url()),
+  WECHAT_APP_ID: optional(z.string()),
+  WECHAT_APP_SECRET: optional(z.string()),
+  WECHAT_APP_SECRET_PARAM: optional(z.string()),
+  JWT_SECRET: optional(z.string().min(32)),
+  JWT_SECRET_PARAM: optional(z.string()),
+});
+
+export interface AppConfig {
+  stage: Stage;
+  isLocalStage: boolean;
+  tableName: string;
+  dynamodbEndpoint?: string;
+  region: string;
+  wechat: { apiBase: string; appId: string; appSecret?: string; appSecretParam?: string };
+  jwt: { secret?: string; secretParam?: string };
+  rules: Rules;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.parse(env);
+  const isLocalStage = parsed.STAGE === 'local' || parsed.STAGE === 'test';
+  const rules = rulesSchema.parse(rulesJson);
+  const wechatApiBase = parsed.WECHAT_API_BASE ?? (isLocalStage ? 'http://127.0.0.1:3100' : 'https://api.weixin.qq.com');
+  const appId = parsed.WECHAT_APP_ID ?? (isLocalStage ? FAKE_WECHAT_APP.appId : undefined);
+  if (!appId) throw new Error('WECHAT_APP_ID must be set outside the local and test stages');
+  const jwtSecret = parsed.JWT_SECRET ?? (isLocalStage ? LOCAL_JWT_SECRET : undefined);
+  if (!jwtSecret && !parsed.JWT_SECRET_PARAM) throw new Error('JWT_SECRET or JWT_SECRET_PARAM must be set outside the local and test stages');
+  return {
+    stage: parsed.STAGE,
+    isLocalStage,
+    tableName: parsed.TABLE_NAME,
+    dynamodbEndpoint: parsed.DYNAMODB_ENDPOINT,
+    region: parsed.AWS_REGION,
+    wechat: {
+      apiBase: wechatApiBase.replace(/\/$/, ''),
+      appId,
+      appSecret: parsed.WECHAT_APP_SECRET ?? (isLocalStage ? FAKE_WECHAT_APP.appSecret : undefined),
+      appSecretParam: parsed.WECHAT_APP_SECRET_PARAM,
+    },
+    jwt: { secret: jwtSecret, secretParam: parsed.JWT_SECRET_PARAM },
+    rules,
+  };
+}
+
+let cached: AppConfig | undefined;
+/** The process-wide configuration, parsed on first use. */
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+/** Tests that change the environment call this to re-read it. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

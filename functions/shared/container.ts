@@ -1,0 +1,53 @@
+import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
+import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import { createTableContext } from '../adapters/dynamodb/client';
+import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
+import { HttpWechatClient } from '../adapters/wechat/wechat-client';
+import { systemClock, type Clock } from '../domain/ports';
+import { TokenService } from './auth-token';
+import { config, type AppConfig } from './config';
+import { secretProvider } from './secrets';
+
+/** The composition root: adapters wired once per cold start, behind the domain's interfaces. */
+export interface Container {
+  config: AppConfig;
+  clock: Clock;
+  users: DynamoUserRepository;
+  ledger: DynamoLedgerRepository;
+  idempotency: DynamoIdempotencyStore;
+  tokens: TokenService;
+  wechat: HttpWechatClient;
+}
+
+export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
+  const table = createTableContext({ tableName: appConfig.tableName, endpoint: appConfig.dynamodbEndpoint, region: appConfig.region });
+  const { rules } = appConfig;
+  return {
+    config: appConfig,
+    clock,
+    users: new DynamoUserRepository(table, clock),
+    ledger: new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock }),
+    idempotency: new DynamoIdempotencyStore(table, {
+      keepHours: rules.idempotency.keepHours,
+      leaseSeconds: rules.idempotency.inProgressLeaseSeconds,
+      waitMs: rules.idempotency.waitForInProgressMs,
+      clock,
+    }),
+    tokens: new TokenService(secretProvider(appConfig.jwt.secret, appConfig.jwt.secretParam, 'JWT secret'), rules.auth.tokenTtlDays),
+    wechat: new HttpWechatClient({
+      apiBase: appConfig.wechat.apiBase,
+      appId: appConfig.wechat.appId,
+      appSecret: secretProvider(appConfig.wechat.appSecret, appConfig.wechat.appSecretParam, 'WeChat app secret'),
+    }),
+  };
+}
+
+let instance: Promise<Container> | undefined;
+export function container(): Promise<Container> {
+  instance ??= Promise.resolve().then(() => buildContainer());
+  return instance;
+}
+/** Lets integration tests swap in a container pointed at their own table. */
+export function setContainerForTests(replacement: Container | undefined): void {
+  instance = replacement ? Promise.resolve(replacement) : undefined;
+}

@@ -1,0 +1,155 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import sjson from 'secure-json-parse';
+import { z, type ZodTypeAny } from 'zod';
+import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type StoredResponse } from '../domain/idempotency';
+import type { Role } from '../domain/user';
+import type { AuthenticatedUser } from './auth-token';
+import { container } from './container';
+import { AppError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
+
+export const logger = new Logger({ serviceName: 'little-red-flower' });
+
+/** Request bodies larger than this are refused before parsing. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Auth = 'required' | 'optional' | 'none';
+
+interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny, P extends ZodTypeAny, A extends Auth> {
+  auth: A;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Roles of which the caller needs at least one, checked against the stored user (403 otherwise). */
+  roles?: Role[];
+  /** Honour the Idempotency-Key header (POSTs that move flowers or money). */
+  idempotent?: boolean;
+  successStatus?: number;
+  /** The route exists only when STAGE is local or test (API.md's /auth/dev); elsewhere 404. */
+  localStagesOnly?: boolean;
+  handle: (input: {
+    body: z.infer<B>;
+    query: z.infer<Q>;
+    params: z.infer<P>;
+    caller: A extends 'required' ? AuthenticatedUser : AuthenticatedUser | null;
+    /** Present when the request carries an Idempotency-Key: pass it to the ledger move. */
+    idempotency: IdempotencyClaim | null;
+    /** Renders a use-case result the way this route answers, for storing inside a ledger transaction. */
+    render: (result: unknown) => StoredResponse;
+  }) => Promise<unknown>;
+}
+
+const empty = z.object({}).passthrough();
+
+/**
+ * The edge of every function: auth, one zod parse, one use case, one response mapping, one log
+ * line. The order of refusals follows API.md: 401, then 400, then 403/404, then the route's 409s.
+ */
+export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodTypeAny = typeof empty, P extends ZodTypeAny = typeof empty, A extends Auth = Auth>(
+  spec: RouteSpec<B, Q, P, A>,
+) {
+  const successStatus = spec.successStatus ?? 200;
+  const render = (result: unknown): StoredResponse => (successStatus === 204 ? { status: 204, body: null } : { status: successStatus, body: result });
+
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = Date.now();
+    const method = event.requestContext?.http?.method ?? 'GET';
+    const path = event.rawPath ?? '/';
+    let claim: IdempotencyClaim | null = null;
+    let response: StoredResponse;
+    let failure: unknown;
+    try {
+      const headers = lowerCaseHeaders(event.headers);
+      const app = await container();
+      if (spec.localStagesOnly && !app.config.isLocalStage) throw new NotFoundError();
+      const authorization = headers['authorization'];
+      let caller: AuthenticatedUser | null = null;
+      if (spec.auth === 'required' || authorization !== undefined) caller = await app.tokens.verify(authorization);
+
+      const body = parseWith(spec.body, parseJsonBody(event, spec.body !== undefined), 'body');
+      const query = parseWith(spec.query, event.queryStringParameters ?? {}, 'query');
+      const params = parseWith(spec.params, event.pathParameters ?? {}, 'path');
+      const idempotencyKey = spec.idempotent ? parseIdempotencyKey(headers['idempotency-key']) : undefined;
+
+      if (spec.roles && caller) {
+        const stored = await app.users.findById(caller.userId);
+        if (!stored || !spec.roles.some((role) => stored.roles.includes(role))) throw new ForbiddenError();
+      }
+
+      if (idempotencyKey && caller) {
+        const outcome = await app.idempotency.claim({ userId: caller.userId, method, path, key: idempotencyKey }, requestHash(body));
+        if (outcome.kind === 'mismatch') throw new IdempotencyKeyReusedError();
+        if (outcome.kind === 'replay') return toResult(outcome.response, { replayed: true });
+        claim = outcome.claim;
+      }
+
+      try {
+        const result = await spec.handle({ body, query, params, caller: caller as never, idempotency: claim, render });
+        response = render(result);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        failure = err;
+        response = toErrorResponse(err);
+      }
+      // A move finalizes its claim in its own transaction; completing again is then a no-op refusal.
+      if (claim) await completeQuietly(app.idempotency, claim, response);
+    } catch (err) {
+      failure = err;
+      response = toErrorResponse(err);
+      if (claim) await (await container()).idempotency.release(claim).catch(() => undefined);
+    }
+    logOnce(method, path, response.status, started, failure, context);
+    return toResult(response);
+  };
+}
+
+async function completeQuietly(store: { complete(c: IdempotencyClaim, r: StoredResponse): Promise<void> }, claim: IdempotencyClaim, response: StoredResponse) {
+  try {
+    await store.complete(claim, response);
+  } catch (err) {
+    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
+  }
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+  return out;
+}
+
+function parseJsonBody(event: APIGatewayProxyEventV2, expectsBody: boolean): unknown {
+  if (!expectsBody) return {};
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new ValidationError('请求体过大');
+  if (raw.trim() === '') throw new ValidationError('请求体必须是 JSON 对象');
+  try {
+    // secure-json-parse refuses __proto__ / constructor.prototype keys (prototype poisoning).
+    return sjson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
+  } catch {
+    throw new ValidationError('请求体不是合法的 JSON');
+  }
+}
+
+function parseWith<S extends ZodTypeAny | undefined>(schema: S, value: unknown, where: string): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new ValidationError(
+    '请求参数不正确',
+    result.error.issues.map((issue) => ({ in: where, path: issue.path, message: issue.message })),
+  );
+}
+
+function toResult(response: StoredResponse, flags: { replayed?: boolean } = {}): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (flags.replayed) headers['idempotent-replayed'] = 'true';
+  if (response.status === 204) return { statusCode: 204, headers, body: '' };
+  return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
+}
+
+function logOnce(method: string, path: string, status: number, started: number, failure: unknown, context?: Context) {
+  const entry = { method, path, status, durationMs: Date.now() - started, requestId: context?.awsRequestId };
+  if (status >= 500) logger.error('request failed', { ...entry, error: failure as Error });
+  else if (failure instanceof AppError) logger.info('request refused', { ...entry, code: failure.code });
+  else logger.info('request served', entry);
+}
