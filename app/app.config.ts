@@ -7,16 +7,31 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#fff6f4',
   },
-  // Text-only tab bar: WeChat accepts tabs without iconPath, so no icon files are shipped.
+  // Icons are drawn by config/generate-tabbar-icons.js (H5 shows empty boxes without them).
   tabBar: {
     color: '#8a6d6b',
     selectedColor: '#e64340',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/dreams/index', text: '梦想' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/dreams/index',
+        text: '梦想',
+        iconPath: 'assets/tabbar/dreams.png',
+        selectedIconPath: 'assets/tabbar/dreams-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png',
+      },
     ],
   },
 })

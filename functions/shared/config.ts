@@ -35,7 +35,8 @@ export type Stage = z.infer<typeof stageSchema>;
 
 /** The fake WeChat server's app credentials: only ever used when STAGE is local or test. */
 export const FAKE_WECHAT_APP = { appId: 'wx4f4bc4dec97d474b', appSecret: 'local-fake-wechat-secret' } as const;
-const LOCAL_JWT_SECRET = 'local-only-jwt-secret-never-used-in-aws-0123456789abcdef';
+/** Signs tokens in the local and test stages only; AWS stages read theirs from SSM. */
+export const LOCAL_JWT_SECRET = 'local-only-jwt-secret-never-used-in-aws-0123456789abcdef';
 
 /** Empty environment values (serverless.yml's `${env:X, ''}`) mean "not set". */
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());

@@ -16,6 +16,8 @@ export default function DreamsPage() {
   const [loading, setLoading] = useState(false)
   const [hasMore, setHasMore] = useState(false)
   const [error, setError] = useState('')
+  // 404: the dreams API is not deployed yet, which is not the user's problem to retry.
+  const [notOpenYet, setNotOpenYet] = useState(false)
 
   const cursorRef = useRef<string | null>(null)
   const loadingRef = useRef(false)
@@ -32,12 +34,15 @@ export default function DreamsPage() {
       setItems(page.items)
       setHasMore(Boolean(page.nextCursor))
       setError('')
+      setNotOpenYet(false)
       setLoaded(true)
     } catch (err) {
       if (generation !== generationRef.current) return
+      const notFound = err instanceof ApiError && err.status === 404
       setError(errorMessage(err))
+      setNotOpenYet(notFound)
       // 404 means the dreams API is not deployed yet: the page says so, no toast needed.
-      if (!(err instanceof ApiError && err.status === 404)) toastError(err)
+      if (!notFound) toastError(err)
     } finally {
       if (generation === generationRef.current) {
         loadingRef.current = false
@@ -98,7 +103,7 @@ export default function DreamsPage() {
         <View className='lrf-empty dreams-unavailable'>
           <Text className='lrf-empty-icon'>🌈</Text>
           <View className='dreams-unavailable-title'>梦想广场即将开放</View>
-          <View className='lrf-muted'>{error}，下拉页面可以重试</View>
+          <View className='lrf-muted'>{notOpenYet ? '敬请期待，下拉页面可以刷新' : `${error}，下拉页面可以重试`}</View>
         </View>
       ) : null}
 
@@ -135,6 +140,11 @@ export default function DreamsPage() {
       </View>
 
       {loading ? <View className='lrf-hint dreams-loading'>加载中…</View> : null}
+      {!loading && items.length > 0 && hasMore ? (
+        <View className='lrf-hint dreams-more' onClick={loadMore}>
+          上拉或点击加载更多
+        </View>
+      ) : null}
       {!loading && loaded && items.length > 0 && !hasMore ? (
         <View className='lrf-hint dreams-end'>没有更多了</View>
       ) : null}

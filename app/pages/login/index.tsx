@@ -84,7 +84,7 @@ export default function LoginPage() {
 
       {IS_WEAPP ? (
         <View className='lrf-card login-form'>
-          <Button className='lrf-button login-submit' loading={submitting} disabled={submitting} onClick={wechatSignIn}>
+          <Button className='lrf-button login-submit' disabled={submitting} onClick={wechatSignIn}>
             {submitting ? '正在登录…' : '微信一键登录'}
           </Button>
           {error ? <View className='login-error'>{error}</View> : null}
@@ -129,7 +129,7 @@ export default function LoginPage() {
             </CheckboxGroup>
           </View>
 
-          <Button className='lrf-button login-submit' loading={submitting} disabled={submitting} onClick={devSignIn}>
+          <Button className='lrf-button login-submit' disabled={submitting} onClick={devSignIn}>
             {submitting ? '正在登录…' : '登录'}
           </Button>
           {error ? <View className='login-error'>{error}</View> : null}

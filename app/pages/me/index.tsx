@@ -190,6 +190,12 @@ export default function MePage() {
       ) : null}
 
       {loading ? <View className='lrf-hint ledger-loading'>加载中…</View> : null}
+      {/* Tap fallback for when the list is too short to scroll, so reach-bottom never fires. */}
+      {!loading && items.length > 0 && hasMore ? (
+        <View className='lrf-hint ledger-more' onClick={loadMore}>
+          上拉或点击加载更多
+        </View>
+      ) : null}
       {!loading && ledgerLoaded && items.length > 0 && !hasMore ? (
         <View className='lrf-hint ledger-end'>没有更多了</View>
       ) : null}

@@ -52,7 +52,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       );
       if (!Item) continue; // released between our put and get: claim again
       if (Item.requestHash !== requestHash) return { kind: 'mismatch' };
-      if (Item.state === 'done') return { kind: 'replay', response: Item.response as StoredResponse };
+      if (Item.state === 'done') return { kind: 'replay', response: JSON.parse(Item.response as string) as StoredResponse };
       if (Date.now() > deadline) throw new Error('idempotent request still in progress');
       await new Promise((resolve) => setTimeout(resolve, Math.min(200, 20 + round * 10)));
     }
@@ -70,7 +70,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
           ':done': 'done',
           ':inProgress': 'in_progress',
           ':owner': claim.ownerToken,
-          ':response': response,
+          ':response': JSON.stringify(response),
           ':now': this.options.clock.now().toISOString(),
         },
       }),

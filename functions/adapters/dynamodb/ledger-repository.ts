@@ -136,7 +136,8 @@ export class DynamoLedgerRepository implements LedgerRepository {
             ':done': 'done',
             ':inProgress': 'in_progress',
             ':owner': completion.claim.ownerToken,
-            ':response': completion.render({ entry, account }),
+            // Stored as text so a replay returns the very same bytes.
+            ':response': JSON.stringify(completion.render({ entry, account })),
             ':now': entry.createdAt,
           },
         },

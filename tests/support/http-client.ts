@@ -1,0 +1,55 @@
+/** A tiny client for the API tier: raw status, headers and parsed body of every answer. */
+export interface ApiAnswer<T = any> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as-is, for malformed-input tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export function apiUrl(): string {
+  const url = process.env.API_URL;
+  if (!url) throw new Error('API_URL is not set: run this through the api project');
+  return url;
+}
+
+export async function call<T = any>(method: string, path: string, options: CallOptions = {}, base = apiUrl()): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${base}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, body: parsed as T, text, headers: response.headers };
+}
+
+let counter = 0;
+/** Signs in a fresh user through POST /auth/dev. */
+export async function devSignIn(roles: string[] = [], base = apiUrl()): Promise<{ token: string; user: { id: string; nickname: string; roles: string[] } }> {
+  const openid = `api-test-${process.pid}-${Date.now()}-${++counter}`;
+  const answer = await call('POST', '/auth/dev', { body: { openid, nickname: '测试用户', roles } }, base);
+  if (answer.status !== 200) throw new Error(`dev sign-in failed: ${answer.status} ${answer.text}`);
+  return answer.body;
+}
+
+export async function grant(token: string, flowers: number, base = apiUrl()) {
+  const answer = await call('POST', '/dev/grants', { token, body: { flowers } }, base);
+  if (answer.status !== 201) throw new Error(`grant failed: ${answer.status} ${answer.text}`);
+  return answer.body as { entry: { id: string }; balance: number };
+}
