@@ -1,0 +1,26 @@
+/**
+ * `npm test`: types, then the four tiers in order of cost. The H5 app is built first so the
+ * browser tier tests what `npm run build:h5` ships.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
+  ['types', 'npx', ['tsc', '--noEmit']],
+  ['unit + integration', 'npx', ['jest', '--selectProjects', 'unit', 'integration']],
+  ['api', 'npx', ['jest', '--selectProjects', 'api']],
+  ['build H5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' }],
+  ['browser', 'npx', ['jest', '--selectProjects', 'browser']],
+];
+
+const only = process.argv.slice(2);
+for (const [name, command, args, env] of steps) {
+  if (only.length && !only.includes(name.split(' ')[0])) continue;
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`◀ ${name}: ${result.status === 0 ? 'ok' : `failed (${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
