@@ -1,0 +1,36 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { resolve } from 'node:path';
+import { serveH5 } from '../../scripts/lib/static-server';
+
+/** Debian's Chromium with the flags STACK.md measured on these machines. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** The built H5 app (dist/h5), served on a free port and pointed at the tier's API. */
+export async function serveBuiltApp() {
+  const apiBase = process.env.API_URL;
+  if (!apiBase) throw new Error('API_URL is not set: run this through the browser project');
+  return serveH5({ root: resolve(__dirname, '../../dist/h5'), port: 0, apiBase });
+}
+
+/** A phone-sized page that records console errors for the test to check. */
+export async function phonePage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return { page, errors };
+}
+
+/** Signs in on the H5 dev sign-in screen as a person would. */
+export async function signInOnScreen(page: Page, appUrl: string, nickname: string): Promise<void> {
+  await page.goto(appUrl);
+  const input = page.locator('.login-nickname input, input.login-nickname').first();
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(nickname);
+  await page.locator('.login-submit').first().click();
+}
