@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
+import { containerFor, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
 
 const ROOT = resolve(__dirname, '..');
@@ -46,6 +47,7 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startDynamoDbLocal({ port: options.dynamoPort, dataDir: options.dataDir });
   await ensureTable(dynamo.endpoint, options.tableName);
+  await seedReferenceData(containerFor(dynamo.endpoint, options.tableName, options.stage));
   const wechat = options.wechatApiBase ? undefined : await startFakeWechatServer({ port: options.wechatPort });
   const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
   const offline = spawn(

@@ -1,6 +1,23 @@
 import { buildContainer, type Container } from '../functions/shared/container';
 import { loadConfig } from '../functions/shared/config';
 import type { Role } from '../functions/domain/user';
+import { z } from 'zod';
+import questionBank from '../functions/quiz/question-bank.json';
+
+const questionBankSchema = z
+  .array(
+    z
+      .object({
+        id: z.string().regex(/^q\d{3}$/),
+        topic: z.enum(['charity', 'law', 'first_aid', 'low_carbon', 'rural']),
+        prompt: z.string().min(8),
+        choices: z.array(z.string().min(1)).min(3).max(4),
+        answer: z.number().int().min(0),
+        explanation: z.string().min(10),
+      })
+      .refine((q) => q.answer < q.choices.length, 'answer must index a choice'),
+  )
+  .min(60);
 
 /** Demo accounts `npm start` creates once; sign in as them on the H5 dev sign-in screen by openid. */
 export const DEMO_USERS: { openid: string; nickname: string; roles: Role[]; flowers: number }[] = [
@@ -25,6 +42,13 @@ export async function seedDemoData(app: Container): Promise<string[]> {
   return created;
 }
 
-export function containerFor(endpoint: string, tableName: string): Container {
-  return buildContainer(loadConfig({ STAGE: 'local', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }));
+export function containerFor(endpoint: string, tableName: string, stage: 'local' | 'test' = 'local'): Container {
+  return buildContainer(loadConfig({ STAGE: stage, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint }));
+}
+
+/** Reference data every stage needs (the quiz bank), validated before it is written; safe to rerun. */
+export async function seedReferenceData(app: Container): Promise<number> {
+  const questions = questionBankSchema.parse(questionBank);
+  await app.quiz.seed(questions);
+  return questions.length;
 }

@@ -6,8 +6,12 @@ export const USER_KEY = 'lrf_user'
 
 export const LOGIN_PAGE = '/pages/login/index'
 
-// Injected at build time by config/index.ts (`env.TARO_APP_API_BASE`).
-export const API_BASE: string = process.env.TARO_APP_API_BASE || 'http://localhost:3000'
+// Injected at build time by config/index.ts (`env.TARO_APP_API_BASE`). In H5 the page that serves
+// the app may name another API at run time (window.__LRF_API_BASE__, set by `npm start` and the
+// browser tests), so one build works against any local API port.
+const runtimeApiBase =
+  process.env.TARO_ENV === 'h5' && typeof window !== 'undefined' ? (window as unknown as { __LRF_API_BASE__?: string }).__LRF_API_BASE__ : undefined
+export const API_BASE: string = (runtimeApiBase || process.env.TARO_APP_API_BASE || 'http://localhost:3000').replace(/\/+$/, '')
 
 /** A failed call: HTTP status (0 when the server could not be reached) plus the API error code. */
 export class ApiError extends Error {

@@ -22,6 +22,8 @@ export interface UserRepository {
 export interface MoveGuard {
   /** A per-user marker, e.g. `steps#2026-11-25`, that must not exist yet and that the move creates. */
   markerId: string;
+  /** What the marker remembers, e.g. the day's steps (listed later by the feature). */
+  attributes?: Record<string, unknown> | (() => Record<string, unknown>);
   /** The domain error when the marker already exists. */
   onConflict: () => Error;
 }

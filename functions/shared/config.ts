@@ -24,6 +24,7 @@ const rulesSchema = z.object({
   }),
   quiz: z.object({ questionsPerDay: positiveInt, flowersPerCorrectAnswer: positiveInt }),
   lowcarbon: z.object({ flowersPerAction: positiveInt, maxFlowersPerDay: positiveInt, memberCodeTtlSeconds: positiveInt }),
+  sponsors: z.object({ maxMatchFenPerUserPerDay: positiveInt }),
   meals: z.object({ priceFen: positiveInt }),
   devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
 });

@@ -2,6 +2,9 @@ import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
 import { createTableContext } from '../adapters/dynamodb/client';
 import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
+import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
+import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
+import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { systemClock, type Clock } from '../domain/ports';
 import { TokenService } from './auth-token';
@@ -17,16 +20,24 @@ export interface Container {
   idempotency: DynamoIdempotencyStore;
   tokens: TokenService;
   wechat: HttpWechatClient;
+  sponsors: DynamoSponsorRepository;
+  steps: DynamoStepsRepository;
+  quiz: DynamoQuizRepository;
 }
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const table = createTableContext({ tableName: appConfig.tableName, endpoint: appConfig.dynamodbEndpoint, region: appConfig.region });
   const { rules } = appConfig;
+  const ledger = new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock });
+  const sponsors = new DynamoSponsorRepository(table);
   return {
     config: appConfig,
     clock,
     users: new DynamoUserRepository(table, clock),
-    ledger: new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock }),
+    ledger,
+    sponsors,
+    steps: new DynamoStepsRepository(table, ledger, sponsors),
+    quiz: new DynamoQuizRepository(table),
     idempotency: new DynamoIdempotencyStore(table, {
       keepHours: rules.idempotency.keepHours,
       leaseSeconds: rules.idempotency.inProgressLeaseSeconds,

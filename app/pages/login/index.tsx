@@ -74,6 +74,8 @@ export default function LoginPage() {
     }
   })
 
+  // `disabled={false}` would still render a `disabled="false"` attribute on H5, which Taro's
+  // button CSS greys out; leaving the prop out keeps the button readable.
   return (
     <View className='login'>
       <View className='login-hero'>
@@ -84,7 +86,7 @@ export default function LoginPage() {
 
       {IS_WEAPP ? (
         <View className='lrf-card login-form'>
-          <Button className='lrf-button login-submit' disabled={submitting} onClick={wechatSignIn}>
+          <Button className='lrf-button login-submit' disabled={submitting || undefined} onClick={wechatSignIn}>
             {submitting ? '正在登录…' : '微信一键登录'}
           </Button>
           {error ? <View className='login-error'>{error}</View> : null}
@@ -129,7 +131,7 @@ export default function LoginPage() {
             </CheckboxGroup>
           </View>
 
-          <Button className='lrf-button login-submit' disabled={submitting} onClick={devSignIn}>
+          <Button className='lrf-button login-submit' disabled={submitting || undefined} onClick={devSignIn}>
             {submitting ? '正在登录…' : '登录'}
           </Button>
           {error ? <View className='login-error'>{error}</View> : null}

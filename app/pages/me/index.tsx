@@ -10,6 +10,16 @@ import './index.scss'
 
 const PAGE_SIZE = 20
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+// Like Promise.allSettled for one promise; older WeChat JS engines lack allSettled.
+function settle<T>(p: Promise<T>): Promise<Settled<T>> {
+  return p.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  )
+}
+
 export default function MePage() {
   const [me, setMe] = useState<MeResponse | null>(null)
   const [meError, setMeError] = useState('')
@@ -32,29 +42,29 @@ export default function MePage() {
     loadingRef.current = true
     setLoading(true)
     setLedgerError('')
-    const [meResult, ledgerResult] = await Promise.allSettled([getMe(), getLedger(null, PAGE_SIZE)])
+    const [meResult, ledgerResult] = await Promise.all([settle(getMe()), settle(getLedger(null, PAGE_SIZE))])
     if (generation !== generationRef.current) return
 
-    if (meResult.status === 'fulfilled') {
+    if (meResult.ok) {
       setMe(meResult.value)
       setMeError('')
     } else {
-      setMeError(errorMessage(meResult.reason))
+      setMeError(errorMessage(meResult.error))
     }
 
-    if (ledgerResult.status === 'fulfilled') {
+    if (ledgerResult.ok) {
       const page = ledgerResult.value
       cursorRef.current = page.nextCursor
       setItems(page.items)
       setHasMore(Boolean(page.nextCursor))
       setLedgerLoaded(true)
     } else {
-      setLedgerError(errorMessage(ledgerResult.reason))
+      setLedgerError(errorMessage(ledgerResult.error))
     }
 
-    const firstError =
-      meResult.status === 'rejected' ? meResult.reason : ledgerResult.status === 'rejected' ? ledgerResult.reason : null
-    if (firstError) toastError(firstError)
+    // One toast is enough when both calls fail for the same reason (e.g. no network).
+    if (!meResult.ok) toastError(meResult.error)
+    else if (!ledgerResult.ok) toastError(ledgerResult.error)
 
     loadingRef.current = false
     setLoading(false)

@@ -12,7 +12,13 @@ import { idempotencyKeys } from './idempotency-keys';
 import { ledgerKeys } from './ledger-keys';
 import { userKeys } from './user-keys';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Writes another adapter adds to a move (a dream's counter shard, a sponsor's budget), built
+ * anew on every attempt; a failed condition on one of them re-reads and tries again.
+ */
+export type ExtraWrites = () => Promise<TransactItem[]>;
 
 /** Raised when a request lost its idempotency claim mid-flight (its lease was taken over): a 5xx, retried by the client. */
 export class IdempotencyClaimLostError extends Error {}
@@ -37,14 +43,15 @@ export class DynamoLedgerRepository implements LedgerRepository {
    */
   async move(
     command: MoveFlowersCommand,
-    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraItems?: TransactItem[] } = {},
+    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites } = {},
   ): Promise<MoveResult> {
     const guards = options.guards ?? [];
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
       const current = await this.getAccount(command.userId);
       if (!current) throw new NotFoundError('小红花账户不存在');
       const result = this.plan(current, command);
-      const items = this.transactItems(current, result, guards, options.completion, options.extraItems ?? []);
+      const extras = options.extraWrites ? await options.extraWrites() : [];
+      const items = this.transactItems(current, result, guards, options.completion, extras);
       try {
         await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
         return result;
@@ -56,8 +63,9 @@ export class DynamoLedgerRepository implements LedgerRepository {
           });
           if (options.completion && reasons[2 + guards.length] === 'ConditionalCheckFailed') throw new IdempotencyClaimLostError('idempotency claim lost');
         }
-        const versionRace = reasons?.[0] === 'ConditionalCheckFailed';
-        if (!versionRace && !isRetryableWriteConflict(err)) throw err;
+        const firstExtra = items.length - extras.length;
+        const raced = reasons?.[0] === 'ConditionalCheckFailed' || !!reasons?.slice(firstExtra).includes('ConditionalCheckFailed');
+        if (!raced && !isRetryableWriteConflict(err)) throw err;
         await sleep(Math.random() * Math.min(40, 2 * attempt));
       }
     }
@@ -118,7 +126,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
         (guard): TransactItem => ({
           Put: {
             TableName,
-            Item: { ...userKeys.marker(entry.userId, guard.markerId), type: 'MARKER', entryId: entry.id, createdAt: entry.createdAt },
+            Item: { ...(typeof guard.attributes === 'function' ? guard.attributes() : guard.attributes), ...userKeys.marker(entry.userId, guard.markerId), type: 'MARKER', entryId: entry.id, createdAt: entry.createdAt },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         }),

@@ -1,0 +1,105 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { IdempotentCompletion } from '../../domain/idempotency';
+import type { MoveGuard, MoveResult } from '../../domain/ports';
+import type { Sponsor } from '../../domain/steps';
+import type { TableContext } from './client';
+import type { DynamoLedgerRepository } from './ledger-repository';
+import type { DynamoSponsorRepository } from './sponsor-repository';
+import { userKeys } from './user-keys';
+
+export interface PlannedMatch {
+  sponsor: Sponsor;
+  amountFen: number;
+}
+
+export interface StepDonationRecord {
+  date: string;
+  steps: number;
+  flowers: number;
+  matchFen: number;
+  sponsorName: string | null;
+  createdAt: string;
+}
+
+const STEPS_MARKER = 'steps#';
+
+/** Step donations: the day's marker, the flowers and the sponsor's match in one transaction. */
+export class DynamoStepsRepository {
+  constructor(
+    private readonly table: TableContext,
+    private readonly ledger: DynamoLedgerRepository,
+    private readonly sponsors: DynamoSponsorRepository,
+  ) {}
+
+  async hasDonated(userId: string, day: string): Promise<boolean> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: userKeys.marker(userId, `${STEPS_MARKER}${day}`), ConsistentRead: true }),
+    );
+    return !!Item;
+  }
+
+  /**
+   * `planMatch` (a domain rule) decides the sponsor's share from fresh sponsor figures on every
+   * attempt, so a budget spent by someone else meanwhile is re-planned, never overdrawn.
+   */
+  async donate(input: {
+    userId: string;
+    day: string;
+    steps: number;
+    flowers: number;
+    planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
+    onConflict: () => Error;
+    completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
+  }): Promise<{ move: MoveResult; match: PlannedMatch | null }> {
+    let match: PlannedMatch | null = null;
+    const guard: MoveGuard = {
+      markerId: `${STEPS_MARKER}${input.day}`,
+      onConflict: input.onConflict,
+      attributes: () => ({
+        date: input.day,
+        steps: input.steps,
+        flowers: input.flowers,
+        matchFen: match?.amountFen ?? 0,
+        sponsorName: match?.sponsor.name ?? null,
+      }),
+    };
+    const move = await this.ledger.move(
+      { userId: input.userId, delta: input.flowers, reason: 'steps', refId: input.day, note: `${input.day} 捐出 ${input.steps} 步` },
+      {
+        guards: [guard],
+        completion: input.completion?.(() => match),
+        extraWrites: async () => {
+          match = input.planMatch(await this.sponsors.current());
+          if (!match) return [];
+          return this.sponsors.matchWrites(match.sponsor.id, match.amountFen, {
+            userId: input.userId,
+            day: input.day,
+            steps: input.steps,
+            createdAt: new Date().toISOString(),
+          });
+        },
+      },
+    );
+    return { move, match };
+  }
+
+  async list(userId: string, limit: number): Promise<StepDonationRecord[]> {
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': userKeys.account(userId).PK, ':prefix': `MARK#${STEPS_MARKER}` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({
+      date: item.date as string,
+      steps: item.steps as number,
+      flowers: item.flowers as number,
+      matchFen: (item.matchFen as number) ?? 0,
+      sponsorName: (item.sponsorName as string | null) ?? null,
+      createdAt: item.createdAt as string,
+    }));
+  }
+}

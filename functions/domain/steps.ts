@@ -1,0 +1,53 @@
+import type { Rules } from '../shared/config';
+import { BadInputError, RuleViolation, ValidationError } from '../shared/errors';
+import { dayBoundsSeconds } from './calendar';
+
+/** 捐步: today's WeChat-Run steps become flowers once a day, optionally matched by a sponsor (益行家). */
+
+export interface StepInfo {
+  timestamp: number;
+  step: number;
+}
+
+export interface Sponsor {
+  id: string;
+  name: string;
+  logoText: string;
+  fenPer10kSteps: number;
+  budgetFen: number;
+  remainingFen: number;
+  status: 'active' | 'paused';
+}
+
+export function alreadyDonatedError() {
+  return new RuleViolation('ALREADY_DONATED_TODAY', '今天已经捐过步数了，明天再来吧');
+}
+
+/** The stepInfoList entry whose timestamp falls in the given day (none: 0 steps). */
+export function stepsOfDay(stepInfoList: unknown, day: string, zone: string): number {
+  if (!Array.isArray(stepInfoList)) throw new BadInputError('INVALID_WERUN_DATA', '微信运动数据无效');
+  const [start, end] = dayBoundsSeconds(day, zone);
+  const entry = (stepInfoList as Partial<StepInfo>[]).find((item) => typeof item?.timestamp === 'number' && item.timestamp >= start && item.timestamp < end);
+  if (!entry) return 0;
+  if (typeof entry.step !== 'number' || !Number.isInteger(entry.step) || entry.step < 0) throw new BadInputError('INVALID_WERUN_DATA', '微信运动数据无效');
+  return entry.step;
+}
+
+/** More steps than a person can walk in a day are malformed input (400), checked before any rule. */
+export function assertPlausibleSteps(steps: number, rules: Rules['steps']): void {
+  if (steps > rules.maxStepsPerDay) throw new ValidationError(`一天的步数不能超过 ${rules.maxStepsPerDay} 步`, [{ in: 'body', path: ['steps'], message: 'too many steps' }]);
+}
+
+/** Flowers for a day's steps: 1 per full 1,000, capped; refused under the floor and above the ceiling. */
+export function flowersForSteps(steps: number, rules: Rules['steps']): number {
+  assertPlausibleSteps(steps, rules);
+  if (steps < rules.minSteps) throw new RuleViolation('NOT_ENOUGH_STEPS', `今天的步数不足 ${rules.minSteps} 步，再走走吧`);
+  return Math.min(Math.floor(steps / rules.stepsPerFlower), rules.maxFlowersPerDay);
+}
+
+/** The fen a sponsor adds to these steps: its rate, capped per person per day and by what is left. */
+export function sponsorMatchFen(steps: number, sponsor: Pick<Sponsor, 'fenPer10kSteps' | 'remainingFen' | 'status'>, maxPerUserPerDay: number): number {
+  if (sponsor.status !== 'active') return 0;
+  const byRate = Math.floor((steps * sponsor.fenPer10kSteps) / 10_000);
+  return Math.max(0, Math.min(byRate, maxPerUserPerDay, sponsor.remainingFen));
+}

@@ -1,0 +1,8 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+
+/** GET /sponsors (public) — the 益行家 and what is left of their budgets. */
+export const handler = httpRoute({
+  auth: 'optional',
+  handle: async () => ({ items: await (await container()).sponsors.list(), nextCursor: null }),
+});

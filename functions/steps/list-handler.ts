@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { listStepDonations } from './steps';
+
+/** GET /steps/donations — this user's step donations, newest first. */
+export const handler = httpRoute({
+  auth: 'required',
+  query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(7) }),
+  handle: async ({ caller, query }) => listStepDonations(await container(), caller.userId, query.limit),
+});

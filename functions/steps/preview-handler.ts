@@ -1,0 +1,11 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { stepsBody } from './schemas';
+import { previewStepDonation } from './steps';
+
+/** POST /steps/preview — what a donation would earn now; changes nothing. */
+export const handler = httpRoute({
+  auth: 'required',
+  body: stepsBody,
+  handle: async ({ caller, body }) => previewStepDonation(await container(), caller.userId, body),
+});

@@ -1,0 +1,104 @@
+import type { DynamoStepsRepository, PlannedMatch } from '../adapters/dynamodb/steps-repository';
+import { dayOf } from '../domain/calendar';
+import type { IdempotentCompletion } from '../domain/idempotency';
+import type { Clock, MoveResult, UserRepository } from '../domain/ports';
+import { alreadyDonatedError, assertPlausibleSteps, flowersForSteps, sponsorMatchFen, type Sponsor } from '../domain/steps';
+import type { AppConfig } from '../shared/config';
+import { resolveTodaysSteps, type StepsInput } from './werun';
+
+export interface StepsDeps {
+  config: AppConfig;
+  clock: Clock;
+  users: UserRepository;
+  steps: DynamoStepsRepository;
+  sponsors: { current(): Promise<Sponsor[]> };
+}
+
+export interface StepDonationResult {
+  date: string;
+  steps: number;
+  flowers: number;
+  balance: number;
+  match: MatchView | null;
+}
+
+type MatchView = { sponsorId: string; sponsorName: string; logoText: string; amountFen: number };
+
+const matchView = (match: PlannedMatch | null): MatchView | null =>
+  match ? { sponsorId: match.sponsor.id, sponsorName: match.sponsor.name, logoText: match.sponsor.logoText, amountFen: match.amountFen } : null;
+
+/** The first active sponsor with budget left matches, at its rate, within the per-person daily cap. */
+function planMatch(config: AppConfig, steps: number) {
+  return (sponsors: Sponsor[]): PlannedMatch | null => {
+    for (const sponsor of sponsors) {
+      const amountFen = sponsorMatchFen(steps, sponsor, config.rules.sponsors.maxMatchFenPerUserPerDay);
+      if (amountFen > 0) return { sponsor, amountFen };
+    }
+    return null;
+  };
+}
+
+async function todaysSteps(deps: StepsDeps, userId: string, input: StepsInput) {
+  const day = dayOf(deps.clock.now(), deps.config.rules.timezone);
+  const steps = await resolveTodaysSteps(
+    {
+      sessionKey: (id) => deps.users.getSessionKey(id),
+      appId: deps.config.wechat.appId,
+      zone: deps.config.rules.timezone,
+      allowPlainSteps: deps.config.isLocalStage,
+    },
+    userId,
+    day,
+    input,
+  );
+  return { day, steps };
+}
+
+/** What donating now would give; changes nothing. */
+export async function previewStepDonation(deps: StepsDeps, userId: string, input: StepsInput) {
+  const { day, steps } = await todaysSteps(deps, userId, input);
+  const donatedToday = await deps.steps.hasDonated(userId, day);
+  let flowers = 0;
+  try {
+    flowers = flowersForSteps(steps, deps.config.rules.steps);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'NOT_ENOUGH_STEPS') throw err;
+  }
+  const match = flowers > 0 ? planMatch(deps.config, steps)(await deps.sponsors.current()) : null;
+  return { date: day, steps, flowers, donatedToday, match: matchView(match) };
+}
+
+export async function donateSteps(
+  deps: StepsDeps,
+  userId: string,
+  input: StepsInput,
+  completion?: (present: (move: MoveResult) => StepDonationResult) => IdempotentCompletion<MoveResult>,
+): Promise<StepDonationResult> {
+  const { day, steps } = await todaysSteps(deps, userId, input);
+  // API.md's refusal order: 400, then ALREADY_DONATED_TODAY, then NOT_ENOUGH_STEPS. The read is a
+  // courtesy for that order; the marker in the move's transaction is what enforces once a day.
+  assertPlausibleSteps(steps, deps.config.rules.steps);
+  if (await deps.steps.hasDonated(userId, day)) throw alreadyDonatedError();
+  const flowers = flowersForSteps(steps, deps.config.rules.steps);
+  const present = (move: MoveResult, match: PlannedMatch | null): StepDonationResult => ({
+    date: day,
+    steps,
+    flowers,
+    balance: move.account.balance,
+    match: matchView(match),
+  });
+  const { move, match } = await deps.steps.donate({
+    userId,
+    day,
+    steps,
+    flowers,
+    planMatch: planMatch(deps.config, steps),
+    onConflict: alreadyDonatedError,
+    completion: completion && ((currentMatch) => completion((m) => present(m, currentMatch()))),
+  });
+  return present(move, match);
+}
+
+export async function listStepDonations(deps: StepsDeps, userId: string, limit: number) {
+  return { items: await deps.steps.list(userId, limit), nextCursor: null };
+}
