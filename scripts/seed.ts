@@ -33,11 +33,19 @@ export const DEMO_USERS: { openid: string; nickname: string; roles: Role[]; flow
  */
 export async function seedDemoData(app: Container): Promise<string[]> {
   const created: string[] = [];
+  const now = app.clock.now().toISOString();
   for (const demo of DEMO_USERS) {
     const { user, created: isNew } = await app.users.findOrCreateByOpenid(demo.openid, { nickname: demo.nickname, roles: demo.roles });
     if (!isNew) continue;
     created.push(demo.openid);
     if (demo.flowers > 0) await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
+    if (demo.roles.includes('merchant')) {
+      await app.stores.create({ name: '街角爱心面馆', city: '深圳', address: '南山区科技园爱心路 99 号', ownerId: user.id, status: 'active' }, now);
+    }
+  }
+  if ((await app.sponsors.list()).length === 0) {
+    await app.sponsors.create({ name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 100_000, status: 'active' }, now);
+    created.push('sponsor 绿动科技');
   }
   return created;
 }

@@ -18,13 +18,16 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly details?: unknown
+  /** The API path that answered (no query), so one code can read differently per route. */
+  readonly path?: string
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, path?: string) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.details = details
+    this.path = path
     // Keep `instanceof ApiError` working after down-levelling to ES5.
     Object.setPrototypeOf(this, ApiError.prototype)
   }
@@ -71,6 +74,31 @@ const CODE_MESSAGES: Record<string, string> = {
   PASS_ALREADY_USED: '核销码已使用',
   DAILY_LIMIT_REACHED: '今日已领取过爱心餐',
   NO_MEALS_AVAILABLE: '该门店暂无可领取的爱心餐',
+  INVALID_MEMBER_CODE: '会员码无效或已过期',
+  MEMBER_CODE_USED: '会员码已使用',
+}
+
+// Codes (or bare statuses, as `HTTP_403`) that mean something else on one route: matched by path
+// prefix before CODE_MESSAGES. DAILY_LIMIT_REACHED is the meal limit elsewhere.
+const ROUTE_CODE_MESSAGES: { prefix: string; messages: Record<string, string> }[] = [
+  {
+    prefix: '/lowcarbon/',
+    messages: {
+      DAILY_LIMIT_REACHED: '该用户今日低碳小红花已达上限',
+      FORBIDDEN: '没有可用的门店',
+      HTTP_403: '没有可用的门店',
+    },
+  },
+]
+
+function routeMessage(err: ApiError): string | undefined {
+  if (!err.path) return undefined
+  for (const { prefix, messages } of ROUTE_CODE_MESSAGES) {
+    if (err.path.startsWith(prefix)) {
+      return messages[err.code] || messages[`HTTP_${err.status}`]
+    }
+  }
+  return undefined
 }
 
 const STATUS_MESSAGES: Record<number, string> = {
@@ -121,7 +149,7 @@ function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   return `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+function toApiError(status: number, data: unknown, path?: string): ApiError {
   const envelope = (data && typeof data === 'object' ? data : {}) as ErrorEnvelope
   const err = envelope.error
   const code = err && typeof err.code === 'string' ? err.code : `HTTP_${status}`
@@ -129,7 +157,7 @@ function toApiError(status: number, data: unknown): ApiError {
     err && typeof err.message === 'string' && err.message
       ? err.message
       : STATUS_MESSAGES[status] || `服务暂时不可用（${status}），请稍后重试`
-  return new ApiError(status, code, message, err?.details)
+  return new ApiError(status, code, message, err?.details, path)
 }
 
 // Several requests can fail with 401 at once; only the first one should navigate.
@@ -175,7 +203,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       timeout: 15000,
     })
   } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+    throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试', undefined, path)
   }
 
   const status = res.statusCode
@@ -183,7 +211,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     return (status === 204 ? undefined : res.data) as T
   }
 
-  const error = toApiError(status, res.data)
+  const error = toApiError(status, res.data, path.split('?')[0])
   // /auth/* answers 401 for a bad WeChat code; that is a failed sign-in, not an expired session.
   if (status === 401 && !path.startsWith('/auth/')) {
     clearSession()
@@ -196,9 +224,22 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 export function errorMessage(err: unknown, fallback = '出了点问题，请稍后重试'): string {
   if (err instanceof ApiError) {
     if (err.status >= 500) return '服务暂时不可用，请稍后重试'
-    return CODE_MESSAGES[err.code] || STATUS_MESSAGES[err.status] || err.message || fallback
+    return routeMessage(err) || CODE_MESSAGES[err.code] || STATUS_MESSAGES[err.status] || err.message || fallback
   }
   return fallback
+}
+
+/** The API refused with this error code. */
+export function isApiError(err: unknown, code: string): err is ApiError {
+  return err instanceof ApiError && err.code === code
+}
+
+/**
+ * No final answer came back (network failure or 5xx): the same request may be sent again with the
+ * same Idempotency-Key. Any other answer is final for that key.
+ */
+export function isRetryable(err: unknown): boolean {
+  return !(err instanceof ApiError) || err.status === 0 || err.status >= 500
 }
 
 export function toastError(err: unknown, fallback?: string): void {

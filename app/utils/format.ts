@@ -65,3 +65,20 @@ export function percent(part: number, whole: number): number {
   if (!whole || whole <= 0) return 0
   return Math.max(0, Math.min(100, Math.floor((part / whole) * 100)))
 }
+
+/** Integer fen → "1.50" (yuan, 2 decimals). */
+export function formatYuan(fen: number): string {
+  return (fen / 100).toFixed(2)
+}
+
+/** Milliseconds left → "4:59" (never negative). */
+export function formatCountdown(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000))
+  return `${Math.floor(total / 60)}:${pad(total % 60)}`
+}
+
+/** "2025-11-25" → "11-25"; anything else is returned unchanged. */
+export function shortDate(day: string): string {
+  const m = /^\d{4}-(\d{2})-(\d{2})/.exec(day)
+  return m ? `${m[1]}-${m[2]}` : day
+}

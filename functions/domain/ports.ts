@@ -24,7 +24,12 @@ export interface MoveGuard {
   markerId: string;
   /** What the marker remembers, e.g. the day's steps (listed later by the feature). */
   attributes?: Record<string, unknown> | (() => Record<string, unknown>);
-  /** The domain error when the marker already exists. */
+  /**
+   * With a limit the marker is a counter instead: the move adds 1 while it is below the limit
+   * (a daily cap); without, the marker must not exist yet (once only).
+   */
+  limit?: number;
+  /** The domain error when the marker already exists (or the counter is at its limit). */
   onConflict: () => Error;
 }
 

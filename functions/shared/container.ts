@@ -5,6 +5,8 @@ import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
 import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
 import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
+import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
+import { MemberCodeService } from './member-code';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { systemClock, type Clock } from '../domain/ports';
 import { TokenService } from './auth-token';
@@ -23,6 +25,8 @@ export interface Container {
   sponsors: DynamoSponsorRepository;
   steps: DynamoStepsRepository;
   quiz: DynamoQuizRepository;
+  stores: DynamoStoreRepository;
+  memberCodes: MemberCodeService;
 }
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
@@ -30,6 +34,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   const { rules } = appConfig;
   const ledger = new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock });
   const sponsors = new DynamoSponsorRepository(table);
+  const jwtSecret = secretProvider(appConfig.jwt.secret, appConfig.jwt.secretParam, 'JWT secret');
   return {
     config: appConfig,
     clock,
@@ -44,7 +49,9 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
       waitMs: rules.idempotency.waitForInProgressMs,
       clock,
     }),
-    tokens: new TokenService(secretProvider(appConfig.jwt.secret, appConfig.jwt.secretParam, 'JWT secret'), rules.auth.tokenTtlDays),
+    tokens: new TokenService(jwtSecret, rules.auth.tokenTtlDays),
+    memberCodes: new MemberCodeService(jwtSecret, rules.lowcarbon.memberCodeTtlSeconds),
+    stores: new DynamoStoreRepository(table),
     wechat: new HttpWechatClient({
       apiBase: appConfig.wechat.apiBase,
       appId: appConfig.wechat.appId,

@@ -122,15 +122,29 @@ export class DynamoLedgerRepository implements LedgerRepository {
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      ...guards.map(
-        (guard): TransactItem => ({
+      ...guards.map((guard): TransactItem => {
+        const key = userKeys.marker(entry.userId, guard.markerId);
+        if (guard.limit !== undefined) {
+          return {
+            Update: {
+              TableName,
+              Key: key,
+              UpdateExpression: 'SET #type = :type, updatedAt = :now ADD #count :one',
+              ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+              ExpressionAttributeNames: { '#type': 'type', '#count': 'count' },
+              ExpressionAttributeValues: { ':type': 'COUNTER', ':now': entry.createdAt, ':one': 1, ':limit': guard.limit },
+            },
+          };
+        }
+        const attributes = typeof guard.attributes === 'function' ? guard.attributes() : guard.attributes;
+        return {
           Put: {
             TableName,
-            Item: { ...(typeof guard.attributes === 'function' ? guard.attributes() : guard.attributes), ...userKeys.marker(entry.userId, guard.markerId), type: 'MARKER', entryId: entry.id, createdAt: entry.createdAt },
+            Item: { ...attributes, ...key, type: 'MARKER', entryId: entry.id, createdAt: entry.createdAt },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
-        }),
-      ),
+        };
+      }),
     ];
     if (completion) {
       items.push({

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '捐步',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,397 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
+import { ensureSignedIn, signInWithWechat } from '../../services/auth'
+import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
+import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../services/types'
+import { formatYuan, shortDate } from '../../utils/format'
+import './index.scss'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+// Default rules from API.md (the server decides; these only label the page before it answers).
+const STEPS_PER_FLOWER = 1000
+const MAX_FLOWERS_PER_DAY = 20
+const MAX_STEPS_PER_DAY = 100000
+const PREVIEW_DEBOUNCE_MS = 400
+
+/** 1 flower per full 1,000 steps, at most 20 a day. */
+function estimateFlowers(steps: number): number {
+  return Math.min(Math.floor(steps / STEPS_PER_FLOWER), MAX_FLOWERS_PER_DAY)
+}
+
+/** The user turned WeRun off for this mini-program (or refused the prompt). */
+class WeRunDeniedError extends Error {
+  constructor() {
+    super('WERUN_DENIED')
+    Object.setPrototypeOf(this, WeRunDeniedError.prototype)
+  }
+}
+
+/** WeChat only: ask for scope.werun once, then read the encrypted 30-day step list. */
+async function readWeRun(): Promise<StepsInput> {
+  // The data is encrypted with the current session_key; an expired session would only make the
+  // server answer INVALID_WERUN_DATA, so refresh it first.
+  try {
+    await Taro.checkSession()
+  } catch {
+    await signInWithWechat()
+  }
+  const setting = await Taro.getSetting()
+  const granted = setting.authSetting['scope.werun']
+  if (granted === false) throw new WeRunDeniedError()
+  if (!granted) {
+    try {
+      await Taro.authorize({ scope: 'scope.werun' })
+    } catch {
+      throw new WeRunDeniedError()
+    }
+  }
+  const { encryptedData, iv } = await Taro.getWeRunData()
+  return { encryptedData, iv }
+}
+
+/** Plain-number parse for the H5 input; null when it is not a whole number. */
+function parseSteps(text: string): number | null {
+  const trimmed = text.trim()
+  if (!/^\d{1,9}$/.test(trimmed)) return null
+  return Number(trimmed)
+}
+
+interface PendingDonation {
+  key: string
+  input: StepsInput
+}
+
+function sameInput(a: StepsInput, b: StepsInput): boolean {
+  if ('steps' in a && 'steps' in b) return a.steps === b.steps
+  if ('encryptedData' in a && 'encryptedData' in b) return a.encryptedData === b.encryptedData && a.iv === b.iv
+  return false
+}
+
+export default function StepsPage() {
+  const [stepsText, setStepsText] = useState('')
+  const [preview, setPreview] = useState<StepsPreview | null>(null)
+  const [previewLoading, setPreviewLoading] = useState(false)
+  const [previewError, setPreviewError] = useState('')
+  const [weRunDenied, setWeRunDenied] = useState(false)
+
+  const [donating, setDonating] = useState(false)
+  const [result, setResult] = useState<StepDonationResult | null>(null)
+  const [donateError, setDonateError] = useState('')
+  const [donatedToday, setDonatedToday] = useState(false)
+
+  const [history, setHistory] = useState<StepDonation[]>([])
+  const [historyLoaded, setHistoryLoaded] = useState(false)
+  const [historyError, setHistoryError] = useState('')
+
+  // Bumped by every preview so a slow answer for older input never overwrites a newer one.
+  const previewGenRef = useRef(0)
+  // A tap whose answer never came (network/5xx): the next tap resends it with the same key.
+  const pendingRef = useRef<PendingDonation | null>(null)
+  const donatingRef = useRef(false)
+
+  const loadHistory = useCallback(async () => {
+    try {
+      const page = await getStepDonations(7)
+      setHistory(page.items)
+      setHistoryLoaded(true)
+      setHistoryError('')
+    } catch (err) {
+      setHistoryError(errorMessage(err))
+    }
+  }, [])
+
+  const runPreview = useCallback(async (input: StepsInput | null) => {
+    const gen = ++previewGenRef.current
+    setPreviewLoading(true)
+    setPreviewError('')
+    try {
+      let value: StepsPreview
+      if (IS_WEAPP) {
+        let data = await readWeRun()
+        try {
+          value = await previewSteps(data)
+        } catch (err) {
+          if (!isApiError(err, 'INVALID_WERUN_DATA')) throw err
+          // The server's session_key is stale: sign in again and retry once with fresh data.
+          await signInWithWechat()
+          data = await readWeRun()
+          value = await previewSteps(data)
+        }
+      } else {
+        value = await previewSteps(input ?? { steps: 0 })
+      }
+      if (gen !== previewGenRef.current) return
+      setWeRunDenied(false)
+      setPreview(value)
+      if (value.donatedToday) setDonatedToday(true)
+    } catch (err) {
+      if (gen !== previewGenRef.current) return
+      if (err instanceof WeRunDeniedError) {
+        setWeRunDenied(true)
+        setPreviewError('')
+      } else if (IS_WEAPP && !(err instanceof ApiError)) {
+        setPreviewError('无法读取微信运动数据，请确认已在微信中开启“微信运动”')
+      } else {
+        setPreviewError(errorMessage(err, '暂时无法获取今日步数'))
+      }
+    } finally {
+      if (gen === previewGenRef.current) setPreviewLoading(false)
+    }
+  }, [])
+
+  const refresh = useCallback(async () => {
+    const typed = parseSteps(stepsText)
+    await Promise.all([runPreview(typed !== null && typed <= MAX_STEPS_PER_DAY ? { steps: typed } : null), loadHistory()])
+  }, [runPreview, loadHistory, stepsText])
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) refresh()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  // H5: preview what the typed steps would earn, once typing pauses.
+  const lastTextRef = useRef(stepsText)
+  useEffect(() => {
+    // Only on edits: the first preview comes from useDidShow.
+    if (IS_WEAPP || lastTextRef.current === stepsText) return
+    lastTextRef.current = stepsText
+    const typed = parseSteps(stepsText)
+    if (typed === null || typed > MAX_STEPS_PER_DAY) {
+      // Forget an older answer so the page never shows another number's preview.
+      previewGenRef.current++
+      setPreviewLoading(false)
+      setPreview((prev) => (prev ? { ...prev, steps: 0, flowers: 0, match: null } : prev))
+      return
+    }
+    const timer = setTimeout(() => runPreview({ steps: typed }), PREVIEW_DEBOUNCE_MS)
+    return () => clearTimeout(timer)
+  }, [stepsText, runPreview])
+
+  const openWeRunSetting = async () => {
+    try {
+      const res = await Taro.openSetting()
+      if (res.authSetting['scope.werun']) {
+        setWeRunDenied(false)
+        runPreview(null)
+      }
+    } catch {
+      Taro.showToast({ title: '无法打开设置，请稍后重试', icon: 'none' })
+    }
+  }
+
+  const succeed = (res: StepDonationResult) => {
+    setResult(res)
+    setDonatedToday(true)
+    setPreview((prev) => (prev ? { ...prev, donatedToday: true } : prev))
+    Taro.showToast({ title: `+${res.flowers} 朵小红花`, icon: 'success' })
+    loadHistory()
+  }
+
+  const onDonate = async () => {
+    if (donatingRef.current) return
+    let input: StepsInput
+    if (!IS_WEAPP) {
+      const typed = parseSteps(stepsText)
+      if (typed === null) {
+        Taro.showToast({ title: '请输入今日步数（整数）', icon: 'none' })
+        return
+      }
+      if (typed > MAX_STEPS_PER_DAY) {
+        Taro.showToast({ title: `一天的步数不能超过 ${MAX_STEPS_PER_DAY} 步`, icon: 'none' })
+        return
+      }
+      input = { steps: typed }
+    }
+
+    donatingRef.current = true
+    setDonating(true)
+    setDonateError('')
+    setResult(null)
+    try {
+      let attempt = pendingRef.current
+      if (IS_WEAPP) {
+        // Resend an unanswered tap as it was; otherwise read today's steps afresh.
+        if (!attempt) attempt = { key: newIdempotencyKey(), input: await readWeRun() }
+      } else if (!attempt || !sameInput(attempt.input, input!)) {
+        attempt = { key: newIdempotencyKey(), input: input! }
+      }
+      pendingRef.current = attempt
+
+      let res: StepDonationResult
+      try {
+        res = await donateSteps(attempt.input, attempt.key)
+      } catch (err) {
+        if (!(IS_WEAPP && isApiError(err, 'INVALID_WERUN_DATA'))) throw err
+        // Stale session_key: sign in again, and retry once with fresh data under a new key (the
+        // old key already holds its final 400 answer).
+        await signInWithWechat()
+        attempt = { key: newIdempotencyKey(), input: await readWeRun() }
+        pendingRef.current = attempt
+        res = await donateSteps(attempt.input, attempt.key)
+      }
+      pendingRef.current = null
+      succeed(res)
+    } catch (err) {
+      if (!isRetryable(err)) pendingRef.current = null
+      if (err instanceof WeRunDeniedError) {
+        pendingRef.current = null
+        setWeRunDenied(true)
+        return
+      }
+      if (isApiError(err, 'ALREADY_DONATED_TODAY')) {
+        setDonatedToday(true)
+        loadHistory()
+      }
+      const message =
+        IS_WEAPP && !(err instanceof ApiError)
+          ? '无法读取微信运动数据，请稍后重试'
+          : errorMessage(err, '捐步失败，请稍后重试')
+      setDonateError(message)
+      toastError(err, message)
+    } finally {
+      donatingRef.current = false
+      setDonating(false)
+    }
+  }
+
+  const typedSteps = IS_WEAPP ? null : parseSteps(stepsText)
+  const todaySteps = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.steps : typedSteps ?? (IS_WEAPP ? null : 0)
+  const todayFlowers =
+    preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.flowers : todaySteps !== null ? estimateFlowers(todaySteps) : null
+  const match = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.match : null
+
+  // Oldest on the left; heights relative to the best day.
+  const bars = history.slice(0, 7).reverse()
+  const maxSteps = bars.reduce((m, d) => Math.max(m, d.steps), 0)
+  const todaysDonation = preview ? history.find((d) => d.date === preview.date) : undefined
+
+  return (
+    <View className='steps'>
+      <View className='steps-hero'>
+        <Text className='steps-hero-title'>👟 捐出今天的步数</Text>
+        <Text className='steps-hero-desc'>
+          每满 1000 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。
+        </Text>
+      </View>
+
+      <View className='lrf-card steps-card'>
+        {IS_WEAPP ? null : (
+          <View className='steps-field'>
+            <Text className='steps-label'>今日步数</Text>
+            <Input
+              className='steps-input'
+              type='number'
+              placeholder='输入今天走的步数'
+              maxlength={9}
+              value={stepsText}
+              onInput={(e) => setStepsText(e.detail.value)}
+            />
+            <View className='steps-note lrf-muted'>网页测试版没有微信运动，请手动输入今日步数；小程序内会自动读取微信运动。</View>
+          </View>
+        )}
+
+        {IS_WEAPP && weRunDenied ? (
+          <View className='steps-werun-denied'>
+            <Text className='steps-werun-denied-text'>
+              捐步需要读取你的微信运动步数。你已拒绝授权，请在设置中打开“微信运动步数”后再试。
+            </Text>
+            <Button className='lrf-button-plain steps-open-setting' onClick={openWeRunSetting}>
+              去设置开启
+            </Button>
+          </View>
+        ) : null}
+
+        <View className='steps-today'>
+          <View className='steps-stat'>
+            <Text className='steps-stat-value steps-count'>{todaySteps !== null ? todaySteps : '-'}</Text>
+            <Text className='steps-stat-label'>今日步数</Text>
+          </View>
+          <View className='steps-stat-divider' />
+          <View className='steps-stat'>
+            <Text className='steps-stat-value steps-flowers'>{todayFlowers !== null ? todayFlowers : '-'}</Text>
+            <Text className='steps-stat-label'>可得小红花</Text>
+          </View>
+        </View>
+
+        {previewLoading ? <View className='lrf-hint steps-preview-loading'>正在计算…</View> : null}
+        {previewError ? <View className='steps-preview-error'>{previewError}</View> : null}
+        {match && !donatedToday ? (
+          <View className='steps-match-preview'>
+            🤝 {match.sponsorName}将为你的步数配捐 ¥{formatYuan(match.amountFen)}
+          </View>
+        ) : null}
+        {todaySteps !== null && todaySteps > 0 && todaySteps < STEPS_PER_FLOWER && !donatedToday ? (
+          <View className='steps-hint lrf-muted'>满 1000 步才能捐哦，再走走吧</View>
+        ) : null}
+
+        <Button
+          className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`}
+          loading={donating || undefined}
+          disabled={donating || undefined}
+          onClick={onDonate}
+        >
+          {donating ? '正在捐步…' : donatedToday ? '今日已捐步' : '捐出今日步数'}
+        </Button>
+
+        {donatedToday && !result ? (
+          <View className='steps-donated-today lrf-muted'>
+            {todaysDonation
+              ? `今天已捐出 ${todaysDonation.steps} 步，获得 ${todaysDonation.flowers} 朵小红花，明天再来吧`
+              : '今天已经捐过步数啦，明天再来吧'}
+          </View>
+        ) : null}
+
+        {result ? (
+          <View className='steps-result'>
+            <Text className='steps-result-main'>
+              捐出 {result.steps} 步，获得 {result.flowers} 朵小红花
+            </Text>
+            {result.match ? (
+              <Text className='steps-result-match'>
+                {result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}
+              </Text>
+            ) : null}
+            <Text className='steps-result-balance'>当前共有 {result.balance} 朵小红花</Text>
+          </View>
+        ) : null}
+
+        {donateError ? <View className='steps-error'>{donateError}</View> : null}
+      </View>
+
+      <View className='lrf-section-title'>最近 7 次捐步</View>
+      {historyLoaded && bars.length > 0 ? (
+        <View className='lrf-card steps-chart'>
+          {bars.map((d) => (
+            <View key={d.date} className='steps-bar-col'>
+              <Text className='steps-bar-value'>{d.steps}</Text>
+              <View className='steps-bar-track'>
+                <View
+                  className='steps-bar'
+                  style={{ height: `${maxSteps > 0 ? Math.max(3, Math.round((d.steps / maxSteps) * 100)) : 3}%` }}
+                />
+              </View>
+              <Text className='steps-bar-label'>{shortDate(d.date)}</Text>
+              <Text className='steps-bar-flowers'>+{d.flowers}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {historyLoaded && bars.length === 0 ? (
+        <View className='lrf-empty steps-chart-empty'>
+          <Text className='lrf-empty-icon'>🚶</Text>
+          <Text>还没有捐步记录，今天就捐出第一次吧</Text>
+        </View>
+      ) : null}
+      {!historyLoaded && historyError ? <View className='lrf-hint steps-history-error'>{historyError}</View> : null}
+      {!historyLoaded && !historyError ? <View className='lrf-hint'>加载中…</View> : null}
+    </View>
+  )
+}

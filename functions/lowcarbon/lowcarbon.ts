@@ -1,0 +1,62 @@
+import { ulid } from 'ulid';
+import type { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
+import { dayOf } from '../domain/calendar';
+import type { IdempotentCompletion } from '../domain/idempotency';
+import { actionsPerDay, dailyLimitError, LOW_CARBON_LABELS, memberCodeUsedError, type LowCarbonAction } from '../domain/lowcarbon';
+import type { Clock, MoveResult } from '../domain/ports';
+import type { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import type { AppConfig } from '../shared/config';
+import { ForbiddenError } from '../shared/errors';
+import type { MemberCodeService } from '../shared/member-code';
+
+export interface LowCarbonDeps {
+  config: AppConfig;
+  clock: Clock;
+  memberCodes: MemberCodeService;
+  stores: DynamoStoreRepository;
+  ledger: DynamoLedgerRepository;
+}
+
+export async function issueMemberCode(deps: LowCarbonDeps, userId: string) {
+  return deps.memberCodes.issue(userId, deps.clock.now());
+}
+
+export interface LowCarbonResult {
+  action: { id: string; action: LowCarbonAction; storeId: string; storeName: string; flowers: number; createdAt: string };
+}
+
+/**
+ * A merchant with an active store records one action for the person whose member code it scanned.
+ * The code's id, the person's daily counter and the flowers are written in one transaction.
+ */
+export async function recordLowCarbonAction(
+  deps: LowCarbonDeps,
+  merchantId: string,
+  input: { code: string; action: LowCarbonAction },
+  completion?: (present: (move: MoveResult) => LowCarbonResult) => IdempotentCompletion<MoveResult>,
+): Promise<LowCarbonResult> {
+  const now = deps.clock.now();
+  const { userId, codeId } = await deps.memberCodes.verify(input.code, now);
+  const store = (await deps.stores.listByOwner(merchantId)).find((s) => s.status === 'active');
+  if (!store) throw new ForbiddenError('你还没有营业中的门店，不能记录低碳行动');
+  const rules = deps.config.rules.lowcarbon;
+  const day = dayOf(now, deps.config.rules.timezone);
+  const actionId = ulid();
+  const present = (move: MoveResult): LowCarbonResult => ({
+    action: { id: actionId, action: input.action, storeId: store.id, storeName: store.name, flowers: rules.flowersPerAction, createdAt: move.entry.createdAt },
+  });
+  const move = await deps.ledger.move(
+    { userId, delta: rules.flowersPerAction, reason: 'lowcarbon', refId: actionId, note: `${LOW_CARBON_LABELS[input.action]} · ${store.name}` },
+    {
+      guards: [
+        { markerId: `membercode#${codeId}`, onConflict: memberCodeUsedError, attributes: { storeId: store.id, merchantId } },
+        { markerId: `lowcarbon#${day}`, limit: actionsPerDay(rules.flowersPerAction, rules.maxFlowersPerDay), onConflict: dailyLimitError },
+      ],
+      completion: completion?.(present),
+      extraWrites: async () => [
+        deps.stores.lowCarbonActionWrite(store.id, { id: actionId, action: input.action, userId, flowers: rules.flowersPerAction, createdAt: now.toISOString() }),
+      ],
+    },
+  );
+  return present(move);
+}
