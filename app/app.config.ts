@@ -1,5 +1,14 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/dreams/index', 'pages/me/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/dreams/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/steps/index',
+    'pages/quiz/index',
+    'pages/member-code/index',
+    'pages/merchant/lowcarbon/index',
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#e64340',

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
-import { containerFor, seedReferenceData } from './seed';
+import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
 
 const ROOT = resolve(__dirname, '..');
@@ -28,6 +28,8 @@ export interface RunningApi {
   url: string;
   dynamo: RunningDynamoDb;
   wechat?: FakeWechatServer;
+  /** What this start seeded (empty when the data was already there). */
+  seeded: string[];
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,11 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   mkdirSync(options.dataDir, { recursive: true });
   const dynamo = await startDynamoDbLocal({ port: options.dynamoPort, dataDir: options.dataDir });
   await ensureTable(dynamo.endpoint, options.tableName);
-  await seedReferenceData(containerFor(dynamo.endpoint, options.tableName, options.stage));
+  // Local and test stages always carry the quiz bank and the demo accounts (found by openid, so
+  // seeding again changes nothing).
+  const seedTarget = containerFor(dynamo.endpoint, options.tableName, options.stage);
+  await seedReferenceData(seedTarget);
+  const seeded = await seedDemoData(seedTarget);
   const wechat = options.wechatApiBase ? undefined : await startFakeWechatServer({ port: options.wechatPort });
   const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
   const offline = spawn(
@@ -89,7 +95,7 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
     await wechat?.close();
     await dynamo.stop();
   };
-  return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, stop };
+  return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, seeded, stop };
 }
 
 function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<void> {

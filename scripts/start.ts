@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { apiOptionsFromEnv, startApi } from './api';
-import { containerFor, DEMO_USERS, seedDemoData } from './seed';
+import { DEMO_USERS } from './seed';
 import { serveH5 } from './lib/static-server';
 
 const ROOT = resolve(__dirname, '..');
@@ -22,7 +22,7 @@ async function main() {
   }
   console.log('Starting DynamoDB Local, the fake WeChat server and the API…');
   const api = await startApi(options);
-  const seeded = await seedDemoData(containerFor(api.dynamo.endpoint, options.tableName));
+  const { seeded } = api;
   const h5 = await serveH5({ root: h5Root, port: h5Port, apiBase: api.url });
 
   console.log(`

@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { getMe } from '../../services/api'
 import { ensureSignedIn, getStoredUser } from '../../services/auth'
 import { toastError } from '../../services/request'
+import type { Role } from '../../services/types'
 import './index.scss'
 
 interface Entry {
@@ -11,26 +12,38 @@ interface Entry {
   icon: string
   title: string
   desc: string
+  /** Page to open; `tab` pages are opened with switchTab. */
+  url: string
+  tab?: boolean
 }
 
-// These features arrive in later issues; until then a tap only says so.
 const ENTRIES: Entry[] = [
-  { key: 'steps', icon: '👟', title: '捐步', desc: '每天走路，步数换小红花' },
-  { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花' },
-  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '绿色出行，为地球减负' },
-  { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想' },
+  { key: 'steps', icon: '👟', title: '捐步', desc: '每天走路，步数换小红花', url: '/pages/steps/index' },
+  { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
+  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/pages/member-code/index' },
+  { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
 ]
+
+const MERCHANT_ENTRY: Entry = {
+  key: 'merchant',
+  icon: '🏪',
+  title: '商户：记录低碳行动',
+  desc: '扫顾客会员码，为低碳行动送小红花',
+  url: '/pages/merchant/lowcarbon/index',
+}
 
 export default function HomePage() {
   const [balance, setBalance] = useState<number | null>(null)
   const [nickname, setNickname] = useState(getStoredUser()?.nickname || '')
   const [failed, setFailed] = useState(false)
+  const [roles, setRoles] = useState<Role[]>(getStoredUser()?.roles ?? [])
 
   const load = async () => {
     try {
       const me = await getMe()
       setBalance(me.flowers.balance)
       setNickname(me.user.nickname)
+      setRoles(me.user.roles)
       setFailed(false)
     } catch (err) {
       setFailed(true)
@@ -48,9 +61,12 @@ export default function HomePage() {
     load().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const onEntry = () => {
-    Taro.showToast({ title: '即将上线', icon: 'none' })
+  const onEntry = (entry: Entry) => {
+    const go = entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url })
+    go.catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
   }
+
+  const entries = roles.includes('merchant') ? [...ENTRIES, MERCHANT_ENTRY] : ENTRIES
 
   return (
     <View className='home'>
@@ -76,12 +92,11 @@ export default function HomePage() {
 
       <View className='lrf-section-title'>做好事</View>
       <View className='home-entries'>
-        {ENTRIES.map((entry) => (
-          <View key={entry.key} className={`home-entry home-entry-${entry.key}`} onClick={onEntry}>
+        {entries.map((entry) => (
+          <View key={entry.key} className={`home-entry home-entry-${entry.key}`} onClick={() => onEntry(entry)}>
             <Text className='home-entry-icon'>{entry.icon}</Text>
             <Text className='home-entry-title'>{entry.title}</Text>
             <Text className='home-entry-desc'>{entry.desc}</Text>
-            <Text className='home-entry-soon'>即将上线</Text>
           </View>
         ))}
       </View>

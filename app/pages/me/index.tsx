@@ -186,6 +186,7 @@ export default function MePage() {
             <View key={entry.id} className='ledger-item'>
               <View className='ledger-main'>
                 <Text className='ledger-reason'>{reasonLabel(entry.reason)}</Text>
+                {entry.note ? <Text className='ledger-note'>{entry.note}</Text> : null}
                 <Text className='ledger-time'>{formatShanghaiTime(entry.createdAt)}</Text>
               </View>
               <View className='ledger-side'>

@@ -1,0 +1,218 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { getMe, getMyStores, recordLowcarbonAction } from '../../../services/api'
+import { ensureSignedIn, getStoredUser } from '../../../services/auth'
+import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../../services/request'
+import type { LowcarbonAction, LowcarbonActionKind, Role, Store } from '../../../services/types'
+import { formatShanghaiTime } from '../../../utils/format'
+import './index.scss'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+const LOWCARBON_ACTIONS: { action: LowcarbonActionKind; icon: string; label: string }[] = [
+  { action: 'own_cup', icon: '☕', label: '自带杯' },
+  { action: 'no_plastic_bag', icon: '🛍️', label: '不要塑料袋' },
+  { action: 'e_receipt', icon: '🧾', label: '电子小票' },
+  { action: 'no_disposables', icon: '🥢', label: '不用一次性餐具' },
+]
+
+const actionLabel = (action: string) => LOWCARBON_ACTIONS.find((a) => a.action === action)?.label || action
+
+interface Pending {
+  key: string
+  code: string
+  action: LowcarbonActionKind
+}
+
+export default function MerchantLowcarbonPage() {
+  const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
+  const [rolesChecked, setRolesChecked] = useState(false)
+  const [stores, setStores] = useState<Store[]>([])
+  const [storesLoaded, setStoresLoaded] = useState(false)
+  const [storesError, setStoresError] = useState('')
+
+  const [code, setCode] = useState('')
+  const [submitting, setSubmitting] = useState<LowcarbonActionKind | null>(null)
+  const [result, setResult] = useState<LowcarbonAction | null>(null)
+  const [error, setError] = useState('')
+
+  const submittingRef = useRef(false)
+  // A tap that got no final answer (network/5xx) is resent with the same key.
+  const pendingRef = useRef<Pending | null>(null)
+
+  const load = useCallback(async () => {
+    let currentRoles: Role[] | null = null
+    try {
+      const me = await getMe()
+      currentRoles = me.user.roles
+    } catch {
+      // Fall back to the roles saved at sign-in.
+      currentRoles = getStoredUser()?.roles ?? null
+    }
+    setRoles(currentRoles)
+    setRolesChecked(true)
+    if (!currentRoles || !currentRoles.includes('merchant')) return
+    try {
+      const page = await getMyStores()
+      setStores(page.items)
+      setStoresLoaded(true)
+      setStoresError('')
+    } catch (err) {
+      setStoresError(errorMessage(err, '门店加载失败，请稍后重试'))
+    }
+  }, [])
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) load()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const onScan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] })
+      if (res.result) {
+        setCode(res.result.trim())
+        setResult(null)
+        setError('')
+      }
+    } catch {
+      // Cancelled: nothing to do.
+    }
+  }
+
+  const onAction = async (action: LowcarbonActionKind) => {
+    if (submittingRef.current) return
+    const trimmed = code.trim()
+    if (!trimmed) {
+      Taro.showToast({ title: IS_WEAPP ? '请先扫描顾客的会员码' : '请先粘贴顾客的会员码', icon: 'none' })
+      return
+    }
+    const prev = pendingRef.current
+    const attempt: Pending =
+      prev && prev.code === trimmed && prev.action === action ? prev : { key: newIdempotencyKey(), code: trimmed, action }
+    pendingRef.current = attempt
+
+    submittingRef.current = true
+    setSubmitting(action)
+    setError('')
+    setResult(null)
+    try {
+      const res = await recordLowcarbonAction(attempt.code, attempt.action, attempt.key)
+      pendingRef.current = null
+      setResult(res.action)
+      // A member code is single-use: clear it for the next customer.
+      setCode('')
+      Taro.showToast({ title: '记录成功', icon: 'success' })
+    } catch (err) {
+      if (!isRetryable(err)) pendingRef.current = null
+      const message = errorMessage(err, '记录失败，请稍后重试')
+      setError(message)
+      toastError(err, message)
+    } finally {
+      submittingRef.current = false
+      setSubmitting(null)
+    }
+  }
+
+  if (!rolesChecked && !roles) {
+    return <View className='lrf-hint lowcarbon-loading'>加载中…</View>
+  }
+
+  if (!roles || !roles.includes('merchant')) {
+    return (
+      <View className='lowcarbon'>
+        <View className='lrf-empty merchant-only'>
+          <Text className='lrf-empty-icon'>🏪</Text>
+          <Text>仅商户可用</Text>
+          <View className='lrf-muted'>商户登录后可为到店顾客记录低碳行动</View>
+        </View>
+      </View>
+    )
+  }
+
+  const activeStores = stores.filter((s) => s.status === 'active')
+
+  return (
+    <View className='lowcarbon'>
+      <View className='lrf-card lowcarbon-stores'>
+        <Text className='lowcarbon-card-title'>我的门店</Text>
+        {!storesLoaded && !storesError ? <View className='lrf-muted'>加载中…</View> : null}
+        {storesError && !storesLoaded ? <View className='lowcarbon-error'>{storesError}</View> : null}
+        {storesLoaded && activeStores.length === 0 ? (
+          <View className='lowcarbon-no-store'>
+            {stores.length === 0
+              ? '你还没有门店，暂时不能记录低碳行动。'
+              : '你还没有营业中的门店（审核通过后才能记录低碳行动）。'}
+          </View>
+        ) : null}
+        {stores.map((s) => (
+          <View key={s.id} className='lowcarbon-store'>
+            <Text className='lowcarbon-store-name'>{s.name}</Text>
+            <Text className={`lowcarbon-store-status lowcarbon-store-${s.status}`}>
+              {s.status === 'active' ? '营业中' : s.status === 'pending' ? '审核中' : '已暂停'}
+            </Text>
+            <Text className='lowcarbon-store-address lrf-muted'>
+              {s.city} {s.address}
+            </Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='lrf-card lowcarbon-form'>
+        <Text className='lowcarbon-card-title'>1. 获取顾客会员码</Text>
+        {IS_WEAPP ? (
+          <View className='lowcarbon-scan-area'>
+            <Button className='lrf-button lowcarbon-scan' onClick={onScan}>
+              扫描会员码
+            </Button>
+            {code ? <Text className='lowcarbon-code-preview'>已扫描：{code.slice(0, 24)}…</Text> : null}
+          </View>
+        ) : (
+          <View className='lowcarbon-paste-area'>
+            <Textarea
+              className='lowcarbon-code-input'
+              placeholder='网页版无法扫码：请粘贴顾客会员码下方的文字'
+              maxlength={4096}
+              value={code}
+              onInput={(e) => setCode(e.detail.value)}
+            />
+          </View>
+        )}
+
+        <Text className='lowcarbon-card-title lowcarbon-step2'>2. 选择顾客的低碳行动</Text>
+        <View className='lowcarbon-actions'>
+          {LOWCARBON_ACTIONS.map((a) => (
+            <Button
+              key={a.action}
+              className={`lowcarbon-action lowcarbon-action-${a.action}`}
+              disabled={(submitting !== null && submitting !== a.action) || undefined}
+              loading={submitting === a.action || undefined}
+              onClick={() => onAction(a.action)}
+            >
+              {a.icon} {a.label}
+            </Button>
+          ))}
+        </View>
+        <View className='lrf-muted lowcarbon-rule'>每次为顾客 +1 朵小红花，每人每天最多 5 朵；每个会员码只能用一次。</View>
+
+        {result ? (
+          <View className='lowcarbon-result'>
+            <Text className='lowcarbon-result-main'>
+              已记录「{actionLabel(result.action)}」，顾客获得 {result.flowers} 朵小红花
+            </Text>
+            <Text className='lowcarbon-result-meta'>
+              {result.storeName} · {formatShanghaiTime(result.createdAt)}
+            </Text>
+          </View>
+        ) : null}
+        {error ? <View className='lowcarbon-error'>{error}</View> : null}
+      </View>
+    </View>
+  )
+}
