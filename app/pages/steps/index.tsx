@@ -334,7 +334,6 @@ export default function StepsPage() {
 
         <Button
           className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`}
-          loading={donating || undefined}
           disabled={donating || undefined}
           onClick={onDonate}
         >

@@ -192,10 +192,9 @@ export default function MerchantLowcarbonPage() {
               key={a.action}
               className={`lowcarbon-action lowcarbon-action-${a.action}`}
               disabled={(submitting !== null && submitting !== a.action) || undefined}
-              loading={submitting === a.action || undefined}
               onClick={() => onAction(a.action)}
             >
-              {a.icon} {a.label}
+              {submitting === a.action ? '记录中…' : `${a.icon} ${a.label}`}
             </Button>
           ))}
         </View>
