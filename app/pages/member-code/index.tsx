@@ -25,9 +25,10 @@ const ACTIONS = [
 function localDeadline(code: MemberCode, fetchedAt: number): number {
   const expires = Date.parse(code.expiresAt)
   if (Number.isNaN(expires)) return fetchedAt + FALLBACK_LIFETIME_MS
-  // A phone clock far ahead of the server's would make a fresh code look expired: trust the
-  // stated lifetime from now instead, within sane bounds.
-  if (expires - fetchedAt < MIN_REFRESH_MS) return fetchedAt + MIN_REFRESH_MS
+  // A phone clock far off the server's makes a fresh code look expired (or good for hours):
+  // count the usual lifetime from now instead.
+  const left = expires - fetchedAt
+  if (left < MIN_REFRESH_MS || left > 2 * FALLBACK_LIFETIME_MS) return fetchedAt + FALLBACK_LIFETIME_MS
   return expires
 }
 
