@@ -1,0 +1,555 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import {
+  acceptsGifts,
+  dreamNotAccepting,
+  hourKey,
+  initialShardRooms,
+  notExecutable,
+  notInReview,
+  planGift,
+  PUBLIC_STATUSES,
+  totalsOf,
+  type DreamCategory,
+  type DreamRecord,
+  type DreamShard,
+  type DreamStatus,
+  type DreamTotals,
+  type GiftPlan,
+  type MatchFund,
+} from '../../domain/dream';
+import type { IdempotentCompletion } from '../../domain/idempotency';
+import type { Clock, MoveResult, Page } from '../../domain/ports';
+import { ValidationError } from '../../shared/errors';
+import type { TableContext } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { dreamKeys, teamKeys } from './dream-keys';
+import { cancellationReasons } from './errors';
+import type { DynamoLedgerRepository, TransactItem } from './ledger-repository';
+
+/** What one gift did, as seen by the transaction that wrote it. */
+export interface GiftOutcome {
+  move: MoveResult;
+  dream: DreamRecord;
+  totals: DreamTotals;
+  matchFen: number;
+  /** This gift reached the target and flipped the dream to executable. */
+  flipped: boolean;
+  newDonor: boolean;
+  shardKey: string;
+}
+
+export interface GiftInput {
+  dreamId: string;
+  userId: string;
+  nickname: string;
+  flowers: number;
+  /** The dream's title, shown beside the entry in the donor's bill. */
+  title: string;
+  teamId: string | null;
+  completion?: (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined;
+  /** Shard choice, injectable for tests. */
+  random?: () => number;
+}
+
+const SHARD_CACHE_MS = 1_000;
+const STALE_HOURS = Array.from({ length: 24 }, (_, i) => 25 + i);
+
+export class DynamoDreamRepository {
+  private shardCache = new Map<string, { at: number; shards: DreamShard[] }>();
+
+  constructor(
+    private readonly table: TableContext,
+    private readonly ledger: DynamoLedgerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dream: DreamRecord): Promise<void> {
+    const TableName = this.table.tableName;
+    await this.table.doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName,
+              Item: { ...dreamKeys.profile(dream.id), ...dreamKeys.statusIndex(dream.status, dream.createdAt, dream.id), type: 'DREAM', ...dream },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName, Item: { ...dreamKeys.proposed(dream.proposerId, dream.createdAt, dream.id), type: 'PROPOSED_DREAM', dreamId: dream.id } } },
+        ],
+      }),
+    );
+  }
+
+  async get(dreamId: string, consistent = false): Promise<DreamRecord | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.profile(dreamId), ConsistentRead: consistent }));
+    return Item ? toDream(Item) : null;
+  }
+
+  /** The shard figures of many dreams in batches (the list pages), briefly cached. */
+  async shardsOf(dreams: DreamRecord[], consistent = false): Promise<Map<string, DreamShard[]>> {
+    const result = new Map<string, DreamShard[]>();
+    const wanted: { dreamId: string; index: number }[] = [];
+    for (const dream of dreams) {
+      const cached = this.shardCache.get(dream.id);
+      if (!consistent && cached && Date.now() - cached.at < SHARD_CACHE_MS) result.set(dream.id, cached.shards);
+      else if (dream.shardCount > 0 && dream.status !== 'in_review' && dream.status !== 'rejected') {
+        for (let index = 0; index < dream.shardCount; index++) wanted.push({ dreamId: dream.id, index });
+      } else result.set(dream.id, []);
+    }
+    const fetched = new Map<string, DreamShard[]>();
+    for (let i = 0; i < wanted.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = wanted.slice(i, i + 100).map((w) => dreamKeys.shard(w.dreamId, w.index));
+      while (keys && keys.length > 0) {
+        const answer = await this.table.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keys, ConsistentRead: consistent } } }),
+        );
+        for (const item of answer.Responses?.[this.table.tableName] ?? []) {
+          const list = fetched.get(item.dreamId as string) ?? [];
+          list.push(toShard(item));
+          fetched.set(item.dreamId as string, list);
+        }
+        keys = answer.UnprocessedKeys?.[this.table.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    for (const [dreamId, shards] of fetched) {
+      shards.sort((a, b) => a.index - b.index);
+      this.shardCache.set(dreamId, { at: Date.now(), shards });
+      result.set(dreamId, shards);
+    }
+    for (const dream of dreams) if (!result.has(dream.id)) result.set(dream.id, []);
+    return result;
+  }
+
+  async totals(dreams: DreamRecord[]): Promise<Map<string, DreamTotals>> {
+    const shards = await this.shardsOf(dreams);
+    const now = this.clock.now();
+    return new Map(dreams.map((d) => [d.id, totalsOf(d, shards.get(d.id) ?? [], now)]));
+  }
+
+  /** Newest first: one status (GSI1) or every public dream (GSI2), optionally one category. */
+  async list(filter: { status?: DreamStatus; category?: DreamCategory }, page: { limit: number; cursor?: string }): Promise<Page<DreamRecord>> {
+    const byStatus = filter.status !== undefined;
+    const [index, pkName, skName, pk] = byStatus
+      ? ['GSI1', 'GSI1PK', 'GSI1SK', dreamKeys.statusPartition(filter.status!)]
+      : ['GSI2', 'GSI2PK', 'GSI2SK', dreamKeys.publicPartition];
+    const after = decodeCursor(page.cursor, '');
+    if (after !== undefined && !/^[^|]+\|DREAM#[0-9A-Z]{26}$/.test(after)) throw new ValidationError('cursor 无效', [{ path: ['cursor'], message: 'invalid cursor' }]);
+    const items: DreamRecord[] = [];
+    let start: Record<string, unknown> | undefined = after ? { PK: after.split('|')[1], SK: 'PROFILE', [pkName]: pk, [skName]: after.split('|')[0] } : undefined;
+    // A category filter may thin pages out: keep reading until the page is full or the list ends.
+    do {
+      const answer = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${pkName} = :pk`,
+          ExpressionAttributeValues: { ':pk': pk, ...(filter.category ? { ':category': filter.category } : {}) },
+          ...(filter.category ? { FilterExpression: 'category = :category' } : {}),
+          ScanIndexForward: false,
+          Limit: page.limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(answer.Items ?? []).map(toDream));
+      start = answer.LastEvaluatedKey;
+    } while (start && items.length < page.limit);
+    const last = items[items.length - 1];
+    const nextCursor = start && last ? encodeCursor(`${last.createdAt}#${last.id}|${dreamKeys.profile(last.id).PK}`) : null;
+    return { items, nextCursor };
+  }
+
+  async listProposedBy(userId: string): Promise<DreamRecord[]> {
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': dreamKeys.proposedPrefix },
+        ScanIndexForward: false,
+        Limit: 100,
+      }),
+    );
+    const dreams = await Promise.all(Items.map((item) => this.get(item.dreamId as string)));
+    return dreams.filter((d): d is DreamRecord => d !== null);
+  }
+
+  /** Approve (creates the counter shards, opens the dream) or reject, only from in_review. */
+  async review(dreamId: string, decision: { approve: boolean; note: string | null; matchFund: MatchFund | null }): Promise<DreamRecord> {
+    const dream = await this.get(dreamId, true);
+    if (!dream) throw new Error('dream vanished');
+    const status: DreamStatus = decision.approve ? 'open' : 'rejected';
+    const now = this.clock.now().toISOString();
+    const TableName = this.table.tableName;
+    const rooms = initialShardRooms(dream.targetFlowers, dream.shardCount, decision.matchFund?.budgetFen ?? 0);
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName,
+          Key: dreamKeys.profile(dreamId),
+          UpdateExpression: `SET #status = :status, reviewNote = :note, reviewedAt = :now, matchFund = :fund, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk${decision.approve ? ', GSI2PK = :gsi2pk, GSI2SK = :gsi2sk' : ''}`,
+          ConditionExpression: '#status = :inReview',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': status,
+            ':note': decision.note,
+            ':now': now,
+            ':fund': decision.matchFund,
+            ':inReview': 'in_review',
+            ':gsi1pk': dreamKeys.statusIndex(status, dream.createdAt, dreamId).GSI1PK,
+            ':gsi1sk': dreamKeys.statusIndex(status, dream.createdAt, dreamId).GSI1SK,
+            ...(decision.approve ? { ':gsi2pk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2PK, ':gsi2sk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2SK } : {}),
+          },
+        },
+      },
+    ];
+    if (decision.approve) {
+      rooms.forEach(({ room, fundRoomFen }, index) =>
+        items.push({
+          Put: {
+            TableName,
+            Item: { ...dreamKeys.shard(dreamId, index), type: 'DREAM_SHARD', dreamId, index, flowers: 0, donors: 0, matchedFen: 0, room, fundRoomFen, accepting: true },
+          },
+        }),
+      );
+    }
+    await this.transact(items, () => notInReview());
+    return (await this.get(dreamId, true))!;
+  }
+
+  /** executable → adopted: the charity takes it on; every shard stops accepting in the same write. */
+  async adopt(dreamId: string, charityId: string): Promise<DreamRecord> {
+    const dream = await this.get(dreamId, true);
+    if (!dream) throw new Error('dream vanished');
+    const TableName = this.table.tableName;
+    const now = this.clock.now().toISOString();
+    await this.transact(
+      [
+        {
+          Update: {
+            TableName,
+            Key: dreamKeys.profile(dreamId),
+            UpdateExpression: 'SET #status = :adopted, charityId = :charity, adoptedAt = :now, GSI1PK = :pk, GSI1SK = :sk',
+            ConditionExpression: '#status = :executable',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':adopted': 'adopted',
+              ':charity': charityId,
+              ':now': now,
+              ':executable': 'executable',
+              ':pk': dreamKeys.statusIndex('adopted', dream.createdAt, dreamId).GSI1PK,
+              ':sk': dreamKeys.statusIndex('adopted', dream.createdAt, dreamId).GSI1SK,
+            },
+          },
+        },
+        ...Array.from({ length: dream.shardCount }, (_, index): TransactItem => ({
+          Update: { TableName, Key: dreamKeys.shard(dreamId, index), UpdateExpression: 'SET accepting = :false', ExpressionAttributeValues: { ':false': false } },
+        })),
+      ],
+      () => notExecutable(),
+    );
+    this.shardCache.delete(dreamId);
+    return (await this.get(dreamId, true))!;
+  }
+
+  private async transact(items: TransactItem[], onFirstConditionFailed: () => Error): Promise<void> {
+    try {
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw onFirstConditionFailed();
+      throw err;
+    }
+  }
+
+  async hasGiven(dreamId: string, userId: string): Promise<boolean> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dreamId, userId), ConsistentRead: true }));
+    return !!Item;
+  }
+
+  /** Newest donors (by their first gift), merged over the donor shards. */
+  async recentDonors(dream: DreamRecord, limit: number): Promise<{ userId: string; nickname: string; firstAt: string }[]> {
+    const pages = await Promise.all(
+      Array.from({ length: dream.shardCount }, (_, shard) =>
+        this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) },
+            ScanIndexForward: false,
+            Limit: limit,
+          }),
+        ),
+      ),
+    );
+    return pages
+      .flatMap((page) => page.Items ?? [])
+      .map((item) => ({ userId: item.userId as string, nickname: item.nickname as string, firstAt: item.firstAt as string }))
+      .sort((a, b) => (a.firstAt < b.firstAt ? 1 : -1))
+      .slice(0, limit);
+  }
+
+  /** Every donor of a dream (for notifications). */
+  async *donorIds(dream: DreamRecord): AsyncGenerator<string> {
+    for (let shard = 0; shard < dream.shardCount; shard++) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of page.Items ?? []) yield item.userId as string;
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  }
+
+  async markExecutableNotified(dreamId: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: dreamKeys.profile(dreamId),
+        UpdateExpression: 'SET executableNotified = :true',
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    );
+  }
+
+  /**
+   * One gift: the donor's ledger move (balance never negative, idempotent) and the dream's side —
+   * a counter shard, or the serialized path that crosses the target — in one transaction.
+   */
+  async give(input: GiftInput): Promise<GiftOutcome> {
+    let attempt = 0;
+    let outcome: Omit<GiftOutcome, 'move'> | undefined;
+    const now = () => this.clock.now();
+    const extraWrites = async (): Promise<TransactItem[]> => {
+      attempt += 1;
+      const fresh = attempt > 1;
+      const dream = await this.get(input.dreamId, true);
+      if (!dream || !acceptsGifts(dream.status)) throw dreamNotAccepting();
+      const shards = (await this.shardsOf([dream], fresh)).get(dream.id) ?? [];
+      const newDonor = !(await this.hasGiven(dream.id, input.userId));
+      let plan = planGift(shards, input.flowers, dream.matchFund, input.random);
+      if (plan.path === 'serialized' && !fresh) {
+        // The serialized path must see exact figures: re-read the shards consistently.
+        const exact = (await this.shardsOf([dream], true)).get(dream.id) ?? [];
+        plan = planGift(exact, input.flowers, dream.matchFund, input.random);
+        shards.splice(0, shards.length, ...exact);
+      }
+      const before = totalsOf(dream, shards, now());
+      const flipped = plan.path === 'serialized' && plan.crosses && dream.status === 'open';
+      const items = this.giftItems(dream, shards, plan, input, newDonor, flipped);
+      outcome = {
+        dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
+        totals: {
+          flowersRaised: before.flowersRaised + input.flowers,
+          donorCount: before.donorCount + (newDonor ? 1 : 0),
+          matchedFen: before.matchedFen + plan.matchFen,
+          flowersLast24h: before.flowersLast24h + input.flowers,
+        },
+        matchFen: plan.matchFen,
+        flipped,
+        newDonor,
+        shardKey: plan.path === 'shard' ? dreamKeys.shard(dream.id, plan.shardIndex).PK : dreamKeys.profile(dream.id).PK,
+      };
+      return items;
+    };
+    const move = await this.ledger.move(
+      { userId: input.userId, delta: -input.flowers, reason: 'dream_donation', refId: input.dreamId, note: input.title },
+      { extraWrites, completion: input.completion?.(() => outcome!) },
+    );
+    this.shardCache.delete(input.dreamId);
+    return { move, ...outcome! };
+  }
+
+  private giftItems(dream: DreamRecord, shards: DreamShard[], plan: GiftPlan, input: GiftInput, newDonor: boolean, flipped: boolean): TransactItem[] {
+    const TableName = this.table.tableName;
+    const at = this.clock.now();
+    const hour = hourKey(at);
+    const currentHour = Number(hour.slice(1));
+    const staleNames = Object.fromEntries(STALE_HOURS.map((age) => [`#old${age}`, `h${currentHour - age}`]));
+    const items: TransactItem[] = [];
+    const donorsAdd = newDonor ? 1 : 0;
+    if (plan.path === 'shard') {
+      items.push({
+        Update: {
+          TableName,
+          Key: dreamKeys.shard(dream.id, plan.shardIndex),
+          UpdateExpression: `ADD flowers :n, donors :d, matchedFen :m SET room = room - :n, fundRoomFen = fundRoomFen - :m, #hour = if_not_exists(#hour, :zero) + :n REMOVE ${Object.keys(staleNames).join(', ')}`,
+          ConditionExpression: 'accepting = :true AND room >= :n AND fundRoomFen >= :m',
+          ExpressionAttributeNames: { '#hour': hour, ...staleNames },
+          ExpressionAttributeValues: { ':n': input.flowers, ':d': donorsAdd, ':m': plan.matchFen, ':zero': 0, ':true': true },
+        },
+      });
+      if (plan.matchFen > 0) items.push(this.matchEntry(dream.id, plan.shardIndex, input, plan.matchFen, at));
+    } else {
+      const set = [
+        'extraFlowers = extraFlowers + :n',
+        'extraDonors = extraDonors + :d',
+        'extraMatchedFen = extraMatchedFen + :m',
+        'version = version + :one',
+        '#hours.#hour = if_not_exists(#hours.#hour, :zero) + :n',
+      ];
+      const values: Record<string, unknown> = { ':n': input.flowers, ':d': donorsAdd, ':m': plan.matchFen, ':one': 1, ':zero': 0, ':version': dream.version, ':status': dream.status };
+      if (flipped) {
+        set.push('#status = :executable', 'executableAt = :now', 'GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk');
+        const index = dreamKeys.statusIndex('executable', dream.createdAt, dream.id);
+        Object.assign(values, { ':executable': 'executable', ':now': at.toISOString(), ':gsi1pk': index.GSI1PK, ':gsi1sk': index.GSI1SK });
+      }
+      items.push({
+        Update: {
+          TableName,
+          Key: dreamKeys.profile(dream.id),
+          UpdateExpression: `SET ${set.join(', ')}`,
+          ConditionExpression: 'version = :version AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status', '#hours': 'hours', '#hour': hour },
+          ExpressionAttributeValues: values,
+        },
+      });
+      for (const update of plan.shardUpdates) {
+        const before = shards.find((s) => s.index === update.index)!;
+        items.push({
+          Update: {
+            TableName,
+            Key: dreamKeys.shard(dream.id, update.index),
+            UpdateExpression: 'SET room = :room, fundRoomFen = :fund',
+            ConditionExpression: 'room = :roomBefore AND fundRoomFen = :fundBefore AND accepting = :true',
+            ExpressionAttributeValues: { ':room': update.room, ':fund': update.fundRoomFen, ':roomBefore': before.room, ':fundBefore': before.fundRoomFen, ':true': true },
+          },
+        });
+      }
+      if (plan.matchFen > 0) items.push(this.matchEntry(dream.id, 'X', input, plan.matchFen, at));
+    }
+    if (newDonor) {
+      const firstAt = at.toISOString();
+      items.push({
+        Put: {
+          TableName,
+          Item: {
+            ...dreamKeys.donor(dream.id, input.userId),
+            ...dreamKeys.donorIndex(dream.id, input.userId, dream.shardCount, firstAt),
+            type: 'DREAM_DONOR',
+            dreamId: dream.id,
+            userId: input.userId,
+            nickname: input.nickname,
+            firstAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    if (input.teamId) {
+      items.push({
+        Update: {
+          TableName,
+          Key: teamKeys.member(input.teamId, input.userId),
+          UpdateExpression: 'ADD flowers :n SET lastGiftAt = :now',
+          ConditionExpression: 'attribute_exists(PK) AND dreamId = :dream',
+          ExpressionAttributeValues: { ':n': input.flowers, ':now': at.toISOString(), ':dream': dream.id },
+        },
+      });
+    }
+    return items;
+  }
+
+  private matchEntry(dreamId: string, shard: number | 'X', input: GiftInput, fen: number, at: Date): TransactItem {
+    const id = ulid();
+    return {
+      Put: {
+        TableName: this.table.tableName,
+        Item: { ...dreamKeys.matchEntry(dreamId, shard, id), type: 'DREAM_MATCH', id, dreamId, userId: input.userId, flowers: input.flowers, fen, createdAt: at.toISOString() },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+
+  /** The dream-side books: Σ shards + extras, checked against donors and match entries. */
+  async reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }> {
+    const dream = (await this.get(dreamId, true))!;
+    const shards = (await this.shardsOf([dream], true)).get(dreamId) ?? [];
+    let donorItems = 0;
+    for await (const _ of this.donorIds(dream)) donorItems++;
+    let matchEntriesFen = 0;
+    for (const shard of [...shards.map((s) => s.index), 'X' as const]) {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.table.doc.send(
+          new QueryCommand({
+            TableName: this.table.tableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': `DREAM#${dreamId}#S${shard}`, ':prefix': 'MATCH#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        matchEntriesFen += (page.Items ?? []).reduce((sum, item) => sum + (item.fen as number), 0);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    return {
+      totals: totalsOf(dream, shards, this.clock.now()),
+      donorItems,
+      matchEntriesFen,
+      fundLeftFen: shards.reduce((sum, s) => sum + s.fundRoomFen, 0),
+      budgetFen: dream.matchFund?.budgetFen ?? 0,
+    };
+  }
+
+  /** The ids of every public dream (for the hot ranking), newest first, at most `max`. */
+  async publicCandidates(max: number, category?: DreamCategory): Promise<DreamRecord[]> {
+    const page = await this.list({ category }, { limit: max });
+    return page.items.filter((d) => PUBLIC_STATUSES.includes(d.status));
+  }
+
+  async put(item: Record<string, unknown>): Promise<void> {
+    await this.table.doc.send(new PutCommand({ TableName: this.table.tableName, Item: item }));
+  }
+}
+
+function toDream(item: Record<string, unknown>): DreamRecord {
+  return {
+    id: item.id as string,
+    title: item.title as string,
+    story: item.story as string,
+    category: item.category as DreamCategory,
+    targetFlowers: item.targetFlowers as number,
+    coverUrl: (item.coverUrl as string | null) ?? null,
+    beneficiaries: (item.beneficiaries as number | null) ?? null,
+    status: item.status as DreamStatus,
+    proposerId: item.proposerId as string,
+    charityId: (item.charityId as string | null) ?? null,
+    createdAt: item.createdAt as string,
+    reviewNote: (item.reviewNote as string | null) ?? null,
+    executableAt: (item.executableAt as string | null) ?? null,
+    adoptedAt: (item.adoptedAt as string | null) ?? null,
+    shardCount: item.shardCount as number,
+    matchFund: (item.matchFund as MatchFund | null) ?? null,
+    extraFlowers: (item.extraFlowers as number) ?? 0,
+    extraDonors: (item.extraDonors as number) ?? 0,
+    extraMatchedFen: (item.extraMatchedFen as number) ?? 0,
+    hours: (item.hours as Record<string, number>) ?? {},
+    version: (item.version as number) ?? 0,
+    executableNotified: (item.executableNotified as boolean) ?? false,
+  };
+}
+
+function toShard(item: Record<string, unknown>): DreamShard {
+  const hours: Record<string, number> = {};
+  for (const [key, value] of Object.entries(item)) if (/^h\d+$/.test(key)) hours[key] = value as number;
+  return {
+    index: item.index as number,
+    flowers: item.flowers as number,
+    donors: item.donors as number,
+    matchedFen: item.matchedFen as number,
+    room: item.room as number,
+    fundRoomFen: item.fundRoomFen as number,
+    accepting: item.accepting as boolean,
+    hours,
+  };
+}

@@ -1,0 +1,83 @@
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Clock, Page } from '../../domain/ports';
+import type { TableContext } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancellationReasons } from './errors';
+import { notificationKeys } from './notification-keys';
+
+export interface Notification {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  refId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export class DynamoNotificationRepository {
+  constructor(
+    private readonly table: TableContext,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Delivers a notification at most once per (person, type, refId), also when retried. */
+  async notifyOnce(userId: string, input: { type: string; refId: string; title: string; body: string }): Promise<boolean> {
+    const notification: Notification = { id: ulid(), type: input.type, title: input.title, body: input.body, refId: input.refId, createdAt: this.clock.now().toISOString(), read: false };
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table.tableName, Item: { ...notificationKeys.once(userId, input.type, input.refId), type: 'MARKER' }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: this.table.tableName, Item: { ...notificationKeys.item(userId, notification.id), itemType: 'NOTIFICATION', ...notification } } },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
+      throw err;
+    }
+  }
+
+  async list(userId: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>> {
+    const after = decodeCursor(page.cursor, notificationKeys.prefix);
+    const PK = `USER#${userId}`;
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': notificationKeys.prefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
+      }),
+    );
+    return {
+      items: Items.map((item) => ({
+        id: item.id as string,
+        type: item.type as string,
+        title: item.title as string,
+        body: item.body as string,
+        refId: (item.refId as string | null) ?? null,
+        createdAt: item.createdAt as string,
+        read: item.read as boolean,
+      })),
+      nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined),
+    };
+  }
+
+  async markRead(userId: string, notificationId: string): Promise<void> {
+    await this.table.doc.send(
+      new UpdateCommand({
+        TableName: this.table.tableName,
+        Key: notificationKeys.item(userId, notificationId),
+        UpdateExpression: 'SET #read = :true',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#read': 'read' },
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    );
+  }
+}

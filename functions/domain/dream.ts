@@ -1,0 +1,166 @@
+import { RuleViolation } from '../shared/errors';
+
+/** 一花一梦想: a dream is proposed, reviewed, gathers flowers to its target, and a charity adopts it. */
+
+export const DREAM_STATUSES = ['in_review', 'rejected', 'open', 'executable', 'adopted', 'completed'] as const;
+export type DreamStatus = (typeof DREAM_STATUSES)[number];
+export const PUBLIC_STATUSES: readonly DreamStatus[] = ['open', 'executable', 'adopted', 'completed'];
+export const DREAM_CATEGORIES = ['elderly', 'children', 'education', 'health', 'environment', 'culture', 'rural', 'disability', 'other'] as const;
+export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
+
+export interface MatchFund {
+  sponsorName: string;
+  fenPerFlower: number;
+  budgetFen: number;
+}
+
+export interface DreamRecord {
+  id: string;
+  title: string;
+  story: string;
+  category: DreamCategory;
+  targetFlowers: number;
+  coverUrl: string | null;
+  beneficiaries: number | null;
+  status: DreamStatus;
+  proposerId: string;
+  charityId: string | null;
+  createdAt: string;
+  reviewNote: string | null;
+  executableAt: string | null;
+  adoptedAt: string | null;
+  shardCount: number;
+  matchFund: MatchFund | null;
+  /** Flowers and donors taken on the serialized path near the target (see below). */
+  extraFlowers: number;
+  extraDonors: number;
+  extraMatchedFen: number;
+  /** Flowers per hour taken on the serialized path (see DreamShard.hours). */
+  hours: Record<string, number>;
+  version: number;
+  executableNotified: boolean;
+}
+
+/**
+ * One of a dream's counter shards. Gifts go to a random shard, so a popular dream's writes spread
+ * over `shardCount` partitions. `room` is how many flowers the shard may still take before the
+ * target (the shards together hold at most target − 1, so only the serialized path can cross it);
+ * `fundRoomFen` is this shard's part of the match fund; `accepting` mirrors the dream's status.
+ */
+export interface DreamShard {
+  index: number;
+  flowers: number;
+  donors: number;
+  matchedFen: number;
+  room: number;
+  fundRoomFen: number;
+  accepting: boolean;
+  /** Flowers per hour (`h<epoch hour>` → flowers) for the hot ranking. */
+  hours: Record<string, number>;
+}
+
+export interface DreamTotals {
+  flowersRaised: number;
+  donorCount: number;
+  matchedFen: number;
+  flowersLast24h: number;
+}
+
+/** After the target is crossed shards take flowers without limit. */
+export const UNLIMITED_ROOM = 1_000_000_000_000;
+
+export const dreamNotAccepting = () => new RuleViolation('DREAM_NOT_ACCEPTING', '这个梦想现在不接受小红花');
+export const notInReview = () => new RuleViolation('NOT_IN_REVIEW', '这个梦想不在审核中');
+export const notExecutable = () => new RuleViolation('NOT_EXECUTABLE', '这个梦想还没有达到可执行状态');
+export const contentUnsafe = () => new RuleViolation('CONTENT_UNSAFE', '梦想内容未通过内容安全检查，不能通过审核');
+
+export function acceptsGifts(status: DreamStatus): boolean {
+  return status === 'open' || status === 'executable';
+}
+
+/** Splits target − 1 flowers of room (and the fund) evenly over the shards. */
+export function initialShardRooms(targetFlowers: number, shardCount: number, fundFen: number): { room: number; fundRoomFen: number }[] {
+  const split = (total: number) => Array.from({ length: shardCount }, (_, i) => Math.floor(total / shardCount) + (i < total % shardCount ? 1 : 0));
+  const rooms = split(Math.max(0, targetFlowers - 1));
+  const funds = split(fundFen);
+  return rooms.map((room, i) => ({ room, fundRoomFen: funds[i] }));
+}
+
+/** Shards for a target: enough that no shard takes more than 1/8 of a popular dream's gifts. */
+export function shardCountFor(targetFlowers: number): number {
+  return targetFlowers >= 10_000 ? 16 : 8;
+}
+
+export function hourKey(instant: Date): string {
+  return `h${Math.floor(instant.getTime() / 3_600_000)}`;
+}
+
+export function totalsOf(dream: Pick<DreamRecord, 'extraFlowers' | 'extraDonors' | 'extraMatchedFen' | 'hours'>, shards: DreamShard[], now: Date): DreamTotals {
+  const currentHour = Math.floor(now.getTime() / 3_600_000);
+  let flowersLast24h = 0;
+  for (const shard of [...shards, { hours: dream.hours }]) {
+    for (const [key, flowers] of Object.entries(shard.hours)) {
+      const hour = Number(key.slice(1));
+      if (currentHour - hour < 24) flowersLast24h += flowers;
+    }
+  }
+  return {
+    flowersRaised: dream.extraFlowers + shards.reduce((sum, s) => sum + s.flowers, 0),
+    donorCount: dream.extraDonors + shards.reduce((sum, s) => sum + s.donors, 0),
+    matchedFen: dream.extraMatchedFen + shards.reduce((sum, s) => sum + s.matchedFen, 0),
+    flowersLast24h,
+  };
+}
+
+export type GiftPlan =
+  | { path: 'shard'; shardIndex: number; matchFen: number }
+  | { path: 'serialized'; crosses: boolean; matchFen: number; shardUpdates: { index: number; room: number; fundRoomFen: number }[] };
+
+/**
+ * Where a gift of `flowers` goes. The common case: a random shard with room for it (preferring one
+ * whose fund can match it in full). Otherwise the serialized path on the dream item itself: it
+ * takes the room it needs from several shards, or — when all the room left is less than the gift —
+ * it is the gift that reaches the target: it closes every shard's room in the same transaction
+ * (so the total is exact) and reopens them without limit. Invariant while `open`:
+ * extraFlowers + Σ(shard.flowers + shard.room) = target − 1, so only this path can reach the target.
+ * `random` is injectable for tests.
+ */
+export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund | null, random: () => number = Math.random): GiftPlan {
+  const wantFen = fund ? flowers * fund.fenPerFlower : 0;
+  const open = shards.filter((s) => s.accepting && s.room >= flowers);
+  if (open.length > 0) {
+    const fullyMatched = open.filter((s) => s.fundRoomFen >= wantFen);
+    const candidates = fullyMatched.length > 0 ? fullyMatched : open;
+    const shard = candidates[Math.floor(random() * candidates.length)];
+    return { path: 'shard', shardIndex: shard.index, matchFen: Math.min(wantFen, shard.fundRoomFen) };
+  }
+  const fundLeft = shards.reduce((sum, s) => sum + s.fundRoomFen, 0);
+  const matchFen = Math.min(wantFen, fundLeft);
+  const roomLeft = shards.reduce((sum, s) => sum + s.room, 0);
+  const crosses = roomLeft < flowers;
+  if (crosses) {
+    const funds = initialShardRooms(1, shards.length, fundLeft - matchFen).map((r) => r.fundRoomFen);
+    return { path: 'serialized', crosses, matchFen, shardUpdates: shards.map((s, i) => ({ index: s.index, room: UNLIMITED_ROOM, fundRoomFen: funds[i] })) };
+  }
+  // Take the room (and the match) from the shards that have the most of it.
+  const next = new Map(shards.map((s) => [s.index, { index: s.index, room: s.room, fundRoomFen: s.fundRoomFen }]));
+  let needRoom = flowers;
+  for (const s of [...shards].sort((a, b) => b.room - a.room)) {
+    if (needRoom === 0) break;
+    const take = Math.min(needRoom, s.room);
+    next.get(s.index)!.room -= take;
+    needRoom -= take;
+  }
+  let needFund = matchFen;
+  for (const s of [...shards].sort((a, b) => b.fundRoomFen - a.fundRoomFen)) {
+    if (needFund === 0) break;
+    const take = Math.min(needFund, s.fundRoomFen);
+    next.get(s.index)!.fundRoomFen -= take;
+    needFund -= take;
+  }
+  const shardUpdates = [...next.values()].filter((u) => {
+    const before = shards.find((s) => s.index === u.index)!;
+    return u.room !== before.room || u.fundRoomFen !== before.fundRoomFen;
+  });
+  return { path: 'serialized', crosses, matchFen, shardUpdates };
+}

@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phonePage, serveBuiltApp, signInOnScreen } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first().click();
+const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
+
+describe('H5 app: earning flowers as a person would', () => {
+  let browser: Browser;
+  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('donates today\'s steps and sees the result, the balance and the bill change', async () => {
+    // Arrange
+    const { page, errors } = await phonePage(browser);
+    await signInOnScreen(page, app.url, '捐步的人');
+    await tab(page, '首页');
+    await page.locator('.home-entry-steps').first().click();
+    // Act
+    const input = page.locator('.steps-input input').first();
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill('12345');
+    await page.waitForFunction(() => document.querySelector('.steps-flowers')?.textContent?.includes('12'), undefined, { timeout: 15_000 });
+    await page.locator('.steps-donate').first().click();
+    // Assert
+    await page.locator('.steps-result').first().waitFor({ timeout: 15_000 });
+    expect(await text(page, '.steps-result')).toContain('获得 12 朵小红花');
+    await page.locator('.steps-bar').first().waitFor({ timeout: 15_000 });
+    await page.goBack();
+    await tab(page, '我的');
+    await page.waitForFunction(() => document.querySelector('.me-balance-value')?.textContent?.trim() === '12', undefined, { timeout: 30_000 });
+    await page.locator('.ledger-item').first().waitFor();
+    expect(await text(page, '.ledger-item .ledger-delta')).toBe('+12');
+    expect(await text(page, '.ledger-item .ledger-reason')).toContain('捐步');
+    expect(errors).toEqual([]);
+  });
+
+  it('answers the daily quiz one question at a time and reads each explanation', async () => {
+    // Arrange
+    const { page, errors } = await phonePage(browser);
+    await signInOnScreen(page, app.url, '答题的人');
+    await tab(page, '首页');
+    await page.locator('.home-entry-quiz').first().click();
+    // Act + Assert: three questions, each with a verdict and an explanation
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.quiz-question .quiz-choice').first().waitFor({ timeout: 30_000 });
+      await page.locator('.quiz-question .quiz-choice').first().click();
+      await page.locator('.quiz-result .quiz-explanation').first().waitFor({ timeout: 15_000 });
+      expect((await text(page, '.quiz-result .quiz-explanation')).length).toBeGreaterThan(10);
+      expect(await text(page, '.quiz-result')).toMatch(/回答正确|回答错误/);
+      if (i < 2) await page.locator('.quiz-next').first().click();
+    }
+    await page.locator('.quiz-summary').first().waitFor({ timeout: 15_000 });
+    const correct = Number(await text(page, '.quiz-summary-correct'));
+    expect(Number(await text(page, '.quiz-summary-flowers'))).toBe(correct * 2);
+    expect(errors).toEqual([]);
+  });
+});
