@@ -113,7 +113,16 @@ export function totalsOf(dream: Pick<DreamRecord, 'extraFlowers' | 'extraDonors'
 }
 
 export type GiftPlan =
-  | { path: 'shard'; shardIndex: number; matchFen: number }
+  | {
+      path: 'shard';
+      shardIndex: number;
+      matchFen: number;
+      /**
+       * Set when no single shard can match in full: the match is gathered from the shards with the
+       * most fund left, each of which must still hold exactly what was read (`before`).
+       */
+      fundTakes?: { index: number; before: number; after: number }[];
+    }
   | { path: 'serialized'; crosses: boolean; matchFen: number; shardUpdates: { index: number; room: number; fundRoomFen: number }[] };
 
 /**
@@ -130,9 +139,21 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
   const open = shards.filter((s) => s.accepting && s.room >= flowers);
   if (open.length > 0) {
     const fullyMatched = open.filter((s) => s.fundRoomFen >= wantFen);
-    const candidates = fullyMatched.length > 0 ? fullyMatched : open;
+    // No shard can match in full: take the one with the most fund left, so the budget is used up
+    // to the last fen instead of stranding small remainders on shards nobody picks.
+    const mostFund = Math.max(...open.map((s) => s.fundRoomFen));
+    const candidates = fullyMatched.length > 0 ? fullyMatched : open.filter((s) => s.fundRoomFen === mostFund);
     const shard = candidates[Math.floor(random() * candidates.length)];
-    return { path: 'shard', shardIndex: shard.index, matchFen: Math.min(wantFen, shard.fundRoomFen) };
+    if (shard.fundRoomFen >= wantFen) return { path: 'shard', shardIndex: shard.index, matchFen: wantFen };
+    const fundTakes: { index: number; before: number; after: number }[] = [];
+    let need = wantFen;
+    for (const s of [shard, ...shards.filter((x) => x.index !== shard.index).sort((a, b) => b.fundRoomFen - a.fundRoomFen)]) {
+      if (need === 0 || s.fundRoomFen === 0) break;
+      const take = Math.min(need, s.fundRoomFen);
+      fundTakes.push({ index: s.index, before: s.fundRoomFen, after: s.fundRoomFen - take });
+      need -= take;
+    }
+    return { path: 'shard', shardIndex: shard.index, matchFen: wantFen - need, fundTakes };
   }
   const fundLeft = shards.reduce((sum, s) => sum + s.fundRoomFen, 0);
   const matchFen = Math.min(wantFen, fundLeft);

@@ -7,6 +7,9 @@ import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
 import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
 import { MemberCodeService } from './member-code';
+import { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
+import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
+import { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { systemClock, type Clock } from '../domain/ports';
 import { TokenService } from './auth-token';
@@ -27,6 +30,10 @@ export interface Container {
   quiz: DynamoQuizRepository;
   stores: DynamoStoreRepository;
   memberCodes: MemberCodeService;
+  dreams: DynamoDreamRepository;
+  teams: DynamoTeamRepository;
+  notifications: DynamoNotificationRepository;
+  contentSafety: HttpWechatClient;
 }
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
@@ -35,8 +42,18 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   const ledger = new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock });
   const sponsors = new DynamoSponsorRepository(table);
   const jwtSecret = secretProvider(appConfig.jwt.secret, appConfig.jwt.secretParam, 'JWT secret');
+  const wechat = new HttpWechatClient({
+    apiBase: appConfig.wechat.apiBase,
+    appId: appConfig.wechat.appId,
+    appSecret: secretProvider(appConfig.wechat.appSecret, appConfig.wechat.appSecretParam, 'WeChat app secret'),
+  });
   return {
     config: appConfig,
+    dreams: new DynamoDreamRepository(table, ledger, clock),
+    teams: new DynamoTeamRepository(table, clock),
+    notifications: new DynamoNotificationRepository(table, clock),
+    wechat,
+    contentSafety: wechat,
     clock,
     users: new DynamoUserRepository(table, clock),
     ledger,
@@ -52,11 +69,6 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     tokens: new TokenService(jwtSecret, rules.auth.tokenTtlDays),
     memberCodes: new MemberCodeService(jwtSecret, rules.lowcarbon.memberCodeTtlSeconds),
     stores: new DynamoStoreRepository(table),
-    wechat: new HttpWechatClient({
-      apiBase: appConfig.wechat.apiBase,
-      appId: appConfig.wechat.appId,
-      appSecret: secretProvider(appConfig.wechat.appSecret, appConfig.wechat.appSecretParam, 'WeChat app secret'),
-    }),
   };
 }
 

@@ -377,16 +377,38 @@ export class DynamoDreamRepository {
     const items: TransactItem[] = [];
     const donorsAdd = newDonor ? 1 : 0;
     if (plan.path === 'shard') {
+      const takes = plan.fundTakes ?? [];
+      const own = takes.find((t) => t.index === plan.shardIndex);
       items.push({
         Update: {
           TableName,
           Key: dreamKeys.shard(dream.id, plan.shardIndex),
-          UpdateExpression: `ADD flowers :n, donors :d, matchedFen :m SET room = room - :n, fundRoomFen = fundRoomFen - :m, #hour = if_not_exists(#hour, :zero) + :n REMOVE ${Object.keys(staleNames).join(', ')}`,
-          ConditionExpression: 'accepting = :true AND room >= :n AND fundRoomFen >= :m',
+          UpdateExpression: `ADD flowers :n, donors :d, matchedFen :m SET room = room - :n, fundRoomFen = ${own ? ':fundAfter' : 'fundRoomFen - :m'}, #hour = if_not_exists(#hour, :zero) + :n REMOVE ${Object.keys(staleNames).join(', ')}`,
+          // A match gathered from several shards must find each exactly as read; a stale read
+          // then retries instead of leaving a remainder unmatched.
+          ConditionExpression: `accepting = :true AND room >= :n AND ${own ? 'fundRoomFen = :fundBefore' : 'fundRoomFen >= :m'}`,
           ExpressionAttributeNames: { '#hour': hour, ...staleNames },
-          ExpressionAttributeValues: { ':n': input.flowers, ':d': donorsAdd, ':m': plan.matchFen, ':zero': 0, ':true': true },
+          ExpressionAttributeValues: {
+            ':n': input.flowers,
+            ':d': donorsAdd,
+            ':m': plan.matchFen,
+            ':zero': 0,
+            ':true': true,
+            ...(own ? { ':fundAfter': own.after, ':fundBefore': own.before } : {}),
+          },
         },
       });
+      for (const take of takes.filter((t) => t.index !== plan.shardIndex)) {
+        items.push({
+          Update: {
+            TableName,
+            Key: dreamKeys.shard(dream.id, take.index),
+            UpdateExpression: 'SET fundRoomFen = :after',
+            ConditionExpression: 'fundRoomFen = :before',
+            ExpressionAttributeValues: { ':after': take.after, ':before': take.before },
+          },
+        });
+      }
       if (plan.matchFen > 0) items.push(this.matchEntry(dream.id, plan.shardIndex, input, plan.matchFen, at));
     } else {
       const set = [

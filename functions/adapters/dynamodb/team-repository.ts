@@ -1,0 +1,116 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomInt } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { Clock } from '../../domain/ports';
+import type { TableContext } from './client';
+import { teamKeys } from './dream-keys';
+import { cancellationReasons } from './errors';
+
+export interface Team {
+  id: string;
+  dreamId: string;
+  name: string;
+  code: string;
+  captainId: string;
+  createdAt: string;
+}
+
+export interface TeamMember {
+  userId: string;
+  nickname: string;
+  flowers: number;
+  joinedAt: string;
+}
+
+/** Share codes avoid look-alike characters so they can be read out or typed. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** 一起捐: teams for a dream; members' gifts add up on their member items. */
+export class DynamoTeamRepository {
+  constructor(
+    private readonly table: TableContext,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: { dreamId: string; name: string; captainId: string; captainNickname: string }): Promise<Team> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const team: Team = {
+        id: ulid(),
+        dreamId: input.dreamId,
+        name: input.name,
+        code: Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''),
+        captainId: input.captainId,
+        createdAt: this.clock.now().toISOString(),
+      };
+      try {
+        await this.table.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: this.table.tableName, Item: { ...teamKeys.code(team.code), type: 'TEAM_CODE', teamId: team.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              { Put: { TableName: this.table.tableName, Item: { ...teamKeys.profile(team.id), type: 'TEAM', ...team } } },
+              { Put: { TableName: this.table.tableName, Item: this.memberItem(team, input.captainId, input.captainNickname) } },
+            ],
+          }),
+        );
+        return team;
+      } catch (err) {
+        if (cancellationReasons(err)?.[0] !== 'ConditionalCheckFailed') throw err; // code taken: draw another
+      }
+    }
+    throw new Error('could not draw a free team code');
+  }
+
+  private memberItem(team: Team, userId: string, nickname: string) {
+    return { ...teamKeys.member(team.id, userId), type: 'TEAM_MEMBER', teamId: team.id, dreamId: team.dreamId, userId, nickname, flowers: 0, joinedAt: this.clock.now().toISOString() };
+  }
+
+  async get(teamId: string): Promise<Team | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: teamKeys.profile(teamId) }));
+    return Item ? toTeam(Item) : null;
+  }
+
+  async findByCode(code: string): Promise<Team | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: teamKeys.code(code.toUpperCase()) }));
+    return Item ? this.get(Item.teamId as string) : null;
+  }
+
+  /** Joining twice is joining once. */
+  async join(team: Team, userId: string, nickname: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [{ Put: { TableName: this.table.tableName, Item: this.memberItem(team, userId, nickname), ConditionExpression: 'attribute_not_exists(PK)' } }],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] !== 'ConditionalCheckFailed') throw err;
+    }
+  }
+
+  async isMember(teamId: string, userId: string, dreamId: string): Promise<boolean> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: teamKeys.member(teamId, userId), ConsistentRead: true }));
+    return !!Item && Item.dreamId === dreamId;
+  }
+
+  async members(teamId: string): Promise<TeamMember[]> {
+    const members: TeamMember[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': teamKeys.profile(teamId).PK, ':prefix': teamKeys.memberPrefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      members.push(...(page.Items ?? []).map((item) => ({ userId: item.userId as string, nickname: item.nickname as string, flowers: item.flowers as number, joinedAt: item.joinedAt as string })));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return members;
+  }
+}
+
+function toTeam(item: Record<string, unknown>): Team {
+  return { id: item.id as string, dreamId: item.dreamId as string, name: item.name as string, code: item.code as string, captainId: item.captainId as string, createdAt: item.createdAt as string };
+}

@@ -1,0 +1,20 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { donateToDream } from './dreams';
+import { donationBody, idParams } from './schemas';
+
+/** POST /dreams/{id}/donations — give flowers; the app sends an Idempotency-Key per tap. */
+export const handler = httpRoute({
+  auth: 'required',
+  idempotent: true,
+  params: idParams,
+  body: donationBody,
+  handle: async ({ caller, params, body, idempotency, render }) =>
+    donateToDream(
+      await container(),
+      caller.userId,
+      params.id,
+      body,
+      idempotency ? (present) => (outcome) => ({ claim: idempotency, render: (move) => render(present(move, outcome())) }) : undefined,
+    ),
+});

@@ -1,0 +1,210 @@
+import { ulid } from 'ulid';
+import type { DynamoDreamRepository, GiftOutcome } from '../adapters/dynamodb/dream-repository';
+import type { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
+import type { ContentSafetyPort } from '../adapters/wechat/wechat-client';
+import {
+  acceptsGifts,
+  contentUnsafe,
+  dreamNotAccepting,
+  notExecutable,
+  notInReview,
+  PUBLIC_STATUSES,
+  shardCountFor,
+  type DreamCategory,
+  type DreamRecord,
+  type DreamStatus,
+  type MatchFund,
+} from '../domain/dream';
+import type { IdempotentCompletion } from '../domain/idempotency';
+import type { Clock, MoveResult, UserRepository } from '../domain/ports';
+import type { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
+import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { dreamView } from './views';
+
+export interface DreamDeps {
+  clock: Clock;
+  users: UserRepository;
+  dreams: DynamoDreamRepository;
+  teams: DynamoTeamRepository;
+  notifications: DynamoNotificationRepository;
+  contentSafety: ContentSafetyPort;
+}
+
+export interface Viewer {
+  userId: string;
+  isAdmin: boolean;
+}
+
+async function viewOne(deps: DreamDeps, dream: DreamRecord, withReviewNote = false) {
+  const totals = (await deps.dreams.totals([dream])).get(dream.id)!;
+  return dreamView(dream, totals, { withReviewNote });
+}
+
+export async function proposeDream(
+  deps: DreamDeps,
+  proposerId: string,
+  input: { title: string; story: string; category: DreamCategory; targetFlowers: number; coverUrl?: string; beneficiaries?: number },
+) {
+  const dream: DreamRecord = {
+    id: ulid(),
+    title: input.title.trim(),
+    story: input.story.trim(),
+    category: input.category,
+    targetFlowers: input.targetFlowers,
+    coverUrl: input.coverUrl ?? null,
+    beneficiaries: input.beneficiaries ?? null,
+    status: 'in_review',
+    proposerId,
+    charityId: null,
+    createdAt: deps.clock.now().toISOString(),
+    reviewNote: null,
+    executableAt: null,
+    adoptedAt: null,
+    shardCount: shardCountFor(input.targetFlowers),
+    matchFund: null,
+    extraFlowers: 0,
+    extraDonors: 0,
+    extraMatchedFen: 0,
+    hours: {},
+    version: 0,
+    executableNotified: false,
+  };
+  await deps.dreams.create(dream);
+  return { dream: await viewOne(deps, dream, true) };
+}
+
+/** in_review and rejected dreams exist only for their proposer and admins; for everyone else 404. */
+async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null): Promise<DreamRecord> {
+  const dream = await deps.dreams.get(dreamId);
+  if (!dream) throw new NotFoundError('梦想不存在');
+  const isPublic = PUBLIC_STATUSES.includes(dream.status);
+  if (!isPublic && !(viewer && (viewer.isAdmin || viewer.userId === dream.proposerId))) throw new NotFoundError('梦想不存在');
+  return dream;
+}
+
+/** GET /dreams/{id}: the dream plus what the transparency panel (冷静器) shows before a first gift. */
+export async function getDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null) {
+  const dream = await visibleDream(deps, dreamId, viewer);
+  if (dream.status !== 'open' && dream.executableAt && !dream.executableNotified) await notifyExecutable(deps, dream);
+  const [proposer, charity, recentDonors, hasGiven] = await Promise.all([
+    deps.users.findById(dream.proposerId),
+    dream.charityId ? deps.users.findById(dream.charityId) : Promise.resolve(null),
+    deps.dreams.recentDonors(dream, 10),
+    viewer ? deps.dreams.hasGiven(dream.id, viewer.userId) : Promise.resolve(false),
+  ]);
+  const mayReadNote = !!viewer && (viewer.isAdmin || viewer.userId === dream.proposerId);
+  return {
+    dream: await viewOne(deps, dream, mayReadNote),
+    proposer: proposer ? { id: proposer.id, nickname: proposer.nickname } : null,
+    charity: charity ? { id: charity.id, nickname: charity.nickname } : null,
+    recentDonors: recentDonors.map((d) => ({ nickname: d.nickname, firstAt: d.firstAt })),
+    viewer: viewer ? { hasGiven } : null,
+  };
+}
+
+export async function listDreams(
+  deps: DreamDeps,
+  query: { status?: DreamStatus; sort: 'hot' | 'new'; category?: DreamCategory; limit: number; cursor?: string },
+) {
+  if (query.status && !PUBLIC_STATUSES.includes(query.status)) return { items: [], nextCursor: null };
+  if (query.sort === 'new') {
+    const page = await deps.dreams.list({ status: query.status, category: query.category }, { limit: query.limit, cursor: query.cursor });
+    const totals = await deps.dreams.totals(page.items);
+    return { items: page.items.map((d) => dreamView(d, totals.get(d.id)!)), nextCursor: page.nextCursor };
+  }
+  // hot: the most flowers in the last 24 hours among the newest 200 public dreams, then the most overall.
+  const offset = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
+  if (!Number.isInteger(offset) || offset < 0 || offset > 200) return { items: [], nextCursor: null };
+  const candidates = query.status
+    ? (await deps.dreams.list({ status: query.status, category: query.category }, { limit: 200 })).items
+    : await deps.dreams.publicCandidates(200, query.category);
+  const totals = await deps.dreams.totals(candidates);
+  const ranked = candidates
+    .map((d) => ({ d, t: totals.get(d.id)! }))
+    .sort((a, b) => b.t.flowersLast24h - a.t.flowersLast24h || b.t.flowersRaised - a.t.flowersRaised);
+  const slice = ranked.slice(offset, offset + query.limit);
+  const next = offset + query.limit < ranked.length ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
+  return { items: slice.map(({ d, t }) => dreamView(d, t)), nextCursor: next };
+}
+
+export async function myDreams(deps: DreamDeps, userId: string) {
+  const dreams = await deps.dreams.listProposedBy(userId);
+  const totals = await deps.dreams.totals(dreams);
+  return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor: null };
+}
+
+export async function reviewQueue(deps: DreamDeps, query: { limit: number; cursor?: string }) {
+  const page = await deps.dreams.list({ status: 'in_review' }, query);
+  return { items: page.items.map((d) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true })), nextCursor: page.nextCursor };
+}
+
+/** Admins approve or reject; text must pass the content-safety check before it can be approved. */
+export async function reviewDream(deps: DreamDeps, dreamId: string, input: { decision: 'approve' | 'reject'; note?: string; matchFund?: MatchFund }) {
+  const dream = await deps.dreams.get(dreamId, true);
+  if (!dream) throw new NotFoundError('梦想不存在');
+  if (dream.status !== 'in_review') throw notInReview();
+  if (input.decision === 'approve') {
+    const proposer = await deps.users.findById(dream.proposerId);
+    const verdict = await deps.contentSafety.checkText({ openid: proposer?.openid ?? '', content: `${dream.title}\n${dream.story}` });
+    if (!verdict.pass) throw contentUnsafe();
+  }
+  const reviewed = await deps.dreams.review(dreamId, { approve: input.decision === 'approve', note: input.note ?? null, matchFund: input.matchFund ?? null });
+  return { dream: await viewOne(deps, reviewed, true) };
+}
+
+export interface DonationResult {
+  donation: { id: string; flowers: number; matchedFen: number; teamId: string | null };
+  dream: ReturnType<typeof dreamView>;
+  balance: number;
+}
+
+/** POST /dreams/{id}/donations: flowers from the donor's balance to the dream, exactly once per key. */
+export async function donateToDream(
+  deps: DreamDeps,
+  userId: string,
+  dreamId: string,
+  input: { flowers: number; teamId?: string },
+  completion?: (present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult>,
+): Promise<DonationResult> {
+  const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false });
+  if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
+  const teamId = input.teamId ?? null;
+  if (teamId && !(await deps.teams.isMember(teamId, userId, dreamId))) throw new ForbiddenError('你还不是这个队伍的成员');
+  const donor = await deps.users.findById(userId);
+  const present = (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>): DonationResult => ({
+    donation: { id: move.entry.id, flowers: input.flowers, matchedFen: outcome.matchFen, teamId },
+    dream: dreamView(outcome.dream, outcome.totals),
+    balance: move.account.balance,
+  });
+  const outcome = await deps.dreams.give({
+    dreamId,
+    userId,
+    nickname: donor?.nickname ?? '爱心用户',
+    flowers: input.flowers,
+    title: dream.title,
+    teamId,
+    completion: completion?.(present),
+  });
+  if (outcome.flipped) await notifyExecutable(deps, outcome.dream);
+  return present(outcome.move, outcome);
+}
+
+/** Tells every donor once that the dream reached its target (safe to repeat after a crash). */
+async function notifyExecutable(deps: DreamDeps, dream: DreamRecord): Promise<void> {
+  for await (const donorId of deps.dreams.donorIds(dream)) {
+    await deps.notifications.notifyOnce(donorId, {
+      type: 'dream_executable',
+      refId: dream.id,
+      title: '你支持的梦想达成目标啦',
+      body: `「${dream.title}」已集满 ${dream.targetFlowers} 朵小红花，正在等待公益机构认领执行。`,
+    });
+  }
+  await deps.dreams.markExecutableNotified(dream.id);
+}
+
+export async function adoptDream(deps: DreamDeps, charityId: string, dreamId: string) {
+  const dream = await visibleDream(deps, dreamId, { userId: charityId, isAdmin: false });
+  if (dream.status !== 'executable') throw notExecutable();
+  const adopted = await deps.dreams.adopt(dreamId, charityId);
+  return { dream: await viewOne(deps, adopted) };
+}

@@ -1,0 +1,11 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { listDreams } from './dreams';
+import { listQuery } from './schemas';
+
+/** GET /dreams (public) — open, executable, adopted and completed dreams, new or hot. */
+export const handler = httpRoute({
+  auth: 'optional',
+  query: listQuery,
+  handle: async ({ query }) => listDreams(await container(), query),
+});

@@ -1,0 +1,26 @@
+import type { DreamRecord, DreamTotals } from '../domain/dream';
+
+/** The dream as API.md shows it, plus additions (docs/api-additions.md). */
+export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { withReviewNote?: boolean } = {}) {
+  return {
+    id: dream.id,
+    title: dream.title,
+    story: dream.story,
+    category: dream.category,
+    targetFlowers: dream.targetFlowers,
+    flowersRaised: totals.flowersRaised,
+    donorCount: totals.donorCount,
+    status: dream.status,
+    proposerId: dream.proposerId,
+    charityId: dream.charityId,
+    createdAt: dream.createdAt,
+    coverUrl: dream.coverUrl,
+    beneficiaries: dream.beneficiaries,
+    flowersLast24h: totals.flowersLast24h,
+    matchFund: dream.matchFund,
+    matchedFen: totals.matchedFen,
+    executableAt: dream.executableAt,
+    adoptedAt: dream.adoptedAt,
+    ...(options.withReviewNote ? { reviewNote: dream.reviewNote } : {}),
+  };
+}

@@ -1,0 +1,10 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { pageQuery } from '../shared/schemas';
+
+/** GET /me/notifications — newest first. */
+export const handler = httpRoute({
+  auth: 'required',
+  query: pageQuery,
+  handle: async ({ caller, query }) => (await container()).notifications.list(caller.userId, query),
+});

@@ -1,0 +1,11 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { joinBody } from '../dreams/schemas';
+import { joinTeam } from './teams';
+
+/** POST /teams/join — join a team by its share code. */
+export const handler = httpRoute({
+  auth: 'required',
+  body: joinBody,
+  handle: async ({ caller, body }) => joinTeam(await container(), caller.userId, body.code),
+});

@@ -1,0 +1,54 @@
+import type { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
+import type { DynamoTeamRepository, Team } from '../adapters/dynamodb/team-repository';
+import { acceptsGifts, dreamNotAccepting } from '../domain/dream';
+import type { UserRepository } from '../domain/ports';
+import { NotFoundError } from '../shared/errors';
+import { dreamView } from '../dreams/views';
+
+export interface TeamDeps {
+  users: UserRepository;
+  dreams: DynamoDreamRepository;
+  teams: DynamoTeamRepository;
+}
+
+const teamView = (team: Team) => ({ id: team.id, dreamId: team.dreamId, name: team.name, code: team.code, captainId: team.captainId, createdAt: team.createdAt });
+
+async function openDream(deps: TeamDeps, dreamId: string) {
+  const dream = await deps.dreams.get(dreamId);
+  if (!dream || dream.status === 'in_review' || dream.status === 'rejected') throw new NotFoundError('梦想不存在');
+  if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
+  return dream;
+}
+
+/** 一起捐: start a team for a dream; the starter is its first member. */
+export async function startTeam(deps: TeamDeps, userId: string, dreamId: string, name: string) {
+  await openDream(deps, dreamId);
+  const me = await deps.users.findById(userId);
+  const team = await deps.teams.create({ dreamId, name, captainId: userId, captainNickname: me?.nickname ?? '爱心用户' });
+  return { team: teamView(team) };
+}
+
+export async function joinTeam(deps: TeamDeps, userId: string, code: string) {
+  const team = await deps.teams.findByCode(code);
+  if (!team) throw new NotFoundError('队伍口令不存在');
+  await openDream(deps, team.dreamId);
+  const me = await deps.users.findById(userId);
+  await deps.teams.join(team, userId, me?.nickname ?? '爱心用户');
+  return { team: teamView(team) };
+}
+
+/** The team page: its dream, total and members ranked by what they gave through the team. */
+export async function getTeam(deps: TeamDeps, teamId: string) {
+  const team = await deps.teams.get(teamId);
+  if (!team) throw new NotFoundError('队伍不存在');
+  const [dream, members] = await Promise.all([deps.dreams.get(team.dreamId), deps.teams.members(teamId)]);
+  if (!dream) throw new NotFoundError('梦想不存在');
+  const totals = (await deps.dreams.totals([dream])).get(dream.id)!;
+  const ranked = [...members].sort((a, b) => b.flowers - a.flowers || (a.joinedAt < b.joinedAt ? -1 : 1));
+  return {
+    team: teamView(team),
+    dream: dreamView(dream, totals),
+    totalFlowers: members.reduce((sum, m) => sum + m.flowers, 0),
+    members: ranked.map((m, i) => ({ rank: i + 1, userId: m.userId, nickname: m.nickname, flowers: m.flowers })),
+  };
+}

@@ -1,0 +1,152 @@
+import { randomInt } from 'node:crypto';
+import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { handler as donateHandler } from '../../functions/dreams/donate-handler';
+import { adoptDream, donateToDream, getDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
+import { setContainerForTests, type Container } from '../../functions/shared/container';
+import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
+import { invoke } from '../support/invoke';
+import { freshContainer, userWithFlowers } from '../support/test-table';
+
+jest.setTimeout(300_000);
+
+const STORY = '山区小学的孩子们每天要走很远的路上学，我们希望为他们建一间温暖的图书室。';
+
+describe('dreams against DynamoDB Local', () => {
+  let app: Container;
+  let wechat: FakeWechatServer;
+  beforeAll(async () => {
+    wechat = await startFakeWechatServer({ port: 0 });
+    app = await freshContainer({ env: { WECHAT_API_BASE: wechat.url } });
+    setContainerForTests(app);
+  });
+  afterAll(async () => {
+    setContainerForTests(undefined);
+    await wechat.close();
+  });
+
+  async function openDream(target: number, extra: { matchFund?: { sponsorName: string; fenPerFlower: number; budgetFen: number } } = {}) {
+    const proposer = await userWithFlowers(app, 0);
+    const { dream } = await proposeDream(app, proposer.id, { title: '山区图书室', story: STORY, category: 'education', targetFlowers: target });
+    await reviewDream(app, dream.id, { decision: 'approve', ...extra });
+    return dream.id;
+  }
+
+  it('a proposed dream waits in review, hidden from everyone but its proposer and admins', async () => {
+    const proposer = await userWithFlowers(app, 0);
+    const stranger = await userWithFlowers(app, 0);
+    const { dream } = await proposeDream(app, proposer.id, { title: '给老人送冬衣', story: STORY, category: 'elderly', targetFlowers: 5_000 });
+    expect(dream.status).toBe('in_review');
+    await expect(getDream(app, dream.id, { userId: stranger.id, isAdmin: false })).rejects.toMatchObject({ status: 404 });
+    await expect(getDream(app, dream.id, null)).rejects.toMatchObject({ status: 404 });
+    await expect(getDream(app, dream.id, { userId: proposer.id, isAdmin: false })).resolves.toBeTruthy();
+    await expect(getDream(app, dream.id, { userId: stranger.id, isAdmin: true })).resolves.toBeTruthy();
+  });
+
+  it('refuses gifts unless open or executable, and approval of unsafe text', async () => {
+    const donor = await userWithFlowers(app, 100);
+    const proposer = await userWithFlowers(app, 0);
+    const { dream: inReview } = await proposeDream(app, proposer.id, { title: '待审核的梦想', story: STORY, category: 'other', targetFlowers: 1_000 });
+    await expect(donateToDream(app, donor.id, inReview.id, { flowers: 1 })).rejects.toMatchObject({ status: 404 });
+    const { dream: unsafe } = await proposeDream(app, proposer.id, { title: '一个赌博的梦想', story: STORY, category: 'other', targetFlowers: 1_000 });
+    await expect(reviewDream(app, unsafe.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'CONTENT_UNSAFE' });
+    const { dream: rejected } = await reviewDream(app, unsafe.id, { decision: 'reject', note: '内容不合规' });
+    expect(rejected.status).toBe('rejected');
+    await expect(reviewDream(app, unsafe.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_IN_REVIEW' });
+    await expect(donateToDream(app, donor.id, unsafe.id, { flowers: 1 })).rejects.toMatchObject({ status: 404 });
+    await expect(donateToDream(app, proposer.id, unsafe.id, { flowers: 1 })).rejects.toMatchObject({ status: 409, code: 'DREAM_NOT_ACCEPTING' });
+    expect((await app.ledger.getAccount(donor.id))!.balance).toBe(100);
+  });
+
+  it('40 donors, 3 dreams, random amounts, repeated keys and overdrafts: the books balance', async () => {
+    // Arrange
+    const dreamIds = await Promise.all([openDream(1_000_000), openDream(1_000_000), openDream(1_000_000)]);
+    const donors = await Promise.all(Array.from({ length: 40 }, () => userWithFlowers(app, 50 + randomInt(100))));
+    const earned = donors.length ? (await Promise.all(donors.map((d) => app.ledger.getAccount(d.id)))).reduce((s, a) => s + a!.earned, 0) : 0;
+    const tokens = await Promise.all(donors.map((d) => app.tokens.issue({ userId: d.id, roles: d.roles })));
+    // Act: each donor sends 6 gifts; every third is sent twice with the same key; some exceed the balance
+    const requests = donors.flatMap((donor, i) =>
+      Array.from({ length: 6 }, (_, g) => {
+        const dreamId = dreamIds[(i + g) % 3];
+        const flowers = g === 5 ? 500 : 1 + randomInt(40);
+        const key = `gift-${i}-${g}`;
+        const call = () => invoke(donateHandler, { method: 'POST', path: `/dreams/${dreamId}/donations`, params: { id: dreamId }, token: tokens[i], body: { flowers }, idempotencyKey: key });
+        return g % 3 === 0 ? [call(), call()] : [call()];
+      }).flat(),
+    );
+    const answers = await Promise.all(requests);
+    // Assert: only 200s and INSUFFICIENT_FLOWERS
+    for (const answer of answers) {
+      if (answer.status !== 200) expect(answer.body.error.code).toBe('INSUFFICIENT_FLOWERS');
+    }
+    const accounts = await Promise.all(donors.map((d) => app.ledger.getAccount(d.id)));
+    accounts.forEach((a) => expect(a!.balance).toBeGreaterThanOrEqual(0));
+    const balances = accounts.reduce((s, a) => s + a!.balance, 0);
+    const dreams = await Promise.all(dreamIds.map((id) => app.dreams.reconcile(id)));
+    const raised = dreams.reduce((s, d) => s + d.totals.flowersRaised, 0);
+    expect(balances + raised).toBe(earned);
+    for (const [index, books] of dreams.entries()) {
+      expect(books.totals.donorCount).toBe(books.donorItems);
+      let distinct = 0;
+      for (const donor of donors) if (await app.dreams.hasGiven(dreamIds[index], donor.id)) distinct++;
+      expect(books.totals.donorCount).toBe(distinct);
+    }
+    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
+  });
+
+  it('concurrent gifts crossing the target flip it to executable exactly once and notify each donor once', async () => {
+    // Arrange: a 1,000-flower dream and 20 donors whose gifts together make exactly the target
+    const dreamId = await openDream(1_000);
+    const donors = await Promise.all(Array.from({ length: 20 }, () => userWithFlowers(app, 50)));
+    // Act: all 40 gifts of 25 at once
+    const results = await Promise.all(donors.flatMap((d) => [donateToDream(app, d.id, dreamId, { flowers: 25 }), donateToDream(app, d.id, dreamId, { flowers: 25 })]));
+    // Assert: one gift saw the flip; every donor was told once
+    expect(results.filter((r) => r.dream.status === 'executable')).toHaveLength(1);
+    const { dream } = await getDream(app, dreamId, null);
+    expect(dream).toMatchObject({ status: 'executable', flowersRaised: 1_000, donorCount: 20 });
+    const notified = await Promise.all(donors.map((d) => app.notifications.list(d.id, { limit: 10 })));
+    notified.forEach((page) => expect(page.items.filter((n) => n.type === 'dream_executable' && n.refId === dreamId)).toHaveLength(1));
+    // Viewing the dream again (the crash-repair path) notifies nobody twice.
+    await getDream(app, dreamId, null);
+    const again = await Promise.all(donors.map((d) => app.notifications.list(d.id, { limit: 10 })));
+    again.forEach((page) => expect(page.items).toHaveLength(1));
+  });
+
+  it('gifts racing past the target: still one flip, and the dream keeps taking flowers', async () => {
+    const dreamId = await openDream(1_000);
+    const donors = await Promise.all(Array.from({ length: 30 }, () => userWithFlowers(app, 60)));
+    await Promise.all(donors.flatMap((d) => [donateToDream(app, d.id, dreamId, { flowers: 30 }), donateToDream(app, d.id, dreamId, { flowers: 30 })]));
+    const { dream } = await getDream(app, dreamId, null);
+    expect(dream).toMatchObject({ status: 'executable', flowersRaised: 1_800, donorCount: 30 });
+    const books = await app.dreams.reconcile(dreamId);
+    expect(books.totals.flowersRaised).toBe(1_800);
+    expect(books.donorItems).toBe(30);
+  });
+
+  it('the gift that reaches the target flips it in the same write; an adopted dream takes no more', async () => {
+    const dreamId = await openDream(1_000);
+    const donor = await userWithFlowers(app, 2_000);
+    const charity = await userWithFlowers(app, 0);
+    await donateToDream(app, donor.id, dreamId, { flowers: 999 });
+    expect((await getDream(app, dreamId, null)).dream.status).toBe('open');
+    await expect(adoptDream(app, charity.id, dreamId)).rejects.toMatchObject({ code: 'NOT_EXECUTABLE' });
+    const last = await donateToDream(app, donor.id, dreamId, { flowers: 1 });
+    expect(last.dream).toMatchObject({ status: 'executable', flowersRaised: 1_000 });
+    await donateToDream(app, donor.id, dreamId, { flowers: 5 });
+    const { dream } = await adoptDream(app, charity.id, dreamId);
+    expect(dream).toMatchObject({ status: 'adopted', charityId: charity.id, flowersRaised: 1_005 });
+    await expect(donateToDream(app, donor.id, dreamId, { flowers: 1 })).rejects.toMatchObject({ code: 'DREAM_NOT_ACCEPTING' });
+    expect((await app.ledger.getAccount(donor.id))!.balance).toBe(2_000 - 1_005);
+  });
+
+  it('a match fund converts gifts at its rate until its budget runs out, never below zero', async () => {
+    const dreamId = await openDream(100_000, { matchFund: { sponsorName: '爱心企业', fenPerFlower: 10, budgetFen: 5_000 } });
+    const donors = await Promise.all(Array.from({ length: 30 }, () => userWithFlowers(app, 100)));
+    const results = await Promise.all(donors.map((d) => donateToDream(app, d.id, dreamId, { flowers: 30 })));
+    const matched = results.reduce((s, r) => s + r.donation.matchedFen, 0);
+    const books = await app.dreams.reconcile(dreamId);
+    expect(matched).toBe(5_000);
+    expect(books.totals.matchedFen).toBe(5_000);
+    expect(books.matchEntriesFen).toBe(5_000);
+    expect(books.fundLeftFen).toBe(0);
+  });
+});
