@@ -8,6 +8,13 @@ export default defineAppConfig({
     'pages/quiz/index',
     'pages/member-code/index',
     'pages/merchant/lowcarbon/index',
+    'pages/dream-propose/index',
+    'pages/dream-detail/index',
+    'pages/my-dreams/index',
+    'pages/team/index',
+    'pages/admin/index',
+    'pages/charity/index',
+    'pages/notifications/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

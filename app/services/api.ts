@@ -1,6 +1,10 @@
 import { request } from './request'
 import type {
+  AppNotification,
   Dream,
+  DreamCategory,
+  DreamDetail,
+  DreamDonationResult,
   DreamSort,
   DreamStatus,
   LedgerEntry,
@@ -9,6 +13,7 @@ import type {
   MeResponse,
   MemberCode,
   Page,
+  ProposeDreamInput,
   QuizAnswerResult,
   QuizToday,
   StepDonation,
@@ -16,6 +21,9 @@ import type {
   StepsInput,
   StepsPreview,
   Store,
+  Team,
+  TeamDetail,
+  ReviewDreamInput,
 } from './types'
 
 export function getMe(): Promise<MeResponse> {
@@ -30,6 +38,7 @@ export function getLedger(cursor?: string | null, limit = 20): Promise<Page<Ledg
 export interface DreamQuery {
   sort?: DreamSort
   status?: DreamStatus
+  category?: DreamCategory
   cursor?: string | null
   limit?: number
 }
@@ -37,9 +46,71 @@ export interface DreamQuery {
 /** Public list; sent without the token so a stale token cannot turn it into a 401. */
 export function getDreams(q: DreamQuery = {}): Promise<Page<Dream>> {
   return request<Page<Dream>>('/dreams', {
-    query: { sort: q.sort ?? 'new', status: q.status, cursor: q.cursor, limit: q.limit },
+    query: { sort: q.sort ?? 'new', status: q.status, category: q.category, cursor: q.cursor, limit: q.limit },
     auth: false,
   })
+}
+
+// ---- 一花一梦想 ----
+
+const dreamPath = (id: string) => `/dreams/${encodeURIComponent(id)}`
+
+/** Public, but sent with the token: `viewer.hasGiven` (and an own in-review dream) need it. */
+export function getDream(id: string): Promise<DreamDetail> {
+  return request<DreamDetail>(dreamPath(id))
+}
+
+/** 201 `{dream}` in review. */
+export function proposeDream(input: ProposeDreamInput): Promise<{ dream: Dream }> {
+  return request<{ dream: Dream }>('/dreams', { method: 'POST', body: input })
+}
+
+/** 我的梦想: every status, with reviewNote. */
+export function getMyDreams(cursor?: string | null, limit = 50): Promise<Page<Dream>> {
+  return request<Page<Dream>>('/me/dreams', { query: { cursor, limit } })
+}
+
+/** Admin: dreams waiting for review, newest first. */
+export function getReviewQueue(cursor?: string | null, limit = 20): Promise<Page<Dream>> {
+  return request<Page<Dream>>('/admin/dreams', { query: { cursor, limit } })
+}
+
+export function reviewDream(id: string, input: ReviewDreamInput): Promise<{ dream: Dream }> {
+  return request<{ dream: Dream }>(`${dreamPath(id)}/review`, { method: 'POST', body: input })
+}
+
+/** Retry an unanswered gift with the same key and the same body, so it is given once. */
+export function giveToDream(
+  id: string,
+  body: { flowers: number; teamId?: string },
+  idempotencyKey: string,
+): Promise<DreamDonationResult> {
+  return request<DreamDonationResult>(`${dreamPath(id)}/donations`, { method: 'POST', body, idempotencyKey })
+}
+
+/** Charity: take on an executable dream. */
+export function adoptDream(id: string): Promise<{ dream: Dream }> {
+  return request<{ dream: Dream }>(`${dreamPath(id)}/adopt`, { method: 'POST' })
+}
+
+// ---- 一起捐 ----
+
+export function startTeam(dreamId: string, name: string): Promise<{ team: Team }> {
+  return request<{ team: Team }>(`${dreamPath(dreamId)}/teams`, { method: 'POST', body: { name } })
+}
+
+export function joinTeam(code: string): Promise<{ team: Team }> {
+  return request<{ team: Team }>('/teams/join', { method: 'POST', body: { code } })
+}
+
+export function getTeam(id: string): Promise<TeamDetail> {
+  return request<TeamDetail>(`/teams/${encodeURIComponent(id)}`)
+}
+
+// ---- 消息通知 ----
+
+export function getNotifications(cursor?: string | null, limit = 20): Promise<Page<AppNotification>> {
+  return request<Page<AppNotification>>('/me/notifications', { query: { cursor, limit } })
 }
 
 // ---- 捐步 ----

@@ -65,10 +65,11 @@ const CODE_MESSAGES: Record<string, string> = {
   NOT_ENOUGH_STEPS: '今日步数不足 1000 步',
   INVALID_WERUN_DATA: '微信运动数据无效，请重试',
   ALREADY_ANSWERED: '这道题已经答过了',
-  INSUFFICIENT_FLOWERS: '小红花不够啦',
-  DREAM_NOT_ACCEPTING: '这个梦想暂不接受捐赠',
+  INSUFFICIENT_FLOWERS: '小红花余额不足',
+  DREAM_NOT_ACCEPTING: '这个梦想现在不接受小红花',
   NOT_IN_REVIEW: '该内容不在审核中',
   NOT_EXECUTABLE: '梦想尚未达成，暂不能认领',
+  CONTENT_UNSAFE: '内容未通过安全检查',
   STORE_NOT_ACTIVE: '该门店暂未营业',
   INVALID_PASS: '核销码无效或已过期',
   PASS_ALREADY_USED: '核销码已使用',
@@ -79,8 +80,36 @@ const CODE_MESSAGES: Record<string, string> = {
 }
 
 // Codes (or bare statuses, as `HTTP_403`) that mean something else on one route: matched by path
-// prefix before CODE_MESSAGES. DAILY_LIMIT_REACHED is the meal limit elsewhere.
-const ROUTE_CODE_MESSAGES: { prefix: string; messages: Record<string, string> }[] = [
+// prefix (or pattern) before CODE_MESSAGES. DAILY_LIMIT_REACHED is the meal limit elsewhere.
+const ROUTE_CODE_MESSAGES: { prefix: string | RegExp; messages: Record<string, string> }[] = [
+  {
+    prefix: /^\/dreams\/[^/]+\/donations$/,
+    messages: {
+      FORBIDDEN: '你还不是这个队伍的成员',
+      HTTP_403: '你还不是这个队伍的成员',
+      NOT_FOUND: '这个梦想不存在或暂未公开',
+    },
+  },
+  {
+    prefix: /^\/dreams\/[^/]+\/review$/,
+    messages: {
+      NOT_IN_REVIEW: '这个梦想已经审核过了',
+      FORBIDDEN: '仅管理员可以审核梦想',
+    },
+  },
+  {
+    prefix: /^\/dreams\/[^/]+\/adopt$/,
+    messages: {
+      FORBIDDEN: '仅公益机构可以认领梦想',
+    },
+  },
+  {
+    prefix: '/teams/join',
+    messages: {
+      NOT_FOUND: '没有找到这个队伍口令，请核对后重试',
+      HTTP_404: '没有找到这个队伍口令，请核对后重试',
+    },
+  },
   {
     prefix: '/lowcarbon/',
     messages: {
@@ -94,7 +123,7 @@ const ROUTE_CODE_MESSAGES: { prefix: string; messages: Record<string, string> }[
 function routeMessage(err: ApiError): string | undefined {
   if (!err.path) return undefined
   for (const { prefix, messages } of ROUTE_CODE_MESSAGES) {
-    if (err.path.startsWith(prefix)) {
+    if (typeof prefix === 'string' ? err.path.startsWith(prefix) : prefix.test(err.path)) {
       return messages[err.code] || messages[`HTTP_${err.status}`]
     }
   }

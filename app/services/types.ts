@@ -56,6 +56,13 @@ export type DreamCategory =
   | 'disability'
   | 'other'
 
+/** 配捐: a sponsor matches every flower given to this dream with money, until its budget is spent. */
+export interface MatchFund {
+  sponsorName: string
+  fenPerFlower: number
+  budgetFen: number
+}
+
 export interface Dream {
   id: string
   title: string
@@ -68,9 +75,97 @@ export interface Dream {
   proposerId: string
   charityId: string | null
   createdAt: string
+  // docs/api-additions.md
+  coverUrl?: string | null
+  beneficiaries?: number | null
+  flowersLast24h?: number
+  matchFund?: MatchFund | null
+  matchedFen?: number
+  executableAt?: string | null
+  adoptedAt?: string | null
+  /** Only for the proposer and admins. */
+  reviewNote?: string | null
 }
 
 export type DreamSort = 'hot' | 'new'
+
+export interface PersonRef {
+  id: string
+  nickname: string
+}
+
+export interface RecentDonor {
+  nickname: string
+  firstAt: string
+}
+
+/** GET /dreams/{id}: the dream plus what the transparency panel (冷静器) shows. */
+export interface DreamDetail {
+  dream: Dream
+  proposer: PersonRef | null
+  charity: PersonRef | null
+  recentDonors: RecentDonor[]
+  /** null when the request carried no token. */
+  viewer: { hasGiven: boolean } | null
+}
+
+export interface ProposeDreamInput {
+  title: string
+  story: string
+  category: DreamCategory
+  targetFlowers: number
+  coverUrl?: string
+  beneficiaries?: number
+}
+
+export interface ReviewDreamInput {
+  decision: 'approve' | 'reject'
+  note?: string
+  matchFund?: MatchFund
+}
+
+export interface DreamDonationResult {
+  donation: { id: string; flowers: number; matchedFen?: number; teamId?: string | null }
+  dream: Dream
+  balance: number
+}
+
+/** 一起捐 */
+export interface Team {
+  id: string
+  dreamId: string
+  name: string
+  code: string
+  captainId: string
+  createdAt: string
+}
+
+export interface TeamMember {
+  rank: number
+  userId: string
+  nickname: string
+  flowers: number
+}
+
+export interface TeamDetail {
+  team: Team
+  dream: Dream
+  totalFlowers: number
+  members: TeamMember[]
+}
+
+/** Known notification types; the API may add more. */
+export type NotificationType = 'letter' | 'meal_redeemed' | 'dream_executable'
+
+export interface AppNotification {
+  id: string
+  type: NotificationType | (string & {})
+  title: string
+  body: string
+  refId: string | null
+  createdAt: string
+  read: boolean
+}
 
 // ---- Earning flowers (API.md + docs/api-additions.md) ----
 

@@ -12,17 +12,23 @@ export function reasonLabel(reason: string): string {
   return REASON_LABELS[reason] || '其他'
 }
 
-const CATEGORY_LABELS: Record<string, string> = {
-  elderly: '关爱老人',
-  children: '关爱儿童',
-  education: '教育助学',
-  health: '医疗健康',
-  environment: '环境保护',
-  culture: '文化传承',
-  rural: '乡村振兴',
-  disability: '助残扶弱',
-  other: '其他',
-}
+/** The dream categories of API.md, in the order the app offers them. */
+export const DREAM_CATEGORIES: { value: string; label: string; icon: string }[] = [
+  { value: 'elderly', label: '助老', icon: '👵' },
+  { value: 'children', label: '儿童', icon: '🧒' },
+  { value: 'education', label: '教育', icon: '📚' },
+  { value: 'health', label: '健康', icon: '🩺' },
+  { value: 'environment', label: '环保', icon: '🌳' },
+  { value: 'culture', label: '文化', icon: '🎨' },
+  { value: 'rural', label: '乡村', icon: '🌾' },
+  { value: 'disability', label: '助残', icon: '🦽' },
+  { value: 'other', label: '其他', icon: '✨' },
+]
+
+const CATEGORY_LABELS: Record<string, string> = DREAM_CATEGORIES.reduce<Record<string, string>>((acc, c) => {
+  acc[c.value] = c.label
+  return acc
+}, {})
 
 export function categoryLabel(category: string): string {
   return CATEGORY_LABELS[category] || '其他'
@@ -30,8 +36,8 @@ export function categoryLabel(category: string): string {
 
 const DREAM_STATUS_LABELS: Record<string, string> = {
   open: '筹集中',
-  executable: '待认领',
-  adopted: '执行中',
+  executable: '可执行',
+  adopted: '已认领',
   completed: '已完成',
   in_review: '审核中',
   rejected: '未通过',
@@ -39,6 +45,11 @@ const DREAM_STATUS_LABELS: Record<string, string> = {
 
 export function dreamStatusLabel(status: string): string {
   return DREAM_STATUS_LABELS[status] || ''
+}
+
+/** Dreams in these statuses take flowers (API.md). */
+export function acceptsFlowers(status: string): boolean {
+  return status === 'open' || status === 'executable'
 }
 
 /** "+5" / "-3" for a ledger delta. */
@@ -81,4 +92,17 @@ export function formatCountdown(ms: number): string {
 export function shortDate(day: string): string {
   const m = /^\d{4}-(\d{2})-(\d{2})/.exec(day)
   return m ? `${m[1]}-${m[2]}` : day
+}
+
+/** ISO time → "2025-11-25" in Asia/Shanghai. */
+export function formatShanghaiDate(iso: string): string {
+  const t = new Date(iso)
+  if (Number.isNaN(t.getTime())) return ''
+  const d = new Date(t.getTime() + SHANGHAI_OFFSET_MS)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+/** Character count as the API counts it (Unicode code points, not UTF-16 units). */
+export function charCount(text: string): number {
+  return [...text].length
 }

@@ -18,7 +18,7 @@ import {
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
 import type { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
-import { ForbiddenError, NotFoundError } from '../shared/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
 import { dreamView } from './views';
 
 export interface DreamDeps {
@@ -113,8 +113,9 @@ export async function listDreams(
     return { items: page.items.map((d) => dreamView(d, totals.get(d.id)!)), nextCursor: page.nextCursor };
   }
   // hot: the most flowers in the last 24 hours among the newest 200 public dreams, then the most overall.
-  const offset = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > 200) return { items: [], nextCursor: null };
+  const decoded = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : '0';
+  const offset = /^\d{1,3}$/.test(decoded) ? Number(decoded) : -1;
+  if (offset < 0 || offset > 200) throw new ValidationError('cursor 无效', [{ in: 'query', path: ['cursor'], message: 'invalid cursor' }]);
   const candidates = query.status
     ? (await deps.dreams.list({ status: query.status, category: query.category }, { limit: 200 })).items
     : await deps.dreams.publicCandidates(200, query.category);

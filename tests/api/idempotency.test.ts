@@ -10,7 +10,7 @@ describe('Idempotency-Key over HTTP', () => {
     // Act
     const answers = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/dev/grants', { token, body: { flowers: 7 }, headers })));
     // Assert
-    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([201]));
+    expect(answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.text}`)).toEqual([]);
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
     const ledger = await call('GET', '/me/ledger', { token });
     expect(ledger.body.items).toHaveLength(1);

@@ -18,6 +18,18 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; auth: boolean }[] = [
   { method: 'GET', path: '/me/member-code', auth: true },
   { method: 'POST', path: '/lowcarbon/actions', auth: true },
   { method: 'GET', path: '/me/stores', auth: true },
+  { method: 'POST', path: '/dreams', auth: true },
+  { method: 'GET', path: '/dreams', auth: false },
+  { method: 'GET', path: '/dreams/NOSUCHDREAM', auth: false },
+  { method: 'POST', path: '/dreams/NOSUCHDREAM/review', auth: true },
+  { method: 'POST', path: '/dreams/NOSUCHDREAM/donations', auth: true },
+  { method: 'POST', path: '/dreams/NOSUCHDREAM/adopt', auth: true },
+  { method: 'POST', path: '/dreams/NOSUCHDREAM/teams', auth: true },
+  { method: 'GET', path: '/me/dreams', auth: true },
+  { method: 'GET', path: '/admin/dreams', auth: true },
+  { method: 'POST', path: '/teams/join', auth: true },
+  { method: 'GET', path: '/teams/NOSUCHTEAM', auth: true },
+  { method: 'GET', path: '/me/notifications', auth: true },
 ];
 
 const HUGE = '花'.repeat(100_000);
@@ -37,6 +49,8 @@ const BAD_BODIES: [string, string][] = [
   ['empty body', ''],
 ];
 
+/** /dreams also refuses unknown values of its own filters. */
+const BAD_DREAM_QUERIES = ['?sort=cold', '?status=flying', '?category=space', '?sort=hot&cursor=%%%'];
 const BAD_QUERIES = ['?limit=0', '?limit=101', '?limit=abc', '?limit=1.5', '?cursor=%%%', '?cursor=bm90LWEtY3Vyc29y', `?cursor=${'x'.repeat(600)}`];
 
 function expectCleanClientError(answer: { status: number; body: any; text: string }, what: string) {
@@ -63,10 +77,14 @@ describe('malformed input never gets a 5xx', () => {
     it.each(BAD_QUERIES)(`${route.method} ${route.path}%s → 4xx with a code`, async (query) => {
       const answer = await call(route.method, `${route.path}${query}`, { token });
       // Routes without a list (or with a shorter one) ignore unknown query parameters; that is fine.
-      if (answer.status === 200 && !['/me/ledger'].includes(route.path)) return;
+      if (answer.status === 200 && !['/me/ledger', '/me/notifications', '/dreams'].includes(route.path)) return;
       expectCleanClientError(answer, `${route.path}${query}`);
     });
   }
+
+  it.each(BAD_DREAM_QUERIES)('GET /dreams%s → 4xx with a code', async (query) => {
+    expectCleanClientError(await call('GET', `/dreams${query}`), `/dreams${query}`);
+  });
 
   it.each(['', 'x'.repeat(129), 'clé', 'tab\tkey'])('an Idempotency-Key of %j is refused with 400', async (key) => {
     const answer = await call('POST', '/dev/grants', { token, body: { flowers: 1 }, headers: { 'idempotency-key': key } });

@@ -1,26 +1,35 @@
 import { useCallback, useRef, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Image, ScrollView, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { getDreams } from '../../services/api'
 import { ensureSignedIn } from '../../services/auth'
-import { ApiError, errorMessage, toastError } from '../../services/request'
-import type { Dream } from '../../services/types'
-import { categoryLabel, dreamStatusLabel, percent } from '../../utils/format'
+import { errorMessage, toastError } from '../../services/request'
+import type { Dream, DreamCategory, DreamSort } from '../../services/types'
+import { DREAM_CATEGORIES, categoryLabel, dreamStatusLabel, percent } from '../../utils/format'
 import './index.scss'
 
 const PAGE_SIZE = 10
 
+const SORT_TABS: { sort: DreamSort; label: string }[] = [
+  { sort: 'hot', label: '最热' },
+  { sort: 'new', label: '最新' },
+]
+
 export default function DreamsPage() {
+  const [sort, setSort] = useState<DreamSort>('hot')
+  const [category, setCategory] = useState<DreamCategory | ''>('')
   const [items, setItems] = useState<Dream[]>([])
   const [loaded, setLoaded] = useState(false)
   const [loading, setLoading] = useState(false)
   const [hasMore, setHasMore] = useState(false)
   const [error, setError] = useState('')
-  // 404: the dreams API is not deployed yet, which is not the user's problem to retry.
-  const [notOpenYet, setNotOpenYet] = useState(false)
 
+  // Refs for what the scroll/refresh callbacks read, so an older closure still sees the latest.
+  const sortRef = useRef<DreamSort>('hot')
+  const categoryRef = useRef<DreamCategory | ''>('')
   const cursorRef = useRef<string | null>(null)
   const loadingRef = useRef(false)
+  // Bumped by every refresh (and filter change) so a slow older answer is dropped.
   const generationRef = useRef(0)
 
   const refresh = useCallback(async () => {
@@ -28,21 +37,21 @@ export default function DreamsPage() {
     loadingRef.current = true
     setLoading(true)
     try {
-      const page = await getDreams({ sort: 'new', limit: PAGE_SIZE })
+      const page = await getDreams({
+        sort: sortRef.current,
+        category: categoryRef.current || undefined,
+        limit: PAGE_SIZE,
+      })
       if (generation !== generationRef.current) return
       cursorRef.current = page.nextCursor
       setItems(page.items)
       setHasMore(Boolean(page.nextCursor))
       setError('')
-      setNotOpenYet(false)
       setLoaded(true)
     } catch (err) {
       if (generation !== generationRef.current) return
-      const notFound = err instanceof ApiError && err.status === 404
       setError(errorMessage(err))
-      setNotOpenYet(notFound)
-      // 404 means the dreams API is not deployed yet: the page says so, no toast needed.
-      if (!notFound) toastError(err)
+      toastError(err)
     } finally {
       if (generation === generationRef.current) {
         loadingRef.current = false
@@ -58,9 +67,15 @@ export default function DreamsPage() {
     loadingRef.current = true
     setLoading(true)
     try {
-      const page = await getDreams({ sort: 'new', cursor, limit: PAGE_SIZE })
+      const page = await getDreams({
+        sort: sortRef.current,
+        category: categoryRef.current || undefined,
+        cursor,
+        limit: PAGE_SIZE,
+      })
       if (generation !== generationRef.current) return
       cursorRef.current = page.nextCursor
+      // Skip ids already shown, in case new gifts or dreams shifted the pages in between.
       setItems((prev) => {
         const seen = new Set(prev.map((d) => d.id))
         return prev.concat(page.items.filter((d) => !seen.has(d.id)))
@@ -76,6 +91,7 @@ export default function DreamsPage() {
     }
   }, [])
 
+  // Every time the tab shows: progress changes after a gift on the detail page.
   useDidShow(() => {
     ensureSignedIn().then((ok) => {
       if (ok) refresh()
@@ -90,27 +106,96 @@ export default function DreamsPage() {
     loadMore()
   })
 
+  const changeSort = (next: DreamSort) => {
+    if (next === sortRef.current) return
+    sortRef.current = next
+    setSort(next)
+    setItems([])
+    setLoaded(false)
+    refresh()
+  }
+
+  const changeCategory = (next: DreamCategory | '') => {
+    if (next === categoryRef.current) return
+    categoryRef.current = next
+    setCategory(next)
+    setItems([])
+    setLoaded(false)
+    refresh()
+  }
+
+  const openDream = (dream: Dream) => {
+    Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(dream.id)}` }).catch(() =>
+      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+    )
+  }
+
+  const openPropose = () => {
+    Taro.navigateTo({ url: '/pages/dream-propose/index' }).catch(() =>
+      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+    )
+  }
+
   const showError = Boolean(error) && items.length === 0
 
   return (
     <View className='dreams'>
       <View className='dreams-banner'>
-        <Text className='dreams-banner-title'>一花一梦想</Text>
-        <Text className='dreams-banner-desc'>每一朵小红花，都在帮一个真实的梦想靠近现实。</Text>
+        <View className='dreams-banner-text'>
+          <Text className='dreams-banner-title'>一花一梦想</Text>
+          <Text className='dreams-banner-desc'>每一朵小红花，都在帮一个真实的梦想靠近现实。</Text>
+        </View>
+        <View className='dream-propose-entry' onClick={openPropose}>
+          提出梦想
+        </View>
       </View>
 
+      <View className='dreams-tabs'>
+        {SORT_TABS.map((t) => (
+          <View
+            key={t.sort}
+            className={`dreams-tab dreams-tab-${t.sort} ${sort === t.sort ? 'dreams-tab-active' : ''}`}
+            onClick={() => changeSort(t.sort)}
+          >
+            {t.label}
+          </View>
+        ))}
+      </View>
+
+      <ScrollView className='dreams-categories' scrollX enableFlex>
+        <View
+          className={`dreams-category dreams-category-all ${category === '' ? 'dreams-category-active' : ''}`}
+          onClick={() => changeCategory('')}
+        >
+          全部
+        </View>
+        {DREAM_CATEGORIES.map((c) => (
+          <View
+            key={c.value}
+            className={`dreams-category dreams-category-${c.value} ${category === c.value ? 'dreams-category-active' : ''}`}
+            onClick={() => changeCategory(c.value as DreamCategory)}
+          >
+            {c.label}
+          </View>
+        ))}
+      </ScrollView>
+
       {showError ? (
-        <View className='lrf-empty dreams-unavailable'>
-          <Text className='lrf-empty-icon'>🌈</Text>
-          <View className='dreams-unavailable-title'>梦想广场即将开放</View>
-          <View className='lrf-muted'>{notOpenYet ? '敬请期待，下拉页面可以刷新' : `${error}，下拉页面可以重试`}</View>
+        <View className='lrf-empty dreams-error'>
+          <Text className='lrf-empty-icon'>😿</Text>
+          <Text>{error}</Text>
+          <View className='lrf-muted'>下拉页面可以重试</View>
         </View>
       ) : null}
 
-      {!showError && loaded && items.length === 0 ? (
+      {!showError && loaded && !loading && items.length === 0 ? (
         <View className='lrf-empty dreams-empty'>
           <Text className='lrf-empty-icon'>🌱</Text>
-          <Text>还没有公开的梦想，敬请期待</Text>
+          <Text>{category ? `「${categoryLabel(category)}」还没有公开的梦想` : '还没有公开的梦想'}</Text>
+          <View className='lrf-muted'>你心里有一个想实现的梦想吗？</View>
+          <View className='dreams-empty-propose' onClick={openPropose}>
+            提出第一个梦想
+          </View>
         </View>
       ) : null}
 
@@ -118,28 +203,30 @@ export default function DreamsPage() {
         {items.map((dream) => {
           const pct = percent(dream.flowersRaised, dream.targetFlowers)
           return (
-            <View key={dream.id} className='dream-item'>
+            <View key={dream.id} className='dream-item' onClick={() => openDream(dream)}>
+              {dream.coverUrl ? <Image className='dream-cover' src={dream.coverUrl} mode='aspectFill' lazyLoad /> : null}
               <View className='dream-head'>
                 <Text className='dream-category'>{categoryLabel(dream.category)}</Text>
-                <Text className='dream-status'>{dreamStatusLabel(dream.status)}</Text>
+                <Text className={`dream-status dream-status-${dream.status}`}>{dreamStatusLabel(dream.status)}</Text>
               </View>
               <Text className='dream-title'>{dream.title}</Text>
               <View className='dream-progress'>
                 <View className='dream-progress-bar' style={{ width: `${pct}%` }} />
               </View>
               <View className='dream-numbers'>
-                <Text className='dream-raised'>
-                  已筹 {dream.flowersRaised} / {dream.targetFlowers} 朵
+                <Text className='dream-card-raised'>
+                  {dream.flowersRaised} / {dream.targetFlowers} 朵
                 </Text>
                 <Text className='dream-percent'>{pct}%</Text>
               </View>
-              <Text className='lrf-muted dream-donors'>{dream.donorCount} 人支持</Text>
+              <Text className='lrf-muted dream-card-donors'>{dream.donorCount} 人支持</Text>
             </View>
           )
         })}
       </View>
 
       {loading ? <View className='lrf-hint dreams-loading'>加载中…</View> : null}
+      {/* Tap fallback for when the list is too short to scroll, so reach-bottom never fires. */}
       {!loading && items.length > 0 && hasMore ? (
         <View className='lrf-hint dreams-more' onClick={loadMore}>
           上拉或点击加载更多

@@ -10,6 +10,14 @@ import './index.scss'
 
 const PAGE_SIZE = 20
 
+interface MenuRow {
+  /** Also the row's class: `me-<key>`. */
+  key: string
+  icon: string
+  title: string
+  url: string
+}
+
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
 
 // Like Promise.allSettled for one promise; older WeChat JS engines lack allSettled.
@@ -124,6 +132,19 @@ export default function MePage() {
   const user = me?.user ?? getStoredUser()
   const roles = user?.roles ?? []
 
+  const menu: MenuRow[] = [
+    { key: 'my-dreams', icon: '🌈', title: '我的梦想', url: '/pages/my-dreams/index' },
+    { key: 'notifications', icon: '🔔', title: '消息通知', url: '/pages/notifications/index' },
+  ]
+  if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/pages/admin/index' })
+  if (roles.includes('charity')) {
+    menu.push({ key: 'charity', icon: '🏥', title: '公益机构工作台', url: '/pages/charity/index' })
+  }
+
+  const openRow = (url: string) => {
+    Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
+  }
+
   return (
     <View className='me'>
       <View className='me-header'>
@@ -161,6 +182,16 @@ export default function MePage() {
             <Text className='me-stat-label'>累计捐出</Text>
           </View>
         </View>
+      </View>
+
+      <View className='me-menu'>
+        {menu.map((row) => (
+          <View key={row.key} className={`me-menu-row me-${row.key}`} onClick={() => openRow(row.url)}>
+            <Text className='me-menu-icon'>{row.icon}</Text>
+            <Text className='me-menu-title'>{row.title}</Text>
+            <Text className='me-menu-arrow'>›</Text>
+          </View>
+        ))}
       </View>
 
       <View className='lrf-section-title'>爱心账单</View>

@@ -1,0 +1,221 @@
+import { useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { giveToDream } from '../../services/api'
+import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
+import type { Dream, DreamDonationResult } from '../../services/types'
+import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
+import './index.scss'
+
+const QUICK_PICKS = [1, 5, 10, 50]
+const MAX_FLOWERS = 100000
+// Automatic resends of one tap when no final answer came back (network error or 5xx).
+const AUTO_RETRIES = 2
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+interface PendingGift {
+  key: string
+  flowers: number
+  teamId?: string
+}
+
+export interface GiveBoxProps {
+  /** Class prefix for the browser-test markers: `give` on the dream page, `team-give` on a team. */
+  prefix: 'give' | 'team-give'
+  dream: Dream
+  /** Shown on the transparency panel. */
+  proposerName: string | null
+  charityName: string | null
+  /** false: the next gift is this person's first to this dream, so the panel comes first. */
+  hasGiven: boolean
+  balance: number | null
+  teamId?: string
+  onGiven: (res: DreamDonationResult) => void
+  /** The server said no for a reason that makes the page's data stale (balance, dream status). */
+  onStale?: () => void
+}
+
+/** Quick picks, a custom amount, the balance and the give button, with the 冷静器 before a first gift. */
+export default function GiveBox(props: GiveBoxProps) {
+  const { prefix, dream, proposerName, charityName, hasGiven, balance, teamId, onGiven, onStale } = props
+  const [pick, setPick] = useState<number>(QUICK_PICKS[0])
+  const [custom, setCustom] = useState('')
+  const [panelOpen, setPanelOpen] = useState(false)
+  const [sending, setSending] = useState(false)
+  const [error, setError] = useState('')
+  const [result, setResult] = useState<DreamDonationResult | null>(null)
+
+  const sendingRef = useRef(false)
+  // The panel was confirmed on this page: a retried first gift does not ask again.
+  const confirmedRef = useRef(false)
+  // A tap that got no final answer: the next tap with the same amount resends it under the same key.
+  const pendingRef = useRef<PendingGift | null>(null)
+
+  const customTrimmed = custom.trim()
+  const amount = customTrimmed ? (/^\d{1,6}$/.test(customTrimmed) ? Number(customTrimmed) : NaN) : pick
+  const amountValid = Number.isInteger(amount) && amount >= 1 && amount <= MAX_FLOWERS
+  const overBalance = amountValid && balance !== null && amount > balance
+
+  const send = async (flowers: number) => {
+    if (sendingRef.current) return
+    sendingRef.current = true
+    setSending(true)
+    setError('')
+    setResult(null)
+    let attempt = pendingRef.current
+    if (!attempt || attempt.flowers !== flowers || attempt.teamId !== teamId) {
+      attempt = { key: newIdempotencyKey(), flowers, teamId }
+    }
+    pendingRef.current = attempt
+    try {
+      let res: DreamDonationResult | null = null
+      for (let i = 0; ; i++) {
+        try {
+          res = await giveToDream(dream.id, teamId ? { flowers, teamId } : { flowers }, attempt.key)
+          break
+        } catch (err) {
+          if (!isRetryable(err) || i >= AUTO_RETRIES) throw err
+          await sleep(600 * (i + 1))
+        }
+      }
+      pendingRef.current = null
+      setResult(res)
+      setCustom('')
+      Taro.showToast({ title: `已送出 ${flowers} 朵小红花`, icon: 'success' })
+      onGiven(res)
+    } catch (err) {
+      // Any answer but a 5xx is final for this key; an unanswered tap keeps it for the next try.
+      if (!isRetryable(err)) pendingRef.current = null
+      const message = errorMessage(err, '送花失败，请稍后重试')
+      setError(isRetryable(err) ? `${message}（再点一次会接着送出这一笔，不会重复扣花）` : message)
+      toastError(err, message)
+      if (isApiError(err, 'INSUFFICIENT_FLOWERS') || isApiError(err, 'DREAM_NOT_ACCEPTING')) onStale?.()
+    } finally {
+      sendingRef.current = false
+      setSending(false)
+    }
+  }
+
+  const onSubmit = () => {
+    if (sendingRef.current) return
+    if (!amountValid) {
+      Taro.showToast({ title: `请输入 1–${MAX_FLOWERS} 之间的整数`, icon: 'none' })
+      return
+    }
+    if (!hasGiven && !confirmedRef.current) {
+      setPanelOpen(true)
+      return
+    }
+    send(amount)
+  }
+
+  const onConfirm = () => {
+    setPanelOpen(false)
+    confirmedRef.current = true
+    send(amount)
+  }
+
+  const pct = percent(dream.flowersRaised, dream.targetFlowers)
+
+  return (
+    <View className={`gb-box ${prefix}-box`}>
+      <View className='gb-box-head'>
+        <Text className='gb-box-title'>送出小红花</Text>
+        <Text className={`gb-box-balance ${prefix}-balance`}>
+          我的余额 <Text className={`${prefix}-balance-value`}>{balance === null ? '-' : balance}</Text> 朵
+        </Text>
+      </View>
+
+      <View className='gb-picks'>
+        {QUICK_PICKS.map((n) => (
+          <View
+            key={n}
+            className={`gb-pick ${prefix}-pick-${n} ${!customTrimmed && pick === n ? 'gb-pick-active' : ''}`}
+            onClick={() => {
+              setPick(n)
+              setCustom('')
+            }}
+          >
+            {n} 朵
+          </View>
+        ))}
+      </View>
+
+      <Input
+        className={`gb-custom-input ${prefix}-custom`}
+        type='number'
+        maxlength={6}
+        placeholder='自定义数量'
+        value={custom}
+        onInput={(e) => setCustom(e.detail.value)}
+      />
+
+      {customTrimmed && !amountValid ? <View className='gb-hint'>请输入 1–{MAX_FLOWERS} 之间的整数</View> : null}
+      {overBalance ? <View className='gb-hint'>超过了你的小红花余额</View> : null}
+      {dream.matchFund && amountValid ? (
+        <View className='gb-match-hint'>
+          🤝 {dream.matchFund.sponsorName}将为这 {amount} 朵配捐约 ¥{formatYuan(amount * dream.matchFund.fenPerFlower)}
+        </View>
+      ) : null}
+
+      <Button className={`lrf-button gb-button ${prefix}-submit`} disabled={sending || undefined} onClick={onSubmit}>
+        {sending ? '正在送出…' : amountValid ? `送出 ${amount} 朵小红花` : '送出小红花'}
+      </Button>
+
+      {result ? (
+        <View className={`gb-result ${prefix}-result`}>
+          <Text>
+            已送出 {result.donation.flowers} 朵，余额 {result.balance} 朵
+          </Text>
+          {result.donation.matchedFen ? (
+            <Text className='gb-result-match'>
+              {dream.matchFund?.sponsorName || '爱心企业'}为你配捐 ¥{formatYuan(result.donation.matchedFen)}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
+      {error ? <View className={`gb-error ${prefix}-error`}>{error}</View> : null}
+
+      {panelOpen ? (
+        <View className='transparency-mask' catchMove>
+          <View className='transparency-panel'>
+            <Text className='transparency-title'>送花之前，先看看这个梦想</Text>
+            <Text className='transparency-sub'>这是你第一次支持「{dream.title}」，了解清楚再送出吧。</Text>
+
+            <View className='transparency-row'>
+              <Text className='transparency-label'>谁在做</Text>
+              <View className='transparency-value'>
+                <Text className='transparency-proposer'>提出人：{proposerName || '爱心用户'}</Text>
+                <Text className='transparency-charity'>执行机构：{charityName || '暂无认领机构'}</Text>
+              </View>
+            </View>
+            <View className='transparency-row'>
+              <Text className='transparency-label'>何时开始</Text>
+              <Text className='transparency-value transparency-started'>{formatShanghaiDate(dream.createdAt)}</Text>
+            </View>
+            <View className='transparency-row'>
+              <Text className='transparency-label'>进展</Text>
+              <Text className='transparency-value transparency-progress'>
+                已筹 {dream.flowersRaised} / {dream.targetFlowers} 朵（{pct}%），{dream.donorCount} 人支持
+              </Text>
+            </View>
+            <View className='transparency-row'>
+              <Text className='transparency-label'>小红花来信</Text>
+              <Text className='transparency-value transparency-letters'>暂无小红花来信</Text>
+            </View>
+
+            <View className='transparency-actions'>
+              <Button className='lrf-button-plain transparency-cancel' onClick={() => setPanelOpen(false)}>
+                再想想
+              </Button>
+              <Button className='lrf-button transparency-confirm' onClick={onConfirm}>
+                确认送出 {amount} 朵
+              </Button>
+            </View>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

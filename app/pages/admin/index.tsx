@@ -1,0 +1,323 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { getMe, getReviewQueue, reviewDream } from '../../services/api'
+import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { errorMessage, isApiError, toastError } from '../../services/request'
+import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../services/types'
+import { categoryLabel, charCount, formatShanghaiTime } from '../../utils/format'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const NOTE_MAX = 200
+const SPONSOR_MAX = 40
+
+interface ReviewForm {
+  note: string
+  matchOpen: boolean
+  sponsorName: string
+  /** Yuan, as typed. */
+  perFlowerYuan: string
+  budgetYuan: string
+}
+
+const EMPTY_FORM: ReviewForm = { note: '', matchOpen: false, sponsorName: '', perFlowerYuan: '', budgetYuan: '' }
+
+/** "1.5" yuan → 150 fen; null unless a positive amount with at most 2 decimals. */
+function yuanToFen(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null
+  const [whole, frac = ''] = t.split('.')
+  const fen = Number(whole) * 100 + Number((frac + '00').slice(0, 2))
+  return fen > 0 ? fen : null
+}
+
+function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: string } {
+  if (!form.matchOpen) return {}
+  const sponsorName = form.sponsorName.trim()
+  const anyFilled = sponsorName || form.perFlowerYuan.trim() || form.budgetYuan.trim()
+  if (!anyFilled) return {}
+  const nameLen = charCount(sponsorName)
+  if (nameLen < 1 || nameLen > SPONSOR_MAX) return { error: `配捐方名称需要 1–${SPONSOR_MAX} 个字` }
+  const fenPerFlower = yuanToFen(form.perFlowerYuan)
+  if (fenPerFlower === null || fenPerFlower > 10000) return { error: '每朵花配捐需要在 ¥0.01–¥100 之间' }
+  const budgetFen = yuanToFen(form.budgetYuan)
+  if (budgetFen === null) return { error: '请填写配捐预算（元）' }
+  return { matchFund: { sponsorName, fenPerFlower, budgetFen } }
+}
+
+export default function AdminPage() {
+  const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
+  const [rolesChecked, setRolesChecked] = useState(false)
+  const [items, setItems] = useState<Dream[]>([])
+  const [loaded, setLoaded] = useState(false)
+  const [loading, setLoading] = useState(false)
+  const [hasMore, setHasMore] = useState(false)
+  const [error, setError] = useState('')
+  const [forms, setForms] = useState<Record<string, ReviewForm>>({})
+  const [itemErrors, setItemErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState<Record<string, 'approve' | 'reject'>>({})
+
+  const cursorRef = useRef<string | null>(null)
+  const loadingRef = useRef(false)
+  const generationRef = useRef(0)
+  const busyRef = useRef<Set<string>>(new Set())
+
+  const refresh = useCallback(async () => {
+    const generation = ++generationRef.current
+    let currentRoles: Role[] | null
+    try {
+      currentRoles = (await getMe()).user.roles
+    } catch {
+      currentRoles = getStoredUser()?.roles ?? null
+    }
+    if (generation !== generationRef.current) return
+    setRoles(currentRoles)
+    setRolesChecked(true)
+    if (!currentRoles?.includes('admin')) return
+    loadingRef.current = true
+    setLoading(true)
+    try {
+      const page = await getReviewQueue(null, PAGE_SIZE)
+      if (generation !== generationRef.current) return
+      cursorRef.current = page.nextCursor
+      setItems(page.items)
+      setHasMore(Boolean(page.nextCursor))
+      setError('')
+      setLoaded(true)
+    } catch (err) {
+      if (generation !== generationRef.current) return
+      setError(errorMessage(err))
+      toastError(err)
+    } finally {
+      if (generation === generationRef.current) {
+        loadingRef.current = false
+        setLoading(false)
+      }
+    }
+  }, [])
+
+  const loadMore = useCallback(async () => {
+    const cursor = cursorRef.current
+    if (loadingRef.current || !cursor) return
+    const generation = generationRef.current
+    loadingRef.current = true
+    setLoading(true)
+    try {
+      const page = await getReviewQueue(cursor, PAGE_SIZE)
+      if (generation !== generationRef.current) return
+      cursorRef.current = page.nextCursor
+      setItems((prev) => {
+        const seen = new Set(prev.map((d) => d.id))
+        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
+      })
+      setHasMore(Boolean(page.nextCursor))
+    } catch (err) {
+      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
+    } finally {
+      if (generation === generationRef.current) {
+        loadingRef.current = false
+        setLoading(false)
+      }
+    }
+  }, [])
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) refresh()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useReachBottom(() => {
+    loadMore()
+  })
+
+  const formOf = (id: string): ReviewForm => forms[id] || EMPTY_FORM
+
+  const updateForm = (id: string, patch: Partial<ReviewForm>) => {
+    setForms((prev) => ({ ...prev, [id]: { ...(prev[id] || EMPTY_FORM), ...patch } }))
+    setItemErrors((prev) => (prev[id] ? { ...prev, [id]: '' } : prev))
+  }
+
+  const removeItem = (id: string) => {
+    setItems((prev) => prev.filter((d) => d.id !== id))
+    setForms((prev) => {
+      const next = { ...prev }
+      delete next[id]
+      return next
+    })
+  }
+
+  const decide = async (dream: Dream, decision: 'approve' | 'reject') => {
+    if (busyRef.current.has(dream.id)) return
+    const form = formOf(dream.id)
+    const note = form.note.trim()
+    if (charCount(note) > NOTE_MAX) {
+      setItemErrors((prev) => ({ ...prev, [dream.id]: `审核意见最多 ${NOTE_MAX} 个字` }))
+      return
+    }
+    const input: ReviewDreamInput = { decision }
+    if (note) input.note = note
+    if (decision === 'approve') {
+      const match = buildMatchFund(form)
+      if ('error' in match) {
+        setItemErrors((prev) => ({ ...prev, [dream.id]: match.error }))
+        Taro.showToast({ title: match.error, icon: 'none', duration: 2500 })
+        return
+      }
+      if (match.matchFund) input.matchFund = match.matchFund
+    }
+
+    busyRef.current.add(dream.id)
+    setBusy((prev) => ({ ...prev, [dream.id]: decision }))
+    setItemErrors((prev) => ({ ...prev, [dream.id]: '' }))
+    try {
+      await reviewDream(dream.id, input)
+      Taro.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' })
+      removeItem(dream.id)
+    } catch (err) {
+      if (isApiError(err, 'NOT_IN_REVIEW')) {
+        // Someone else decided first: it is no longer in this queue.
+        Taro.showToast({ title: '这个梦想已经审核过了', icon: 'none' })
+        removeItem(dream.id)
+      } else {
+        const message = isApiError(err, 'CONTENT_UNSAFE')
+          ? '内容未通过安全检查，不能通过审核，请驳回并说明原因'
+          : errorMessage(err, '操作失败，请稍后重试')
+        setItemErrors((prev) => ({ ...prev, [dream.id]: message }))
+        toastError(err, message)
+      }
+    } finally {
+      busyRef.current.delete(dream.id)
+      setBusy((prev) => {
+        const next = { ...prev }
+        delete next[dream.id]
+        return next
+      })
+    }
+  }
+
+  if (rolesChecked && !roles?.includes('admin')) {
+    return (
+      <View className='admin'>
+        <View className='lrf-empty admin-forbidden'>
+          <Text className='lrf-empty-icon'>🔒</Text>
+          <Text>仅管理员可用</Text>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='admin'>
+      <View className='admin-head'>
+        <Text className='admin-title'>梦想审核</Text>
+        <Text className='admin-desc'>通过后梦想公开到梦想广场；内容会先经过微信内容安全检查。</Text>
+      </View>
+
+      {error && !loaded ? (
+        <View className='lrf-empty admin-error'>
+          <Text className='lrf-empty-icon'>😿</Text>
+          <Text>{error}</Text>
+          <View className='lrf-muted'>下拉页面可以重试</View>
+        </View>
+      ) : null}
+
+      {loaded && items.length === 0 && !loading ? (
+        <View className='lrf-empty admin-empty'>
+          <Text className='lrf-empty-icon'>✅</Text>
+          <Text>没有待审核的梦想</Text>
+        </View>
+      ) : null}
+
+      {items.map((dream) => {
+        const form = formOf(dream.id)
+        const state = busy[dream.id]
+        return (
+          <View key={dream.id} className='lrf-card review-item'>
+            <View className='review-head'>
+              <Text className='review-category'>{categoryLabel(dream.category)}</Text>
+              <Text className='lrf-muted'>{formatShanghaiTime(dream.createdAt)}</Text>
+            </View>
+            <Text className='review-title'>{dream.title}</Text>
+            <Text className='review-story'>{dream.story}</Text>
+            <View className='review-facts'>
+              <Text className='review-target'>目标 {dream.targetFlowers} 朵</Text>
+              {dream.beneficiaries ? <Text className='review-fact'>帮助 {dream.beneficiaries} 人</Text> : null}
+              {dream.coverUrl ? <Text className='review-fact'>有封面图</Text> : null}
+            </View>
+
+            <Input
+              className='review-input review-note'
+              type='text'
+              placeholder='审核意见（选填，驳回时会告诉提出人）'
+              maxlength={NOTE_MAX * 2}
+              value={form.note}
+              onInput={(e) => updateForm(dream.id, { note: e.detail.value })}
+            />
+
+            <View className='review-match-toggle' onClick={() => updateForm(dream.id, { matchOpen: !form.matchOpen })}>
+              {form.matchOpen ? '▾ 收起配捐设置' : '▸ 设置配捐（选填）'}
+            </View>
+            {form.matchOpen ? (
+              <View className='review-match'>
+                <Input
+                  className='review-input review-sponsor'
+                  type='text'
+                  placeholder='配捐方名称，例如：某某公益基金'
+                  maxlength={SPONSOR_MAX * 2}
+                  value={form.sponsorName}
+                  onInput={(e) => updateForm(dream.id, { sponsorName: e.detail.value })}
+                />
+                <Input
+                  className='review-input review-fen-per-flower'
+                  type='digit'
+                  placeholder='每朵花配捐（元），例如 0.5'
+                  value={form.perFlowerYuan}
+                  onInput={(e) => updateForm(dream.id, { perFlowerYuan: e.detail.value })}
+                />
+                <Input
+                  className='review-input review-budget'
+                  type='digit'
+                  placeholder='配捐预算（元），例如 5000'
+                  value={form.budgetYuan}
+                  onInput={(e) => updateForm(dream.id, { budgetYuan: e.detail.value })}
+                />
+              </View>
+            ) : null}
+
+            {itemErrors[dream.id] ? <View className='review-error'>{itemErrors[dream.id]}</View> : null}
+
+            <View className='review-actions'>
+              <Button
+                className='lrf-button-plain review-reject'
+                disabled={Boolean(state) || undefined}
+                onClick={() => decide(dream, 'reject')}
+              >
+                {state === 'reject' ? '处理中…' : '驳回'}
+              </Button>
+              <Button
+                className='lrf-button review-approve'
+                disabled={Boolean(state) || undefined}
+                onClick={() => decide(dream, 'approve')}
+              >
+                {state === 'approve' ? '处理中…' : '通过'}
+              </Button>
+            </View>
+          </View>
+        )
+      })}
+
+      {loading ? <View className='lrf-hint admin-loading'>加载中…</View> : null}
+      {!loading && items.length > 0 && hasMore ? (
+        <View className='lrf-hint admin-more' onClick={loadMore}>
+          上拉或点击加载更多
+        </View>
+      ) : null}
+    </View>
+  )
+}

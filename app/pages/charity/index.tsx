@@ -1,0 +1,245 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { adoptDream, getDreams, getMe } from '../../services/api'
+import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { errorMessage, isApiError, toastError } from '../../services/request'
+import type { Dream, Role } from '../../services/types'
+import { categoryLabel, formatShanghaiTime } from '../../utils/format'
+import './index.scss'
+
+const PAGE_SIZE = 20
+// Adopted dreams are listed for everyone; this charity's own are picked out of at most this many pages.
+const ADOPTED_SCAN_PAGES = 5
+
+/** Every adopted dream whose charityId is this account, newest first. */
+async function loadMyAdopted(charityId: string): Promise<Dream[]> {
+  const mine: Dream[] = []
+  let cursor: string | null = null
+  for (let i = 0; i < ADOPTED_SCAN_PAGES; i++) {
+    const page = await getDreams({ status: 'adopted', sort: 'new', cursor, limit: 100 })
+    mine.push(...page.items.filter((d) => d.charityId === charityId))
+    cursor = page.nextCursor
+    if (!cursor) break
+  }
+  return mine
+}
+
+export default function CharityPage() {
+  const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
+  const [rolesChecked, setRolesChecked] = useState(false)
+
+  const [items, setItems] = useState<Dream[]>([])
+  const [loaded, setLoaded] = useState(false)
+  const [loading, setLoading] = useState(false)
+  const [hasMore, setHasMore] = useState(false)
+  const [error, setError] = useState('')
+  const [adoptedIds, setAdoptedIds] = useState<Record<string, boolean>>({})
+  const [adopting, setAdopting] = useState<string | null>(null)
+
+  const [mine, setMine] = useState<Dream[]>([])
+  const [mineLoaded, setMineLoaded] = useState(false)
+  const [mineError, setMineError] = useState('')
+
+  const cursorRef = useRef<string | null>(null)
+  const loadingRef = useRef(false)
+  const generationRef = useRef(0)
+  const adoptingRef = useRef(false)
+
+  const refresh = useCallback(async () => {
+    const generation = ++generationRef.current
+    let currentRoles: Role[] | null
+    let userId: string | null
+    try {
+      const me = await getMe()
+      currentRoles = me.user.roles
+      userId = me.user.id
+    } catch {
+      currentRoles = getStoredUser()?.roles ?? null
+      userId = getStoredUser()?.id ?? null
+    }
+    if (generation !== generationRef.current) return
+    setRoles(currentRoles)
+    setRolesChecked(true)
+    if (!currentRoles?.includes('charity')) return
+
+    loadingRef.current = true
+    setLoading(true)
+    const [executable, adopted] = await Promise.all([
+      getDreams({ status: 'executable', sort: 'new', limit: PAGE_SIZE }).then(
+        (value) => ({ ok: true as const, value }),
+        (err: unknown) => ({ ok: false as const, err }),
+      ),
+      userId
+        ? loadMyAdopted(userId).then(
+            (value) => ({ ok: true as const, value }),
+            (err: unknown) => ({ ok: false as const, err }),
+          )
+        : Promise.resolve({ ok: true as const, value: [] as Dream[] }),
+    ])
+    if (generation !== generationRef.current) return
+    if (executable.ok) {
+      cursorRef.current = executable.value.nextCursor
+      setItems(executable.value.items)
+      setHasMore(Boolean(executable.value.nextCursor))
+      setAdoptedIds({})
+      setError('')
+      setLoaded(true)
+    } else {
+      setError(errorMessage(executable.err))
+      toastError(executable.err)
+    }
+    if (adopted.ok) {
+      setMine(adopted.value)
+      setMineLoaded(true)
+      setMineError('')
+    } else {
+      setMineError(errorMessage(adopted.err))
+    }
+    loadingRef.current = false
+    setLoading(false)
+  }, [])
+
+  const loadMore = useCallback(async () => {
+    const cursor = cursorRef.current
+    if (loadingRef.current || !cursor) return
+    const generation = generationRef.current
+    loadingRef.current = true
+    setLoading(true)
+    try {
+      const page = await getDreams({ status: 'executable', sort: 'new', cursor, limit: PAGE_SIZE })
+      if (generation !== generationRef.current) return
+      cursorRef.current = page.nextCursor
+      setItems((prev) => {
+        const seen = new Set(prev.map((d) => d.id))
+        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
+      })
+      setHasMore(Boolean(page.nextCursor))
+    } catch (err) {
+      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
+    } finally {
+      if (generation === generationRef.current) {
+        loadingRef.current = false
+        setLoading(false)
+      }
+    }
+  }, [])
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) refresh()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useReachBottom(() => {
+    loadMore()
+  })
+
+  const onAdopt = async (dream: Dream) => {
+    if (adoptingRef.current || adoptedIds[dream.id]) return
+    adoptingRef.current = true
+    setAdopting(dream.id)
+    try {
+      const res = await adoptDream(dream.id)
+      setAdoptedIds((prev) => ({ ...prev, [dream.id]: true }))
+      setMine((prev) => [res.dream, ...prev.filter((d) => d.id !== dream.id)])
+      Taro.showToast({ title: '已认领', icon: 'success' })
+    } catch (err) {
+      toastError(err, '认领失败，请稍后重试')
+      // Already adopted (by someone else) or not executable any more: it leaves this list.
+      if (isApiError(err, 'NOT_EXECUTABLE')) setItems((prev) => prev.filter((d) => d.id !== dream.id))
+    } finally {
+      adoptingRef.current = false
+      setAdopting(null)
+    }
+  }
+
+  const open = (dream: Dream) => {
+    Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(dream.id)}` }).catch(() =>
+      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+    )
+  }
+
+  if (rolesChecked && !roles?.includes('charity')) {
+    return (
+      <View className='charity'>
+        <View className='lrf-empty charity-forbidden'>
+          <Text className='lrf-empty-icon'>🔒</Text>
+          <Text>仅公益机构可用</Text>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='charity'>
+      <View className='charity-head'>
+        <Text className='charity-title'>公益机构工作台</Text>
+        <Text className='charity-desc'>小红花集满的梦想等待机构认领执行。认领后请按时给支持者写信，告诉他们梦想的进展。</Text>
+      </View>
+
+      <View className='lrf-section-title'>待认领的梦想</View>
+      {error && !loaded ? (
+        <View className='lrf-empty charity-error'>
+          <Text>{error}</Text>
+          <View className='lrf-muted'>下拉页面可以重试</View>
+        </View>
+      ) : null}
+      {loaded && items.length === 0 && !loading ? (
+        <View className='lrf-empty charity-empty'>
+          <Text className='lrf-empty-icon'>🌱</Text>
+          <Text>暂时没有待认领的梦想</Text>
+        </View>
+      ) : null}
+      {items.map((dream) => {
+        const done = Boolean(adoptedIds[dream.id])
+        return (
+          <View key={dream.id} className='lrf-card adopt-item'>
+            <View className='adopt-head' onClick={() => open(dream)}>
+              <Text className='adopt-category'>{categoryLabel(dream.category)}</Text>
+              <Text className='adopt-title'>{dream.title}</Text>
+              <Text className='lrf-muted adopt-numbers'>
+                已筹 {dream.flowersRaised} / {dream.targetFlowers} 朵 · {dream.donorCount} 人支持
+                {dream.executableAt ? ` · ${formatShanghaiTime(dream.executableAt)} 达成` : ''}
+              </Text>
+            </View>
+            <Button
+              className={`${done ? 'lrf-button-plain adopt-done' : 'lrf-button'} adopt-submit`}
+              disabled={done || adopting === dream.id || undefined}
+              onClick={() => onAdopt(dream)}
+            >
+              {done ? '已认领' : adopting === dream.id ? '认领中…' : '认领执行'}
+            </Button>
+          </View>
+        )
+      })}
+      {loading ? <View className='lrf-hint charity-loading'>加载中…</View> : null}
+      {!loading && items.length > 0 && hasMore ? (
+        <View className='lrf-hint charity-more' onClick={loadMore}>
+          上拉或点击加载更多
+        </View>
+      ) : null}
+
+      <View className='lrf-section-title'>我认领的梦想</View>
+      {mineError && !mineLoaded ? <View className='lrf-hint charity-mine-error'>{mineError}</View> : null}
+      {mineLoaded && mine.length === 0 ? (
+        <View className='lrf-empty adopted-empty'>
+          <Text>还没有认领过梦想</Text>
+        </View>
+      ) : null}
+      {mine.map((dream) => (
+        <View key={dream.id} className='lrf-card adopted-item' onClick={() => open(dream)}>
+          <Text className='adopted-title'>{dream.title}</Text>
+          <Text className='lrf-muted adopted-meta'>
+            {dream.flowersRaised} 朵小红花 · {dream.donorCount} 人支持
+            {dream.adoptedAt ? ` · ${formatShanghaiTime(dream.adoptedAt)} 认领` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}

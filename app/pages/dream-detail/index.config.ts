@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '梦想详情',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})

@@ -1,0 +1,335 @@
+import { useCallback, useRef, useState } from 'react'
+import { Button, Image, Input, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import GiveBox from '../../components/give-box'
+import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
+import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
+import type { DreamDetail, DreamDonationResult } from '../../services/types'
+import {
+  acceptsFlowers,
+  categoryLabel,
+  charCount,
+  dreamStatusLabel,
+  formatShanghaiDate,
+  formatShanghaiTime,
+  formatYuan,
+  percent,
+} from '../../utils/format'
+import './index.scss'
+
+const TEAM_NAME_MIN = 2
+const TEAM_NAME_MAX = 20
+
+const CLOSED_TEXT: Record<string, string> = {
+  adopted: '这个梦想已由公益机构认领，正在执行中，感谢每一朵小红花。',
+  completed: '这个梦想已经实现啦，感谢每一朵小红花。',
+  in_review: '这个梦想正在审核中，通过后大家就能支持它了。',
+  rejected: '这个梦想没有通过审核。',
+}
+
+export default function DreamDetailPage() {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+
+  const [detail, setDetail] = useState<DreamDetail | null>(null)
+  const [error, setError] = useState('')
+  const [notFound, setNotFound] = useState(false)
+  const [balance, setBalance] = useState<number | null>(null)
+
+  const [teamName, setTeamName] = useState('')
+  const [joinCode, setJoinCode] = useState('')
+  const [teamBusy, setTeamBusy] = useState<'start' | 'join' | null>(null)
+  const teamBusyRef = useRef(false)
+
+  // Bumped by every gift: a reload sent before a gift must not overwrite what the gift returned.
+  const generationRef = useRef(0)
+
+  const load = useCallback(async () => {
+    if (!id) {
+      setNotFound(true)
+      return
+    }
+    const generation = generationRef.current
+    const [dreamResult, meResult] = await Promise.all([
+      getDream(id).then(
+        (value) => ({ ok: true as const, value }),
+        (err: unknown) => ({ ok: false as const, err }),
+      ),
+      getMe().then(
+        (me) => me.flowers.balance,
+        () => null,
+      ),
+    ])
+    if (generation !== generationRef.current) return
+    if (meResult !== null) setBalance(meResult)
+    if (dreamResult.ok) {
+      setDetail(dreamResult.value)
+      setError('')
+      setNotFound(false)
+      Taro.setNavigationBarTitle({ title: dreamResult.value.dream.title }).catch(() => undefined)
+    } else {
+      const err = dreamResult.err
+      if (err instanceof ApiError && err.status === 404) {
+        setNotFound(true)
+      } else {
+        setError(errorMessage(err))
+        toastError(err)
+      }
+    }
+  }, [id])
+
+  useDidShow(() => {
+    ensureSignedIn().then((ok) => {
+      if (ok) load()
+    })
+  })
+
+  usePullDownRefresh(() => {
+    load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  useShareAppMessage(() => ({
+    title: detail ? `一起帮「${detail.dream.title}」实现梦想` : '一花一梦想',
+    path: `/pages/dream-detail/index?id=${encodeURIComponent(id)}`,
+  }))
+
+  const onGiven = (res: DreamDonationResult) => {
+    generationRef.current++
+    setBalance(res.balance)
+    setDetail((prev) => (prev ? { ...prev, dream: res.dream, viewer: { hasGiven: true } } : prev))
+    // The recent-donor list and the matched money come from a fresh read.
+    load()
+  }
+
+  const onStale = () => {
+    generationRef.current++
+    load()
+  }
+
+  const openTeam = (teamId: string) => {
+    Taro.navigateTo({ url: `/pages/team/index?id=${encodeURIComponent(teamId)}` }).catch(() =>
+      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+    )
+  }
+
+  const onStartTeam = async () => {
+    if (teamBusyRef.current || !detail) return
+    const name = teamName.trim()
+    const len = charCount(name)
+    if (len < TEAM_NAME_MIN || len > TEAM_NAME_MAX) {
+      Taro.showToast({ title: `先给队伍起个名字（${TEAM_NAME_MIN}–${TEAM_NAME_MAX} 个字）`, icon: 'none', duration: 2500 })
+      return
+    }
+    teamBusyRef.current = true
+    setTeamBusy('start')
+    try {
+      const { team } = await startTeam(detail.dream.id, name)
+      setTeamName('')
+      Taro.showToast({ title: '队伍已创建', icon: 'success' })
+      openTeam(team.id)
+    } catch (err) {
+      toastError(err, '创建队伍失败，请稍后重试')
+      if (isApiError(err, 'DREAM_NOT_ACCEPTING')) onStale()
+    } finally {
+      teamBusyRef.current = false
+      setTeamBusy(null)
+    }
+  }
+
+  const onJoinTeam = async () => {
+    if (teamBusyRef.current) return
+    const code = joinCode.trim().toUpperCase()
+    if (!/^[A-Z0-9]{6}$/.test(code)) {
+      Taro.showToast({ title: '队伍口令是 6 位字母或数字', icon: 'none' })
+      return
+    }
+    teamBusyRef.current = true
+    setTeamBusy('join')
+    try {
+      const { team } = await joinTeam(code)
+      setJoinCode('')
+      Taro.showToast({ title: '已加入队伍', icon: 'success' })
+      openTeam(team.id)
+    } catch (err) {
+      toastError(err, '加入队伍失败，请稍后重试')
+    } finally {
+      teamBusyRef.current = false
+      setTeamBusy(null)
+    }
+  }
+
+  if (notFound) {
+    return (
+      <View className='dream-detail'>
+        <View className='lrf-empty dream-detail-missing'>
+          <Text className='lrf-empty-icon'>🔍</Text>
+          <Text>这个梦想不存在或暂未公开</Text>
+        </View>
+      </View>
+    )
+  }
+
+  if (!detail) {
+    return (
+      <View className='dream-detail'>
+        {error ? (
+          <View className='lrf-empty dream-detail-error'>
+            <Text className='lrf-empty-icon'>😿</Text>
+            <Text>{error}</Text>
+            <View className='lrf-muted'>下拉页面可以重试</View>
+          </View>
+        ) : (
+          <View className='lrf-hint dream-detail-loading'>加载中…</View>
+        )}
+      </View>
+    )
+  }
+
+  const { dream, proposer, charity, recentDonors } = detail
+  const pct = percent(dream.flowersRaised, dream.targetFlowers)
+  const open = acceptsFlowers(dream.status)
+  const me = getStoredUser()
+  const isProposer = Boolean(me && me.id === dream.proposerId)
+  const hasGiven = Boolean(detail.viewer?.hasGiven)
+
+  return (
+    <View className='dream-detail'>
+      {dream.coverUrl ? <Image className='dream-detail-cover' src={dream.coverUrl} mode='aspectFill' /> : null}
+
+      <View className='lrf-card dream-detail-card'>
+        <View className='dream-detail-head'>
+          <Text className='dream-detail-category'>{categoryLabel(dream.category)}</Text>
+          <Text className={`dream-detail-status dream-detail-status-${dream.status}`}>{dreamStatusLabel(dream.status)}</Text>
+        </View>
+        <Text className='dream-detail-title'>{dream.title}</Text>
+
+        <View className='dream-ring-row'>
+          <View
+            className='dream-ring'
+            style={{ background: `conic-gradient(#e64340 ${pct * 3.6}deg, #f6e3e1 ${pct * 3.6}deg)` }}
+          >
+            <View className='dream-ring-inner'>
+              <Text className='dream-ring-percent'>{pct}%</Text>
+              <View className='dream-ring-numbers'>
+                <Text className='dream-raised'>{dream.flowersRaised}</Text>
+                <Text className='dream-ring-slash'> / </Text>
+                <Text className='dream-target'>{dream.targetFlowers}</Text>
+              </View>
+              <Text className='dream-ring-unit'>朵小红花</Text>
+            </View>
+          </View>
+          <View className='dream-facts'>
+            <Text className='dream-donors'>{dream.donorCount} 人支持</Text>
+            {dream.beneficiaries ? <Text className='dream-fact dream-beneficiaries'>可帮助 {dream.beneficiaries} 人</Text> : null}
+            {dream.flowersLast24h ? <Text className='dream-fact'>近 24 小时 +{dream.flowersLast24h} 朵</Text> : null}
+            <Text className='dream-fact'>发起于 {formatShanghaiDate(dream.createdAt)}</Text>
+          </View>
+        </View>
+
+        {dream.matchFund ? (
+          <View className='dream-match'>
+            🤝 {dream.matchFund.sponsorName} 每朵花配捐 ¥{formatYuan(dream.matchFund.fenPerFlower)}，已配捐 ¥
+            {formatYuan(dream.matchedFen ?? 0)}
+          </View>
+        ) : null}
+
+        {(dream.status === 'in_review' || dream.status === 'rejected') && isProposer && dream.reviewNote ? (
+          <View className='dream-review-note'>审核意见：{dream.reviewNote}</View>
+        ) : null}
+      </View>
+
+      <View className='lrf-card dream-give-card'>
+        {open ? (
+          <GiveBox
+            prefix='give'
+            dream={dream}
+            proposerName={proposer?.nickname ?? null}
+            charityName={charity?.nickname ?? null}
+            hasGiven={hasGiven}
+            balance={balance}
+            onGiven={onGiven}
+            onStale={onStale}
+          />
+        ) : (
+          <View className='give-closed'>{CLOSED_TEXT[dream.status] || '这个梦想现在不接受小红花'}</View>
+        )}
+      </View>
+
+      {open ? (
+        <View className='lrf-card dream-team-card'>
+          <Text className='dream-section-title'>一起捐</Text>
+          <Text className='lrf-muted dream-team-desc'>约上朋友组队支持这个梦想，看看谁送出的小红花最多。</Text>
+          <View className='dream-team-row'>
+            <Input
+              className='dream-team-input team-name'
+              type='text'
+              placeholder='给队伍起个名字（2–20 字）'
+              maxlength={TEAM_NAME_MAX * 2}
+              value={teamName}
+              onInput={(e) => setTeamName(e.detail.value)}
+            />
+            <Button className='lrf-button dream-team-button team-start' disabled={teamBusy !== null || undefined} onClick={onStartTeam}>
+              {teamBusy === 'start' ? '创建中…' : '发起一起捐'}
+            </Button>
+          </View>
+          <View className='dream-team-row'>
+            <Input
+              className='dream-team-input team-join-code'
+              type='text'
+              placeholder='输入 6 位队伍口令'
+              maxlength={6}
+              value={joinCode}
+              onInput={(e) => setJoinCode(e.detail.value)}
+            />
+            <Button
+              className='lrf-button-plain dream-team-button team-join-submit'
+              disabled={teamBusy !== null || undefined}
+              onClick={onJoinTeam}
+            >
+              {teamBusy === 'join' ? '加入中…' : '加入队伍'}
+            </Button>
+          </View>
+        </View>
+      ) : null}
+
+      <View className='lrf-card dream-story-card'>
+        <Text className='dream-section-title'>梦想故事</Text>
+        <Text className='dream-story'>{dream.story}</Text>
+      </View>
+
+      <View className='lrf-card dream-people-card'>
+        <Text className='dream-section-title'>谁在推动</Text>
+        <View className='dream-person-row'>
+          <Text className='dream-person-label'>提出人</Text>
+          <Text className='dream-proposer'>{proposer?.nickname || '爱心用户'}</Text>
+        </View>
+        <View className='dream-person-row'>
+          <Text className='dream-person-label'>执行机构</Text>
+          <Text className='dream-charity'>{charity?.nickname || '暂无认领机构'}</Text>
+        </View>
+        {dream.adoptedAt ? (
+          <View className='dream-person-row'>
+            <Text className='dream-person-label'>认领时间</Text>
+            <Text>{formatShanghaiTime(dream.adoptedAt)}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='lrf-card dream-donors-card'>
+        <Text className='dream-section-title'>最近支持</Text>
+        {recentDonors.length === 0 ? (
+          <View className='lrf-muted dream-recent-empty'>还没有人支持，成为第一个吧</View>
+        ) : (
+          recentDonors.map((d, i) => (
+            <View key={`${d.nickname}-${d.firstAt}-${i}`} className='dream-recent-donor'>
+              <View className='dream-recent-avatar'>{(d.nickname || '花').slice(0, 1)}</View>
+              <Text className='dream-recent-name'>{d.nickname || '爱心用户'}</Text>
+              <Text className='lrf-muted dream-recent-time'>{formatShanghaiTime(d.firstAt)}</Text>
+            </View>
+          ))
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,212 @@
+import { useRef, useState } from 'react'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { proposeDream } from '../../services/api'
+import { ensureSignedIn } from '../../services/auth'
+import { errorMessage, toastError } from '../../services/request'
+import type { DreamCategory, ProposeDreamInput } from '../../services/types'
+import { DREAM_CATEGORIES, charCount } from '../../utils/format'
+import './index.scss'
+
+// Limits from API.md (POST /dreams) and docs/api-additions.md.
+const TITLE_MIN = 4
+const TITLE_MAX = 40
+const STORY_MIN = 20
+const STORY_MAX = 2000
+const TARGET_MIN = 1000
+const TARGET_MAX = 100000000
+const BENEFICIARIES_MAX = 100000000
+
+interface Draft {
+  title: string
+  story: string
+  category: DreamCategory | ''
+  target: string
+  coverUrl: string
+  beneficiaries: string
+}
+
+const parseWhole = (text: string): number | null => (/^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : null)
+
+/** The first problem with the draft, in reading order, or the body to send. */
+function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
+  const title = d.title.trim()
+  const story = d.story.trim()
+  const titleLen = charCount(title)
+  const storyLen = charCount(story)
+  if (titleLen < TITLE_MIN || titleLen > TITLE_MAX) {
+    return { error: `梦想标题需要 ${TITLE_MIN}–${TITLE_MAX} 个字（现在 ${titleLen} 个字）` }
+  }
+  if (storyLen < STORY_MIN || storyLen > STORY_MAX) {
+    return { error: `梦想故事需要 ${STORY_MIN}–${STORY_MAX} 个字（现在 ${storyLen} 个字）` }
+  }
+  if (!d.category) return { error: '请选择梦想的类别' }
+  const target = parseWhole(d.target)
+  if (target === null || target < TARGET_MIN || target > TARGET_MAX) {
+    return { error: `目标小红花需要是 ${TARGET_MIN}–${TARGET_MAX} 之间的整数` }
+  }
+  const input: ProposeDreamInput = { title, story, category: d.category, targetFlowers: target }
+  const cover = d.coverUrl.trim()
+  if (cover) {
+    if (!/^https:\/\/[^\s/]+\.[^\s]+$/i.test(cover) || cover.length > 500) {
+      return { error: '封面图片需要是 https:// 开头的图片网址' }
+    }
+    input.coverUrl = cover
+  }
+  const people = d.beneficiaries.trim()
+  if (people) {
+    const n = parseWhole(people)
+    if (n === null || n < 1 || n > BENEFICIARIES_MAX) return { error: `受益人数需要是 1–${BENEFICIARIES_MAX} 之间的整数` }
+    input.beneficiaries = n
+  }
+  return { input }
+}
+
+const EMPTY: Draft = { title: '', story: '', category: '', target: '', coverUrl: '', beneficiaries: '' }
+
+export default function DreamProposePage() {
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [submitting, setSubmitting] = useState(false)
+  const [error, setError] = useState('')
+  const submittingRef = useRef(false)
+
+  useDidShow(() => {
+    ensureSignedIn()
+  })
+
+  const set = (field: keyof Draft) => (value: string) => {
+    setDraft((prev) => ({ ...prev, [field]: value }))
+    setError('')
+  }
+
+  const onSubmit = async () => {
+    if (submittingRef.current) return
+    const checked = validate(draft)
+    if ('error' in checked) {
+      setError(checked.error)
+      Taro.showToast({ title: checked.error, icon: 'none', duration: 2500 })
+      return
+    }
+    submittingRef.current = true
+    setSubmitting(true)
+    setError('')
+    try {
+      await proposeDream(checked.input)
+      setDraft(EMPTY)
+      Taro.showToast({ title: '已提交，等待审核', icon: 'success', duration: 1500 })
+      setTimeout(() => {
+        Taro.redirectTo({ url: '/pages/my-dreams/index' }).catch(() => Taro.navigateBack())
+      }, 900)
+    } catch (err) {
+      setError(errorMessage(err, '提交失败，请稍后重试'))
+      toastError(err, '提交失败，请稍后重试')
+    } finally {
+      submittingRef.current = false
+      setSubmitting(false)
+    }
+  }
+
+  const titleLen = charCount(draft.title.trim())
+  const storyLen = charCount(draft.story.trim())
+
+  return (
+    <View className='propose'>
+      <View className='propose-intro'>
+        <Text className='propose-intro-title'>🌈 说出一个真实的梦想</Text>
+        <Text className='propose-intro-desc'>提交后由管理员审核，通过后出现在梦想广场，大家可以用小红花支持它。</Text>
+      </View>
+
+      <View className='lrf-card propose-form'>
+        <View className='propose-field'>
+          <View className='propose-label-row'>
+            <Text className='propose-label'>梦想标题</Text>
+            <Text className={`propose-count ${titleLen > TITLE_MAX ? 'propose-count-over' : ''}`}>
+              {titleLen}/{TITLE_MAX}
+            </Text>
+          </View>
+          <Input
+            className='propose-input propose-title'
+            type='text'
+            placeholder={`${TITLE_MIN}–${TITLE_MAX} 个字，例如：给山里的孩子一间图书角`}
+            maxlength={TITLE_MAX * 2}
+            value={draft.title}
+            onInput={(e) => set('title')(e.detail.value)}
+          />
+        </View>
+
+        <View className='propose-field'>
+          <View className='propose-label-row'>
+            <Text className='propose-label'>梦想故事</Text>
+            <Text className={`propose-count ${storyLen > STORY_MAX ? 'propose-count-over' : ''}`}>
+              {storyLen}/{STORY_MAX}
+            </Text>
+          </View>
+          <Textarea
+            className='propose-textarea propose-story'
+            placeholder={`${STORY_MIN}–${STORY_MAX} 个字：谁需要帮助，现在怎样，小红花能带来什么改变`}
+            maxlength={STORY_MAX * 2}
+            value={draft.story}
+            onInput={(e) => set('story')(e.detail.value)}
+          />
+        </View>
+
+        <View className='propose-field'>
+          <Text className='propose-label'>类别</Text>
+          <View className='propose-category'>
+            {DREAM_CATEGORIES.map((c) => (
+              <View
+                key={c.value}
+                className={`propose-chip propose-category-${c.value} ${draft.category === c.value ? 'propose-chip-active' : ''}`}
+                onClick={() => set('category')(c.value)}
+              >
+                {c.icon} {c.label}
+              </View>
+            ))}
+          </View>
+        </View>
+
+        <View className='propose-field'>
+          <Text className='propose-label'>目标小红花（朵）</Text>
+          <Input
+            className='propose-input propose-target'
+            type='number'
+            placeholder={`${TARGET_MIN}–${TARGET_MAX}`}
+            maxlength={9}
+            value={draft.target}
+            onInput={(e) => set('target')(e.detail.value)}
+          />
+        </View>
+
+        <View className='propose-field'>
+          <Text className='propose-label'>封面图片网址（选填）</Text>
+          <Input
+            className='propose-input propose-cover'
+            type='text'
+            placeholder='https:// 开头的图片地址'
+            maxlength={500}
+            value={draft.coverUrl}
+            onInput={(e) => set('coverUrl')(e.detail.value)}
+          />
+        </View>
+
+        <View className='propose-field'>
+          <Text className='propose-label'>能帮助多少人（选填）</Text>
+          <Input
+            className='propose-input propose-beneficiaries'
+            type='number'
+            placeholder='受益人数'
+            maxlength={9}
+            value={draft.beneficiaries}
+            onInput={(e) => set('beneficiaries')(e.detail.value)}
+          />
+        </View>
+
+        {error ? <View className='propose-error'>{error}</View> : null}
+
+        <Button className='lrf-button propose-submit' disabled={submitting || undefined} onClick={onSubmit}>
+          {submitting ? '正在提交…' : '提交审核'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '一起捐',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})
