@@ -106,3 +106,49 @@ export function formatShanghaiDate(iso: string): string {
 export function charCount(text: string): number {
   return [...text].length
 }
+
+const STATUS_ORDER: Record<string, number> = { in_review: 0, rejected: 0, open: 1, executable: 2, adopted: 3, completed: 4 }
+
+/**
+ * A dream's progress only grows (flowers never leave a dream, statuses only move forward), but a
+ * read right after a gift may still show the figures from before it (the API caches totals for a
+ * moment). Keep the furthest-along figures of two views of the same dream.
+ */
+export function freshestDream<T extends { id: string; flowersRaised: number; donorCount: number; status: string }>(
+  prev: T | null | undefined,
+  next: T,
+): T {
+  if (!prev || prev.id !== next.id) return next
+  const p = prev as T & { matchedFen?: number; flowersLast24h?: number; executableAt?: string | null; adoptedAt?: string | null }
+  const n = next as typeof p
+  const merged = { ...n }
+  merged.flowersRaised = Math.max(p.flowersRaised, n.flowersRaised)
+  merged.donorCount = Math.max(p.donorCount, n.donorCount)
+  if (p.matchedFen !== undefined) merged.matchedFen = Math.max(p.matchedFen, n.matchedFen ?? 0)
+  if ((STATUS_ORDER[p.status] ?? 0) > (STATUS_ORDER[n.status] ?? 0)) {
+    merged.status = p.status
+    merged.executableAt = p.executableAt ?? n.executableAt
+    merged.adoptedAt = p.adoptedAt ?? n.adoptedAt
+  }
+  return merged
+}
+
+/**
+ * The dream as it must be right after this person's gift: `shown` (the dream as shown when the gift
+ * was FIRST sent, so its figures cannot include it yet) plus the gift, or what the answer says if
+ * that is further along (others gave meanwhile). The donation answer's `dream` may leave out gifts
+ * of the last second (the API plans with briefly cached totals), and every figure the app shows is
+ * a lower bound of the truth, so the larger one is right.
+ */
+export function afterGift<
+  T extends { id: string; flowersRaised: number; donorCount: number; status: string; matchedFen?: number; flowersLast24h?: number },
+>(shown: T, answer: T, gift: { flowers: number; matchedFen?: number }, firstGift: boolean): T {
+  const expected: T = {
+    ...shown,
+    flowersRaised: shown.flowersRaised + gift.flowers,
+    donorCount: shown.donorCount + (firstGift ? 1 : 0),
+  }
+  if (shown.matchedFen !== undefined) expected.matchedFen = shown.matchedFen + (gift.matchedFen ?? 0)
+  if (shown.flowersLast24h !== undefined) expected.flowersLast24h = shown.flowersLast24h + gift.flowers
+  return freshestDream(expected, answer)
+}

@@ -74,8 +74,8 @@ export async function proposeDream(
 }
 
 /** in_review and rejected dreams exist only for their proposer and admins; for everyone else 404. */
-async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null): Promise<DreamRecord> {
-  const dream = await deps.dreams.get(dreamId);
+async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null, forGift = false): Promise<DreamRecord> {
+  const dream = forGift ? await deps.dreams.getForGift(dreamId) : await deps.dreams.get(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
   const isPublic = PUBLIC_STATUSES.includes(dream.status);
   if (!isPublic && !(viewer && (viewer.isAdmin || viewer.userId === dream.proposerId))) throw new NotFoundError('梦想不存在');
@@ -167,22 +167,20 @@ export async function donateToDream(
   input: { flowers: number; teamId?: string },
   completion?: (present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult>,
 ): Promise<DonationResult> {
-  const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false });
+  const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false }, true);
   if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
   const teamId = input.teamId ?? null;
   if (teamId && !(await deps.teams.isMember(teamId, userId, dreamId))) throw new ForbiddenError('你还不是这个队伍的成员');
-  const donor = await deps.users.findById(userId);
   const present = (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>): DonationResult => ({
     donation: { id: move.entry.id, flowers: input.flowers, matchedFen: outcome.matchFen, teamId },
     dream: dreamView(outcome.dream, outcome.totals),
     balance: move.account.balance,
   });
   const outcome = await deps.dreams.give({
-    dreamId,
+    dream,
     userId,
-    nickname: donor?.nickname ?? '爱心用户',
+    nickname: async () => (await deps.users.findById(userId))?.nickname ?? '爱心用户',
     flowers: input.flowers,
-    title: dream.title,
     teamId,
     completion: completion?.(present),
   });

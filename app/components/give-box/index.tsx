@@ -18,6 +18,15 @@ interface PendingGift {
   key: string
   flowers: number
   teamId?: string
+  /** The dream as shown when this gift was first sent: its figures cannot include the gift yet. */
+  base: Dream
+  firstGift: boolean
+}
+
+/** What the page needs to show the dream right after a gift (see afterGift in utils/format). */
+export interface GiftContext {
+  base: Dream
+  firstGift: boolean
 }
 
 export interface GiveBoxProps {
@@ -31,7 +40,7 @@ export interface GiveBoxProps {
   hasGiven: boolean
   balance: number | null
   teamId?: string
-  onGiven: (res: DreamDonationResult) => void
+  onGiven: (res: DreamDonationResult, gift: GiftContext) => void
   /** The server said no for a reason that makes the page's data stale (balance, dream status). */
   onStale?: () => void
 }
@@ -65,7 +74,7 @@ export default function GiveBox(props: GiveBoxProps) {
     setResult(null)
     let attempt = pendingRef.current
     if (!attempt || attempt.flowers !== flowers || attempt.teamId !== teamId) {
-      attempt = { key: newIdempotencyKey(), flowers, teamId }
+      attempt = { key: newIdempotencyKey(), flowers, teamId, base: dream, firstGift: !hasGiven }
     }
     pendingRef.current = attempt
     try {
@@ -83,7 +92,7 @@ export default function GiveBox(props: GiveBoxProps) {
       setResult(res)
       setCustom('')
       Taro.showToast({ title: `已送出 ${flowers} 朵小红花`, icon: 'success' })
-      onGiven(res)
+      onGiven(res, { base: attempt.base, firstGift: attempt.firstGift })
     } catch (err) {
       // Any answer but a 5xx is final for this key; an unanswered tap keeps it for the next try.
       if (!isRetryable(err)) pendingRef.current = null

@@ -1,24 +1,28 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import GiveBox from '../../components/give-box'
+import GiveBox, { type GiftContext } from '../../components/give-box'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
 import { ensureSignedIn, getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
 import type { DreamDetail, DreamDonationResult } from '../../services/types'
 import {
   acceptsFlowers,
+  afterGift,
   categoryLabel,
   charCount,
   dreamStatusLabel,
   formatShanghaiDate,
   formatShanghaiTime,
   formatYuan,
+  freshestDream,
   percent,
 } from '../../utils/format'
 import './index.scss'
 
 const TEAM_NAME_MIN = 2
+// GET /dreams/{id} may answer totals up to a second old.
+const RELOAD_AFTER_GIFT_MS = 1200
 const TEAM_NAME_MAX = 20
 
 const CLOSED_TEXT: Record<string, string> = {
@@ -64,7 +68,16 @@ export default function DreamDetailPage() {
     if (generation !== generationRef.current) return
     if (meResult !== null) setBalance(meResult)
     if (dreamResult.ok) {
-      setDetail(dreamResult.value)
+      const fresh = dreamResult.value
+      setDetail((prev) =>
+        prev && prev.dream.id === fresh.dream.id
+          ? {
+              ...fresh,
+              dream: freshestDream(prev.dream, fresh.dream),
+              viewer: fresh.viewer ? { hasGiven: fresh.viewer.hasGiven || Boolean(prev.viewer?.hasGiven) } : fresh.viewer,
+            }
+          : fresh,
+      )
       setError('')
       setNotFound(false)
       Taro.setNavigationBarTitle({ title: dreamResult.value.dream.title }).catch(() => undefined)
@@ -94,12 +107,20 @@ export default function DreamDetailPage() {
     path: `/pages/dream-detail/index?id=${encodeURIComponent(id)}`,
   }))
 
-  const onGiven = (res: DreamDonationResult) => {
+  const onGiven = (res: DreamDonationResult, gift: GiftContext) => {
     generationRef.current++
     setBalance(res.balance)
-    setDetail((prev) => (prev ? { ...prev, dream: res.dream, viewer: { hasGiven: true } } : prev))
-    // The recent-donor list and the matched money come from a fresh read.
-    load()
+    setDetail((prev) =>
+      prev
+        ? {
+            ...prev,
+            dream: freshestDream(prev.dream, afterGift(gift.base, res.dream, res.donation, gift.firstGift)),
+            viewer: { hasGiven: true },
+          }
+        : prev,
+    )
+    // The recent-donor list comes from a fresh read, once the API's briefly cached totals caught up.
+    setTimeout(() => load(), RELOAD_AFTER_GIFT_MS)
   }
 
   const onStale = () => {

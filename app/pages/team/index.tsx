@@ -1,12 +1,12 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import GiveBox from '../../components/give-box'
+import GiveBox, { type GiftContext } from '../../components/give-box'
 import { getDream, getMe, getTeam, joinTeam } from '../../services/api'
 import { ensureSignedIn, getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, toastError } from '../../services/request'
 import type { DreamDetail, DreamDonationResult, TeamDetail } from '../../services/types'
-import { acceptsFlowers, dreamStatusLabel, percent } from '../../utils/format'
+import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, percent } from '../../utils/format'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -40,8 +40,18 @@ export default function TeamPage() {
       // The panel (冷静器) needs the proposer, the charity and whether this person gave before.
       const detail = await getDream(teamValue.team.dreamId).catch(() => null)
       if (generation !== generationRef.current) return
-      setTeam(teamValue)
-      if (detail) setDreamDetail(detail)
+      setTeam((prev) => (prev ? { ...teamValue, dream: freshestDream(prev.dream, teamValue.dream) } : teamValue))
+      if (detail) {
+        setDreamDetail((prev) =>
+          prev && prev.dream.id === detail.dream.id
+            ? {
+                ...detail,
+                dream: freshestDream(prev.dream, detail.dream),
+                viewer: detail.viewer ? { hasGiven: detail.viewer.hasGiven || Boolean(prev.viewer?.hasGiven) } : detail.viewer,
+              }
+            : detail,
+        )
+      }
       if (me) {
         setBalance(me.flowers.balance)
         setMyId(me.user.id)
@@ -96,13 +106,16 @@ export default function TeamPage() {
     }
   }
 
-  const onGiven = (res: DreamDonationResult) => {
+  const onGiven = (res: DreamDonationResult, gift: GiftContext) => {
     generationRef.current++
     setBalance(res.balance)
-    setTeam((prev) => (prev ? { ...prev, dream: res.dream } : prev))
-    setDreamDetail((prev) => (prev ? { ...prev, dream: res.dream, viewer: { hasGiven: true } } : prev))
+    const expected = afterGift(gift.base, res.dream, res.donation, gift.firstGift)
+    setTeam((prev) => (prev ? { ...prev, dream: freshestDream(prev.dream, expected) } : prev))
+    setDreamDetail((prev) => (prev ? { ...prev, dream: freshestDream(prev.dream, expected), viewer: { hasGiven: true } } : prev))
     // The ranking and the team total come from a fresh read.
     load()
+    // The dream's totals may be answered up to a second old: read once more after that.
+    setTimeout(() => load(), 1200)
   }
 
   const onStale = () => {

@@ -4,6 +4,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export interface TableContext {
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** Sees every committed ledger transaction with its consumed capacity (used by `npm run bench`). */
+  observer?: (transaction: { partitionKeys: string[]; writeCapacityUnits: number | undefined }) => void;
 }
 
 /** One document client per process; locally it points at DynamoDB Local with dummy credentials. */

@@ -40,12 +40,12 @@ export interface GiftOutcome {
 }
 
 export interface GiftInput {
-  dreamId: string;
+  /** The dream as the caller just read it; the first attempt plans from it, retries re-read. */
+  dream: DreamRecord;
   userId: string;
-  nickname: string;
+  /** Looked up only for a first gift (the donor item shows it in "recent donors"). */
+  nickname: () => Promise<string>;
   flowers: number;
-  /** The dream's title, shown beside the entry in the donor's bill. */
-  title: string;
   teamId: string | null;
   completion?: (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined;
   /** Shard choice, injectable for tests. */
@@ -53,10 +53,18 @@ export interface GiftInput {
 }
 
 const SHARD_CACHE_MS = 1_000;
-const STALE_HOURS = Array.from({ length: 24 }, (_, i) => 25 + i);
+/**
+ * Each shard gift drops the hour counters 25 and 26 hours old: a dream with gifts every hour stays
+ * at ~26 counters; a quiet dream may keep a few older ones, which readers ignore (cheaper than
+ * removing a whole day's names on every hot write).
+ */
+const STALE_HOURS = [25, 26];
+const PROFILE_CACHE_MS = 1_000;
 
 export class DynamoDreamRepository {
   private shardCache = new Map<string, { at: number; shards: DreamShard[] }>();
+  /** (dream, donor) pairs known to have given: that never becomes false, so it is cached for good. */
+  private knownDonors = new Set<string>();
 
   constructor(
     private readonly table: TableContext,
@@ -80,6 +88,21 @@ export class DynamoDreamRepository {
         ],
       }),
     );
+  }
+
+  private profileCache = new Map<string, { at: number; dream: DreamRecord }>();
+
+  /**
+   * The dream for planning a gift, cached a second per warm function: a popular dream is read
+   * thousands of times a second, and the conditions in the gift's transaction, not this read,
+   * enforce its status.
+   */
+  async getForGift(dreamId: string): Promise<DreamRecord | null> {
+    const cached = this.profileCache.get(dreamId);
+    if (cached && Date.now() - cached.at < PROFILE_CACHE_MS) return cached.dream;
+    const dream = await this.get(dreamId);
+    if (dream) this.profileCache.set(dreamId, { at: Date.now(), dream });
+    return dream;
   }
 
   async get(dreamId: string, consistent = false): Promise<DreamRecord | null> {
@@ -262,7 +285,10 @@ export class DynamoDreamRepository {
   }
 
   async hasGiven(dreamId: string, userId: string): Promise<boolean> {
+    const pair = `${dreamId}|${userId}`;
+    if (this.knownDonors.has(pair)) return true;
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dreamId, userId), ConsistentRead: true }));
+    if (Item) this.knownDonors.add(pair);
     return !!Item;
   }
 
@@ -331,10 +357,13 @@ export class DynamoDreamRepository {
     const extraWrites = async (): Promise<TransactItem[]> => {
       attempt += 1;
       const fresh = attempt > 1;
-      const dream = await this.get(input.dreamId, true);
+      // Conditions on the shards and the dream item are what enforce the rules; the reads only
+      // plan, so the first attempt may use what the caller read and cached shard figures.
+      const dream = fresh ? await this.get(input.dream.id, true) : input.dream;
       if (!dream || !acceptsGifts(dream.status)) throw dreamNotAccepting();
-      const shards = (await this.shardsOf([dream], fresh)).get(dream.id) ?? [];
+      const shards = [...((await this.shardsOf([dream], fresh)).get(dream.id) ?? [])];
       const newDonor = !(await this.hasGiven(dream.id, input.userId));
+      const nickname = newDonor ? await input.nickname() : '';
       let plan = planGift(shards, input.flowers, dream.matchFund, input.random);
       if (plan.path === 'serialized' && !fresh) {
         // The serialized path must see exact figures: re-read the shards consistently.
@@ -344,7 +373,7 @@ export class DynamoDreamRepository {
       }
       const before = totalsOf(dream, shards, now());
       const flipped = plan.path === 'serialized' && plan.crosses && dream.status === 'open';
-      const items = this.giftItems(dream, shards, plan, input, newDonor, flipped);
+      const items = this.giftItems(dream, shards, plan, input, newDonor ? nickname : null, flipped);
       outcome = {
         dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
         totals: {
@@ -361,14 +390,19 @@ export class DynamoDreamRepository {
       return items;
     };
     const move = await this.ledger.move(
-      { userId: input.userId, delta: -input.flowers, reason: 'dream_donation', refId: input.dreamId, note: input.title },
+      { userId: input.userId, delta: -input.flowers, reason: 'dream_donation', refId: input.dream.id, note: input.dream.title },
       { extraWrites, completion: input.completion?.(() => outcome!) },
     );
-    this.shardCache.delete(input.dreamId);
+    if (outcome!.newDonor) this.knownDonors.add(`${input.dream.id}|${input.userId}`);
+    if (outcome!.flipped || attempt > 1) {
+      this.shardCache.delete(input.dream.id);
+      this.profileCache.delete(input.dream.id);
+    }
     return { move, ...outcome! };
   }
 
-  private giftItems(dream: DreamRecord, shards: DreamShard[], plan: GiftPlan, input: GiftInput, newDonor: boolean, flipped: boolean): TransactItem[] {
+  private giftItems(dream: DreamRecord, shards: DreamShard[], plan: GiftPlan, input: GiftInput, newDonorNickname: string | null, flipped: boolean): TransactItem[] {
+    const newDonor = newDonorNickname !== null;
     const TableName = this.table.tableName;
     const at = this.clock.now();
     const hour = hourKey(at);
@@ -459,7 +493,7 @@ export class DynamoDreamRepository {
             type: 'DREAM_DONOR',
             dreamId: dream.id,
             userId: input.userId,
-            nickname: input.nickname,
+            nickname: newDonorNickname,
             firstAt,
           },
           ConditionExpression: 'attribute_not_exists(PK)',

@@ -54,7 +54,8 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       if (Item.requestHash !== requestHash) return { kind: 'mismatch' };
       if (Item.state === 'done') return { kind: 'replay', response: JSON.parse(Item.response as string) as StoredResponse };
       if (Date.now() > deadline) throw new Error('idempotent request still in progress');
-      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 20 + round * 10)));
+      // Back off (25 ms doubling to 1 s): many waiting repeats must not crowd out the holder.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 25 * 2 ** round) * (0.5 + Math.random() / 2)));
     }
   }
 

@@ -53,7 +53,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
       const extras = options.extraWrites ? await options.extraWrites() : [];
       const items = this.transactItems(current, result, guards, options.completion, extras);
       try {
-        await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        const observer = this.table.observer;
+        const answer = await this.table.doc.send(new TransactWriteCommand({ TransactItems: items, ...(observer ? { ReturnConsumedCapacity: 'TOTAL' } : {}) }));
+        observer?.({
+          partitionKeys: items.map((item) => String((item.Put?.Item ?? item.Update?.Key ?? item.ConditionCheck?.Key ?? item.Delete?.Key)?.PK)),
+          writeCapacityUnits: answer.ConsumedCapacity?.reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0),
+        });
         return result;
       } catch (err) {
         const reasons = cancellationReasons(err);

@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: the dream hot spot on DynamoDB Local (issue 4). Prints
+ *   1. gifts per second through the domain operation, 64 concurrent donors on ONE dream;
+ *   2. the raw TransactWriteItems rate of the same item shape written directly, and the ratio;
+ *   3. write capacity units per gift (ReturnConsumedCapacity);
+ *   4. how many distinct partition keys the gifts touch, and the hottest key's share.
+ * BENCH_GIFTS (default 10,000) and BENCH_DONORS (default 64) change the size.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomInt, randomUUID } from 'node:crypto';
+import { donateToDream, proposeDream, reviewDream } from '../functions/dreams/dreams';
+import { buildContainer } from '../functions/shared/container';
+import { loadConfig } from '../functions/shared/config';
+import { startFakeWechatServer } from './fake-wechat-server';
+import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
+import { freePort } from './lib/ports';
+
+const GIFTS = Number(process.env.BENCH_GIFTS ?? 10_000);
+const DONORS = Number(process.env.BENCH_DONORS ?? 64);
+
+async function runConcurrently(total: number, workers: number, work: (worker: number, index: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: workers }, async (_, worker) => {
+      for (let index = next++; index < total; index = next++) await work(worker, index);
+    }),
+  );
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+async function main() {
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const wechat = await startFakeWechatServer({ port: 0 });
+  try {
+    const tableName = 'bench';
+    await ensureTable(dynamo.endpoint, tableName);
+    const app = buildContainer(loadConfig({ STAGE: 'test', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, WECHAT_API_BASE: wechat.url }));
+
+    // Arrange: one big open dream and DONORS people with flowers enough for every gift.
+    const proposer = (await app.users.findOrCreateByOpenid('bench-proposer', { nickname: '发起人', roles: ['donor'] })).user;
+    const { dream } = await proposeDream(app, proposer.id, {
+      title: '九九公益日的大梦想',
+      story: '这是一个用来测量热点梦想写入能力的基准测试梦想，有成千上万的人同时为它送小红花。',
+      category: 'education',
+      targetFlowers: 100_000_000,
+    });
+    await reviewDream(app, dream.id, { decision: 'approve' });
+    const donors = await Promise.all(
+      Array.from({ length: DONORS }, async (_, i) => {
+        const { user } = await app.users.findOrCreateByOpenid(`bench-donor-${i}`, { nickname: `捐赠者${i}`, roles: ['donor'] });
+        await app.ledger.move({ userId: user.id, delta: 1_000_000, reason: 'dev_grant', refId: 'bench' });
+        return user;
+      }),
+    );
+
+    // 1 + 3 + 4: gifts through the domain operation, observed.
+    const keyCounts = new Map<string, number>();
+    let wcu = 0;
+    let measured = 0;
+    let itemsWritten = 0;
+    app.ledger['table'].observer = ({ partitionKeys, writeCapacityUnits }) => {
+      itemsWritten += partitionKeys.length;
+      for (const pk of new Set(partitionKeys)) keyCounts.set(pk, (keyCounts.get(pk) ?? 0) + 1);
+      if (writeCapacityUnits !== undefined) {
+        wcu += writeCapacityUnits;
+        measured++;
+      }
+    };
+    const domainSeconds = await runConcurrently(GIFTS, DONORS, async (worker) => {
+      await donateToDream(app, donors[worker].id, dream.id, { flowers: 1 + randomInt(5) });
+    });
+    app.ledger['table'].observer = undefined;
+    const domainRate = GIFTS / domainSeconds;
+
+    // 2: the same item shape (account update, ledger put, shard update) as bare transactions.
+    const doc = app.ledger['table'].doc;
+    const rawSeconds = await runConcurrently(GIFTS, DONORS, async (worker) => {
+      const user = donors[worker].id;
+      const shard = randomInt(16);
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: tableName, Key: { PK: `RAW#${user}`, SK: 'ACCOUNT' }, UpdateExpression: 'ADD balance :d, version :one', ExpressionAttributeValues: { ':d': -1, ':one': 1 } } },
+            { Put: { TableName: tableName, Item: { PK: `RAW#${user}`, SK: `LEDGER#${randomUUID()}`, delta: -1, reason: 'dream_donation', refId: dream.id, note: dream.title, balanceAfter: 0, createdAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Update: { TableName: tableName, Key: { PK: `RAW#${dream.id}#S${shard}`, SK: 'SHARD' }, UpdateExpression: 'ADD flowers :n, room :minus', ExpressionAttributeValues: { ':n': 1, ':minus': -1 } } },
+          ],
+        }),
+      );
+    });
+    const rawRate = GIFTS / rawSeconds;
+
+    const totals = (await app.dreams.totals([(await app.dreams.get(dream.id, true))!])).get(dream.id)!;
+    const hottest = [...keyCounts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const dreamKeys = [...keyCounts.keys()].filter((pk) => pk.startsWith(`DREAM#${dream.id}`));
+    const figures = {
+      gifts: GIFTS,
+      donors: DONORS,
+      'domain gifts/s': Number(domainRate.toFixed(1)),
+      'raw TransactWriteItems/s (same item shape)': Number(rawRate.toFixed(1)),
+      'ratio domain/raw': Number((domainRate / rawRate).toFixed(2)),
+      'WCU per gift (ConsumedCapacity from DynamoDB Local)': measured ? Number((wcu / measured).toFixed(2)) : 'not reported',
+      // AWS bills a transactional write 2 WCU per item per started KB; every item here is < 1 KB.
+      'WCU per gift (AWS model: 2 × items)': Number(((2 * itemsWritten) / GIFTS).toFixed(2)),
+      'distinct partition keys touched': keyCounts.size,
+      'dream partition keys (shards)': dreamKeys.length,
+      'hottest key': hottest[0].replace(dream.id, '<dream>'),
+      'hottest key share of gifts': `${(hottest[1] / GIFTS).toFixed(3)} (target ≤ 0.125)`,
+      'dream flowersRaised': totals.flowersRaised,
+      'dream donorCount': totals.donorCount,
+    };
+    console.table(figures);
+    const failed = [domainRate / rawRate < 0.5 && 'ratio < 0.5', (2 * itemsWritten) / GIFTS > 10 && 'WCU per gift > 10', hottest[1] / GIFTS > 1 / 8 && 'hottest key > 1/8'].filter(Boolean);
+    console.log(failed.length ? `targets missed: ${failed.join(', ')}` : 'all targets met (ratio ≥ 0.5, ≤ 10 WCU per gift, hottest key ≤ 1/8)');
+  } finally {
+    await wechat.close();
+    await dynamo.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
