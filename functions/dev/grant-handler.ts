@@ -17,8 +17,5 @@ export const handler = httpRoute({
   idempotent: true,
   successStatus: 201,
   body,
-  handle: async ({ caller, body, idempotency, render }) => {
-    const completion = idempotency ? { claim: idempotency, render: (move: MoveResult) => render(present(move)) } : undefined;
-    return present(await grantFlowers(await container(), { userId: caller.userId, flowers: body.flowers }, completion));
-  },
+  handle: async ({ caller, body, completeWith }) => present(await grantFlowers(await container(), { userId: caller.userId, flowers: body.flowers }, completeWith(present))),
 });

@@ -9,12 +9,6 @@ export const handler = httpRoute({
   idempotent: true,
   params: idParams,
   body: donationBody,
-  handle: async ({ caller, params, body, idempotency, render }) =>
-    donateToDream(
-      await container(),
-      caller.userId,
-      params.id,
-      body,
-      idempotency ? (present) => (outcome) => ({ claim: idempotency, render: (move) => render(present(move, outcome())) }) : undefined,
-    ),
+  handle: async ({ caller, params, body, completeWith }) =>
+    donateToDream(await container(), caller.userId, params.id, body, (present) => (outcome) => completeWith((move) => present(move, outcome()))),
 });

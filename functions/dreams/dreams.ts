@@ -165,7 +165,7 @@ export async function donateToDream(
   userId: string,
   dreamId: string,
   input: { flowers: number; teamId?: string },
-  completion?: (present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult>,
+  completion?: (present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<DonationResult> {
   const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false }, true);
   if (!acceptsGifts(dream.status)) throw dreamNotAccepting();

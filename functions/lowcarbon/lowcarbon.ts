@@ -33,7 +33,7 @@ export async function recordLowCarbonAction(
   deps: LowCarbonDeps,
   merchantId: string,
   input: { code: string; action: LowCarbonAction },
-  completion?: (present: (move: MoveResult) => LowCarbonResult) => IdempotentCompletion<MoveResult>,
+  completion?: (present: (move: MoveResult) => LowCarbonResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<LowCarbonResult> {
   const now = deps.clock.now();
   const { userId, codeId } = await deps.memberCodes.verify(input.code, now);

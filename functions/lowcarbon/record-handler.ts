@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { LOW_CARBON_ACTIONS } from '../domain/lowcarbon';
-import type { MoveResult } from '../domain/ports';
 import { container } from '../shared/container';
 import { httpRoute } from '../shared/http';
-import { recordLowCarbonAction, type LowCarbonResult } from './lowcarbon';
+import { recordLowCarbonAction } from './lowcarbon';
 
 const body = z.object({ code: z.string().min(1).max(2048), action: z.enum(LOW_CARBON_ACTIONS) });
 
@@ -14,11 +13,5 @@ export const handler = httpRoute({
   idempotent: true,
   successStatus: 201,
   body,
-  handle: async ({ caller, body, idempotency, render }) =>
-    recordLowCarbonAction(
-      await container(),
-      caller.userId,
-      body,
-      idempotency ? (present: (move: MoveResult) => LowCarbonResult) => ({ claim: idempotency, render: (move) => render(present(move)) }) : undefined,
-    ),
+  handle: async ({ caller, body, completeWith }) => recordLowCarbonAction(await container(), caller.userId, body, completeWith),
 });

@@ -46,7 +46,7 @@ export async function answerQuestion(
   deps: QuizDeps,
   userId: string,
   input: { questionId: string; choice: number },
-  completion?: (present: (move: MoveResult) => AnswerResult) => IdempotentCompletion<MoveResult>,
+  completion?: (present: (move: MoveResult) => AnswerResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<AnswerResult> {
   const { day, bank, ids } = await todaysSet(deps, userId);
   const question = ids.includes(input.questionId) ? bank.get(input.questionId) : undefined;

@@ -2,7 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import sjson from 'secure-json-parse';
 import { z, type ZodTypeAny } from 'zod';
-import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type StoredResponse } from '../domain/idempotency';
+import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type IdempotentCompletion, type StoredResponse } from '../domain/idempotency';
+import type { MoveResult } from '../domain/ports';
 import type { Role } from '../domain/user';
 import type { AuthenticatedUser } from './auth-token';
 import { container } from './container';
@@ -36,6 +37,11 @@ interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny, P extends ZodTyp
     idempotency: IdempotencyClaim | null;
     /** Renders a use-case result the way this route answers, for storing inside a ledger transaction. */
     render: (result: unknown) => StoredResponse;
+    /**
+     * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
+     * transaction, given how the use case presents the move; without one, undefined.
+     */
+    completeWith: (present: (move: MoveResult) => unknown) => IdempotentCompletion<MoveResult> | undefined;
   }) => Promise<unknown>;
 }
 
@@ -84,7 +90,9 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
       }
 
       try {
-        const result = await spec.handle({ body, query, params, caller: caller as never, idempotency: claim, render });
+        const held = claim;
+        const completeWith = (present: (move: MoveResult) => unknown) => (held ? { claim: held, render: (move: MoveResult) => render(present(move)) } : undefined);
+        const result = await spec.handle({ body, query, params, caller: caller as never, idempotency: claim, render, completeWith });
         response = render(result);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;

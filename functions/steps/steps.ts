@@ -72,7 +72,7 @@ export async function donateSteps(
   deps: StepsDeps,
   userId: string,
   input: StepsInput,
-  completion?: (present: (move: MoveResult) => StepDonationResult) => IdempotentCompletion<MoveResult>,
+  completion?: (present: (move: MoveResult) => StepDonationResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<StepDonationResult> {
   const { day, steps } = await todaysSteps(deps, userId, input);
   // API.md's refusal order: 400, then ALREADY_DONATED_TODAY, then NOT_ENOUGH_STEPS. The read is a

@@ -1,26 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phonePage, serveBuiltApp, signInOnScreen } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { phonePage, signInOnScreen, tapTab as tab, useBrowserApp } from '../support/browser';
 
 jest.setTimeout(180_000);
 
-const tab = (page: Page, name: string) => page.locator('.weui-tabbar__item', { hasText: name }).first().click();
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
 
 describe('H5 app: earning flowers as a person would', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
-  beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useBrowserApp();
 
   it('donates today\'s steps and sees the result, the balance and the bill change', async () => {
     // Arrange
-    const { page, errors } = await phonePage(browser);
+    const { page, errors } = await phonePage(app.browser);
     await signInOnScreen(page, app.url, '捐步的人');
     await tab(page, '首页');
     await page.locator('.home-entry-steps').first().click();
@@ -45,7 +35,7 @@ describe('H5 app: earning flowers as a person would', () => {
 
   it('answers the daily quiz one question at a time and reads each explanation', async () => {
     // Arrange
-    const { page, errors } = await phonePage(browser);
+    const { page, errors } = await phonePage(app.browser);
     await signInOnScreen(page, app.url, '答题的人');
     await tab(page, '首页');
     await page.locator('.home-entry-quiz').first().click();

@@ -34,3 +34,30 @@ export async function signInOnScreen(page: Page, appUrl: string, nickname: strin
   await input.fill(nickname);
   await page.locator('.login-submit').first().click();
 }
+
+/** Serves the built app and launches Chromium for one test file; closes both afterwards. */
+export function useBrowserApp(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let app: Awaited<ReturnType<typeof serveBuiltApp>> | undefined;
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return app!.url;
+    },
+  };
+}
+
+/** Taps a tab of the bottom tab bar (首页 / 梦想 / 我的). */
+export function tapTab(page: Page, name: string): Promise<void> {
+  return page.locator('.weui-tabbar__item', { hasText: name }).first().click();
+}

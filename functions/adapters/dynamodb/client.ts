@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 export interface TableContext {
   doc: DynamoDBDocumentClient;
@@ -21,4 +21,16 @@ export function createTableContext(options: { tableName: string; endpoint?: stri
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
   return { doc, tableName: options.tableName };
+}
+
+/** Every item of a query, page after page (small collections: a team, a bank, a sponsor's books). */
+export async function queryAll(table: TableContext, input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(new QueryCommand({ ...input, TableName: table.tableName, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

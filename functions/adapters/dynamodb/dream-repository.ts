@@ -21,7 +21,7 @@ import {
 import type { IdempotentCompletion } from '../../domain/idempotency';
 import type { Clock, MoveResult, Page } from '../../domain/ports';
 import { ValidationError } from '../../shared/errors';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dreamKeys, teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
@@ -318,20 +318,8 @@ export class DynamoDreamRepository {
   /** Every donor of a dream (for notifications). */
   async *donorIds(dream: DreamRecord): AsyncGenerator<string> {
     for (let shard = 0; shard < dream.shardCount; shard++) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) yield item.userId as string;
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) } });
+      for (const item of items) yield item.userId as string;
     }
   }
 
@@ -533,20 +521,12 @@ export class DynamoDreamRepository {
     for await (const _ of this.donorIds(dream)) donorItems++;
     let matchEntriesFen = 0;
     for (const shard of [...shards.map((s) => s.index), 'X' as const]) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': `DREAM#${dreamId}#S${shard}`, ':prefix': 'MATCH#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        matchEntriesFen += (page.Items ?? []).reduce((sum, item) => sum + (item.fen as number), 0);
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const matches = await queryAll(this.table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `DREAM#${dreamId}#S${shard}`, ':prefix': 'MATCH#' },
+        ConsistentRead: true,
+      });
+      matchEntriesFen += matches.reduce((sum, item) => sum + (item.fen as number), 0);
     }
     return {
       totals: totalsOf(dream, shards, this.clock.now()),

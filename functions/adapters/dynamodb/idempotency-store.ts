@@ -7,6 +7,21 @@ import { isConditionalCheckFailed } from './errors';
 import { idempotencyKeys } from './idempotency-keys';
 
 /**
+ * Finalizes a claimed record with its response — alone (`complete`) or inside a ledger move's
+ * transaction. Stored as text so a replay returns the very same bytes.
+ */
+export function completionUpdate(TableName: string, claim: IdempotencyClaim, response: StoredResponse, now: string) {
+  return {
+    TableName,
+    Key: idempotencyKeys.record(claim.scope),
+    UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
+    ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
+    ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
+    ExpressionAttributeValues: { ':done': 'done', ':inProgress': 'in_progress', ':owner': claim.ownerToken, ':response': JSON.stringify(response), ':now': now },
+  };
+}
+
+/**
  * Idempotency records with a lease. Powertools' idempotency utility answers a concurrent duplicate
  * with an error and stores the result in a separate write; API.md wants concurrent repeats to get
  * the first response, and the ledger wants the response stored in the same transaction as the
@@ -60,22 +75,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
   }
 
   async complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: idempotencyKeys.record(claim.scope),
-        UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
-        ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
-        ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-        ExpressionAttributeValues: {
-          ':done': 'done',
-          ':inProgress': 'in_progress',
-          ':owner': claim.ownerToken,
-          ':response': JSON.stringify(response),
-          ':now': this.options.clock.now().toISOString(),
-        },
-      }),
-    );
+    await this.table.doc.send(new UpdateCommand(completionUpdate(this.table.tableName, claim, response, this.options.clock.now().toISOString())));
   }
 
   async release(claim: IdempotencyClaim): Promise<void> {

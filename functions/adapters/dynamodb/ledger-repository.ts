@@ -5,10 +5,10 @@ import { applyMove, type FlowerAccount, type LedgerEntry, type MoveFlowersComman
 import type { IdempotentCompletion } from '../../domain/idempotency';
 import type { Clock, LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
 import { ContentionError, NotFoundError } from '../../shared/errors';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationReasons, isRetryableWriteConflict } from './errors';
-import { idempotencyKeys } from './idempotency-keys';
+import { completionUpdate } from './idempotency-store';
 import { ledgerKeys } from './ledger-keys';
 import { userKeys } from './user-keys';
 
@@ -151,25 +151,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
         };
       }),
     ];
-    if (completion) {
-      items.push({
-        Update: {
-          TableName,
-          Key: idempotencyKeys.record(completion.claim.scope),
-          UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
-          ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
-          ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-          ExpressionAttributeValues: {
-            ':done': 'done',
-            ':inProgress': 'in_progress',
-            ':owner': completion.claim.ownerToken,
-            // Stored as text so a replay returns the very same bytes.
-            ':response': JSON.stringify(completion.render({ entry, account })),
-            ':now': entry.createdAt,
-          },
-        },
-      });
-    }
+    if (completion) items.push({ Update: completionUpdate(TableName, completion.claim, completion.render({ entry, account }), entry.createdAt) });
     return [...items, ...extraItems];
   }
 
@@ -191,22 +173,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
 
   /** Every entry of one account, oldest first (for reconciliation). */
   async allEntries(userId: string): Promise<LedgerEntry[]> {
-    const entries: LedgerEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userKeys.account(userId).PK, ':prefix': ledgerKeys.prefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      entries.push(...Items.map(toEntry));
-      start = LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': userKeys.account(userId).PK, ':prefix': ledgerKeys.prefix },
+      ConsistentRead: true,
+    });
+    return items.map(toEntry);
   }
 }
 

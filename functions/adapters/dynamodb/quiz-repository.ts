@@ -1,6 +1,6 @@
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AnswerRecord, Question } from '../../domain/quiz';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import { isConditionalCheckFailed } from './errors';
 import { quizKeys } from './quiz-keys';
 import { userKeys } from './user-keys';
@@ -15,29 +15,20 @@ export class DynamoQuizRepository {
   /** The whole bank, cached for a few minutes per warm function (it changes only by seeding). */
   async bank(): Promise<Map<string, Question>> {
     if (this.cache && Date.now() - this.cache.at < BANK_CACHE_MS) return this.cache.questions;
-    const questions = new Map<string, Question>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': quizKeys.bankPartition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        questions.set(item.id as string, {
+    const items = await queryAll(this.table, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': quizKeys.bankPartition } });
+    const questions = new Map<string, Question>(
+      items.map((item) => [
+        item.id as string,
+        {
           id: item.id as string,
           topic: item.topic as string,
           prompt: item.prompt as string,
           choices: item.choices as string[],
           answer: item.answer as number,
           explanation: item.explanation as string,
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+        },
+      ]),
+    );
     this.cache = { at: Date.now(), questions };
     return questions;
   }

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Sponsor } from '../../domain/steps';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
 
@@ -72,21 +72,12 @@ export class DynamoSponsorRepository {
   /** Budget reconciliation: budget = remaining + the sum of recorded matches. */
   async reconcile(sponsorId: string): Promise<{ budgetFen: number; remainingFen: number; matchedSum: number }> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: sponsorKeys.profile(sponsorId), ConsistentRead: true }));
-    let matchedSum = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
-          ExpressionAttributeValues: { ':pk': sponsorKeys.profile(sponsorId).PK, ':match': 'MATCH#' },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      matchedSum += (page.Items ?? []).reduce((sum, item) => sum + (item.amountFen as number), 0);
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const matches = await queryAll(this.table, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+      ExpressionAttributeValues: { ':pk': sponsorKeys.profile(sponsorId).PK, ':match': 'MATCH#' },
+      ConsistentRead: true,
+    });
+    const matchedSum = matches.reduce((sum, item) => sum + (item.amountFen as number), 0);
     return { budgetFen: Item?.budgetFen as number, remainingFen: Item?.remainingFen as number, matchedSum };
   }
 }

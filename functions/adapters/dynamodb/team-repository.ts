@@ -1,8 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Clock } from '../../domain/ports';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import { teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
 
@@ -93,21 +93,11 @@ export class DynamoTeamRepository {
   }
 
   async members(teamId: string): Promise<TeamMember[]> {
-    const members: TeamMember[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.doc.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': teamKeys.profile(teamId).PK, ':prefix': teamKeys.memberPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      members.push(...(page.Items ?? []).map((item) => ({ userId: item.userId as string, nickname: item.nickname as string, flowers: item.flowers as number, joinedAt: item.joinedAt as string })));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return members;
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': teamKeys.profile(teamId).PK, ':prefix': teamKeys.memberPrefix },
+    });
+    return items.map((item) => ({ userId: item.userId as string, nickname: item.nickname as string, flowers: item.flowers as number, joinedAt: item.joinedAt as string }));
   }
 }
 

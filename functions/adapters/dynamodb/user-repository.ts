@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { emptyAccount } from '../../domain/ledger';
 import type { Clock, UserRepository } from '../../domain/ports';
 import type { Role, UserRecord } from '../../domain/user';
 import { NotFoundError } from '../../shared/errors';
-import type { TableContext } from './client';
+import { queryAll, type TableContext } from './client';
 import { cancellationReasons } from './errors';
 import { userKeys } from './user-keys';
 
@@ -102,20 +102,8 @@ export class DynamoUserRepository implements UserRepository {
   /** Every user id, shard by shard (for the reconciliation check and admin tools). */
   async *allUserIds(): AsyncGenerator<string> {
     for (let shard = 0; shard < USER_INDEX_SHARDS; shard++) {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-          new QueryCommand({
-            TableName: this.table.tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': `USERS#${shard}` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of Items) yield item.GSI1SK as string;
-        start = LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USERS#${shard}` } });
+      for (const item of items) yield item.GSI1SK as string;
     }
   }
 }
