@@ -138,6 +138,17 @@ describe('dreams against DynamoDB Local', () => {
     expect((await app.ledger.getAccount(donor.id))!.balance).toBe(2_000 - 1_005);
   });
 
+  it('each gift answers with the dream as it now stands, also right after another gift', async () => {
+    const dreamId = await openDream(100_000);
+    const donor = await userWithFlowers(app, 50);
+    await getDream(app, dreamId, null); // warms the short read cache with 0 flowers
+    const first = await donateToDream(app, donor.id, dreamId, { flowers: 2 });
+    const second = await donateToDream(app, donor.id, dreamId, { flowers: 3 });
+    expect(first.dream).toMatchObject({ flowersRaised: 2, donorCount: 1 });
+    expect(second.dream).toMatchObject({ flowersRaised: 5, donorCount: 1 });
+    expect(second.balance).toBe(45);
+  });
+
   it('a match fund converts gifts at its rate until its budget runs out, never below zero', async () => {
     const dreamId = await openDream(100_000, { matchFund: { sponsorName: '爱心企业', fenPerFlower: 10, budgetFen: 5_000 } });
     const donors = await Promise.all(Array.from({ length: 30 }, () => userWithFlowers(app, 100)));

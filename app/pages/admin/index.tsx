@@ -265,6 +265,7 @@ export default function AdminPage() {
             </View>
             {form.matchOpen ? (
               <View className='review-match'>
+                <Text className='review-match-label'>配捐方</Text>
                 <Input
                   className='review-input review-sponsor'
                   type='text'
@@ -273,6 +274,7 @@ export default function AdminPage() {
                   value={form.sponsorName}
                   onInput={(e) => updateForm(dream.id, { sponsorName: e.detail.value })}
                 />
+                <Text className='review-match-label'>每朵花配捐（元）</Text>
                 <Input
                   className='review-input review-fen-per-flower'
                   type='digit'
@@ -280,6 +282,7 @@ export default function AdminPage() {
                   value={form.perFlowerYuan}
                   onInput={(e) => updateForm(dream.id, { perFlowerYuan: e.detail.value })}
                 />
+                <Text className='review-match-label'>配捐预算（元）</Text>
                 <Input
                   className='review-input review-budget'
                   type='digit'

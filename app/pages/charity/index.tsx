@@ -209,7 +209,8 @@ export default function CharityPage() {
             </View>
             <Button
               className={`${done ? 'lrf-button-plain adopt-done' : 'lrf-button'} adopt-submit`}
-              disabled={done || adopting === dream.id || undefined}
+              // Not `disabled` once adopted: H5's disabled button style would hide the 已认领 text.
+              disabled={(!done && adopting === dream.id) || undefined}
               onClick={() => onAdopt(dream)}
             >
               {done ? '已认领' : adopting === dream.id ? '认领中…' : '认领执行'}

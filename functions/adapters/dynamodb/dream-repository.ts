@@ -341,6 +341,7 @@ export class DynamoDreamRepository {
   async give(input: GiftInput): Promise<GiftOutcome> {
     let attempt = 0;
     let outcome: Omit<GiftOutcome, 'move'> | undefined;
+    let committedPlan: GiftPlan | undefined;
     const now = () => this.clock.now();
     const extraWrites = async (): Promise<TransactItem[]> => {
       attempt += 1;
@@ -362,6 +363,7 @@ export class DynamoDreamRepository {
       const before = totalsOf(dream, shards, now());
       const flipped = plan.path === 'serialized' && plan.crosses && dream.status === 'open';
       const items = this.giftItems(dream, shards, plan, input, newDonor ? nickname : null, flipped);
+      committedPlan = plan;
       outcome = {
         dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
         totals: {
@@ -382,11 +384,36 @@ export class DynamoDreamRepository {
       { extraWrites, completion: input.completion?.(() => outcome!) },
     );
     if (outcome!.newDonor) this.knownDonors.add(`${input.dream.id}|${input.userId}`);
-    if (outcome!.flipped || attempt > 1) {
-      this.shardCache.delete(input.dream.id);
-      this.profileCache.delete(input.dream.id);
-    }
+    this.rememberGift(input.dream.id, committedPlan!, input.flowers, outcome!);
     return { move, ...outcome! };
+  }
+
+  /**
+   * Folds a committed shard gift into this process's cached figures, so the next gift here starts
+   * from them (other processes see it within the cache's second); anything else drops the cache.
+   */
+  private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>): void {
+    const cached = this.shardCache.get(dreamId);
+    if (plan.path !== 'shard' || outcome.flipped || !cached) {
+      this.shardCache.delete(dreamId);
+      this.profileCache.delete(dreamId);
+      return;
+    }
+    const takes = new Map((plan.fundTakes ?? []).map((t) => [t.index, t.after]));
+    const hour = hourKey(this.clock.now());
+    cached.shards = cached.shards.map((shard) => {
+      const fundRoomFen = takes.get(shard.index) ?? (shard.index === plan.shardIndex ? shard.fundRoomFen - plan.matchFen : shard.fundRoomFen);
+      if (shard.index !== plan.shardIndex) return { ...shard, fundRoomFen };
+      return {
+        ...shard,
+        flowers: shard.flowers + flowers,
+        donors: shard.donors + (outcome.newDonor ? 1 : 0),
+        matchedFen: shard.matchedFen + plan.matchFen,
+        room: shard.room - flowers,
+        fundRoomFen,
+        hours: { ...shard.hours, [hour]: (shard.hours[hour] ?? 0) + flowers },
+      };
+    });
   }
 
   private giftItems(dream: DreamRecord, shards: DreamShard[], plan: GiftPlan, input: GiftInput, newDonorNickname: string | null, flipped: boolean): TransactItem[] {
