@@ -1,4 +1,4 @@
-import { phonePage, signInOnScreen, tapTab, useBrowserApp } from '../support/browser';
+import { phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
 import { call } from '../support/http-client';
 
 jest.setTimeout(120_000);
@@ -28,7 +28,7 @@ describe('H5 app: sign in and see the flower account', () => {
     await signInOnScreen(page, app.url, '账单用户');
     await tapTab(page, '我的');
     await page.locator('.ledger-empty').first().waitFor({ timeout: 30_000 });
-    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('lrf_token') ?? '{}').data as string);
+    const token = await storedToken(page);
     await call('POST', '/dev/grants', { token, body: { flowers: 12 } });
     await call('POST', '/dev/grants', { token, body: { flowers: 30 } });
     // Act: come back to the tab (it reloads on show)

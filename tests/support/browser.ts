@@ -26,13 +26,20 @@ export async function phonePage(browser: Browser): Promise<{ page: Page; errors:
   return { page, errors };
 }
 
-/** Signs in on the H5 dev sign-in screen as a person would. */
-export async function signInOnScreen(page: Page, appUrl: string, nickname: string): Promise<void> {
+/** Signs in on the H5 dev sign-in screen as a person would (ticking role boxes when asked). */
+export async function signInOnScreen(page: Page, appUrl: string, nickname: string, roles: string[] = []): Promise<void> {
   await page.goto(appUrl);
   const input = page.locator('.login-nickname input, input.login-nickname').first();
   await input.waitFor({ timeout: 30_000 });
   await input.fill(nickname);
+  for (const role of roles) await page.locator(`.login-role-${role}`).first().click();
   await page.locator('.login-submit').first().click();
+  await page.locator('.weui-tabbar__item').first().waitFor({ timeout: 30_000 });
+}
+
+/** The session token the app stored (Taro H5 wraps storage values as {"data": …}). */
+export async function storedToken(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('lrf_token') ?? '{}').data as string);
 }
 
 /** Serves the built app and launches Chromium for one test file; closes both afterwards. */
