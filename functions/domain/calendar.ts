@@ -16,7 +16,3 @@ export function dayBoundsSeconds(day: string, zone: string): [number, number] {
   return [start.unix(), start.add(1, 'day').unix()];
 }
 
-/** The day `offset` days before the given one (for "the last 7 days"). */
-export function daysBefore(day: string, offset: number): string {
-  return dayjs(day).subtract(offset, 'day').format('YYYY-MM-DD');
-}

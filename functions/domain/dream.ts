@@ -145,15 +145,9 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
     const candidates = fullyMatched.length > 0 ? fullyMatched : open.filter((s) => s.fundRoomFen === mostFund);
     const shard = candidates[Math.floor(random() * candidates.length)];
     if (shard.fundRoomFen >= wantFen) return { path: 'shard', shardIndex: shard.index, matchFen: wantFen };
-    const fundTakes: { index: number; before: number; after: number }[] = [];
-    let need = wantFen;
-    for (const s of [shard, ...shards.filter((x) => x.index !== shard.index).sort((a, b) => b.fundRoomFen - a.fundRoomFen)]) {
-      if (need === 0 || s.fundRoomFen === 0) break;
-      const take = Math.min(need, s.fundRoomFen);
-      fundTakes.push({ index: s.index, before: s.fundRoomFen, after: s.fundRoomFen - take });
-      need -= take;
-    }
-    return { path: 'shard', shardIndex: shard.index, matchFen: wantFen - need, fundTakes };
+    const fundTakes = drawDown(shards, 'fundRoomFen', wantFen, shard);
+    const matchFen = fundTakes.reduce((sum, t) => sum + t.before - t.after, 0);
+    return { path: 'shard', shardIndex: shard.index, matchFen, fundTakes };
   }
   const fundLeft = shards.reduce((sum, s) => sum + s.fundRoomFen, 0);
   const matchFen = Math.min(wantFen, fundLeft);
@@ -164,24 +158,29 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
     return { path: 'serialized', crosses, matchFen, shardUpdates: shards.map((s, i) => ({ index: s.index, room: UNLIMITED_ROOM, fundRoomFen: funds[i] })) };
   }
   // Take the room (and the match) from the shards that have the most of it.
-  const next = new Map(shards.map((s) => [s.index, { index: s.index, room: s.room, fundRoomFen: s.fundRoomFen }]));
-  let needRoom = flowers;
-  for (const s of [...shards].sort((a, b) => b.room - a.room)) {
-    if (needRoom === 0) break;
-    const take = Math.min(needRoom, s.room);
-    next.get(s.index)!.room -= take;
-    needRoom -= take;
-  }
-  let needFund = matchFen;
-  for (const s of [...shards].sort((a, b) => b.fundRoomFen - a.fundRoomFen)) {
-    if (needFund === 0) break;
-    const take = Math.min(needFund, s.fundRoomFen);
-    next.get(s.index)!.fundRoomFen -= take;
-    needFund -= take;
-  }
-  const shardUpdates = [...next.values()].filter((u) => {
-    const before = shards.find((s) => s.index === u.index)!;
-    return u.room !== before.room || u.fundRoomFen !== before.fundRoomFen;
-  });
+  const roomTakes = new Map(drawDown(shards, 'room', flowers).map((t) => [t.index, t.after]));
+  const fundTakes = new Map(drawDown(shards, 'fundRoomFen', matchFen).map((t) => [t.index, t.after]));
+  const shardUpdates = shards
+    .filter((s) => roomTakes.has(s.index) || fundTakes.has(s.index))
+    .map((s) => ({ index: s.index, room: roomTakes.get(s.index) ?? s.room, fundRoomFen: fundTakes.get(s.index) ?? s.fundRoomFen }));
   return { path: 'serialized', crosses, matchFen, shardUpdates };
+}
+
+/**
+ * Takes `amount` of a shard figure from the shards with the most of it (`first`, when given, before
+ * all others); lists each shard it takes from with its value before and after.
+ */
+function drawDown(shards: DreamShard[], field: 'room' | 'fundRoomFen', amount: number, first?: DreamShard): { index: number; before: number; after: number }[] {
+  const rest = shards.filter((s) => s !== first).sort((a, b) => b[field] - a[field]);
+  const order = first ? [first, ...rest] : rest;
+  const takes: { index: number; before: number; after: number }[] = [];
+  let need = amount;
+  for (const shard of order) {
+    if (need === 0) break;
+    const take = Math.min(need, shard[field]);
+    if (take === 0) continue;
+    takes.push({ index: shard.index, before: shard[field], after: shard[field] - take });
+    need -= take;
+  }
+  return takes;
 }

@@ -19,10 +19,6 @@ export function rolesWithDonor(extra: readonly Role[] = []): Role[] {
   return ROLES.filter((role) => wanted.has(role));
 }
 
-export function hasRole(user: Pick<User, 'roles'>, role: Role): boolean {
-  return user.roles.includes(role);
-}
-
 /** The nickname a new WeChat user gets until they set one (WeChat no longer shares real nicknames). */
 export function defaultNickname(openid: string): string {
   return `爱心用户${openid.slice(-4)}`;

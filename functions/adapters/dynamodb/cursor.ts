@@ -1,4 +1,7 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../../domain/ports';
 import { ValidationError } from '../../shared/errors';
+import type { TableContext } from './client';
 
 /**
  * List cursors are opaque to clients: base64url of the last sort key. The partition is always
@@ -17,4 +20,25 @@ export function decodeCursor(cursor: string | undefined, expectedPrefix: string)
     // fall through to the validation error
   }
   throw new ValidationError('cursor 无效', [{ path: ['cursor'], message: 'invalid cursor' }]);
+}
+
+/** One page of a partition's items whose sort key starts with `prefix`, newest (highest key) first. */
+export async function newestFirstPage(
+  table: TableContext,
+  partitionKey: string,
+  prefix: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<Record<string, unknown>>> {
+  const after = decodeCursor(page.cursor, prefix);
+  const { Items = [], LastEvaluatedKey } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitionKey, ':prefix': prefix },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ...(after ? { ExclusiveStartKey: { PK: partitionKey, SK: after } } : {}),
+    }),
+  );
+  return { items: Items, nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined) };
 }

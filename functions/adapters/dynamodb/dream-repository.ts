@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import {
   acceptsGifts,
@@ -36,7 +36,6 @@ export interface GiftOutcome {
   /** This gift reached the target and flipped the dream to executable. */
   flipped: boolean;
   newDonor: boolean;
-  shardKey: string;
 }
 
 export interface GiftInput {
@@ -375,7 +374,6 @@ export class DynamoDreamRepository {
         matchFen: plan.matchFen,
         flipped,
         newDonor,
-        shardKey: plan.path === 'shard' ? dreamKeys.shard(dream.id, plan.shardIndex).PK : dreamKeys.profile(dream.id).PK,
       };
       return items;
     };
@@ -570,9 +568,6 @@ export class DynamoDreamRepository {
     return page.items.filter((d) => PUBLIC_STATUSES.includes(d.status));
   }
 
-  async put(item: Record<string, unknown>): Promise<void> {
-    await this.table.doc.send(new PutCommand({ TableName: this.table.tableName, Item: item }));
-  }
 }
 
 function toDream(item: Record<string, unknown>): DreamRecord {

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { applyMove, type FlowerAccount, type LedgerEntry, type MoveFlowersCommand } from '../../domain/ledger';
@@ -6,7 +6,7 @@ import type { IdempotentCompletion } from '../../domain/idempotency';
 import type { Clock, LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
 import { ContentionError, NotFoundError } from '../../shared/errors';
 import { queryAll, type TableContext } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstPage } from './cursor';
 import { cancellationReasons, isRetryableWriteConflict } from './errors';
 import { completionUpdate } from './idempotency-store';
 import { ledgerKeys } from './ledger-keys';
@@ -156,19 +156,8 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
 
   async listEntries(userId: string, page: { limit: number; cursor?: string }): Promise<Page<LedgerEntry>> {
-    const after = decodeCursor(page.cursor, ledgerKeys.prefix);
-    const { PK } = userKeys.account(userId);
-    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': ledgerKeys.prefix },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
-      }),
-    );
-    return { items: Items.map(toEntry), nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined) };
+    const { items, nextCursor } = await newestFirstPage(this.table, userKeys.account(userId).PK, ledgerKeys.prefix, page);
+    return { items: items.map(toEntry), nextCursor };
   }
 
   /** Every entry of one account, oldest first (for reconciliation). */

@@ -1,8 +1,8 @@
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Clock, Page } from '../../domain/ports';
 import type { TableContext } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { notificationKeys } from './notification-keys';
 
@@ -42,20 +42,9 @@ export class DynamoNotificationRepository {
   }
 
   async list(userId: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>> {
-    const after = decodeCursor(page.cursor, notificationKeys.prefix);
-    const PK = `USER#${userId}`;
-    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': notificationKeys.prefix },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
-      }),
-    );
+    const { items, nextCursor } = await newestFirstPage(this.table, `USER#${userId}`, notificationKeys.prefix, page);
     return {
-      items: Items.map((item) => ({
+      items: items.map((item) => ({
         id: item.id as string,
         type: item.type as string,
         title: item.title as string,
@@ -64,20 +53,8 @@ export class DynamoNotificationRepository {
         createdAt: item.createdAt as string,
         read: item.read as boolean,
       })),
-      nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined),
+      nextCursor,
     };
   }
 
-  async markRead(userId: string, notificationId: string): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: notificationKeys.item(userId, notificationId),
-        UpdateExpression: 'SET #read = :true',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#read': 'read' },
-        ExpressionAttributeValues: { ':true': true },
-      }),
-    );
-  }
 }
