@@ -1,4 +1,5 @@
 import { RuleViolation } from '../shared/errors';
+import { drawDown, splitEvenly, takenBy, type Take } from './draw-down';
 
 /** 一花一梦想: a dream is proposed, reviewed, gathers flowers to its target, and a charity adopts it. */
 
@@ -80,9 +81,8 @@ export function acceptsGifts(status: DreamStatus): boolean {
 
 /** Splits target − 1 flowers of room (and the fund) evenly over the shards. */
 export function initialShardRooms(targetFlowers: number, shardCount: number, fundFen: number): { room: number; fundRoomFen: number }[] {
-  const split = (total: number) => Array.from({ length: shardCount }, (_, i) => Math.floor(total / shardCount) + (i < total % shardCount ? 1 : 0));
-  const rooms = split(Math.max(0, targetFlowers - 1));
-  const funds = split(fundFen);
+  const rooms = splitEvenly(Math.max(0, targetFlowers - 1), shardCount);
+  const funds = splitEvenly(fundFen, shardCount);
   return rooms.map((room, i) => ({ room, fundRoomFen: funds[i] }));
 }
 
@@ -121,7 +121,7 @@ export type GiftPlan =
        * Set when no single shard can match in full: the match is gathered from the shards with the
        * most fund left, each of which must still hold exactly what was read (`before`).
        */
-      fundTakes?: { index: number; before: number; after: number }[];
+      fundTakes?: Take[];
     }
   | { path: 'serialized'; crosses: boolean; matchFen: number; shardUpdates: { index: number; room: number; fundRoomFen: number }[] };
 
@@ -145,8 +145,8 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
     const candidates = fullyMatched.length > 0 ? fullyMatched : open.filter((s) => s.fundRoomFen === mostFund);
     const shard = candidates[Math.floor(random() * candidates.length)];
     if (shard.fundRoomFen >= wantFen) return { path: 'shard', shardIndex: shard.index, matchFen: wantFen };
-    const fundTakes = drawDown(shards, 'fundRoomFen', wantFen, shard);
-    const matchFen = fundTakes.reduce((sum, t) => sum + t.before - t.after, 0);
+    const fundTakes = drawDown(shards, (s) => s.fundRoomFen, wantFen, shard);
+    const matchFen = takenBy(fundTakes);
     return { path: 'shard', shardIndex: shard.index, matchFen, fundTakes };
   }
   const fundLeft = shards.reduce((sum, s) => sum + s.fundRoomFen, 0);
@@ -154,33 +154,15 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
   const roomLeft = shards.reduce((sum, s) => sum + s.room, 0);
   const crosses = roomLeft < flowers;
   if (crosses) {
-    const funds = initialShardRooms(1, shards.length, fundLeft - matchFen).map((r) => r.fundRoomFen);
+    const funds = splitEvenly(fundLeft - matchFen, shards.length);
     return { path: 'serialized', crosses, matchFen, shardUpdates: shards.map((s, i) => ({ index: s.index, room: UNLIMITED_ROOM, fundRoomFen: funds[i] })) };
   }
   // Take the room (and the match) from the shards that have the most of it.
-  const roomTakes = new Map(drawDown(shards, 'room', flowers).map((t) => [t.index, t.after]));
-  const fundTakes = new Map(drawDown(shards, 'fundRoomFen', matchFen).map((t) => [t.index, t.after]));
+  const roomTakes = new Map(drawDown(shards, (s) => s.room, flowers).map((t) => [t.index, t.after]));
+  const fundTakes = new Map(drawDown(shards, (s) => s.fundRoomFen, matchFen).map((t) => [t.index, t.after]));
   const shardUpdates = shards
     .filter((s) => roomTakes.has(s.index) || fundTakes.has(s.index))
     .map((s) => ({ index: s.index, room: roomTakes.get(s.index) ?? s.room, fundRoomFen: fundTakes.get(s.index) ?? s.fundRoomFen }));
   return { path: 'serialized', crosses, matchFen, shardUpdates };
 }
 
-/**
- * Takes `amount` of a shard figure from the shards with the most of it (`first`, when given, before
- * all others); lists each shard it takes from with its value before and after.
- */
-function drawDown(shards: DreamShard[], field: 'room' | 'fundRoomFen', amount: number, first?: DreamShard): { index: number; before: number; after: number }[] {
-  const rest = shards.filter((s) => s !== first).sort((a, b) => b[field] - a[field]);
-  const order = first ? [first, ...rest] : rest;
-  const takes: { index: number; before: number; after: number }[] = [];
-  let need = amount;
-  for (const shard of order) {
-    if (need === 0) break;
-    const take = Math.min(need, shard[field]);
-    if (take === 0) continue;
-    takes.push({ index: shard.index, before: shard[field], after: shard[field] - take });
-    need -= take;
-  }
-  return takes;
-}

@@ -4,5 +4,8 @@ import { httpRoute } from '../shared/http';
 /** GET /sponsors (public) — the 益行家 and what is left of their budgets. */
 export const handler = httpRoute({
   auth: 'optional',
-  handle: async () => ({ items: await (await container()).sponsors.list(), nextCursor: null }),
+  handle: async () => {
+    const sponsors = await (await container()).sponsors.list();
+    return { items: sponsors.map(({ shards: _shards, ...sponsor }) => sponsor), nextCursor: null };
+  },
 });

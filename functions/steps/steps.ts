@@ -11,7 +11,7 @@ export interface StepsDeps {
   clock: Clock;
   users: UserRepository;
   steps: DynamoStepsRepository;
-  sponsors: { current(): Promise<Sponsor[]> };
+  sponsors: { list(): Promise<Sponsor[]> };
 }
 
 export interface StepDonationResult {
@@ -64,7 +64,7 @@ export async function previewStepDonation(deps: StepsDeps, userId: string, input
   } catch (err) {
     if ((err as { code?: string }).code !== 'NOT_ENOUGH_STEPS') throw err;
   }
-  const match = flowers > 0 ? planMatch(deps.config, steps)(await deps.sponsors.current()) : null;
+  const match = flowers > 0 ? planMatch(deps.config, steps)(await deps.sponsors.list()) : null;
   return { date: day, steps, flowers, donatedToday, match: matchView(match) };
 }
 

@@ -1,27 +1,49 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
+import { drawDown, splitEvenly } from '../../domain/draw-down';
 import type { Sponsor } from '../../domain/steps';
 import { queryAll, type TableContext } from './client';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
 
+/** A sponsor's budget is split over this many shards, so matching spreads its writes. */
+export const SPONSOR_SHARDS = 8;
+
+export interface SponsorFigures extends Sponsor {
+  shards: { index: number; remainingFen: number }[];
+}
+
 export class DynamoSponsorRepository {
   constructor(private readonly table: TableContext) {}
 
   async create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string): Promise<Sponsor> {
-    const sponsor: Sponsor = { ...input, id: input.id ?? ulid(), remainingFen: input.budgetFen };
+    const id = input.id ?? ulid();
+    const { remainingFen: _unused, ...profile } = { ...input, id, remainingFen: 0 };
+    const TableName = this.table.tableName;
     await this.table.doc.send(
-      new PutCommand({
-        TableName: this.table.tableName,
-        Item: { ...sponsorKeys.profile(sponsor.id), ...sponsorKeys.listing(createdAt, sponsor.id), type: 'SPONSOR', ...sponsor, matchedFen: 0, createdAt },
-        ConditionExpression: 'attribute_not_exists(PK)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName,
+              Item: { ...sponsorKeys.profile(id), ...sponsorKeys.listing(createdAt, id), type: 'SPONSOR', ...profile, shardCount: SPONSOR_SHARDS, createdAt },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...splitEvenly(input.budgetFen, SPONSOR_SHARDS).map(
+            (remainingFen, index): TransactItem => ({
+              Put: { TableName, Item: { ...sponsorKeys.shard(id, index), type: 'SPONSOR_BUDGET', sponsorId: id, index, remainingFen, matchedFen: 0 } },
+            }),
+          ),
+        ],
       }),
     );
-    return sponsor;
+    return { ...input, id, remainingFen: input.budgetFen };
   }
 
-  /** Every sponsor, oldest first (the first active one with budget left matches). */
-  async list(): Promise<Sponsor[]> {
+  /** Every sponsor with what is left of its budget, oldest first (the first active one with budget matches). */
+  async list(consistent = false): Promise<SponsorFigures[]> {
     const { Items = [] } = await this.table.doc.send(
       new QueryCommand({
         TableName: this.table.tableName,
@@ -30,66 +52,96 @@ export class DynamoSponsorRepository {
         ExpressionAttributeValues: { ':pk': 'SPONSORS' },
       }),
     );
-    return Items.map(toSponsor);
+    const keys = Items.flatMap((item) => Array.from({ length: item.shardCount as number }, (_, index) => sponsorKeys.shard(item.id as string, index)));
+    const shards = new Map<string, { index: number; remainingFen: number }[]>();
+    for (let i = 0; i < keys.length; i += 100) {
+      let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+      while (batch && batch.length > 0) {
+        const answer = await this.table.doc.send(new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: batch, ConsistentRead: consistent } } }));
+        for (const item of answer.Responses?.[this.table.tableName] ?? []) {
+          const list = shards.get(item.sponsorId as string) ?? [];
+          list.push({ index: item.index as number, remainingFen: item.remainingFen as number });
+          shards.set(item.sponsorId as string, list);
+        }
+        batch = answer.UnprocessedKeys?.[this.table.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      }
+    }
+    return Items.map((item) => {
+      const own = (shards.get(item.id as string) ?? []).sort((a, b) => a.index - b.index);
+      return {
+        id: item.id as string,
+        name: item.name as string,
+        logoText: item.logoText as string,
+        fenPer10kSteps: item.fenPer10kSteps as number,
+        budgetFen: item.budgetFen as number,
+        remainingFen: own.reduce((sum, s) => sum + s.remainingFen, 0),
+        status: item.status as Sponsor['status'],
+        shards: own,
+      };
+    });
   }
 
-  /** The current figures of one sponsor, read consistently (used while building a match). */
-  async current(): Promise<Sponsor[]> {
-    const listed = await this.list();
-    const fresh = await Promise.all(
-      listed.map(async (s) => {
-        const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: sponsorKeys.profile(s.id), ConsistentRead: true }));
-        return Item ? toSponsor(Item) : null;
-      }),
-    );
-    return fresh.filter((s): s is Sponsor => s !== null);
-  }
-
-  /** Spend from the budget (never below zero) and record the match, inside the donor's move. */
-  matchWrites(sponsorId: string, amountFen: number, detail: { userId: string; day: string; steps: number; createdAt: string }): TransactItem[] {
+  /**
+   * Spends `amountFen` (planned from `sponsor`'s figures) inside the donor's move: from one random
+   * shard that holds it, else gathered from the shards with the most, each found exactly as read.
+   * A stale read fails its condition and the move re-plans; no shard ever goes below zero.
+   */
+  matchWrites(sponsor: SponsorFigures, amountFen: number, detail: { userId: string; day: string; steps: number; createdAt: string }): TransactItem[] {
     const TableName = this.table.tableName;
-    return [
-      {
+    const whole = sponsor.shards.filter((s) => s.remainingFen >= amountFen);
+    const updates: TransactItem[] = [];
+    let entryShard: number;
+    if (whole.length > 0) {
+      entryShard = whole[randomInt(whole.length)].index;
+      updates.push({
         Update: {
           TableName,
-          Key: sponsorKeys.profile(sponsorId),
+          Key: sponsorKeys.shard(sponsor.id, entryShard),
           UpdateExpression: 'SET remainingFen = remainingFen - :amount, matchedFen = matchedFen + :amount',
-          ConditionExpression: 'remainingFen >= :amount AND #status = :active',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':amount': amountFen, ':active': 'active' },
+          ConditionExpression: 'remainingFen >= :amount',
+          ExpressionAttributeValues: { ':amount': amountFen },
         },
-      },
+      });
+    } else {
+      const takes = drawDown(sponsor.shards, (s) => s.remainingFen, amountFen);
+      entryShard = takes[0].index;
+      for (const take of takes) {
+        updates.push({
+          Update: {
+            TableName,
+            Key: sponsorKeys.shard(sponsor.id, take.index),
+            UpdateExpression: 'SET remainingFen = :after, matchedFen = matchedFen + :taken',
+            ConditionExpression: 'remainingFen = :before',
+            ExpressionAttributeValues: { ':after': take.after, ':before': take.before, ':taken': take.before - take.after },
+          },
+        });
+      }
+    }
+    return [
+      ...updates,
       {
         Put: {
           TableName,
-          Item: { ...sponsorKeys.match(sponsorId, ulid()), type: 'SPONSOR_MATCH', sponsorId, amountFen, ...detail },
+          Item: { ...sponsorKeys.match(sponsor.id, entryShard, ulid()), type: 'SPONSOR_MATCH', sponsorId: sponsor.id, amountFen, ...detail },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
     ];
   }
 
-  /** Budget reconciliation: budget = remaining + the sum of recorded matches. */
+  /** Budget reconciliation: budget = Σ remaining + Σ recorded matches. */
   async reconcile(sponsorId: string): Promise<{ budgetFen: number; remainingFen: number; matchedSum: number }> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: sponsorKeys.profile(sponsorId), ConsistentRead: true }));
-    const matches = await queryAll(this.table, {
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
-      ExpressionAttributeValues: { ':pk': sponsorKeys.profile(sponsorId).PK, ':match': 'MATCH#' },
-      ConsistentRead: true,
-    });
-    const matchedSum = matches.reduce((sum, item) => sum + (item.amountFen as number), 0);
-    return { budgetFen: Item?.budgetFen as number, remainingFen: Item?.remainingFen as number, matchedSum };
+    const sponsor = (await this.list(true)).find((s) => s.id === sponsorId);
+    if (!sponsor) throw new Error(`no sponsor ${sponsorId}`);
+    let matchedSum = 0;
+    for (const shard of sponsor.shards) {
+      const matches = await queryAll(this.table, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :match)',
+        ExpressionAttributeValues: { ':pk': sponsorKeys.shard(sponsorId, shard.index).PK, ':match': 'MATCH#' },
+        ConsistentRead: true,
+      });
+      matchedSum += matches.reduce((sum, item) => sum + (item.amountFen as number), 0);
+    }
+    return { budgetFen: sponsor.budgetFen, remainingFen: sponsor.remainingFen, matchedSum };
   }
-}
-
-function toSponsor(item: Record<string, unknown>): Sponsor {
-  return {
-    id: item.id as string,
-    name: item.name as string,
-    logoText: item.logoText as string,
-    fenPer10kSteps: item.fenPer10kSteps as number,
-    budgetFen: item.budgetFen as number,
-    remainingFen: item.remainingFen as number,
-    status: item.status as Sponsor['status'],
-  };
 }

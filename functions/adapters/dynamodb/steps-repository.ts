@@ -52,6 +52,7 @@ export class DynamoStepsRepository {
     completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
   }): Promise<{ move: MoveResult; match: PlannedMatch | null }> {
     let match: PlannedMatch | null = null;
+    let attempt = 0;
     const guard: MoveGuard = {
       markerId: `${STEPS_MARKER}${input.day}`,
       onConflict: input.onConflict,
@@ -69,9 +70,14 @@ export class DynamoStepsRepository {
         guards: [guard],
         completion: input.completion?.(() => match),
         extraWrites: async () => {
-          match = input.planMatch(await this.sponsors.current());
+          // The first attempt plans from eventually consistent figures; a failed budget
+          // condition makes the move retry, and retries read consistently.
+          attempt += 1;
+          const figures = await this.sponsors.list(attempt > 1);
+          match = input.planMatch(figures);
           if (!match) return [];
-          return this.sponsors.matchWrites(match.sponsor.id, match.amountFen, {
+          const chosen = figures.find((f) => f.id === match!.sponsor.id)!;
+          return this.sponsors.matchWrites(chosen, match.amountFen, {
             userId: input.userId,
             day: input.day,
             steps: input.steps,
