@@ -1,5 +1,7 @@
 // Display helpers shared by pages. Labels follow the enums in /shared/API.md.
 
+import type { DreamDetail } from '../services/types'
+
 const REASON_LABELS: Record<string, string> = {
   steps: '捐步',
   quiz: '答题',
@@ -131,6 +133,16 @@ export function freshestDream<T extends { id: string; flowersRaised: number; don
     merged.adoptedAt = p.adoptedAt ?? n.adoptedAt
   }
   return merged
+}
+
+/** A fresh read of a dream page over the one shown: the freshest figures win, and "has given" stays once true. */
+export function mergeDreamDetail(prev: DreamDetail | null, fresh: DreamDetail): DreamDetail {
+  if (!prev || prev.dream.id !== fresh.dream.id) return fresh
+  return {
+    ...fresh,
+    dream: freshestDream(prev.dream, fresh.dream),
+    viewer: fresh.viewer ? { hasGiven: fresh.viewer.hasGiven || Boolean(prev.viewer?.hasGiven) } : fresh.viewer,
+  }
 }
 
 /**

@@ -18,6 +18,8 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     await card.waitFor({ timeout: 30_000 });
     await card.click();
     await visible(page, '.dream-ring').waitFor({ timeout: 30_000 });
+    // Let the page finish its first loads before typing: H5 may re-render it once they land.
+    await page.waitForLoadState('networkidle');
   }
 
   it('propose → an admin approves → a person gives through the transparency panel → ring and bill update → a team is started and joined', async () => {
@@ -71,6 +73,7 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     // The donor starts a team; a friend joins with the code and gives through it.
     await openDreamFromList(donor);
     await visible(donor, '.team-name input').fill('周末徒步队');
+    expect(await visible(donor, '.team-name input').inputValue()).toBe('周末徒步队');
     await visible(donor, '.team-start').click();
     await visible(donor, '.team-code').waitFor({ timeout: 30_000 });
     const code = await textOf(donor, '.team-code');

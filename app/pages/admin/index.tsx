@@ -1,8 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getMe, getReviewQueue, reviewDream } from '../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../services/types'
 import { categoryLabel, charCount, formatShanghaiTime } from '../../utils/format'
@@ -49,17 +52,14 @@ function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: 
 export default function AdminPage() {
   const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
   const [rolesChecked, setRolesChecked] = useState(false)
-  const [items, setItems] = useState<Dream[]>([])
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [hasMore, setHasMore] = useState(false)
-  const [error, setError] = useState('')
   const [forms, setForms] = useState<Record<string, ReviewForm>>({})
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<Record<string, 'approve' | 'reject'>>({})
 
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
+  const list = usePagedList<Dream>((cursor) => getReviewQueue(cursor, PAGE_SIZE))
+  const { items, setItems, loaded, loading } = list
+
+  // Bumped by every refresh so a slow older role check is dropped.
   const generationRef = useRef(0)
   const busyRef = useRef<Set<string>>(new Set())
 
@@ -75,66 +75,10 @@ export default function AdminPage() {
     setRoles(currentRoles)
     setRolesChecked(true)
     if (!currentRoles?.includes('admin')) return
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getReviewQueue(null, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems(page.items)
-      setHasMore(Boolean(page.nextCursor))
-      setError('')
-      setLoaded(true)
-    } catch (err) {
-      if (generation !== generationRef.current) return
-      setError(errorMessage(err))
-      toastError(err)
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
+    await list.reload()
+  }, [list.reload])
 
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getReviewQueue(cursor, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems((prev) => {
-        const seen = new Set(prev.map((d) => d.id))
-        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(refresh)
 
   const formOf = (id: string): ReviewForm => forms[id] || EMPTY_FORM
 
@@ -218,14 +162,6 @@ export default function AdminPage() {
         <Text className='admin-title'>梦想审核</Text>
         <Text className='admin-desc'>通过后梦想公开到梦想广场；内容会先经过微信内容安全检查。</Text>
       </View>
-
-      {error && !loaded ? (
-        <View className='lrf-empty admin-error'>
-          <Text className='lrf-empty-icon'>😿</Text>
-          <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
 
       {loaded && items.length === 0 && !loading ? (
         <View className='lrf-empty admin-empty'>
@@ -315,12 +251,7 @@ export default function AdminPage() {
         )
       })}
 
-      {loading ? <View className='lrf-hint admin-loading'>加载中…</View> : null}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint admin-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
+      <ListFooter prefix='admin' list={list} />
     </View>
   )
 }

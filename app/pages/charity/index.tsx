@@ -1,8 +1,11 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { adoptDream, getDreams, getMe } from '../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import type { Dream, Role } from '../../services/types'
 import { categoryLabel, formatShanghaiTime } from '../../utils/format'
@@ -29,11 +32,8 @@ export default function CharityPage() {
   const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
   const [rolesChecked, setRolesChecked] = useState(false)
 
-  const [items, setItems] = useState<Dream[]>([])
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [hasMore, setHasMore] = useState(false)
-  const [error, setError] = useState('')
+  const list = usePagedList<Dream>((cursor) => getDreams({ status: 'executable', sort: 'new', cursor, limit: PAGE_SIZE }))
+  const { items, setItems, loaded, loading } = list
   const [adoptedIds, setAdoptedIds] = useState<Record<string, boolean>>({})
   const [adopting, setAdopting] = useState<string | null>(null)
 
@@ -41,8 +41,7 @@ export default function CharityPage() {
   const [mineLoaded, setMineLoaded] = useState(false)
   const [mineError, setMineError] = useState('')
 
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
+  // Bumped by every refresh so a slow older answer is dropped.
   const generationRef = useRef(0)
   const adoptingRef = useRef(false)
 
@@ -63,13 +62,8 @@ export default function CharityPage() {
     setRolesChecked(true)
     if (!currentRoles?.includes('charity')) return
 
-    loadingRef.current = true
-    setLoading(true)
     const [executable, adopted] = await Promise.all([
-      getDreams({ status: 'executable', sort: 'new', limit: PAGE_SIZE }).then(
-        (value) => ({ ok: true as const, value }),
-        (err: unknown) => ({ ok: false as const, err }),
-      ),
+      list.reload(),
       userId
         ? loadMyAdopted(userId).then(
             (value) => ({ ok: true as const, value }),
@@ -78,17 +72,7 @@ export default function CharityPage() {
         : Promise.resolve({ ok: true as const, value: [] as Dream[] }),
     ])
     if (generation !== generationRef.current) return
-    if (executable.ok) {
-      cursorRef.current = executable.value.nextCursor
-      setItems(executable.value.items)
-      setHasMore(Boolean(executable.value.nextCursor))
-      setAdoptedIds({})
-      setError('')
-      setLoaded(true)
-    } else {
-      setError(errorMessage(executable.err))
-      toastError(executable.err)
-    }
+    if (executable.status === 'ok') setAdoptedIds({})
     if (adopted.ok) {
       setMine(adopted.value)
       setMineLoaded(true)
@@ -96,48 +80,9 @@ export default function CharityPage() {
     } else {
       setMineError(errorMessage(adopted.err))
     }
-    loadingRef.current = false
-    setLoading(false)
-  }, [])
+  }, [list.reload])
 
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getDreams({ status: 'executable', sort: 'new', cursor, limit: PAGE_SIZE })
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems((prev) => {
-        const seen = new Set(prev.map((d) => d.id))
-        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(refresh)
 
   const onAdopt = async (dream: Dream) => {
     if (adoptingRef.current || adoptedIds[dream.id]) return
@@ -183,12 +128,6 @@ export default function CharityPage() {
       </View>
 
       <View className='lrf-section-title'>待认领的梦想</View>
-      {error && !loaded ? (
-        <View className='lrf-empty charity-error'>
-          <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
       {loaded && items.length === 0 && !loading ? (
         <View className='lrf-empty charity-empty'>
           <Text className='lrf-empty-icon'>🌱</Text>
@@ -218,12 +157,7 @@ export default function CharityPage() {
           </View>
         )
       })}
-      {loading ? <View className='lrf-hint charity-loading'>加载中…</View> : null}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint charity-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
+      <ListFooter prefix='charity' list={list} errorIcon='' />
 
       <View className='lrf-section-title'>我认领的梦想</View>
       {mineError && !mineLoaded ? <View className='lrf-hint charity-mine-error'>{mineError}</View> : null}

@@ -1,9 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Image, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import GiveBox, { type GiftContext } from '../../components/give-box'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
 import type { DreamDetail, DreamDonationResult } from '../../services/types'
 import {
@@ -16,6 +17,7 @@ import {
   formatShanghaiTime,
   formatYuan,
   freshestDream,
+  mergeDreamDetail,
   percent,
 } from '../../utils/format'
 import './index.scss'
@@ -68,16 +70,7 @@ export default function DreamDetailPage() {
     if (generation !== generationRef.current) return
     if (meResult !== null) setBalance(meResult)
     if (dreamResult.ok) {
-      const fresh = dreamResult.value
-      setDetail((prev) =>
-        prev && prev.dream.id === fresh.dream.id
-          ? {
-              ...fresh,
-              dream: freshestDream(prev.dream, fresh.dream),
-              viewer: fresh.viewer ? { hasGiven: fresh.viewer.hasGiven || Boolean(prev.viewer?.hasGiven) } : fresh.viewer,
-            }
-          : fresh,
-      )
+      setDetail((prev) => mergeDreamDetail(prev, dreamResult.value))
       setError('')
       setNotFound(false)
       Taro.setNavigationBarTitle({ title: dreamResult.value.dream.title }).catch(() => undefined)
@@ -92,15 +85,7 @@ export default function DreamDetailPage() {
     }
   }, [id])
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(load)
 
   useShareAppMessage(() => ({
     title: detail ? `一起帮「${detail.dream.title}」实现梦想` : '一花一梦想',

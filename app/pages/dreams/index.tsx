@@ -1,9 +1,10 @@
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getDreams } from '../../services/api'
-import { ensureSignedIn } from '../../services/auth'
-import { errorMessage, toastError } from '../../services/request'
 import type { Dream, DreamCategory, DreamSort } from '../../services/types'
 import { DREAM_CATEGORIES, categoryLabel, dreamStatusLabel, percent } from '../../utils/format'
 import './index.scss'
@@ -18,110 +19,29 @@ const SORT_TABS: { sort: DreamSort; label: string }[] = [
 export default function DreamsPage() {
   const [sort, setSort] = useState<DreamSort>('hot')
   const [category, setCategory] = useState<DreamCategory | ''>('')
-  const [items, setItems] = useState<Dream[]>([])
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [hasMore, setHasMore] = useState(false)
-  const [error, setError] = useState('')
-
-  // Refs for what the scroll/refresh callbacks read, so an older closure still sees the latest.
+  // Refs for what the fetch reads, so a filter change reloads with the new filter right away.
   const sortRef = useRef<DreamSort>('hot')
   const categoryRef = useRef<DreamCategory | ''>('')
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
-  // Bumped by every refresh (and filter change) so a slow older answer is dropped.
-  const generationRef = useRef(0)
-
-  const refresh = useCallback(async () => {
-    const generation = ++generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getDreams({
-        sort: sortRef.current,
-        category: categoryRef.current || undefined,
-        limit: PAGE_SIZE,
-      })
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems(page.items)
-      setHasMore(Boolean(page.nextCursor))
-      setError('')
-      setLoaded(true)
-    } catch (err) {
-      if (generation !== generationRef.current) return
-      setError(errorMessage(err))
-      toastError(err)
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getDreams({
-        sort: sortRef.current,
-        category: categoryRef.current || undefined,
-        cursor,
-        limit: PAGE_SIZE,
-      })
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      // Skip ids already shown, in case new gifts or dreams shifted the pages in between.
-      setItems((prev) => {
-        const seen = new Set(prev.map((d) => d.id))
-        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
+  const list = usePagedList<Dream>((cursor) =>
+    getDreams({ sort: sortRef.current, category: categoryRef.current || undefined, cursor, limit: PAGE_SIZE }),
+  )
+  const { items, loaded, loading, error } = list
 
   // Every time the tab shows: progress changes after a gift on the detail page.
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(list.reload)
 
   const changeSort = (next: DreamSort) => {
     if (next === sortRef.current) return
     sortRef.current = next
     setSort(next)
-    setItems([])
-    setLoaded(false)
-    refresh()
+    list.reload({ clear: true })
   }
 
   const changeCategory = (next: DreamCategory | '') => {
     if (next === categoryRef.current) return
     categoryRef.current = next
     setCategory(next)
-    setItems([])
-    setLoaded(false)
-    refresh()
+    list.reload({ clear: true })
   }
 
   const openDream = (dream: Dream) => {
@@ -180,14 +100,6 @@ export default function DreamsPage() {
         ))}
       </ScrollView>
 
-      {showError ? (
-        <View className='lrf-empty dreams-error'>
-          <Text className='lrf-empty-icon'>😿</Text>
-          <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
-
       {!showError && loaded && !loading && items.length === 0 ? (
         <View className='lrf-empty dreams-empty'>
           <Text className='lrf-empty-icon'>🌱</Text>
@@ -225,16 +137,7 @@ export default function DreamsPage() {
         })}
       </View>
 
-      {loading ? <View className='lrf-hint dreams-loading'>加载中…</View> : null}
-      {/* Tap fallback for when the list is too short to scroll, so reach-bottom never fires. */}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint dreams-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
-      {!loading && loaded && items.length > 0 && !hasMore ? (
-        <View className='lrf-hint dreams-end'>没有更多了</View>
-      ) : null}
+      <ListFooter prefix='dreams' list={list} end showError={showError} />
     </View>
   )
 }

@@ -1,8 +1,11 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getLedger, getMe } from '../../services/api'
-import { ROLE_LABELS, ensureSignedIn, getStoredUser, signOut } from '../../services/auth'
+import { ROLE_LABELS, getStoredUser, signOut } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
 import type { LedgerEntry, MeResponse } from '../../services/types'
 import { formatShanghaiTime, reasonLabel, signed } from '../../utils/format'
@@ -31,27 +34,12 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 export default function MePage() {
   const [me, setMe] = useState<MeResponse | null>(null)
   const [meError, setMeError] = useState('')
-  const [items, setItems] = useState<LedgerEntry[]>([])
-  const [hasMore, setHasMore] = useState(false)
-  const [loading, setLoading] = useState(false)
-  // True once the first ledger page has answered, so "empty" is never shown before we know.
-  const [ledgerLoaded, setLedgerLoaded] = useState(false)
-  const [ledgerError, setLedgerError] = useState('')
-
-  // Refs, not state, for values the scroll/refresh callbacks read: they must see the latest
-  // value even if the hook fires with an older closure.
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
-  // Bumped by every refresh so a slow "load more" from before it cannot append stale rows.
-  const generationRef = useRef(0)
+  const ledger = usePagedList<LedgerEntry>((cursor) => getLedger(cursor, PAGE_SIZE))
 
   const refresh = useCallback(async () => {
-    const generation = ++generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    setLedgerError('')
-    const [meResult, ledgerResult] = await Promise.all([settle(getMe()), settle(getLedger(null, PAGE_SIZE))])
-    if (generation !== generationRef.current) return
+    const [meResult, ledgerResult] = await Promise.all([settle(getMe()), ledger.reload({ quiet: true })])
+    // A newer refresh started meanwhile: its answers win.
+    if (ledgerResult.status === 'stale') return
 
     if (meResult.ok) {
       setMe(meResult.value)
@@ -60,64 +48,13 @@ export default function MePage() {
       setMeError(errorMessage(meResult.error))
     }
 
-    if (ledgerResult.ok) {
-      const page = ledgerResult.value
-      cursorRef.current = page.nextCursor
-      setItems(page.items)
-      setHasMore(Boolean(page.nextCursor))
-      setLedgerLoaded(true)
-    } else {
-      setLedgerError(errorMessage(ledgerResult.error))
-    }
-
     // One toast is enough when both calls fail for the same reason (e.g. no network).
     if (!meResult.ok) toastError(meResult.error)
-    else if (!ledgerResult.ok) toastError(ledgerResult.error)
-
-    loadingRef.current = false
-    setLoading(false)
-  }, [])
-
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getLedger(cursor, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      // Skip ids already shown, in case new entries shifted the pages in between.
-      setItems((prev) => {
-        const seen = new Set(prev.map((e) => e.id))
-        return prev.concat(page.items.filter((e) => !seen.has(e.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
+    else if (ledgerResult.status === 'failed') toastError(ledgerResult.error)
+  }, [ledger.reload])
 
   // Every time the tab shows: balances change on other pages (donations, quiz, steps).
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(refresh)
 
   const onSignOut = () => {
     Taro.showModal({
@@ -196,24 +133,16 @@ export default function MePage() {
 
       <View className='lrf-section-title'>爱心账单</View>
 
-      {ledgerError && !ledgerLoaded ? (
-        <View className='lrf-empty ledger-error'>
-          <Text className='lrf-empty-icon'>😿</Text>
-          <Text>{ledgerError}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
-
-      {ledgerLoaded && items.length === 0 ? (
+      {ledger.loaded && ledger.items.length === 0 ? (
         <View className='lrf-empty ledger-empty'>
           <Text className='lrf-empty-icon'>🌱</Text>
           <Text>还没有爱心账单，去捐步或答题赚取小红花吧</Text>
         </View>
       ) : null}
 
-      {items.length > 0 ? (
+      {ledger.items.length > 0 ? (
         <View className='ledger-list'>
-          {items.map((entry) => (
+          {ledger.items.map((entry) => (
             <View key={entry.id} className='ledger-item'>
               <View className='ledger-main'>
                 <Text className='ledger-reason'>{reasonLabel(entry.reason)}</Text>
@@ -231,16 +160,8 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {loading ? <View className='lrf-hint ledger-loading'>加载中…</View> : null}
-      {/* Tap fallback for when the list is too short to scroll, so reach-bottom never fires. */}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint ledger-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
-      {!loading && ledgerLoaded && items.length > 0 && !hasMore ? (
-        <View className='lrf-hint ledger-end'>没有更多了</View>
-      ) : null}
+      {/* The error is hidden while a retry loads. */}
+      <ListFooter prefix='ledger' list={ledger} end showError={!ledger.loaded && !ledger.loading} />
 
       <View className='me-actions'>
         <Button className='lrf-button-plain me-signout' onClick={onSignOut}>

@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getMyDreams } from '../../services/api'
-import { ensureSignedIn } from '../../services/auth'
-import { errorMessage, toastError } from '../../services/request'
 import type { Dream } from '../../services/types'
 import { categoryLabel, dreamStatusLabel, formatShanghaiTime, percent } from '../../utils/format'
 import './index.scss'
@@ -11,79 +11,11 @@ import './index.scss'
 const PAGE_SIZE = 50
 
 export default function MyDreamsPage() {
-  const [items, setItems] = useState<Dream[]>([])
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [hasMore, setHasMore] = useState(false)
-  const [error, setError] = useState('')
-
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
-  const generationRef = useRef(0)
-
-  const refresh = useCallback(async () => {
-    const generation = ++generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getMyDreams(null, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems(page.items)
-      setHasMore(Boolean(page.nextCursor))
-      setError('')
-      setLoaded(true)
-    } catch (err) {
-      if (generation !== generationRef.current) return
-      setError(errorMessage(err))
-      toastError(err)
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getMyDreams(cursor, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems((prev) => {
-        const seen = new Set(prev.map((d) => d.id))
-        return prev.concat(page.items.filter((d) => !seen.has(d.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
+  const list = usePagedList<Dream>((cursor) => getMyDreams(cursor, PAGE_SIZE))
+  const { items, loaded } = list
 
   // On every show: a review may have happened meanwhile.
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(list.reload)
 
   const open = (dream: Dream) => {
     Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(dream.id)}` }).catch(() =>
@@ -99,14 +31,6 @@ export default function MyDreamsPage() {
 
   return (
     <View className='my-dreams'>
-      {error && !loaded ? (
-        <View className='lrf-empty my-dreams-error'>
-          <Text className='lrf-empty-icon'>😿</Text>
-          <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
-
       {loaded && items.length === 0 ? (
         <View className='lrf-empty my-dreams-empty'>
           <Text className='lrf-empty-icon'>🌱</Text>
@@ -147,12 +71,7 @@ export default function MyDreamsPage() {
         )
       })}
 
-      {loading ? <View className='lrf-hint my-dreams-loading'>加载中…</View> : null}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint my-dreams-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
+      <ListFooter prefix='my-dreams' list={list} />
       {loaded && items.length > 0 ? (
         <View className='my-dreams-footer'>
           <View className='my-dreams-propose' onClick={propose}>

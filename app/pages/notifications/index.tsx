@@ -1,9 +1,9 @@
-import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import ListFooter from '../../components/list-footer'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getNotifications } from '../../services/api'
-import { ensureSignedIn } from '../../services/auth'
-import { errorMessage, toastError } from '../../services/request'
 import type { AppNotification } from '../../services/types'
 import { formatShanghaiTime } from '../../utils/format'
 import './index.scss'
@@ -20,78 +20,10 @@ const TYPE_ICONS: Record<string, string> = {
 const DREAM_TYPES = new Set(['dream_executable'])
 
 export default function NotificationsPage() {
-  const [items, setItems] = useState<AppNotification[]>([])
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [hasMore, setHasMore] = useState(false)
-  const [error, setError] = useState('')
+  const list = usePagedList<AppNotification>((cursor) => getNotifications(cursor, PAGE_SIZE))
+  const { items, loaded } = list
 
-  const cursorRef = useRef<string | null>(null)
-  const loadingRef = useRef(false)
-  const generationRef = useRef(0)
-
-  const refresh = useCallback(async () => {
-    const generation = ++generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getNotifications(null, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems(page.items)
-      setHasMore(Boolean(page.nextCursor))
-      setError('')
-      setLoaded(true)
-    } catch (err) {
-      if (generation !== generationRef.current) return
-      setError(errorMessage(err))
-      toastError(err)
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  const loadMore = useCallback(async () => {
-    const cursor = cursorRef.current
-    if (loadingRef.current || !cursor) return
-    const generation = generationRef.current
-    loadingRef.current = true
-    setLoading(true)
-    try {
-      const page = await getNotifications(cursor, PAGE_SIZE)
-      if (generation !== generationRef.current) return
-      cursorRef.current = page.nextCursor
-      setItems((prev) => {
-        const seen = new Set(prev.map((n) => n.id))
-        return prev.concat(page.items.filter((n) => !seen.has(n.id)))
-      })
-      setHasMore(Boolean(page.nextCursor))
-    } catch (err) {
-      if (generation === generationRef.current) toastError(err, '加载失败，请稍后重试')
-    } finally {
-      if (generation === generationRef.current) {
-        loadingRef.current = false
-        setLoading(false)
-      }
-    }
-  }, [])
-
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
-  useReachBottom(() => {
-    loadMore()
-  })
+  usePageRefresh(list.reload)
 
   const open = (n: AppNotification) => {
     if (!n.refId || !DREAM_TYPES.has(n.type)) return
@@ -102,14 +34,6 @@ export default function NotificationsPage() {
 
   return (
     <View className='notifications'>
-      {error && !loaded ? (
-        <View className='lrf-empty notifications-error'>
-          <Text className='lrf-empty-icon'>😿</Text>
-          <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
-        </View>
-      ) : null}
-
       {loaded && items.length === 0 ? (
         <View className='lrf-empty notifications-empty'>
           <Text className='lrf-empty-icon'>🔔</Text>
@@ -136,15 +60,7 @@ export default function NotificationsPage() {
         </View>
       ))}
 
-      {loading ? <View className='lrf-hint notifications-loading'>加载中…</View> : null}
-      {!loading && items.length > 0 && hasMore ? (
-        <View className='lrf-hint notifications-more' onClick={loadMore}>
-          上拉或点击加载更多
-        </View>
-      ) : null}
-      {!loading && loaded && items.length > 0 && !hasMore ? (
-        <View className='lrf-hint notifications-end'>没有更多了</View>
-      ) : null}
+      <ListFooter prefix='notifications' list={list} end />
     </View>
   )
 }

@@ -1,12 +1,13 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import GiveBox, { type GiftContext } from '../../components/give-box'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, getTeam, joinTeam } from '../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, toastError } from '../../services/request'
 import type { DreamDetail, DreamDonationResult, TeamDetail } from '../../services/types'
-import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, percent } from '../../utils/format'
+import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -41,17 +42,7 @@ export default function TeamPage() {
       const detail = await getDream(teamValue.team.dreamId).catch(() => null)
       if (generation !== generationRef.current) return
       setTeam((prev) => (prev ? { ...teamValue, dream: freshestDream(prev.dream, teamValue.dream) } : teamValue))
-      if (detail) {
-        setDreamDetail((prev) =>
-          prev && prev.dream.id === detail.dream.id
-            ? {
-                ...detail,
-                dream: freshestDream(prev.dream, detail.dream),
-                viewer: detail.viewer ? { hasGiven: detail.viewer.hasGiven || Boolean(prev.viewer?.hasGiven) } : detail.viewer,
-              }
-            : detail,
-        )
-      }
+      if (detail) setDreamDetail((prev) => mergeDreamDetail(prev, detail))
       if (me) {
         setBalance(me.flowers.balance)
         setMyId(me.user.id)
@@ -70,15 +61,7 @@ export default function TeamPage() {
     }
   }, [id])
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(load)
 
   useShareAppMessage(() => ({
     title: team ? `加入「${team.team.name}」，一起支持「${team.dream.title}」` : '一起捐小红花',
