@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
-import { phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
+import { fillAndKeep, phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
 import { grant } from '../support/http-client';
 
 jest.setTimeout(240_000);
 
 const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first();
 const textOf = async (page: Page, selector: string) => (await visible(page, selector).innerText()).trim();
+
 
 describe('H5 app: a dream from proposal to gifts and a team', () => {
   const app = useBrowserApp();
@@ -28,10 +29,10 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     await signInOnScreen(proposer, app.url, '梦想发起人');
     await tapTab(proposer, '梦想');
     await visible(proposer, '.dream-propose-entry').click();
-    await visible(proposer, '.propose-title input').fill(title);
-    await visible(proposer, '.propose-story textarea').fill('山里的孩子们放学后没有书可读，我们想为村小建一间有两千本书的图书室，让他们也能读到好故事。');
+    await fillAndKeep(proposer, '.propose-title input', title);
+    await fillAndKeep(proposer, '.propose-story textarea', '山里的孩子们放学后没有书可读，我们想为村小建一间有两千本书的图书室，让他们也能读到好故事。');
     await visible(proposer, '.propose-category-education').click();
-    await visible(proposer, '.propose-target input').fill('1000');
+    await fillAndKeep(proposer, '.propose-target input', '1000');
     await visible(proposer, '.propose-submit').click();
     const mine = proposer.locator('.my-dream-item:visible', { hasText: title }).first();
     await mine.waitFor({ timeout: 30_000 });
@@ -72,8 +73,7 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
 
     // The donor starts a team; a friend joins with the code and gives through it.
     await openDreamFromList(donor);
-    await visible(donor, '.team-name input').fill('周末徒步队');
-    expect(await visible(donor, '.team-name input').inputValue()).toBe('周末徒步队');
+    await fillAndKeep(donor, '.team-name input', '周末徒步队');
     await visible(donor, '.team-start').click();
     await visible(donor, '.team-code').waitFor({ timeout: 30_000 });
     const code = await textOf(donor, '.team-code');
@@ -83,7 +83,7 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     await signInOnScreen(friend, app.url, '好朋友');
     await grant(await storedToken(friend), 20);
     await openDreamFromList(friend);
-    await visible(friend, '.team-join-code input').fill(code);
+    await fillAndKeep(friend, '.team-join-code input', code);
     await visible(friend, '.team-join-submit').click();
     await visible(friend, '.team-give-pick-5').click();
     await visible(friend, '.team-give-submit').click();

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { phonePage, signInOnScreen, tapTab as tab, useBrowserApp } from '../support/browser';
+import { fillAndKeep, phonePage, signInOnScreen, tapTab as tab, useBrowserApp } from '../support/browser';
 
 jest.setTimeout(180_000);
 
@@ -15,9 +15,8 @@ describe('H5 app: earning flowers as a person would', () => {
     await tab(page, '首页');
     await page.locator('.home-entry-steps').first().click();
     // Act
-    const input = page.locator('.steps-input input').first();
-    await input.waitFor({ timeout: 30_000 });
-    await input.fill('12345');
+    await page.locator('.steps-input input').first().waitFor({ timeout: 30_000 });
+    await fillAndKeep(page, '.steps-input input', '12345');
     await page.waitForFunction(() => document.querySelector('.steps-flowers')?.textContent?.includes('12'), undefined, { timeout: 15_000 });
     await page.locator('.steps-donate').first().click();
     // Assert

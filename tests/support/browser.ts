@@ -68,3 +68,16 @@ export function useBrowserApp(): { readonly browser: Browser; readonly url: stri
 export function tapTab(page: Page, name: string): Promise<void> {
   return page.locator('.weui-tabbar__item', { hasText: name }).first().click();
 }
+
+/**
+ * Fills an input and checks it kept the text: a Taro H5 controlled input that re-renders from a
+ * data load landing in the same instant can put back its old value (a person would just retype).
+ */
+export async function fillAndKeep(page: Page, selector: string, value: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.locator(`${selector}:visible`).first().fill(value);
+    await page.waitForTimeout(300);
+    if ((await page.locator(`${selector}:visible`).first().inputValue()) === value) return;
+  }
+  throw new Error(`${selector} would not keep ${value}`);
+}

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 export interface TableContext {
   doc: DynamoDBDocumentClient;
@@ -32,5 +32,19 @@ export async function queryAll(table: TableContext, input: Omit<QueryCommandInpu
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
+  return items;
+}
+
+/** Every item of these keys, 100 keys a request, retrying what DynamoDB left unprocessed. */
+export async function batchGetAll(table: TableContext, keys: Record<string, unknown>[], consistent: boolean): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
+    while (batch && batch.length > 0) {
+      const answer = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.tableName]: { Keys: batch, ConsistentRead: consistent } } }));
+      items.push(...(answer.Responses?.[table.tableName] ?? []));
+      batch = answer.UnprocessedKeys?.[table.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
   return items;
 }

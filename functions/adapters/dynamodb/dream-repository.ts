@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import {
   acceptsGifts,
@@ -21,7 +21,7 @@ import {
 import type { IdempotentCompletion } from '../../domain/idempotency';
 import type { Clock, MoveResult, Page } from '../../domain/ports';
 import { ValidationError } from '../../shared/errors';
-import { queryAll, type TableContext } from './client';
+import { batchGetAll, queryAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dreamKeys, teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
@@ -121,19 +121,10 @@ export class DynamoDreamRepository {
       } else result.set(dream.id, []);
     }
     const fetched = new Map<string, DreamShard[]>();
-    for (let i = 0; i < wanted.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = wanted.slice(i, i + 100).map((w) => dreamKeys.shard(w.dreamId, w.index));
-      while (keys && keys.length > 0) {
-        const answer = await this.table.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keys, ConsistentRead: consistent } } }),
-        );
-        for (const item of answer.Responses?.[this.table.tableName] ?? []) {
-          const list = fetched.get(item.dreamId as string) ?? [];
-          list.push(toShard(item));
-          fetched.set(item.dreamId as string, list);
-        }
-        keys = answer.UnprocessedKeys?.[this.table.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
+    for (const item of await batchGetAll(this.table, wanted.map((w) => dreamKeys.shard(w.dreamId, w.index)), consistent)) {
+      const list = fetched.get(item.dreamId as string) ?? [];
+      list.push(toShard(item));
+      fetched.set(item.dreamId as string, list);
     }
     for (const [dreamId, shards] of fetched) {
       shards.sort((a, b) => a.index - b.index);

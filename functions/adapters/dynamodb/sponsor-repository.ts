@@ -1,9 +1,9 @@
-import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import { drawDown, splitEvenly } from '../../domain/draw-down';
 import type { Sponsor } from '../../domain/steps';
-import { queryAll, type TableContext } from './client';
+import { batchGetAll, queryAll, type TableContext } from './client';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
 
@@ -54,17 +54,10 @@ export class DynamoSponsorRepository {
     );
     const keys = Items.flatMap((item) => Array.from({ length: item.shardCount as number }, (_, index) => sponsorKeys.shard(item.id as string, index)));
     const shards = new Map<string, { index: number; remainingFen: number }[]>();
-    for (let i = 0; i < keys.length; i += 100) {
-      let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100);
-      while (batch && batch.length > 0) {
-        const answer = await this.table.doc.send(new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: batch, ConsistentRead: consistent } } }));
-        for (const item of answer.Responses?.[this.table.tableName] ?? []) {
-          const list = shards.get(item.sponsorId as string) ?? [];
-          list.push({ index: item.index as number, remainingFen: item.remainingFen as number });
-          shards.set(item.sponsorId as string, list);
-        }
-        batch = answer.UnprocessedKeys?.[this.table.tableName]?.Keys as Record<string, unknown>[] | undefined;
-      }
+    for (const item of await batchGetAll(this.table, keys, consistent)) {
+      const list = shards.get(item.sponsorId as string) ?? [];
+      list.push({ index: item.index as number, remainingFen: item.remainingFen as number });
+      shards.set(item.sponsorId as string, list);
     }
     return Items.map((item) => {
       const own = (shards.get(item.id as string) ?? []).sort((a, b) => a.index - b.index);
