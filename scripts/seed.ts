@@ -60,3 +60,25 @@ export async function seedReferenceData(app: Container): Promise<number> {
   await app.quiz.seed(questions);
   return questions.length;
 }
+
+/**
+ * `npm run seed`: writes the reference data (the quiz bank) into TABLE_NAME — a deployed stage's
+ * table with AWS credentials, or a local one with DYNAMODB_ENDPOINT. Demo accounts are never
+ * created this way.
+ */
+if (require.main === module) {
+  const tableName = process.env.TABLE_NAME;
+  if (!tableName) {
+    console.error('set TABLE_NAME (and DYNAMODB_ENDPOINT for a local table)');
+    process.exit(2);
+  }
+  const app = buildContainer(
+    loadConfig({ ...process.env, STAGE: process.env.STAGE ?? 'local', TABLE_NAME: tableName, JWT_SECRET_PARAM: process.env.JWT_SECRET_PARAM ?? 'unused-by-seed' }),
+  );
+  seedReferenceData(app)
+    .then((count) => console.log(`seeded ${count} quiz questions into ${tableName}`))
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
