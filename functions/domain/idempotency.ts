@@ -35,6 +35,8 @@ export interface IdempotencyClaim {
 export interface IdempotentCompletion<R> {
   claim: IdempotencyClaim;
   render: (result: R) => StoredResponse;
+  /** Set by the ledger once the move's transaction has stored the response: nothing is left to store. */
+  stored?: boolean;
 }
 
 function canonical(value: unknown): unknown {

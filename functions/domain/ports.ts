@@ -57,7 +57,7 @@ export type ClaimOutcome =
 export interface IdempotencyStore {
   /** Claims the key, or waits for the request that holds it and returns its final response. */
   claim(scope: IdempotencyScope, requestHash: string): Promise<ClaimOutcome>;
-  /** Stores the final response of a request that moved nothing (refusals, reads). */
+  /** Stores the final response of a request that moved nothing (refusals, reads); a no-op once finalized. */
   complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void>;
   /** Gives the key back after a 5xx so a retry can run again. */
   release(claim: IdempotencyClaim): Promise<void>;

@@ -33,10 +33,6 @@ interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny, P extends ZodTyp
     query: z.infer<Q>;
     params: z.infer<P>;
     caller: A extends 'required' ? AuthenticatedUser : AuthenticatedUser | null;
-    /** Present when the request carries an Idempotency-Key: pass it to the ledger move. */
-    idempotency: IdempotencyClaim | null;
-    /** Renders a use-case result the way this route answers, for storing inside a ledger transaction. */
-    render: (result: unknown) => StoredResponse;
     /**
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
      * transaction, given how the use case presents the move; without one, undefined.
@@ -89,18 +85,24 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
         claim = outcome.claim;
       }
 
+      const handedOut: IdempotentCompletion<MoveResult>[] = [];
       try {
         const held = claim;
-        const completeWith = (present: (move: MoveResult) => unknown) => (held ? { claim: held, render: (move: MoveResult) => render(present(move)) } : undefined);
-        const result = await spec.handle({ body, query, params, caller: caller as never, idempotency: claim, render, completeWith });
+        const completeWith = (present: (move: MoveResult) => unknown) => {
+          if (!held) return undefined;
+          const completion: IdempotentCompletion<MoveResult> = { claim: held, render: (move) => render(present(move)) };
+          handedOut.push(completion);
+          return completion;
+        };
+        const result = await spec.handle({ body, query, params, caller: caller as never, completeWith });
         response = render(result);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;
         failure = err;
         response = toErrorResponse(err);
       }
-      // A move finalizes its claim in its own transaction; completing again is then a no-op refusal.
-      if (claim) await completeQuietly(app.idempotency, claim, response);
+      // A move that stored the response in its own transaction has finalized the claim already.
+      if (claim && !handedOut.some((completion) => completion.stored)) await app.idempotency.complete(claim, response);
     } catch (err) {
       failure = err;
       response = toErrorResponse(err);
@@ -109,14 +111,6 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
     logOnce(method, path, response.status, started, failure, context);
     return toResult(response);
   };
-}
-
-async function completeQuietly(store: { complete(c: IdempotencyClaim, r: StoredResponse): Promise<void> }, claim: IdempotencyClaim, response: StoredResponse) {
-  try {
-    await store.complete(claim, response);
-  } catch (err) {
-    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
-  }
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string | undefined> {

@@ -74,8 +74,13 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
     }
   }
 
+  /** A record that is no longer this claim's to finalize (already done) is left as it is. */
   async complete(claim: IdempotencyClaim, response: StoredResponse): Promise<void> {
-    await this.table.doc.send(new UpdateCommand(completionUpdate(this.table.tableName, claim, response, this.options.clock.now().toISOString())));
+    try {
+      await this.table.doc.send(new UpdateCommand(completionUpdate(this.table.tableName, claim, response, this.options.clock.now().toISOString())));
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+    }
   }
 
   async release(claim: IdempotencyClaim): Promise<void> {

@@ -55,6 +55,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
       try {
         const observer = this.table.observer;
         const answer = await this.table.doc.send(new TransactWriteCommand({ TransactItems: items, ...(observer ? { ReturnConsumedCapacity: 'TOTAL' } : {}) }));
+        if (options.completion) options.completion.stored = true;
         observer?.({
           partitionKeys: items.map((item) => String((item.Put?.Item ?? item.Update?.Key ?? item.ConditionCheck?.Key ?? item.Delete?.Key)?.PK)),
           writeCapacityUnits: answer.ConsumedCapacity?.reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0),
