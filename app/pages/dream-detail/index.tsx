@@ -21,6 +21,7 @@ import {
   percent,
 } from '../../utils/format'
 import './index.scss'
+import PageState from '../../components/page-state'
 
 const TEAM_NAME_MIN = 2
 // GET /dreams/{id} may answer totals up to a second old.
@@ -165,31 +166,8 @@ export default function DreamDetailPage() {
     }
   }
 
-  if (notFound) {
-    return (
-      <View className='dream-detail'>
-        <View className='lrf-empty dream-detail-missing'>
-          <Text className='lrf-empty-icon'>🔍</Text>
-          <Text>这个梦想不存在或暂未公开</Text>
-        </View>
-      </View>
-    )
-  }
-
-  if (!detail) {
-    return (
-      <View className='dream-detail'>
-        {error ? (
-          <View className='lrf-empty dream-detail-error'>
-            <Text className='lrf-empty-icon'>😿</Text>
-            <Text>{error}</Text>
-            <View className='lrf-muted'>下拉页面可以重试</View>
-          </View>
-        ) : (
-          <View className='lrf-hint dream-detail-loading'>加载中…</View>
-        )}
-      </View>
-    )
+  if (notFound || !detail) {
+    return <PageState root='dream-detail' missing={notFound ? '这个梦想不存在或暂未公开' : null} error={error} />
   }
 
   const { dream, proposer, charity, recentDonors } = detail

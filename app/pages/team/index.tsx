@@ -9,6 +9,7 @@ import { ApiError, errorMessage, toastError } from '../../services/request'
 import type { DreamDetail, DreamDonationResult, TeamDetail } from '../../services/types'
 import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
+import PageState from '../../components/page-state'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -113,31 +114,8 @@ export default function TeamPage() {
     )
   }
 
-  if (notFound) {
-    return (
-      <View className='team'>
-        <View className='lrf-empty team-missing'>
-          <Text className='lrf-empty-icon'>🔍</Text>
-          <Text>这个队伍不存在</Text>
-        </View>
-      </View>
-    )
-  }
-
-  if (!team) {
-    return (
-      <View className='team'>
-        {error ? (
-          <View className='lrf-empty team-error'>
-            <Text className='lrf-empty-icon'>😿</Text>
-            <Text>{error}</Text>
-            <View className='lrf-muted'>下拉页面可以重试</View>
-          </View>
-        ) : (
-          <View className='lrf-hint team-loading'>加载中…</View>
-        )}
-      </View>
-    )
+  if (notFound || !team) {
+    return <PageState root='team' missing={notFound ? '这个队伍不存在' : null} error={error} />
   }
 
   const { dream, members, totalFlowers } = team
