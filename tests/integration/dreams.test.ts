@@ -122,6 +122,31 @@ describe('dreams against DynamoDB Local', () => {
     expect(books.donorItems).toBe(30);
   });
 
+  it('a figures read that lands while a gift is in flight is not counted twice', async () => {
+    // Arrange: a dream whose shard figures are cached, and a DynamoDB client that, right after a
+    // gift's transaction commits, lets another request of the same process read the shards.
+    const dreamId = await openDream(10_000);
+    const donor = await userWithFlowers(app, 100);
+    const dream = (await app.dreams.get(dreamId, true))!;
+    await app.dreams.totals([dream]);
+    const doc = (app.dreams as unknown as { table: { doc: { send: (command: unknown) => Promise<unknown> } } }).table.doc;
+    const send = doc.send.bind(doc);
+    const spy = jest.spyOn(doc, 'send').mockImplementation(async (command: unknown) => {
+      const answer = await send(command);
+      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand') await app.dreams.shardsOf([dream], true);
+      return answer;
+    });
+    // Act
+    try {
+      await donateToDream(app, donor.id, dreamId, { flowers: 30 });
+    } finally {
+      spy.mockRestore();
+    }
+    // Assert: the cached figures show the gift once
+    expect((await app.dreams.totals([dream])).get(dreamId)!.flowersRaised).toBe(30);
+    expect((await getDream(app, dreamId, null)).dream.flowersRaised).toBe(30);
+  });
+
   it('the gift that reaches the target flips it in the same write; an adopted dream takes no more', async () => {
     const dreamId = await openDream(1_000);
     const donor = await userWithFlowers(app, 2_000);

@@ -61,7 +61,15 @@ const STALE_HOURS = [25, 26];
 const PROFILE_CACHE_MS = 1_000;
 
 export class DynamoDreamRepository {
-  private shardCache = new Map<string, { at: number; shards: DreamShard[] }>();
+  /**
+   * Shard figures per dream, with the event number at which their read came back. Events order
+   * this process's reads and gifts (JavaScript runs one at a time), so a gift can tell whether a
+   * cached read could already contain it.
+   */
+  private shardCache = new Map<string, { at: number; shards: DreamShard[]; readAt: number }>();
+  private events = 0;
+  /** Per dream, the event at which this process last learned that a gift of its own committed. */
+  private lastGiftAcknowledged = new Map<string, number>();
   /** (dream, donor) pairs known to have given: that never becomes false, so it is cached for good. */
   private knownDonors = new Set<string>();
 
@@ -121,6 +129,7 @@ export class DynamoDreamRepository {
       } else result.set(dream.id, []);
     }
     const fetched = new Map<string, DreamShard[]>();
+    const startedAt = ++this.events;
     for (const item of await batchGetAll(this.table, wanted.map((w) => dreamKeys.shard(w.dreamId, w.index)), consistent)) {
       const list = fetched.get(item.dreamId as string) ?? [];
       list.push(toShard(item));
@@ -128,7 +137,9 @@ export class DynamoDreamRepository {
     }
     for (const [dreamId, shards] of fetched) {
       shards.sort((a, b) => a.index - b.index);
-      this.shardCache.set(dreamId, { at: Date.now(), shards });
+      // A gift of ours that committed while this read was out may or may not be in it: don't cache.
+      if ((this.lastGiftAcknowledged.get(dreamId) ?? 0) < startedAt) this.shardCache.set(dreamId, { at: Date.now(), shards, readAt: ++this.events });
+      else this.shardCache.delete(dreamId);
       result.set(dreamId, shards);
     }
     for (const dream of dreams) if (!result.has(dream.id)) result.set(dream.id, []);
@@ -332,6 +343,7 @@ export class DynamoDreamRepository {
     let attempt = 0;
     let outcome: Omit<GiftOutcome, 'move'> | undefined;
     let committedPlan: GiftPlan | undefined;
+    let sentAt = 0;
     const now = () => this.clock.now();
     const extraWrites = async (): Promise<TransactItem[]> => {
       attempt += 1;
@@ -354,6 +366,8 @@ export class DynamoDreamRepository {
       const flipped = plan.path === 'serialized' && plan.crosses && dream.status === 'open';
       const items = this.giftItems(dream, shards, plan, input, newDonor ? nickname : null, flipped);
       committedPlan = plan;
+      // The transaction goes out right after this returns: no read that came back before now can contain it.
+      sentAt = ++this.events;
       outcome = {
         dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
         totals: {
@@ -373,17 +387,20 @@ export class DynamoDreamRepository {
       { extraWrites, completion: input.completion?.(() => outcome!) },
     );
     if (outcome!.newDonor) this.knownDonors.add(`${input.dream.id}|${input.userId}`);
-    this.rememberGift(input.dream.id, committedPlan!, input.flowers, outcome!);
+    this.rememberGift(input.dream.id, committedPlan!, input.flowers, outcome!, sentAt);
     return { move, ...outcome! };
   }
 
   /**
    * Folds a committed shard gift into this process's cached figures, so the next gift here starts
-   * from them (other processes see it within the cache's second); anything else drops the cache.
+   * from them (other processes see it within the cache's second). Only a read that came back
+   * before the gift was sent can be folded into; a later one may already count it (folding would
+   * count it twice), so it is dropped, as is the cache after any serialized gift.
    */
-  private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>): void {
+  private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>, sentAt: number): void {
+    this.lastGiftAcknowledged.set(dreamId, ++this.events);
     const cached = this.shardCache.get(dreamId);
-    if (plan.path !== 'shard' || outcome.flipped || !cached) {
+    if (plan.path !== 'shard' || outcome.flipped || !cached || cached.readAt > sentAt) {
       this.shardCache.delete(dreamId);
       this.profileCache.delete(dreamId);
       return;
