@@ -1,15 +1,17 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ensureSignedIn } from '../services/auth'
 
+export type RefreshTrigger = 'show' | 'pull'
+
 /** Runs `refresh` every time the page shows (once signed in) and on pull-down. */
-export function usePageRefresh(refresh: () => Promise<unknown>): void {
+export function usePageRefresh(refresh: (trigger: RefreshTrigger) => Promise<unknown>): void {
   useDidShow(() => {
     ensureSignedIn().then((ok) => {
-      if (ok) refresh()
+      if (ok) refresh('show')
     })
   })
 
   usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
+    refresh('pull').finally(() => Taro.stopPullDownRefresh())
   })
 }

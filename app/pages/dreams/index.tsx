@@ -28,7 +28,7 @@ export default function DreamsPage() {
   const { items, loaded, loading, error } = list
 
   // Every time the tab shows: progress changes after a gift on the detail page.
-  usePageRefresh(list.reload)
+  usePageRefresh(() => list.reload())
 
   const changeSort = (next: DreamSort) => {
     if (next === sortRef.current) return

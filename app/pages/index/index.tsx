@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { getMe } from '../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../services/auth'
+import { getStoredUser } from '../../services/auth'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { toastError } from '../../services/request'
 import type { Role } from '../../services/types'
 import './index.scss'
@@ -51,15 +52,7 @@ export default function HomePage() {
     }
   }
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(() => load())
 
   const onEntry = (entry: Entry) => {
     const go = entry.tab ? Taro.switchTab({ url: entry.url }) : Taro.navigateTo({ url: entry.url })

@@ -15,7 +15,7 @@ export default function MyDreamsPage() {
   const { items, loaded } = list
 
   // On every show: a review may have happened meanwhile.
-  usePageRefresh(list.reload)
+  usePageRefresh(() => list.reload())
 
   const open = (dream: Dream) => {
     Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(dream.id)}` }).catch(() =>

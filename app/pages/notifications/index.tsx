@@ -23,7 +23,7 @@ export default function NotificationsPage() {
   const list = usePagedList<AppNotification>((cursor) => getNotifications(cursor, PAGE_SIZE))
   const { items, loaded } = list
 
-  usePageRefresh(list.reload)
+  usePageRefresh(() => list.reload())
 
   const open = (n: AppNotification) => {
     if (!n.refId || !DREAM_TYPES.has(n.type)) return

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { answerQuiz, getQuizToday } from '../../services/api'
-import { ensureSignedIn } from '../../services/auth'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { QuizQuestion, QuizToday } from '../../services/types'
 import './index.scss'
@@ -57,15 +57,7 @@ export default function QuizPage() {
     }
   }, [])
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) load(loadedOnceRef.current)
-    })
-  })
-
-  usePullDownRefresh(() => {
-    load(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh((trigger) => load(trigger === 'pull' || loadedOnceRef.current))
 
   const onChoose = async (question: QuizQuestion, choice: number) => {
     if (question.answered || answeringRef.current) return

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
-import { ensureSignedIn, signInWithWechat } from '../../services/auth'
+import { signInWithWechat } from '../../services/auth'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../services/types'
 import { formatYuan, shortDate } from '../../utils/format'
@@ -147,20 +148,12 @@ export default function StepsPage() {
     await Promise.all([runPreview(typed !== null && typed <= MAX_STEPS_PER_DAY ? { steps: typed } : null), loadHistory()])
   }, [runPreview, loadHistory, stepsText])
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) refresh()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(() => refresh())
 
   // H5: preview what the typed steps would earn, once typing pauses.
   const lastTextRef = useRef(stepsText)
   useEffect(() => {
-    // Only on edits: the first preview comes from useDidShow.
+    // Only on edits: the first preview comes with the page refresh.
     if (IS_WEAPP || lastTextRef.current === stepsText) return
     lastTextRef.current = stepsText
     const typed = parseSteps(stepsText)

@@ -1,8 +1,9 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { getMe, getMyStores, recordLowcarbonAction } from '../../../services/api'
-import { ensureSignedIn, getStoredUser } from '../../../services/auth'
+import { getStoredUser } from '../../../services/auth'
+import { usePageRefresh } from '../../../hooks/use-page-refresh'
 import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../../services/request'
 import type { LowcarbonAction, LowcarbonActionKind, Role, Store } from '../../../services/types'
 import { formatShanghaiTime } from '../../../utils/format'
@@ -63,15 +64,7 @@ export default function MerchantLowcarbonPage() {
     }
   }, [])
 
-  useDidShow(() => {
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
-  })
-
-  usePullDownRefresh(() => {
-    load().finally(() => Taro.stopPullDownRefresh())
-  })
+  usePageRefresh(() => load())
 
   const onScan = async () => {
     try {
