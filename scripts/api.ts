@@ -51,10 +51,11 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   await ensureTable(dynamo.endpoint, options.tableName);
   // Local and test stages always carry the quiz bank and the demo accounts (found by openid, so
   // seeding again changes nothing).
-  const seedTarget = containerFor(dynamo.endpoint, options.tableName, options.stage);
+  // The demo dreams pass the content check at review, so WeChat (or its fake) runs first.
+  const wechat = options.wechatApiBase ? undefined : await startFakeWechatServer({ port: options.wechatPort });
+  const seedTarget = containerFor(dynamo.endpoint, options.tableName, options.stage, options.wechatApiBase ?? wechat!.url);
   await seedReferenceData(seedTarget);
   const seeded = await seedDemoData(seedTarget);
-  const wechat = options.wechatApiBase ? undefined : await startFakeWechatServer({ port: options.wechatPort });
   const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
   const offline = spawn(
     process.execPath,

@@ -112,3 +112,22 @@ describe('dreams over HTTP', () => {
     ]);
   });
 });
+
+describe('demo data of a started API', () => {
+  it('has dreams in every state a person meets, gifts through the ledger, and one waiting for review', async () => {
+    // Act
+    const list = await call('GET', '/dreams?limit=100');
+    const admin = await call('POST', '/auth/dev', { body: { openid: 'demo-admin', roles: ['admin'] } });
+    const queue = await call('GET', '/admin/dreams?limit=100', { token: admin.body.token });
+    const giver = await call('POST', '/auth/dev', { body: { openid: 'demo-giver-1' } });
+    const bill = await call('GET', '/me/ledger?limit=100', { token: giver.body.token });
+    // Assert
+    const byTitle = new Map(list.body.items.map((d: { title: string }) => [d.title, d]));
+    expect(byTitle.get('给大山里的孩子一间图书角')).toMatchObject({ status: 'open', flowersRaised: 595, donorCount: 3, matchedFen: 5_950 });
+    expect(byTitle.get('为环卫工人送一件冬衣')).toMatchObject({ status: 'executable', flowersRaised: 600 });
+    expect(byTitle.get('独居老人的一顿热乎午饭')).toMatchObject({ status: 'adopted', flowersRaised: 500 });
+    expect(queue.body.items.map((d: { title: string }) => d.title)).toContain('让视障朋友走进电影院');
+    const gifts = bill.body.items.filter((e: { reason: string }) => e.reason === 'dream_donation');
+    expect(gifts.map((e: { delta: number }) => e.delta).sort((a: number, b: number) => a - b)).toEqual([-320, -300, -250]);
+  });
+});
