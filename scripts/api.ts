@@ -22,11 +22,16 @@ export interface ApiOptions {
   tableName: string;
   /** An outside WeChat base URL; when absent the fake is started. */
   wechatApiBase?: string;
+  /**
+   * An already running DynamoDB (Local) to use instead of starting one: the API then owns only
+   * its own processes, as in AWS, where the database does not die with a function.
+   */
+  dynamodbEndpoint?: string;
 }
 
 export interface RunningApi {
   url: string;
-  dynamo: RunningDynamoDb;
+  dynamo: Pick<RunningDynamoDb, 'endpoint' | 'stop'>;
   wechat?: FakeWechatServer;
   /** What this start seeded (empty when the data was already there). */
   seeded: string[];
@@ -42,12 +47,15 @@ export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOpti
     stage: env.STAGE === 'test' ? 'test' : 'local',
     tableName: env.LRF_TABLE_NAME ?? 'little-red-flower-local',
     wechatApiBase: env.WECHAT_API_BASE || undefined,
+    dynamodbEndpoint: env.LRF_DYNAMODB_ENDPOINT || undefined,
   };
 }
 
 export async function startApi(options: ApiOptions, log: (line: string) => void = () => undefined): Promise<RunningApi> {
   mkdirSync(options.dataDir, { recursive: true });
-  const dynamo = await startDynamoDbLocal({ port: options.dynamoPort, dataDir: options.dataDir });
+  const dynamo = options.dynamodbEndpoint
+    ? { endpoint: options.dynamodbEndpoint, stop: async () => undefined }
+    : await startDynamoDbLocal({ port: options.dynamoPort, dataDir: options.dataDir });
   await ensureTable(dynamo.endpoint, options.tableName);
   // Local and test stages always carry the quiz bank and the demo accounts (found by openid, so
   // seeding again changes nothing).

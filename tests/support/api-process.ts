@@ -15,11 +15,15 @@ export interface ApiProcess {
  * Starts `npm run api` exactly as a developer would (through npm), in its own process group so a
  * test can kill -9 the whole tree, and resolves when it prints "API ready at".
  */
-export async function startApiProcess(dataDir: string, ports?: { api: number; dynamo: number; wechat: number }): Promise<ApiProcess> {
+export async function startApiProcess(
+  dataDir: string,
+  ports?: { api: number; dynamo: number; wechat: number },
+  extraEnv: Record<string, string> = {},
+): Promise<ApiProcess> {
   const api = ports?.api ?? (await freePort());
   const dynamo = ports?.dynamo ?? (await freePort());
   const wechat = ports?.wechat ?? (await freePort());
-  const env = { API_PORT: String(api), DYNAMODB_PORT: String(dynamo), FAKE_WECHAT_PORT: String(wechat), DATA_DIR: dataDir, STAGE: 'test' };
+  const env = { API_PORT: String(api), DYNAMODB_PORT: String(dynamo), FAKE_WECHAT_PORT: String(wechat), DATA_DIR: dataDir, STAGE: 'test', ...extraEnv };
   const child = spawn('npm', ['run', '--silent', 'api'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((done, fail) => {
     let output = '';
