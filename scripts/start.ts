@@ -3,19 +3,38 @@
  * .data/), the fake WeChat server, the API, demo data, and the H5 app — then prints the URLs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { apiOptionsFromEnv, startApi } from './api';
 import { DEMO_USERS } from './seed';
 import { serveH5 } from './lib/static-server';
 
 const ROOT = resolve(__dirname, '..');
 
+/** The newest modification time of the files the H5 build is made from. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) readdirSync(path).forEach((name) => visit(join(path, name)));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach((path) => visit(resolve(ROOT, path)));
+  return newest;
+}
+
+/** No build yet, or the app's sources changed since the last one (or REBUILD_H5=1). */
+function h5BuildIsStale(index: string): boolean {
+  if (process.env.REBUILD_H5 === '1' || !existsSync(index)) return true;
+  return newestSource(['app', 'config', 'types', 'babel.config.js', 'package-lock.json']) > statSync(index).mtimeMs;
+}
+
 async function main() {
   const options = apiOptionsFromEnv();
   const h5Port = Number(process.env.H5_PORT ?? 10086);
   const h5Root = resolve(ROOT, 'dist/h5');
-  if (!existsSync(resolve(h5Root, 'index.html')) || process.env.REBUILD_H5 === '1') {
+  if (h5BuildIsStale(resolve(h5Root, 'index.html'))) {
     console.log('Building the H5 app (npm run build:h5)…');
     const build = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) process.exit(build.status ?? 1);

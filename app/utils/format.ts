@@ -104,6 +104,13 @@ export function formatShanghaiDate(iso: string): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
 
+/** The `count` calendar days ending with `today` ("YYYY-MM-DD"), oldest first. */
+export function daysEndingWith(today: string, count: number): string[] {
+  const end = Date.parse(`${today}T00:00:00Z`)
+  if (Number.isNaN(end)) return []
+  return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10))
+}
+
 /** Character count as the API counts it (Unicode code points, not UTF-16 units). */
 export function charCount(text: string): number {
   return [...text].length

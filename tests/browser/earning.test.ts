@@ -23,6 +23,11 @@ describe('H5 app: earning flowers as a person would', () => {
     await page.locator('.steps-result').first().waitFor({ timeout: 15_000 });
     expect(await text(page, '.steps-result')).toContain('获得 12 朵小红花');
     await page.locator('.steps-bar').first().waitFor({ timeout: 15_000 });
+    // The chart is the last 7 days: today's bar, six empty days before it.
+    const days = page.locator('.steps-chart:visible .steps-bar-col');
+    expect(await days.count()).toBe(7);
+    expect(await days.last().innerText()).toMatch(/今天[\s\S]*\+12/);
+    expect(await page.locator('.steps-chart:visible .steps-bar-col-empty').count()).toBe(6);
     await page.goBack();
     await tab(page, '我的');
     await page.waitForFunction(() => document.querySelector('.me-balance-value')?.textContent?.trim() === '12', undefined, { timeout: 30_000 });

@@ -1,3 +1,4 @@
+import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { recordLowCarbonAction, issueMemberCode } from '../../functions/lowcarbon/lowcarbon';
 import type { Container } from '../../functions/shared/container';
 import { MemberCodeService } from '../../functions/shared/member-code';
@@ -33,6 +34,7 @@ describe('low-carbon actions against DynamoDB Local', () => {
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => recordLowCarbonAction(app, merchantId, { code, action: 'no_plastic_bag' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((await app.ledger.getAccount(person.id))!.balance).toBe(1);
+    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
   });
 
   it('at most 5 flowers a day, also when 8 codes are scanned at once; the next day counts anew', async () => {
@@ -47,6 +49,7 @@ describe('low-carbon actions against DynamoDB Local', () => {
     const { code } = await issueMemberCode(app, person.id);
     await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).resolves.toBeTruthy();
     expect((await app.ledger.getAccount(person.id))!.balance).toBe(6);
+    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
     clock.set('2026-11-25T03:00:00Z');
   });
 

@@ -40,6 +40,24 @@ describe('step donations against DynamoDB Local', () => {
       .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
       .forEach((r) => expect(r.reason).toMatchObject({ code: 'ALREADY_DONATED_TODAY' }));
     expect(await app.ledger.getAccount(user.id)).toMatchObject({ balance: 12, version: 1 });
+    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
+  });
+
+  it('a sponsor matches at its rate but never more than the per-person daily cap', async () => {
+    // Arrange: a generous sponsor (300 fen per 10,000 steps) with plenty of budget
+    const isolated = await freshContainer({ clock });
+    const cap = isolated.config.rules.sponsors.maxMatchFenPerUserPerDay;
+    const sponsor = await isolated.sponsors.create({ name: '暖阳基金', logoText: '暖阳', fenPer10kSteps: 300, budgetFen: 100_000, status: 'active' }, clock.now().toISOString());
+    const [small, big] = await Promise.all([userWithFlowers(isolated, 0), userWithFlowers(isolated, 0)]);
+    // Act
+    const under = await donateSteps(isolated, small.id, { steps: 10_000 });
+    const over = await donateSteps(isolated, big.id, { steps: 90_000 });
+    // Assert: 300 fen by rate; 2,700 by rate, cut to the cap
+    expect(under.match).toMatchObject({ sponsorId: sponsor.id, amountFen: 300 });
+    expect(cap).toBeLessThan(2_700);
+    expect(over.match).toMatchObject({ sponsorId: sponsor.id, amountFen: cap });
+    const books = await isolated.sponsors.reconcile(sponsor.id);
+    expect([books.matchedSum, books.remainingFen]).toEqual([300 + cap, 100_000 - 300 - cap]);
   });
 
   it('the next Shanghai day (after 16:00 UTC) may donate again, and the history lists both days', async () => {

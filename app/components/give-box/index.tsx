@@ -48,6 +48,8 @@ export interface GiveBoxProps {
 /** Quick picks, a custom amount, the balance and the give button, with the 冷静器 before a first gift. */
 export default function GiveBox(props: GiveBoxProps) {
   const { prefix, dream, proposerName, charityName, hasGiven, balance, teamId, onGiven, onStale } = props
+  // What the sponsor can still match, as far as this page knows (the server decides on each gift).
+  const matchLeftFen = dream.matchFund ? Math.max(0, dream.matchFund.budgetFen - (dream.matchedFen ?? 0)) : 0
   const [pick, setPick] = useState<number>(QUICK_PICKS[0])
   const [custom, setCustom] = useState('')
   const [panelOpen, setPanelOpen] = useState(false)
@@ -164,7 +166,9 @@ export default function GiveBox(props: GiveBoxProps) {
       {overBalance ? <View className='gb-hint'>超过了你的小红花余额</View> : null}
       {dream.matchFund && amountValid ? (
         <View className='gb-match-hint'>
-          🤝 {dream.matchFund.sponsorName}将为这 {amount} 朵配捐约 ¥{formatYuan(amount * dream.matchFund.fenPerFlower)}
+          {matchLeftFen > 0
+            ? `🤝 ${dream.matchFund.sponsorName}将为这 ${amount} 朵配捐约 ¥${formatYuan(Math.min(amount * dream.matchFund.fenPerFlower, matchLeftFen))}${amount * dream.matchFund.fenPerFlower > matchLeftFen ? '（配捐额度只剩这些）' : ''}`
+            : `🤝 ${dream.matchFund.sponsorName}的配捐额度已用完，感谢每一朵小红花`}
         </View>
       ) : null}
 

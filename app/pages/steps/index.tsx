@@ -6,7 +6,7 @@ import { signInWithWechat } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../services/types'
-import { formatYuan, shortDate } from '../../utils/format'
+import { daysEndingWith, formatShanghaiDate, formatYuan, shortDate } from '../../utils/format'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -261,9 +261,13 @@ export default function StepsPage() {
     preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.flowers : todaySteps !== null ? estimateFlowers(todaySteps) : null
   const match = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.match : null
 
-  // Oldest on the left; heights relative to the best day.
-  const bars = history.slice(0, 7).reverse()
-  const maxSteps = bars.reduce((m, d) => Math.max(m, d.steps), 0)
+  // The last 7 calendar days (Shanghai), oldest on the left; a day without a donation is an empty
+  // bar. One donation a day, so the newest 7 donations cover the week.
+  const today = preview?.date ?? formatShanghaiDate(new Date().toISOString())
+  const byDay = new Map(history.map((d) => [d.date, d]))
+  const bars = daysEndingWith(today, 7).map((date) => ({ date, donation: byDay.get(date) }))
+  const donatedDays = bars.filter((b) => b.donation).length
+  const maxSteps = bars.reduce((m, b) => Math.max(m, b.donation?.steps ?? 0), 0)
   const todaysDonation = preview ? history.find((d) => d.date === preview.date) : undefined
 
   return (
@@ -358,28 +362,30 @@ export default function StepsPage() {
         {donateError ? <View className='steps-error'>{donateError}</View> : null}
       </View>
 
-      <View className='lrf-section-title'>最近 7 次捐步</View>
-      {historyLoaded && bars.length > 0 ? (
+      <View className='lrf-section-title'>最近 7 天捐步</View>
+      {historyLoaded && donatedDays > 0 ? (
         <View className='lrf-card steps-chart'>
-          {bars.map((d) => (
-            <View key={d.date} className='steps-bar-col'>
-              <Text className='steps-bar-value'>{d.steps}</Text>
+          {bars.map(({ date, donation }) => (
+            <View key={date} className={`steps-bar-col${donation ? '' : ' steps-bar-col-empty'}`}>
+              <Text className='steps-bar-value'>{donation ? donation.steps : '—'}</Text>
               <View className='steps-bar-track'>
-                <View
-                  className='steps-bar'
-                  style={{ height: `${maxSteps > 0 ? Math.max(3, Math.round((d.steps / maxSteps) * 100)) : 3}%` }}
-                />
+                {donation ? (
+                  <View
+                    className='steps-bar'
+                    style={{ height: `${maxSteps > 0 ? Math.max(3, Math.round((donation.steps / maxSteps) * 100)) : 3}%` }}
+                  />
+                ) : null}
               </View>
-              <Text className='steps-bar-label'>{shortDate(d.date)}</Text>
-              <Text className='steps-bar-flowers'>+{d.flowers}</Text>
+              <Text className='steps-bar-label'>{date === today ? '今天' : shortDate(date)}</Text>
+              <Text className='steps-bar-flowers'>{donation ? `+${donation.flowers}` : ''}</Text>
             </View>
           ))}
         </View>
       ) : null}
-      {historyLoaded && bars.length === 0 ? (
+      {historyLoaded && donatedDays === 0 ? (
         <View className='lrf-empty steps-chart-empty'>
           <Text className='lrf-empty-icon'>🚶</Text>
-          <Text>还没有捐步记录，今天就捐出第一次吧</Text>
+          <Text>{history.length > 0 ? '最近 7 天没有捐步，今天就走起来吧' : '还没有捐步记录，今天就捐出第一次吧'}</Text>
         </View>
       ) : null}
       {!historyLoaded && historyError ? <View className='lrf-hint steps-history-error'>{historyError}</View> : null}
