@@ -22,6 +22,8 @@ describe('H5 app: earning flowers as a person would', () => {
     // Assert
     await page.locator('.steps-result').first().waitFor({ timeout: 15_000 });
     expect(await text(page, '.steps-result')).toContain('获得 12 朵小红花');
+    // The seeded sponsor (100 fen per 10,000 steps) matched 12,345 steps with ¥1.23, under its logo text.
+    expect(await text(page, '.steps-result-match')).toMatch(/绿动\s*绿动科技为你的步数配捐 ¥1\.23/);
     await page.locator('.steps-bar').first().waitFor({ timeout: 15_000 });
     // The chart is the last 7 days: today's bar, six empty days before it.
     const days = page.locator('.steps-chart:visible .steps-bar-col');

@@ -322,7 +322,8 @@ export default function StepsPage() {
         {previewError ? <View className='steps-preview-error'>{previewError}</View> : null}
         {match && !donatedToday ? (
           <View className='steps-match-preview'>
-            🤝 {match.sponsorName}将为你的步数配捐 ¥{formatYuan(match.amountFen)}
+            <Text className='steps-sponsor-logo'>{match.logoText}</Text>
+            {match.sponsorName}将为你的步数配捐 ¥{formatYuan(match.amountFen)}
           </View>
         ) : null}
         {todaySteps !== null && todaySteps > 0 && todaySteps < STEPS_PER_FLOWER && !donatedToday ? (
@@ -351,9 +352,10 @@ export default function StepsPage() {
               捐出 {result.steps} 步，获得 {result.flowers} 朵小红花
             </Text>
             {result.match ? (
-              <Text className='steps-result-match'>
-                {result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}
-              </Text>
+              <View className='steps-result-match'>
+                <Text className='steps-sponsor-logo'>{result.match.logoText}</Text>
+                <Text>{result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}</Text>
+              </View>
             ) : null}
             <Text className='steps-result-balance'>当前共有 {result.balance} 朵小红花</Text>
           </View>
