@@ -137,7 +137,7 @@ describe('dreams against DynamoDB Local', () => {
     const send = doc.send.bind(doc);
     const spy = jest.spyOn(doc, 'send').mockImplementation(async (command: unknown) => {
       const answer = await send(command);
-      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand') await app.dreams.shardsOf([dream], true);
+      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand') await app.dreams.shardsOf([dream], 'exact');
       return answer;
     });
     // Act

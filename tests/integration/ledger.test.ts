@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { InsufficientFlowersError, RuleViolation } from '../../functions/shared/errors';
-import type { Container } from '../../functions/shared/container';
+import { buildContainer, type Container } from '../../functions/shared/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(120_000);
@@ -10,6 +10,24 @@ describe('ledger core against DynamoDB Local', () => {
   let app: Container;
   beforeAll(async () => {
     app = await freshContainer();
+  });
+
+  it('two warm functions moving one account: a stale remembered copy never decides anything', async () => {
+    // Arrange: a second "function instance" on the same table; each remembers what it last wrote
+    const other = buildContainer(app.config);
+    const user = await userWithFlowers(app, 10);
+    await app.ledger.move({ userId: user.id, delta: -10, reason: 'dream_donation', refId: 'd-1' }); // app: balance 0, v2
+    // Act: the other instance credits behind app's back, then app spends more than it thinks it has
+    await other.ledger.move({ userId: user.id, delta: 25, reason: 'steps', refId: 'day-2' });
+    const spent = await app.ledger.move({ userId: user.id, delta: -20, reason: 'dream_donation', refId: 'd-2' });
+    await other.ledger.move({ userId: user.id, delta: -5, reason: 'dream_donation', refId: 'd-3' });
+    // Assert: each move saw the true balance; a refusal is still a refusal
+    expect(spent.account).toMatchObject({ balance: 5, version: 4 });
+    await expect(app.ledger.move({ userId: user.id, delta: -1, reason: 'dream_donation', refId: 'd-4' })).rejects.toBeInstanceOf(InsufficientFlowersError);
+    expect(await app.ledger.getAccount(user.id)).toMatchObject({ balance: 0, earned: 35, given: 35, version: 5 });
+    const entries = await app.ledger.allEntries(user.id);
+    expect(entries.map((e) => [e.seq, e.delta, e.balanceAfter])).toEqual([[1, 10, 10], [2, -10, 0], [3, 25, 25], [4, -20, 5], [5, -5, 0]]);
+    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
   });
 
   it('writes the entry and the balance together and keeps running totals', async () => {

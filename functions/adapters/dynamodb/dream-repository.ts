@@ -64,9 +64,12 @@ export class DynamoDreamRepository {
   /**
    * Shard figures per dream, with the event number at which their read came back. Events order
    * this process's reads and gifts (JavaScript runs one at a time), so a gift can tell whether a
-   * cached read could already contain it.
+   * cached read could already contain it. `uncertain`: a gift of ours overlapped the read, so the
+   * figures may lack it — still fine to plan from (the transaction's conditions decide), not to show.
+   * (A Lambda container serves one request at a time, so in AWS nothing overlaps; serverless-offline,
+   * the tests and the bench run many at once in one process.)
    */
-  private shardCache = new Map<string, { at: number; shards: DreamShard[]; readAt: number }>();
+  private shardCache = new Map<string, { at: number; shards: DreamShard[]; readAt: number; uncertain: boolean }>();
   private events = 0;
   /** Per dream, the event at which this process last learned that a gift of its own committed. */
   private lastGiftAcknowledged = new Map<string, number>();
@@ -117,13 +120,18 @@ export class DynamoDreamRepository {
     return Item ? toDream(Item) : null;
   }
 
-  /** The shard figures of many dreams in batches (the list pages), briefly cached. */
-  async shardsOf(dreams: DreamRecord[], consistent = false): Promise<Map<string, DreamShard[]>> {
+  /**
+   * The shard figures of many dreams in batches, briefly cached: `show` (the figures people see),
+   * `plan` (a gift's first attempt: may lack a concurrent gift), `exact` (a consistent read).
+   */
+  async shardsOf(dreams: DreamRecord[], mode: 'show' | 'plan' | 'exact' = 'show'): Promise<Map<string, DreamShard[]>> {
+    const consistent = mode === 'exact';
     const result = new Map<string, DreamShard[]>();
     const wanted: { dreamId: string; index: number }[] = [];
     for (const dream of dreams) {
       const cached = this.shardCache.get(dream.id);
-      if (!consistent && cached && Date.now() - cached.at < SHARD_CACHE_MS) result.set(dream.id, cached.shards);
+      const usable = cached && Date.now() - cached.at < SHARD_CACHE_MS && (mode === 'plan' || (mode === 'show' && !cached.uncertain));
+      if (usable) result.set(dream.id, cached.shards);
       else if (dream.shardCount > 0 && dream.status !== 'in_review' && dream.status !== 'rejected') {
         for (let index = 0; index < dream.shardCount; index++) wanted.push({ dreamId: dream.id, index });
       } else result.set(dream.id, []);
@@ -137,9 +145,9 @@ export class DynamoDreamRepository {
     }
     for (const [dreamId, shards] of fetched) {
       shards.sort((a, b) => a.index - b.index);
-      // A gift of ours that committed while this read was out may or may not be in it: don't cache.
-      if ((this.lastGiftAcknowledged.get(dreamId) ?? 0) < startedAt) this.shardCache.set(dreamId, { at: Date.now(), shards, readAt: ++this.events });
-      else this.shardCache.delete(dreamId);
+      // A gift of ours that committed while this read was out may or may not be in it.
+      const uncertain = (this.lastGiftAcknowledged.get(dreamId) ?? 0) > startedAt;
+      this.shardCache.set(dreamId, { at: Date.now(), shards, readAt: ++this.events, uncertain });
       result.set(dreamId, shards);
     }
     for (const dream of dreams) if (!result.has(dream.id)) result.set(dream.id, []);
@@ -352,13 +360,13 @@ export class DynamoDreamRepository {
       // plan, so the first attempt may use what the caller read and cached shard figures.
       const dream = fresh ? await this.get(input.dream.id, true) : input.dream;
       if (!dream || !acceptsGifts(dream.status)) throw dreamNotAccepting();
-      const shards = [...((await this.shardsOf([dream], fresh)).get(dream.id) ?? [])];
+      const shards = [...((await this.shardsOf([dream], fresh ? 'exact' : 'plan')).get(dream.id) ?? [])];
       const newDonor = !(await this.hasGiven(dream.id, input.userId));
       const nickname = newDonor ? await input.nickname() : '';
       let plan = planGift(shards, input.flowers, dream.matchFund, input.random);
       if (plan.path === 'serialized' && !fresh) {
         // The serialized path must see exact figures: re-read the shards consistently.
-        const exact = (await this.shardsOf([dream], true)).get(dream.id) ?? [];
+        const exact = (await this.shardsOf([dream], 'exact')).get(dream.id) ?? [];
         plan = planGift(exact, input.flowers, dream.matchFund, input.random);
         shards.splice(0, shards.length, ...exact);
       }
@@ -395,12 +403,16 @@ export class DynamoDreamRepository {
    * Folds a committed shard gift into this process's cached figures, so the next gift here starts
    * from them (other processes see it within the cache's second). Only a read that came back
    * before the gift was sent can be folded into; a later one may already count it (folding would
-   * count it twice), so it is dropped, as is the cache after any serialized gift.
+   * count it twice), so it is only marked uncertain. A serialized gift drops the cache.
    */
   private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>, sentAt: number): void {
     this.lastGiftAcknowledged.set(dreamId, ++this.events);
     const cached = this.shardCache.get(dreamId);
-    if (plan.path !== 'shard' || outcome.flipped || !cached || cached.readAt > sentAt) {
+    if (cached && cached.readAt > sentAt && plan.path === 'shard' && !outcome.flipped) {
+      cached.uncertain = true;
+      return;
+    }
+    if (plan.path !== 'shard' || outcome.flipped || !cached) {
       this.shardCache.delete(dreamId);
       this.profileCache.delete(dreamId);
       return;
@@ -549,7 +561,7 @@ export class DynamoDreamRepository {
   /** The dream-side books: Σ shards + extras, checked against donors and match entries. */
   async reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }> {
     const dream = (await this.get(dreamId, true))!;
-    const shards = (await this.shardsOf([dream], true)).get(dreamId) ?? [];
+    const shards = (await this.shardsOf([dream], 'exact')).get(dreamId) ?? [];
     let donorItems = 0;
     for await (const _ of this.donorIds(dream)) donorItems++;
     let matchEntriesFen = 0;

@@ -23,7 +23,17 @@ export type ExtraWrites = () => Promise<TransactItem[]>;
 /** Raised when a request lost its idempotency claim mid-flight (its lease was taken over): a 5xx, retried by the client. */
 export class IdempotencyClaimLostError extends Error {}
 
+/** How many accounts a warm function remembers after moving them (a Map kept in insertion order). */
+const KNOWN_ACCOUNTS_MAX = 2_000;
+
 export class DynamoLedgerRepository implements LedgerRepository {
+  /**
+   * Each account as this process last wrote it. A move's first attempt plans from it instead of
+   * reading: the version condition rejects a stale copy (another process moved the account), and
+   * the retry reads consistently. A refusal (too few flowers) is only ever decided on a fresh read.
+   */
+  private knownAccounts = new Map<string, FlowerAccount>();
+
   constructor(
     private readonly table: TableContext,
     private readonly options: { maxAttempts: number; clock: Clock },
@@ -46,22 +56,37 @@ export class DynamoLedgerRepository implements LedgerRepository {
     options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites } = {},
   ): Promise<MoveResult> {
     const guards = options.guards ?? [];
+    let known = this.knownAccounts.get(command.userId);
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      const current = await this.getAccount(command.userId);
-      if (!current) throw new NotFoundError('小红花账户不存在');
-      const result = this.plan(current, command);
+      let current: FlowerAccount | null | undefined = known;
+      known = undefined;
+      let result: MoveResult | undefined;
+      if (current) {
+        try {
+          result = this.plan(current, command);
+        } catch {
+          current = undefined; // perhaps only stale: decide on a fresh read
+        }
+      }
+      if (!current || !result) {
+        current = await this.getAccount(command.userId);
+        if (!current) throw new NotFoundError('小红花账户不存在');
+        result = this.plan(current, command);
+      }
       const extras = options.extraWrites ? await options.extraWrites() : [];
       const items = this.transactItems(current, result, guards, options.completion, extras);
       try {
         const observer = this.table.observer;
         const answer = await this.table.doc.send(new TransactWriteCommand({ TransactItems: items, ...(observer ? { ReturnConsumedCapacity: 'TOTAL' } : {}) }));
         if (options.completion) options.completion.stored = true;
+        this.remember(result.account);
         observer?.({
           partitionKeys: items.map((item) => String((item.Put?.Item ?? item.Update?.Key ?? item.ConditionCheck?.Key ?? item.Delete?.Key)?.PK)),
           writeCapacityUnits: answer.ConsumedCapacity?.reduce((sum, c) => sum + (c.WriteCapacityUnits ?? c.CapacityUnits ?? 0), 0),
         });
         return result;
       } catch (err) {
+        this.knownAccounts.delete(command.userId);
         const reasons = cancellationReasons(err);
         if (reasons) {
           guards.forEach((guard, index) => {
@@ -76,6 +101,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
       }
     }
     throw new ContentionError();
+  }
+
+  private remember(account: FlowerAccount): void {
+    this.knownAccounts.delete(account.userId);
+    this.knownAccounts.set(account.userId, account);
+    if (this.knownAccounts.size > KNOWN_ACCOUNTS_MAX) this.knownAccounts.delete(this.knownAccounts.keys().next().value!);
   }
 
   private plan(current: FlowerAccount, command: MoveFlowersCommand): MoveResult {
