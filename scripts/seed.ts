@@ -159,7 +159,14 @@ async function seedDemoDreams(app: Container): Promise<string[]> {
     });
     seeded.push(`dream ${demo.title}`);
     if (!demo.review) continue;
-    await reviewDream(app, dream.id, { decision: 'approve', ...demo.review });
+    try {
+      await reviewDream(app, dream.id, { decision: 'approve', ...demo.review });
+    } catch (err) {
+      // An outside WeChat (WECHAT_API_BASE) may refuse the content check: the API still starts,
+      // and the dream waits in the admin's queue like any other.
+      seeded.push(`(dream ${demo.title} left in review: ${(err as Error).message})`);
+      continue;
+    }
     let teamId: string | undefined;
     const gifts = demo.gifts ?? [];
     if (demo.team && gifts.length >= 2) {
