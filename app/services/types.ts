@@ -83,6 +83,7 @@ export interface Dream {
   matchedFen?: number
   executableAt?: string | null
   adoptedAt?: string | null
+  openedAt?: string | null
   /** Only for the proposer and admins. */
   reviewNote?: string | null
 }

@@ -30,6 +30,8 @@ export interface DreamRecord {
   reviewNote: string | null;
   executableAt: string | null;
   adoptedAt: string | null;
+  /** When the review approved it and it opened for gifts (null before, and for a rejected dream). */
+  openedAt: string | null;
   shardCount: number;
   matchFund: MatchFund | null;
   /** Flowers and donors taken on the serialized path near the target (see below). */

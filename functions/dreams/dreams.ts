@@ -60,6 +60,7 @@ export async function proposeDream(
     reviewNote: null,
     executableAt: null,
     adoptedAt: null,
+    openedAt: null,
     shardCount: shardCountFor(input.targetFlowers),
     matchFund: null,
     extraFlowers: 0,

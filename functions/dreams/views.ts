@@ -21,6 +21,7 @@ export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { wi
     matchedFen: totals.matchedFen,
     executableAt: dream.executableAt,
     adoptedAt: dream.adoptedAt,
+    openedAt: dream.openedAt,
     ...(options.withReviewNote ? { reviewNote: dream.reviewNote } : {}),
   };
 }

@@ -35,6 +35,8 @@ describe('dreams over HTTP', () => {
     expect(queue.body.items.map((d: { id: string }) => d.id)).toContain(dream.id);
     const approved = await call('POST', `/dreams/${dream.id}/review`, { token: admin, body: { decision: 'approve', note: '资料齐全' } });
     expect(approved.body.dream.status).toBe('open');
+    expect(dream.openedAt).toBeNull();
+    expect(Date.parse(approved.body.dream.openedAt)).toBeGreaterThanOrEqual(Date.parse(dream.createdAt));
     expect((await call('POST', `/dreams/${dream.id}/review`, { token: admin, body: { decision: 'approve' } })).body.error.code).toBe('NOT_IN_REVIEW');
     // Gifts
     const donor = await devSignIn();

@@ -58,6 +58,7 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     await visible(donor, '.give-submit').click();
     await visible(donor, '.transparency-panel').waitFor({ timeout: 15_000 });
     expect(await textOf(donor, '.transparency-proposer')).toContain('梦想发起人');
+    expect(await textOf(donor, '.transparency-started')).toContain('审核通过开始募集');
     expect(await textOf(donor, '.transparency-letters')).toContain('暂无');
     await visible(donor, '.transparency-confirm').click();
     await donor.waitForFunction(() => [...document.querySelectorAll('.dream-raised')].some((el) => el.textContent?.trim() === '10'), undefined, { timeout: 30_000 });

@@ -205,7 +205,11 @@ export default function GiveBox(props: GiveBoxProps) {
             </View>
             <View className='transparency-row'>
               <Text className='transparency-label'>何时开始</Text>
-              <Text className='transparency-value transparency-started'>{formatShanghaiDate(dream.createdAt)}</Text>
+              <Text className='transparency-value transparency-started'>
+                {dream.openedAt
+                  ? `${formatShanghaiDate(dream.openedAt)} 审核通过开始募集（${formatShanghaiDate(dream.createdAt)} 提出）`
+                  : `${formatShanghaiDate(dream.createdAt)} 提出`}
+              </Text>
             </View>
             <View className='transparency-row'>
               <Text className='transparency-label'>进展</Text>

@@ -606,6 +606,7 @@ function toDream(item: Record<string, unknown>): DreamRecord {
     reviewNote: (item.reviewNote as string | null) ?? null,
     executableAt: (item.executableAt as string | null) ?? null,
     adoptedAt: (item.adoptedAt as string | null) ?? null,
+    openedAt: item.status === 'in_review' || item.status === 'rejected' ? null : ((item.reviewedAt as string | null) ?? null),
     shardCount: item.shardCount as number,
     matchFund: (item.matchFund as MatchFund | null) ?? null,
     extraFlowers: (item.extraFlowers as number) ?? 0,
