@@ -31,12 +31,12 @@ export const DEMO_USERS: { openid: string; nickname: string; roles: Role[]; flow
 ];
 
 /** People behind the demo dreams: the ones who proposed them and the ones who gave to them. */
-const DEMO_PEOPLE: { openid: string; nickname: string; flowers: number }[] = [
-  { openid: 'demo-teacher', nickname: '山村教师李老师', flowers: 0 },
-  { openid: 'demo-volunteer', nickname: '社区志愿者阿芳', flowers: 0 },
-  { openid: 'demo-giver-1', nickname: '爱跑步的小周', flowers: 900 },
-  { openid: 'demo-giver-2', nickname: '早起的王阿姨', flowers: 700 },
-  { openid: 'demo-giver-3', nickname: '大学生小林', flowers: 600 },
+const DEMO_PEOPLE: typeof DEMO_USERS = [
+  { openid: 'demo-teacher', nickname: '山村教师李老师', roles: ['donor'], flowers: 0 },
+  { openid: 'demo-volunteer', nickname: '社区志愿者阿芳', roles: ['donor'], flowers: 0 },
+  { openid: 'demo-giver-1', nickname: '爱跑步的小周', roles: ['donor'], flowers: 900 },
+  { openid: 'demo-giver-2', nickname: '早起的王阿姨', roles: ['donor'], flowers: 700 },
+  { openid: 'demo-giver-3', nickname: '大学生小林', roles: ['donor'], flowers: 600 },
 ];
 
 interface DemoDream {
@@ -115,16 +115,18 @@ const DEMO_DREAMS: DemoDream[] = [
 export async function seedDemoData(app: Container): Promise<string[]> {
   const created: string[] = [];
   const now = app.clock.now().toISOString();
+  const ids = new Map<string, string>();
   for (const demo of DEMO_USERS) {
-    const { user, created: isNew } = await app.users.findOrCreateByOpenid(demo.openid, { nickname: demo.nickname, roles: demo.roles });
+    const { id, created: isNew } = await ensureDemoPerson(app, demo);
+    ids.set(demo.openid, id);
     if (!isNew) continue;
     created.push(demo.openid);
-    if (demo.flowers > 0) await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
     if (demo.roles.includes('merchant')) {
-      await app.stores.create({ name: '街角爱心面馆', city: '深圳', address: '南山区科技园爱心路 99 号', ownerId: user.id, status: 'active' }, now);
+      await app.stores.create({ name: '街角爱心面馆', city: '深圳', address: '南山区科技园爱心路 99 号', ownerId: id, status: 'active' }, now);
     }
   }
-  created.push(...(await seedDemoDreams(app)));
+  for (const person of DEMO_PEOPLE) ids.set(person.openid, (await ensureDemoPerson(app, person)).id);
+  created.push(...(await seedDemoDreams(app, ids)));
   if ((await app.sponsors.list()).length === 0) {
     await app.sponsors.create({ name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 100_000, status: 'active' }, now);
     created.push('sponsor 绿动科技');
@@ -132,19 +134,19 @@ export async function seedDemoData(app: Container): Promise<string[]> {
   return created;
 }
 
+/** A demo person by openid; a new one gets their starting flowers through the ledger. */
+async function ensureDemoPerson(app: Container, demo: (typeof DEMO_USERS)[number]): Promise<{ id: string; created: boolean }> {
+  const { user, created } = await app.users.findOrCreateByOpenid(demo.openid, { nickname: demo.nickname, roles: demo.roles });
+  if (created && demo.flowers > 0) await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
+  return { id: user.id, created };
+}
+
 /**
  * The demo dreams, each through the app's own steps (propose, review with the content check,
- * gifts through the ledger, team, adoption). A dream its proposer already has is skipped, so a
- * second start adds nothing.
+ * gifts through the ledger, team, adoption), by the people in `ids` (openid → user id). A dream
+ * its proposer already has is skipped, so a second start adds nothing.
  */
-async function seedDemoDreams(app: Container): Promise<string[]> {
-  const ids = new Map<string, string>();
-  for (const demo of DEMO_USERS) ids.set(demo.openid, (await app.users.findOrCreateByOpenid(demo.openid, { nickname: demo.nickname, roles: demo.roles })).user.id);
-  for (const person of DEMO_PEOPLE) {
-    const { user, created } = await app.users.findOrCreateByOpenid(person.openid, { nickname: person.nickname, roles: ['donor'] });
-    ids.set(person.openid, user.id);
-    if (created && person.flowers > 0) await app.ledger.move({ userId: user.id, delta: person.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
-  }
+async function seedDemoDreams(app: Container, ids: Map<string, string>): Promise<string[]> {
   const person = (openid: string) => ids.get(openid)!;
   const seeded: string[] = [];
   for (const demo of DEMO_DREAMS) {

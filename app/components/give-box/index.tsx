@@ -48,8 +48,6 @@ export interface GiveBoxProps {
 /** Quick picks, a custom amount, the balance and the give button, with the 冷静器 before a first gift. */
 export default function GiveBox(props: GiveBoxProps) {
   const { prefix, dream, proposerName, charityName, hasGiven, balance, teamId, onGiven, onStale } = props
-  // What the sponsor can still match, as far as this page knows (the server decides on each gift).
-  const matchLeftFen = dream.matchFund ? Math.max(0, dream.matchFund.budgetFen - (dream.matchedFen ?? 0)) : 0
   const [pick, setPick] = useState<number>(QUICK_PICKS[0])
   const [custom, setCustom] = useState('')
   const [panelOpen, setPanelOpen] = useState(false)
@@ -164,13 +162,7 @@ export default function GiveBox(props: GiveBoxProps) {
 
       {customTrimmed && !amountValid ? <View className='gb-hint'>请输入 1–{MAX_FLOWERS} 之间的整数</View> : null}
       {overBalance ? <View className='gb-hint'>超过了你的小红花余额</View> : null}
-      {dream.matchFund && amountValid ? (
-        <View className='gb-match-hint'>
-          {matchLeftFen > 0
-            ? `🤝 ${dream.matchFund.sponsorName}将为这 ${amount} 朵配捐约 ¥${formatYuan(Math.min(amount * dream.matchFund.fenPerFlower, matchLeftFen))}${amount * dream.matchFund.fenPerFlower > matchLeftFen ? '（配捐额度只剩这些）' : ''}`
-            : `🤝 ${dream.matchFund.sponsorName}的配捐额度已用完，感谢每一朵小红花`}
-        </View>
-      ) : null}
+      {dream.matchFund && amountValid ? <View className='gb-match-hint'>{matchHint(dream, amount)}</View> : null}
 
       <Button className={`lrf-button gb-button ${prefix}-submit`} disabled={sending || undefined} onClick={onSubmit}>
         {sending ? '正在送出…' : amountValid ? `送出 ${amount} 朵小红花` : '送出小红花'}
@@ -235,4 +227,13 @@ export default function GiveBox(props: GiveBoxProps) {
       ) : null}
     </View>
   )
+}
+
+/** What the sponsor would add to this gift, as far as the page knows (the server decides on each gift). */
+function matchHint(dream: Dream, amount: number): string {
+  const fund = dream.matchFund!
+  const leftFen = Math.max(0, fund.budgetFen - (dream.matchedFen ?? 0))
+  if (leftFen === 0) return `🤝 ${fund.sponsorName}的配捐额度已用完，感谢每一朵小红花`
+  const wantFen = amount * fund.fenPerFlower
+  return `🤝 ${fund.sponsorName}将为这 ${amount} 朵配捐约 ¥${formatYuan(Math.min(wantFen, leftFen))}${wantFen > leftFen ? '（配捐额度只剩这些）' : ''}`
 }

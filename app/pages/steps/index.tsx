@@ -268,7 +268,7 @@ export default function StepsPage() {
   const bars = daysEndingWith(today, 7).map((date) => ({ date, donation: byDay.get(date) }))
   const donatedDays = bars.filter((b) => b.donation).length
   const maxSteps = bars.reduce((m, b) => Math.max(m, b.donation?.steps ?? 0), 0)
-  const todaysDonation = preview ? history.find((d) => d.date === preview.date) : undefined
+  const todaysDonation = preview ? byDay.get(preview.date) : undefined
 
   return (
     <View className='steps'>

@@ -408,13 +408,13 @@ export class DynamoDreamRepository {
   private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>, sentAt: number): void {
     this.lastGiftAcknowledged.set(dreamId, ++this.events);
     const cached = this.shardCache.get(dreamId);
-    if (cached && cached.readAt > sentAt && plan.path === 'shard' && !outcome.flipped) {
-      cached.uncertain = true;
-      return;
-    }
     if (plan.path !== 'shard' || outcome.flipped || !cached) {
       this.shardCache.delete(dreamId);
       this.profileCache.delete(dreamId);
+      return;
+    }
+    if (cached.readAt > sentAt) {
+      cached.uncertain = true;
       return;
     }
     const takes = new Map((plan.fundTakes ?? []).map((t) => [t.index, t.after]));

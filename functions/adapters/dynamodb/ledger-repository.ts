@@ -56,23 +56,8 @@ export class DynamoLedgerRepository implements LedgerRepository {
     options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites } = {},
   ): Promise<MoveResult> {
     const guards = options.guards ?? [];
-    let known = this.knownAccounts.get(command.userId);
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      let current: FlowerAccount | null | undefined = known;
-      known = undefined;
-      let result: MoveResult | undefined;
-      if (current) {
-        try {
-          result = this.plan(current, command);
-        } catch {
-          current = undefined; // perhaps only stale: decide on a fresh read
-        }
-      }
-      if (!current || !result) {
-        current = await this.getAccount(command.userId);
-        if (!current) throw new NotFoundError('小红花账户不存在');
-        result = this.plan(current, command);
-      }
+      const { current, result } = await this.planMove(command, attempt === 1 ? this.knownAccounts.get(command.userId) : undefined);
       const extras = options.extraWrites ? await options.extraWrites() : [];
       const items = this.transactItems(current, result, guards, options.completion, extras);
       try {
@@ -101,6 +86,20 @@ export class DynamoLedgerRepository implements LedgerRepository {
       }
     }
     throw new ContentionError();
+  }
+
+  /** Plans from the remembered account when there is one and it allows the move, else from a consistent read. */
+  private async planMove(command: MoveFlowersCommand, remembered: FlowerAccount | undefined): Promise<{ current: FlowerAccount; result: MoveResult }> {
+    if (remembered) {
+      try {
+        return { current: remembered, result: this.plan(remembered, command) };
+      } catch {
+        // perhaps only stale: a refusal is decided on a fresh read
+      }
+    }
+    const current = await this.getAccount(command.userId);
+    if (!current) throw new NotFoundError('小红花账户不存在');
+    return { current, result: this.plan(current, command) };
   }
 
   private remember(account: FlowerAccount): void {
