@@ -10,24 +10,12 @@ import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dyn
 import { freePort } from './lib/ports';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
+import { functionEnvironment, loadLauncherSettings, type LauncherSettings } from '../functions/shared/config';
 
 const ROOT = resolve(__dirname, '..');
 
-export interface ApiOptions {
-  apiPort: number;
-  dataDir: string;
-  dynamoPort: number;
-  wechatPort: number;
-  stage: 'local' | 'test';
-  tableName: string;
-  /** An outside WeChat base URL; when absent the fake is started. */
-  wechatApiBase?: string;
-  /**
-   * An already running DynamoDB (Local) to use instead of starting one: the API then owns only
-   * its own processes, as in AWS, where the database does not die with a function.
-   */
-  dynamodbEndpoint?: string;
-}
+/** The launcher settings (functions/shared/config.ts), with the data folder made absolute. */
+export type ApiOptions = LauncherSettings;
 
 export interface RunningApi {
   url: string;
@@ -39,16 +27,8 @@ export interface RunningApi {
 }
 
 export function apiOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ApiOptions {
-  return {
-    apiPort: Number(env.API_PORT ?? 3000),
-    dataDir: resolve(ROOT, env.DATA_DIR ?? '.data'),
-    dynamoPort: Number(env.DYNAMODB_PORT ?? 8765),
-    wechatPort: Number(env.FAKE_WECHAT_PORT ?? 3100),
-    stage: env.STAGE === 'test' ? 'test' : 'local',
-    tableName: env.LRF_TABLE_NAME ?? 'little-red-flower-local',
-    wechatApiBase: env.WECHAT_API_BASE || undefined,
-    dynamodbEndpoint: env.LRF_DYNAMODB_ENDPOINT || undefined,
-  };
+  const settings = loadLauncherSettings(env);
+  return { ...settings, dataDir: resolve(ROOT, settings.dataDir) };
 }
 
 export async function startApi(options: ApiOptions, log: (line: string) => void = () => undefined): Promise<RunningApi> {
@@ -60,15 +40,20 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   // Local and test stages always carry the quiz bank and the demo accounts (found by openid, so
   // seeding again changes nothing).
   // The demo dreams pass the content check at review, so WeChat (or its fake) runs first.
-  const wechat = options.wechatApiBase ? undefined : await startFakeWechatServer({ port: options.wechatPort });
-  const seedTarget = containerFor(dynamo.endpoint, options.tableName, options.stage, options.wechatApiBase ?? wechat!.url);
+  // Without an outside WeChat the fake starts, with the app id and secret the API is given, so
+  // the two always agree (the fake's own values are only the defaults).
+  const wechat = options.wechat.apiBase
+    ? undefined
+    : await startFakeWechatServer({ port: options.wechatPort, appId: options.wechat.appId, appSecret: options.wechat.appSecret });
+  const functionEnv = functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url);
+  const seedTarget = containerFor(functionEnv);
   await seedReferenceData(seedTarget);
   const seeded = await seedDemoData(seedTarget);
   const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
   const offline = spawn(
     process.execPath,
     [
-      resolve(ROOT, 'node_modules/serverless/bin/serverless.js'),
+      resolve(ROOT, 'node_modules/osls/bin/serverless.js'),
       'offline',
       'start',
       '--stage',
@@ -87,10 +72,8 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
         ...process.env,
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
-        STAGE: options.stage,
+        ...functionEnv,
         LRF_TABLE_NAME: options.tableName,
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
-        WECHAT_API_BASE: options.wechatApiBase ?? wechat!.url,
         AWS_REGION: 'ap-east-1',
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',

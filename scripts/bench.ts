@@ -10,7 +10,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt, randomUUID } from 'node:crypto';
 import { donateToDream, proposeDream, reviewDream } from '../functions/dreams/dreams';
 import { buildContainer } from '../functions/shared/container';
-import { loadConfig } from '../functions/shared/config';
+import { functionEnvironment, loadConfig, loadLauncherSettings } from '../functions/shared/config';
 import { startFakeWechatServer } from './fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
@@ -31,11 +31,13 @@ async function runConcurrently(total: number, workers: number, work: (worker: nu
 
 async function main() {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  const wechat = await startFakeWechatServer({ port: 0 });
+  // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).
+  const settings = { ...loadLauncherSettings(), stage: 'test' as const, tableName: 'bench' };
+  const wechat = await startFakeWechatServer({ port: 0, appId: settings.wechat.appId, appSecret: settings.wechat.appSecret });
   try {
-    const tableName = 'bench';
+    const { tableName } = settings;
     await ensureTable(dynamo.endpoint, tableName);
-    const app = buildContainer(loadConfig({ STAGE: 'test', TABLE_NAME: tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, WECHAT_API_BASE: wechat.url }));
+    const app = buildContainer(loadConfig(functionEnvironment(settings, dynamo.endpoint, settings.wechat.apiBase ?? wechat.url)));
 
     // Arrange: one big open dream and DONORS people with flowers enough for every gift.
     const proposer = (await app.users.findOrCreateByOpenid('bench-proposer', { nickname: '发起人', roles: ['donor'] })).user;

@@ -184,8 +184,9 @@ async function seedDemoDreams(app: Container, ids: Map<string, string>): Promise
   return seeded;
 }
 
-export function containerFor(endpoint: string, tableName: string, stage: 'local' | 'test' = 'local', wechatApiBase?: string): Container {
-  return buildContainer(loadConfig({ STAGE: stage, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, ...(wechatApiBase ? { WECHAT_API_BASE: wechatApiBase } : {}) }));
+/** A container for the launchers, configured exactly as the functions they start (functionEnvironment). */
+export function containerFor(functionEnv: Record<string, string>): Container {
+  return buildContainer(loadConfig(functionEnv));
 }
 
 /** Reference data every stage needs (the quiz bank), validated before it is written; safe to rerun. */

@@ -32,7 +32,7 @@ function h5BuildIsStale(index: string): boolean {
 
 async function main() {
   const options = apiOptionsFromEnv();
-  const h5Port = Number(process.env.H5_PORT ?? 10086);
+  const h5Port = options.h5Port;
   const h5Root = resolve(ROOT, 'dist/h5');
   if (h5BuildIsStale(resolve(h5Root, 'index.html'))) {
     console.log('Building the H5 app (npm run build:h5)…');

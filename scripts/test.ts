@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { findChromium, NO_CHROMIUM_MESSAGE } from './lib/chromium';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -17,8 +18,21 @@ const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
 ];
 
 const only = process.argv.slice(2);
+const wants = (step: string) => !only.length || only.includes(step);
+
+// Stop in the first seconds, not after ten minutes of other tiers, when the browser tier cannot run.
+if (wants('browser')) {
+  const found = findChromium();
+  if (!found) {
+    console.error(NO_CHROMIUM_MESSAGE);
+    process.exit(1);
+  }
+  console.log(`Chromium for the browser tests: ${found.path} (${found.source})`);
+  // The tiers' child processes reuse it instead of looking again.
+  process.env.CHROMIUM_PATH = found.path;
+}
 for (const [name, command, args, env] of steps) {
-  if (only.length && !only.includes(name.split(' ')[0])) continue;
+  if (!wants(name.split(' ')[0])) continue;
   const started = Date.now();
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });

@@ -73,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const wechatApiBase = parsed.WECHAT_API_BASE ?? (isLocalStage ? 'http://127.0.0.1:3100' : 'https://api.weixin.qq.com');
   const appId = parsed.WECHAT_APP_ID ?? (isLocalStage ? FAKE_WECHAT_APP.appId : undefined);
   if (!appId) throw new Error('WECHAT_APP_ID must be set outside the local and test stages');
+  const appSecret = parsed.WECHAT_APP_SECRET ?? (isLocalStage ? FAKE_WECHAT_APP.appSecret : undefined);
+  if (!appSecret && !parsed.WECHAT_APP_SECRET_PARAM) {
+    throw new Error('WECHAT_APP_SECRET or WECHAT_APP_SECRET_PARAM must be set outside the local and test stages');
+  }
   const jwtSecret = parsed.JWT_SECRET ?? (isLocalStage ? LOCAL_JWT_SECRET : undefined);
   if (!jwtSecret && !parsed.JWT_SECRET_PARAM) throw new Error('JWT_SECRET or JWT_SECRET_PARAM must be set outside the local and test stages');
   return {
@@ -84,11 +88,80 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechat: {
       apiBase: wechatApiBase.replace(/\/$/, ''),
       appId,
-      appSecret: parsed.WECHAT_APP_SECRET ?? (isLocalStage ? FAKE_WECHAT_APP.appSecret : undefined),
-      appSecretParam: parsed.WECHAT_APP_SECRET_PARAM,
+      appSecret,
+      // A secret given directly wins; the parameter is only read when none was.
+      appSecretParam: appSecret ? undefined : parsed.WECHAT_APP_SECRET_PARAM,
     },
-    jwt: { secret: jwtSecret, secretParam: parsed.JWT_SECRET_PARAM },
+    jwt: { secret: jwtSecret, secretParam: jwtSecret ? undefined : parsed.JWT_SECRET_PARAM },
     rules,
+  };
+}
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/**
+ * The local launchers' settings (`npm start`, `npm run api`, seed, bench, roles). Every one can be
+ * given in the environment and wins over the default; `WECHAT_*` are passed on to the functions.
+ */
+const launcherEnvSchema = z.object({
+  API_PORT: port(3000),
+  DYNAMODB_PORT: port(8765),
+  FAKE_WECHAT_PORT: port(3100),
+  H5_PORT: port(10086),
+  DATA_DIR: z.string().min(1).default('.data'),
+  STAGE: z.enum(['local', 'test']).catch('local'),
+  LRF_TABLE_NAME: z.string().min(3).default('little-red-flower-local'),
+  LRF_DYNAMODB_ENDPOINT: optional(z.string().url()),
+  WECHAT_API_BASE: optional(z.string().url()),
+  WECHAT_APP_ID: optional(z.string().min(1)),
+  WECHAT_APP_SECRET: optional(z.string().min(1)),
+  JWT_SECRET: optional(z.string().min(32)),
+});
+
+export interface LauncherSettings {
+  apiPort: number;
+  dynamoPort: number;
+  wechatPort: number;
+  h5Port: number;
+  /** Relative to the repository root unless absolute. */
+  dataDir: string;
+  stage: 'local' | 'test';
+  tableName: string;
+  dynamodbEndpoint?: string;
+  wechat: { apiBase?: string; appId: string; appSecret: string };
+  jwtSecret?: string;
+}
+
+export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): LauncherSettings {
+  const parsed = launcherEnvSchema.parse(env);
+  return {
+    apiPort: parsed.API_PORT,
+    dynamoPort: parsed.DYNAMODB_PORT,
+    wechatPort: parsed.FAKE_WECHAT_PORT,
+    h5Port: parsed.H5_PORT,
+    dataDir: parsed.DATA_DIR,
+    stage: parsed.STAGE,
+    tableName: parsed.LRF_TABLE_NAME,
+    dynamodbEndpoint: parsed.LRF_DYNAMODB_ENDPOINT,
+    wechat: {
+      apiBase: parsed.WECHAT_API_BASE?.replace(/\/$/, ''),
+      appId: parsed.WECHAT_APP_ID ?? FAKE_WECHAT_APP.appId,
+      appSecret: parsed.WECHAT_APP_SECRET ?? FAKE_WECHAT_APP.appSecret,
+    },
+    jwtSecret: parsed.JWT_SECRET,
+  };
+}
+
+/** The environment a local launcher hands to the functions (and to its own seeding container). */
+export function functionEnvironment(settings: LauncherSettings, dynamodbEndpoint: string, wechatApiBase: string): Record<string, string> {
+  return {
+    STAGE: settings.stage,
+    TABLE_NAME: settings.tableName,
+    DYNAMODB_ENDPOINT: dynamodbEndpoint,
+    WECHAT_API_BASE: wechatApiBase,
+    WECHAT_APP_ID: settings.wechat.appId,
+    WECHAT_APP_SECRET: settings.wechat.appSecret,
+    ...(settings.jwtSecret ? { JWT_SECRET: settings.jwtSecret } : {}),
   };
 }
 

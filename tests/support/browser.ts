@@ -1,13 +1,13 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { resolve } from 'node:path';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from '../../scripts/lib/chromium';
 import { serveH5 } from '../../scripts/lib/static-server';
 
-/** Debian's Chromium with the flags STACK.md measured on these machines. */
+/** The Chromium that `npm test` found (CHROMIUM_PATH, the system one, or @sparticuz/chromium's). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const found = findChromium();
+  if (!found) throw new Error(NO_CHROMIUM_MESSAGE);
+  return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 }
 
 /** The built H5 app (dist/h5), served on a free port and pointed at the tier's API. */

@@ -1,6 +1,6 @@
 import { rolesWithDonor, defaultNickname } from '../../functions/domain/user';
 import { toErrorResponse, RuleViolation, ValidationError } from '../../functions/shared/errors';
-import { loadConfig } from '../../functions/shared/config';
+import { FAKE_WECHAT_APP, functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
 import { text } from '../../functions/shared/schemas';
 
 describe('roles', () => {
@@ -35,10 +35,71 @@ describe('config', () => {
     expect(config.rules.steps).toEqual({ stepsPerFlower: 1000, maxFlowersPerDay: 20, minSteps: 1000, maxStepsPerDay: 100000 });
     expect(config.rules.meals.priceFen).toBe(1500);
   });
-  it('refuses to start in AWS stages without a WeChat app id and a JWT secret source', () => {
+  it('refuses to start in AWS stages without a WeChat app id, app secret and JWT secret source', () => {
     expect(() => loadConfig({ STAGE: 'prod' })).toThrow(/WECHAT_APP_ID/);
-    expect(() => loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1' })).toThrow(/JWT_SECRET/);
-    expect(loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', JWT_SECRET_PARAM: '/p', WECHAT_API_BASE: '' }).wechat.apiBase).toBe('https://api.weixin.qq.com');
+    expect(() => loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_APP_SECRET/);
+    expect(() => loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s' })).toThrow(/JWT_SECRET/);
+    const prod = loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s', JWT_SECRET_PARAM: '/p', WECHAT_API_BASE: '' });
+    expect(prod.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', appId: 'wx1', appSecret: undefined, appSecretParam: '/s' });
+    expect(prod.jwt).toEqual({ secret: undefined, secretParam: '/p' });
+  });
+
+  it('never falls back to a fake credential outside local and test', () => {
+    // serverless.yml passes empty strings for unset variables.
+    const env = { STAGE: 'staging', WECHAT_APP_ID: 'wxreal', WECHAT_APP_SECRET: '', WECHAT_APP_SECRET_PARAM: '/s', JWT_SECRET: '', JWT_SECRET_PARAM: '/p' };
+    const staging = loadConfig(env);
+    expect(staging.wechat.appSecret).toBeUndefined();
+    expect(staging.jwt.secret).toBeUndefined();
+    expect(staging.wechat.apiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('lets every setting given in the environment win over the local defaults', () => {
+    const given = loadConfig({
+      STAGE: 'local',
+      TABLE_NAME: 'my-table',
+      DYNAMODB_ENDPOINT: 'http://127.0.0.1:9999',
+      AWS_REGION: 'eu-west-1',
+      WECHAT_API_BASE: 'http://wechat.example.test/',
+      WECHAT_APP_ID: 'wxgiven',
+      WECHAT_APP_SECRET: 'given-secret',
+      JWT_SECRET: 'x'.repeat(40),
+    });
+    expect(given).toMatchObject({ tableName: 'my-table', dynamodbEndpoint: 'http://127.0.0.1:9999', region: 'eu-west-1' });
+    expect(given.wechat).toEqual({ apiBase: 'http://wechat.example.test', appId: 'wxgiven', appSecret: 'given-secret', appSecretParam: undefined });
+    expect(given.jwt.secret).toBe('x'.repeat(40));
+  });
+
+  it('gives the launchers every port, folder and credential from the environment, else the defaults', () => {
+    expect(loadLauncherSettings({})).toEqual({
+      apiPort: 3000,
+      dynamoPort: 8765,
+      wechatPort: 3100,
+      h5Port: 10086,
+      dataDir: '.data',
+      stage: 'local',
+      tableName: 'little-red-flower-local',
+      dynamodbEndpoint: undefined,
+      wechat: { apiBase: undefined, appId: FAKE_WECHAT_APP.appId, appSecret: FAKE_WECHAT_APP.appSecret },
+      jwtSecret: undefined,
+    });
+    const settings = loadLauncherSettings({
+      API_PORT: '4000',
+      DYNAMODB_PORT: '4001',
+      FAKE_WECHAT_PORT: '4002',
+      H5_PORT: '4003',
+      DATA_DIR: '/tmp/x',
+      STAGE: 'test',
+      LRF_TABLE_NAME: 'tbl',
+      LRF_DYNAMODB_ENDPOINT: 'http://127.0.0.1:4001',
+      WECHAT_API_BASE: 'http://127.0.0.1:4999/',
+      WECHAT_APP_ID: 'wxacceptance00001',
+      WECHAT_APP_SECRET: 'acceptance',
+    });
+    expect(settings).toMatchObject({ apiPort: 4000, dynamoPort: 4001, wechatPort: 4002, h5Port: 4003, dataDir: '/tmp/x', stage: 'test', tableName: 'tbl' });
+    const functionEnv = functionEnvironment(settings, 'http://127.0.0.1:4001', settings.wechat.apiBase!);
+    expect(functionEnv).toMatchObject({ WECHAT_API_BASE: 'http://127.0.0.1:4999', WECHAT_APP_ID: 'wxacceptance00001', WECHAT_APP_SECRET: 'acceptance' });
+    expect(loadConfig(functionEnv).wechat).toMatchObject({ appId: 'wxacceptance00001', appSecret: 'acceptance' });
+    expect(() => loadLauncherSettings({ API_PORT: 'abc' })).toThrow();
   });
 });
 
