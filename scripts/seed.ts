@@ -6,6 +6,9 @@ import questionBank from '../functions/quiz/question-bank.json';
 import { adoptDream, donateToDream, myDreams, proposeDream, reviewDream } from '../functions/dreams/dreams';
 import { joinTeam, startTeam } from '../functions/teams/teams';
 import type { DreamCategory, MatchFund } from '../functions/domain/dream';
+import { adminActor } from '../functions/admin/people';
+import { openStore, reviewStore } from '../functions/stores/stores';
+import { createSponsor } from '../functions/sponsors/sponsors';
 
 const questionBankSchema = z
   .array(
@@ -114,21 +117,25 @@ const DEMO_DREAMS: DemoDream[] = [
  */
 export async function seedDemoData(app: Container): Promise<string[]> {
   const created: string[] = [];
-  const now = app.clock.now().toISOString();
   const ids = new Map<string, string>();
+  const newMerchants: string[] = [];
   for (const demo of DEMO_USERS) {
     const { id, created: isNew } = await ensureDemoPerson(app, demo);
     ids.set(demo.openid, id);
     if (!isNew) continue;
     created.push(demo.openid);
-    if (demo.roles.includes('merchant')) {
-      await app.stores.create({ name: '街角爱心面馆', city: '深圳', address: '南山区科技园爱心路 99 号', ownerId: id, status: 'active' }, now);
-    }
+    if (demo.roles.includes('merchant')) newMerchants.push(id);
+  }
+  // What an admin does in the console: review the demo merchant's store, add a step sponsor.
+  const admin = await adminActor(app, ids.get('demo-admin')!);
+  for (const merchantId of newMerchants) {
+    const { store } = await openStore(app, merchantId, { name: '街角爱心面馆', city: '深圳', address: '南山区科技园爱心路 99 号' });
+    await reviewStore(app, admin, store.id, { decision: 'approve', note: '营业执照已核验' });
   }
   for (const person of DEMO_PEOPLE) ids.set(person.openid, (await ensureDemoPerson(app, person)).id);
   created.push(...(await seedDemoDreams(app, ids)));
   if ((await app.sponsors.list()).length === 0) {
-    await app.sponsors.create({ name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 100_000, status: 'active' }, now);
+    await createSponsor(app, admin, { name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 100_000, reason: '演示数据' });
     created.push('sponsor 绿动科技');
   }
   return created;
@@ -136,7 +143,11 @@ export async function seedDemoData(app: Container): Promise<string[]> {
 
 /** A demo person by openid; a new one gets their starting flowers through the ledger. */
 async function ensureDemoPerson(app: Container, demo: (typeof DEMO_USERS)[number]): Promise<{ id: string; created: boolean }> {
-  const { user, created } = await app.users.findOrCreateByOpenid(demo.openid, { nickname: demo.nickname, roles: demo.roles });
+  const { user, created } = await app.users.findOrCreateByOpenid(
+    demo.openid,
+    { nickname: demo.nickname, roles: demo.roles },
+    { kind: 'system', id: 'seed', label: '演示数据' },
+  );
   if (created && demo.flowers > 0) await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
   return { id: user.id, created };
 }

@@ -32,6 +32,9 @@ export async function signInForDev(deps: SignInDeps, input: { openid: string; ni
     roles,
   });
   const sameRoles = found.roles.length === roles.length && found.roles.every((role, index) => role === roles[index]);
-  const user = created || sameRoles ? found : await deps.users.setRoles(found.id, roles);
+  const user =
+    created || sameRoles
+      ? found
+      : await deps.users.changeRoles(found.id, found.roles, roles, { actor: { kind: 'system', id: 'auth-dev', label: '开发登录' }, reason: null });
   return { token: await deps.tokens.issue({ userId: user.id, roles: user.roles }), user: publicUser(user) };
 }

@@ -1,5 +1,6 @@
 import type { FlowerAccount, LedgerEntry, MoveFlowersCommand } from './ledger';
 import type { IdempotencyClaim, IdempotencyScope, IdempotentCompletion, StoredResponse } from './idempotency';
+import type { AuditActor } from './audit';
 import type { Role, UserRecord } from './user';
 
 /** What the domain needs from storage and the outside world; adapters implement these. */
@@ -13,7 +14,10 @@ export interface UserRepository {
   findById(userId: string): Promise<UserRecord | null>;
   /** Finds the user of this openid or creates it (with an empty flower account) atomically. */
   findOrCreateByOpenid(openid: string, profile: { nickname: string; roles: Role[] }): Promise<{ user: UserRecord; created: boolean }>;
-  setRoles(userId: string, roles: Role[]): Promise<UserRecord>;
+  findByOpenid(openid: string): Promise<UserRecord | null>;
+  /** Roles `from` → `to` (refused when they changed meanwhile), audited in the same transaction. */
+  changeRoles(userId: string, from: Role[], to: Role[], change: { actor: AuditActor; reason: string | null }): Promise<UserRecord>;
+  listRoleHolders(role: Exclude<Role, 'donor'>, page: { limit: number; cursor?: string }): Promise<Page<UserRecord>>;
   saveSessionKey(userId: string, sessionKey: string): Promise<void>;
   getSessionKey(userId: string): Promise<string | null>;
 }

@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import type { AuditActor } from '../domain/audit';
 import type { DynamoDreamRepository, GiftOutcome } from '../adapters/dynamodb/dream-repository';
 import type { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
 import type { ContentSafetyPort } from '../adapters/wechat/wechat-client';
@@ -140,8 +141,16 @@ export async function reviewQueue(deps: DreamDeps, query: { limit: number; curso
   return { items: page.items.map((d) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true })), nextCursor: page.nextCursor };
 }
 
+/** Who reviews when no admin does: the demo seed and the tests that drive the use case directly. */
+const SEED_REVIEWER: AuditActor = { kind: 'system', id: 'seed', label: '演示数据' };
+
 /** Admins approve or reject; text must pass the content-safety check before it can be approved. */
-export async function reviewDream(deps: DreamDeps, dreamId: string, input: { decision: 'approve' | 'reject'; note?: string; matchFund?: MatchFund }) {
+export async function reviewDream(
+  deps: DreamDeps,
+  dreamId: string,
+  input: { decision: 'approve' | 'reject'; note?: string; matchFund?: MatchFund },
+  actor: AuditActor = SEED_REVIEWER,
+) {
   const dream = await deps.dreams.get(dreamId, true);
   if (!dream) throw new NotFoundError('梦想不存在');
   if (dream.status !== 'in_review') throw notInReview();
@@ -150,7 +159,23 @@ export async function reviewDream(deps: DreamDeps, dreamId: string, input: { dec
     const verdict = await deps.contentSafety.checkText({ openid: proposer?.openid ?? '', content: `${dream.title}\n${dream.story}` });
     if (!verdict.pass) throw contentUnsafe();
   }
-  const reviewed = await deps.dreams.review(dreamId, { approve: input.decision === 'approve', note: input.note ?? null, matchFund: input.matchFund ?? null });
+  const note = input.note ?? null;
+  const matchFund = input.matchFund ?? null;
+  const reviewed = await deps.dreams.review(dreamId, {
+    approve: input.decision === 'approve',
+    note,
+    matchFund,
+    audit: {
+      id: ulid(),
+      at: deps.clock.now().toISOString(),
+      actor,
+      action: input.decision === 'approve' ? 'dream.approve' : 'dream.reject',
+      targetType: 'dream',
+      targetId: dreamId,
+      detail: matchFund ? `${dream.title}（配捐 ${matchFund.sponsorName}，预算 ${matchFund.budgetFen} 分）` : dream.title,
+      reason: note,
+    },
+  });
   return { dream: await viewOne(deps, reviewed, true) };
 }
 

@@ -1,3 +1,4 @@
+import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
 import { createTableContext } from '../adapters/dynamodb/client';
@@ -33,6 +34,7 @@ export interface Container {
   dreams: DynamoDreamRepository;
   teams: DynamoTeamRepository;
   notifications: DynamoNotificationRepository;
+  audit: DynamoAuditTrail;
   contentSafety: HttpWechatClient;
 }
 
@@ -52,6 +54,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     dreams: new DynamoDreamRepository(table, ledger, clock),
     teams: new DynamoTeamRepository(table, clock),
     notifications: new DynamoNotificationRepository(table, clock),
+    audit: new DynamoAuditTrail(table),
     wechat,
     contentSafety: wechat,
     clock,

@@ -1,9 +1,10 @@
 import { container } from '../shared/container';
 import { httpRoute } from '../shared/http';
+import { myStores } from './stores';
 
 /** GET /me/stores — a merchant's own stores, whatever their status. */
 export const handler = httpRoute({
   auth: 'required',
   roles: ['merchant'],
-  handle: async ({ caller }) => ({ items: await (await container()).stores.listByOwner(caller.userId), nextCursor: null }),
+  handle: async ({ caller }) => myStores(await container(), caller.userId),
 });

@@ -30,6 +30,13 @@ const ROUTES: { method: 'GET' | 'POST'; path: string; auth: boolean }[] = [
   { method: 'POST', path: '/teams/join', auth: true },
   { method: 'GET', path: '/teams/NOSUCHTEAM', auth: true },
   { method: 'GET', path: '/me/notifications', auth: true },
+  { method: 'POST', path: '/stores', auth: true },
+  { method: 'POST', path: '/stores/NOSUCHSTORE/review', auth: true },
+  { method: 'GET', path: '/admin/stores', auth: true },
+  { method: 'GET', path: '/admin/users', auth: true },
+  { method: 'POST', path: '/admin/users/NOSUCHUSER/roles', auth: true },
+  { method: 'GET', path: '/admin/audit', auth: true },
+  { method: 'POST', path: '/admin/sponsors', auth: true },
 ];
 
 const HUGE = '花'.repeat(100_000);

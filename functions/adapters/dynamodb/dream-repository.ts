@@ -1,4 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '../../domain/audit';
+import { auditEntryWrite } from './audit-repository';
 import { ulid } from 'ulid';
 import {
   acceptsGifts,
@@ -207,7 +209,7 @@ export class DynamoDreamRepository {
   }
 
   /** Approve (creates the counter shards, opens the dream) or reject, only from in_review. */
-  async review(dreamId: string, decision: { approve: boolean; note: string | null; matchFund: MatchFund | null }): Promise<DreamRecord> {
+  async review(dreamId: string, decision: { approve: boolean; note: string | null; matchFund: MatchFund | null; audit: AuditRecord }): Promise<DreamRecord> {
     const dream = await this.get(dreamId, true);
     if (!dream) throw new Error('dream vanished');
     const status: DreamStatus = decision.approve ? 'open' : 'rejected';
@@ -245,6 +247,7 @@ export class DynamoDreamRepository {
         }),
       );
     }
+    items.push(auditEntryWrite(TableName, decision.audit));
     await this.transact(items, () => notInReview());
     return (await this.get(dreamId, true))!;
   }

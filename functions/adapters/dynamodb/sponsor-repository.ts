@@ -3,6 +3,8 @@ import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import { drawDown, splitEvenly } from '../../domain/draw-down';
 import type { Sponsor } from '../../domain/steps';
+import type { AuditRecord } from '../../domain/audit';
+import { auditEntryWrite } from './audit-repository';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
@@ -17,7 +19,8 @@ export interface SponsorFigures extends Sponsor {
 export class DynamoSponsorRepository {
   constructor(private readonly table: TableContext) {}
 
-  async create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string): Promise<Sponsor> {
+  /** A sponsor and its budget shards; `audit` (an admin creating it) is written in the same transaction. */
+  async create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor> {
     const id = input.id ?? ulid();
     const { remainingFen: _unused, ...profile } = { ...input, id, remainingFen: 0 };
     const TableName = this.table.tableName;
@@ -36,6 +39,7 @@ export class DynamoSponsorRepository {
               Put: { TableName, Item: { ...sponsorKeys.shard(id, index), type: 'SPONSOR_BUDGET', sponsorId: id, index, remainingFen, matchedFen: 0 } },
             }),
           ),
+          ...(audit ? [auditEntryWrite(TableName, audit(id))] : []),
         ],
       }),
     );

@@ -1,9 +1,19 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Store } from '../../domain/store';
+import type { AuditRecord } from '../../domain/audit';
+import type { Page } from '../../domain/ports';
+import type { Store, StoreStatus } from '../../domain/store';
+import { auditEntryWrite } from './audit-repository';
 import type { TableContext } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancellationReasons } from './errors';
 import type { TransactItem } from './ledger-repository';
 import { storeKeys } from './store-keys';
+
+export interface StoreRecord extends Store {
+  createdAt: string;
+  reviewNote: string | null;
+}
 
 export class DynamoStoreRepository {
   constructor(private readonly table: TableContext) {}
@@ -13,11 +23,74 @@ export class DynamoStoreRepository {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...storeKeys.profile(store.id), ...storeKeys.byOwner(store.ownerId, store.id), type: 'STORE', ...store, createdAt },
+        Item: {
+          ...storeKeys.profile(store.id),
+          ...storeKeys.byOwner(store.ownerId, store.id),
+          ...storeKeys.byStatus(store.status, createdAt, store.id),
+          type: 'STORE',
+          ...store,
+          createdAt,
+          reviewNote: null,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
     return store;
+  }
+
+  async get(storeId: string): Promise<StoreRecord | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: storeKeys.profile(storeId), ConsistentRead: true }));
+    return Item ? toStoreRecord(Item) : null;
+  }
+
+  /**
+   * Moves a store from `from` to `to` (refused with `onConflict` when its status changed
+   * meanwhile), with the audit entry in the same transaction.
+   */
+  async changeStatus(store: StoreRecord, to: StoreStatus, change: { note: string | null; audit: AuditRecord; onConflict: () => Error }): Promise<StoreRecord> {
+    const TableName = this.table.tableName;
+    const index = storeKeys.byStatus(to, store.createdAt, store.id);
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: storeKeys.profile(store.id),
+                UpdateExpression: 'SET #status = :to, reviewNote = :note, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+                ConditionExpression: '#status = :from',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':to': to, ':from': store.status, ':note': change.note, ':gsi2pk': index.GSI2PK, ':gsi2sk': index.GSI2SK },
+              },
+            },
+            auditEntryWrite(TableName, change.audit),
+          ],
+        }),
+      );
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw change.onConflict();
+      throw err;
+    }
+    return (await this.get(store.id))!;
+  }
+
+  /** Stores in one status, newest first (GSI2). */
+  async listByStatus(status: StoreStatus, page: { limit: number; cursor?: string }): Promise<Page<StoreRecord>> {
+    const partition = storeKeys.statusPartition(status);
+    const after = decodeCursor(page.cursor, '');
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(after ? { ExclusiveStartKey: { GSI2PK: partition, GSI2SK: after, ...storeKeys.profile(after.slice(after.lastIndexOf('#') + 1)) } } : {}),
+      }),
+    );
+    return { items: Items.map(toStoreRecord), nextCursor: encodeCursor(LastEvaluatedKey?.GSI2SK as string | undefined) };
   }
 
   async listByOwner(ownerId: string): Promise<Store[]> {
@@ -54,4 +127,8 @@ function toStore(item: Record<string, unknown>): Store {
     status: item.status as Store['status'],
     mealsAvailable: item.mealsAvailable as number,
   };
+}
+
+function toStoreRecord(item: Record<string, unknown>): StoreRecord {
+  return { ...toStore(item), createdAt: item.createdAt as string, reviewNote: (item.reviewNote as string | null) ?? null };
 }

@@ -7,6 +7,4 @@ export const userKeys = {
   openid: (openid: string) => ({ PK: `OPENID#${openid}`, SK: 'OPENID' }),
   /** A per-user marker that a once-only action (a day's steps, a quiz answer) already happened. */
   marker: (userId: string, markerId: string) => ({ PK: `USER#${userId}`, SK: `MARK#${markerId}` }),
-  /** GSI1 lists every account for the reconciliation check without a table scan. */
-  accountIndex: (userId: string) => ({ GSI1PK: 'ACCOUNTS', GSI1SK: userId }),
 };

@@ -1,13 +1,21 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
+import { monotonicFactory, ulid } from 'ulid';
+import type { AuditActor, AuditRecord } from '../../domain/audit';
 import { emptyAccount } from '../../domain/ledger';
-import type { Clock, UserRepository } from '../../domain/ports';
+import type { Clock, Page, UserRepository } from '../../domain/ports';
 import type { Role, UserRecord } from '../../domain/user';
-import { NotFoundError } from '../../shared/errors';
+import { NotFoundError, RuleViolation } from '../../shared/errors';
+import { roleKeys } from './audit-keys';
+import { auditEntryWrite } from './audit-repository';
 import { queryAll, type TableContext } from './client';
+import { newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
+import type { TransactItem } from './ledger-repository';
 import { userKeys } from './user-keys';
+
+/** Audit ids that sort in the order this process made them, also within one millisecond. */
+const auditId = monotonicFactory();
 
 /** Profiles are spread over this many GSI1 partitions so listing users never needs a scan. */
 export const USER_INDEX_SHARDS = 8;
@@ -28,11 +36,18 @@ export class DynamoUserRepository implements UserRepository {
     return Item ? toUser(Item) : null;
   }
 
-  async findOrCreateByOpenid(openid: string, profile: { nickname: string; roles: Role[] }): Promise<{ user: UserRecord; created: boolean }> {
+  async findOrCreateByOpenid(
+    openid: string,
+    profile: { nickname: string; roles: Role[] },
+    grantedBy: AuditActor = { kind: 'system', id: 'sign-in', label: '首次登录' },
+  ): Promise<{ user: UserRecord; created: boolean }> {
     const existing = await this.findByOpenid(openid);
     if (existing) return { user: existing, created: false };
     const user: UserRecord = { id: ulid(), openid, nickname: profile.nickname, roles: profile.roles, createdAt: this.clock.now().toISOString() };
     const TableName = this.table.tableName;
+    // A person created with roles beyond donor (dev sign-in, the demo seed) gets them recorded
+    // like any later grant.
+    const granted = this.roleChangeWrites(user.id, [], profile.roles, grantedBy, user.createdAt, 'created with the role');
     try {
       // The openid item makes "one user per openid" a database fact, also when two logins race.
       await this.table.doc.send(
@@ -47,6 +62,7 @@ export class DynamoUserRepository implements UserRepository {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
+            ...granted,
           ],
         }),
       );
@@ -60,27 +76,72 @@ export class DynamoUserRepository implements UserRepository {
     }
   }
 
-  private async findByOpenid(openid: string): Promise<UserRecord | null> {
+  async findByOpenid(openid: string): Promise<UserRecord | null> {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.tableName, Key: userKeys.openid(openid), ConsistentRead: true }),
     );
     return Item ? this.findById(Item.userId as string) : null;
   }
 
-  async setRoles(userId: string, roles: Role[]): Promise<UserRecord> {
-    const { Attributes } = await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: userKeys.profile(userId),
-        UpdateExpression: 'SET #roles = :roles',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#roles': 'roles' },
-        ExpressionAttributeValues: { ':roles': roles },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    if (!Attributes) throw new NotFoundError('用户不存在');
-    return toUser(Attributes);
+  /**
+   * Sets a person's roles to `to`, if they are still `from` (else 409 ROLES_CHANGED: someone else
+   * changed them meanwhile), with the role-holder items and one audit entry per role granted or
+   * revoked, all in one transaction.
+   */
+  async changeRoles(userId: string, from: Role[], to: Role[], change: { actor: AuditActor; reason: string | null }): Promise<UserRecord> {
+    const TableName = this.table.tableName;
+    const at = this.clock.now().toISOString();
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName,
+          Key: userKeys.profile(userId),
+          UpdateExpression: 'SET #roles = :to',
+          ConditionExpression: 'attribute_exists(PK) AND #roles = :from',
+          ExpressionAttributeNames: { '#roles': 'roles' },
+          ExpressionAttributeValues: { ':to': to, ':from': from },
+        },
+      },
+      ...this.roleChangeWrites(userId, from, to, change.actor, at, change.reason),
+    ];
+    try {
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') {
+        if (!(await this.findById(userId))) throw new NotFoundError('用户不存在');
+        throw new RuleViolation('ROLES_CHANGED', '这个人的角色刚刚被别人修改过，请刷新后再试');
+      }
+      throw err;
+    }
+    return (await this.findById(userId))!;
+  }
+
+  /** Role-holder items added or removed, and an audit entry for each role that changed. */
+  private roleChangeWrites(userId: string, from: Role[], to: Role[], actor: AuditActor, at: string, reason: string | null): TransactItem[] {
+    const TableName = this.table.tableName;
+    const added = to.filter((role) => role !== 'donor' && !from.includes(role));
+    const removed = from.filter((role) => role !== 'donor' && !to.includes(role));
+    const audit = (role: Role, action: AuditRecord['action']) =>
+      auditEntryWrite(TableName, { id: auditId(), at, actor, action, targetType: 'user', targetId: userId, detail: role, reason });
+    return [
+      ...added.flatMap((role) => [
+        { Put: { TableName, Item: { ...roleKeys.member(role, userId), type: 'ROLE_MEMBER', role, userId, grantedAt: at } } },
+        audit(role, 'role.grant'),
+      ]),
+      ...removed.flatMap((role) => [{ Delete: { TableName, Key: roleKeys.member(role, userId) } }, audit(role, 'role.revoke')]),
+    ];
+  }
+
+  /** The people who hold a role (not donor), by user id. */
+  async listRoleHolders(role: Exclude<Role, 'donor'>, page: { limit: number; cursor?: string }): Promise<Page<UserRecord>> {
+    const found = await newestFirstPage(this.table, roleKeys.partition(role), 'USER#', page);
+    const users = await Promise.all(found.items.map((item) => this.findById(item.userId as string)));
+    return { items: users.filter((user): user is UserRecord => user !== null), nextCursor: found.nextCursor };
+  }
+
+  async findByOpenidOrId(lookup: { openid?: string; userId?: string }): Promise<UserRecord | null> {
+    if (lookup.userId) return this.findById(lookup.userId);
+    return lookup.openid ? this.findByOpenid(lookup.openid) : null;
   }
 
   async saveSessionKey(userId: string, sessionKey: string): Promise<void> {

@@ -1,0 +1,12 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { listAudit } from './people';
+import { auditQuery } from './schemas';
+
+/** GET /admin/audit — every role change and review, newest first (or one target's). */
+export const handler = httpRoute({
+  auth: 'required',
+  roles: ['admin'],
+  query: auditQuery,
+  handle: async ({ query }) => listAudit(await container(), { targetId: query.targetId }, query),
+});

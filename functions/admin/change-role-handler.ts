@@ -1,0 +1,16 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { adminActor, changeRole } from './people';
+import { changeRoleBody, userIdParams } from './schemas';
+
+/** POST /admin/users/{id}/roles — grant or revoke merchant, charity, worker or admin; audited. */
+export const handler = httpRoute({
+  auth: 'required',
+  roles: ['admin'],
+  params: userIdParams,
+  body: changeRoleBody,
+  handle: async ({ params, body, caller }) => {
+    const app = await container();
+    return changeRole(app, await adminActor(app, caller.userId), params.id, body);
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * The audit trail: who did what to whom, when and why. An entry is written in the same
+ * transaction as the change it records, so the trail can never miss or invent a change.
+ */
+export type AuditActor =
+  /** A signed-in admin, acting in the app. */
+  | { kind: 'user'; id: string; label: string }
+  /** Someone at a terminal with the stage's AWS credentials (`npm run roles`). */
+  | { kind: 'operator'; id: string; label: string }
+  /** The local/test dev sign-in and the demo seed. */
+  | { kind: 'system'; id: string; label: string };
+
+export type AuditAction =
+  | 'role.grant'
+  | 'role.revoke'
+  | 'store.approve'
+  | 'store.reject'
+  | 'dream.approve'
+  | 'dream.reject'
+  | 'sponsor.create';
+
+export type AuditTargetType = 'user' | 'store' | 'dream' | 'sponsor';
+
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: AuditActor;
+  action: AuditAction;
+  targetType: AuditTargetType;
+  targetId: string;
+  /** What changed, in words a reviewer reads (e.g. "charity", the store's name). */
+  detail: string;
+  reason: string | null;
+}
+
+export interface AuditTrail {
+  list(filter: { targetId?: string }, page: { limit: number; cursor?: string }): Promise<{ items: AuditRecord[]; nextCursor: string | null }>;
+}

@@ -1,0 +1,17 @@
+import { adminActor } from '../admin/people';
+import { createSponsorBody } from '../admin/schemas';
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { createSponsor } from './sponsors';
+
+/** POST /admin/sponsors — admins add a step sponsor (益行家) and its budget. */
+export const handler = httpRoute({
+  auth: 'required',
+  roles: ['admin'],
+  body: createSponsorBody,
+  successStatus: 201,
+  handle: async ({ body, caller }) => {
+    const app = await container();
+    return createSponsor(app, await adminActor(app, caller.userId), body);
+  },
+});

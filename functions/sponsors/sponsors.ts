@@ -1,0 +1,30 @@
+import { ulid } from 'ulid';
+import type { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
+import type { AuditActor } from '../domain/audit';
+import type { Clock } from '../domain/ports';
+
+export interface SponsorDeps {
+  sponsors: DynamoSponsorRepository;
+  clock: Clock;
+}
+
+/** POST /admin/sponsors: an admin adds a step sponsor (益行家) with its budget, audited in the same write. */
+export async function createSponsor(
+  deps: SponsorDeps,
+  actor: AuditActor,
+  input: { name: string; logoText: string; fenPer10kSteps: number; budgetFen: number; reason?: string },
+) {
+  const at = deps.clock.now().toISOString();
+  const { reason, ...profile } = input;
+  const sponsor = await deps.sponsors.create({ ...profile, name: profile.name.trim(), logoText: profile.logoText.trim(), status: 'active' }, at, (sponsorId) => ({
+    id: ulid(),
+    at,
+    actor,
+    action: 'sponsor.create',
+    targetType: 'sponsor',
+    targetId: sponsorId,
+    detail: `${profile.name.trim()}：每万步 ${profile.fenPer10kSteps} 分，预算 ${profile.budgetFen} 分`,
+    reason: reason?.trim() || null,
+  }));
+  return { sponsor };
+}

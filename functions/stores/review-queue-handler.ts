@@ -1,0 +1,12 @@
+import { container } from '../shared/container';
+import { httpRoute } from '../shared/http';
+import { pageQuery } from '../shared/schemas';
+import { storeReviewQueue } from './stores';
+
+/** GET /admin/stores — stores waiting for review, newest first (admins). */
+export const handler = httpRoute({
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery,
+  handle: async ({ query }) => storeReviewQueue(await container(), query),
+});

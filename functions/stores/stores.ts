@@ -1,0 +1,64 @@
+import { ulid } from 'ulid';
+import type { StoreRecord, DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
+import type { AuditActor } from '../domain/audit';
+import type { Clock, UserRepository } from '../domain/ports';
+import { decideStoreReview } from '../domain/store';
+import { NotFoundError, RuleViolation } from '../shared/errors';
+
+export interface StoreDeps {
+  stores: DynamoStoreRepository;
+  users: UserRepository;
+  clock: Clock;
+}
+
+/** API.md `store`, plus when it was opened and the reviewer's note (docs/api-additions.md). */
+export function storeView(store: StoreRecord) {
+  const { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote } = store;
+  return { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote };
+}
+
+/** POST /stores: a merchant asks to open a store; it waits as `pending` for an admin. */
+export async function openStore(deps: StoreDeps, ownerId: string, input: { name: string; city: string; address: string }) {
+  const createdAt = deps.clock.now().toISOString();
+  const store = await deps.stores.create({ name: input.name.trim(), city: input.city.trim(), address: input.address.trim(), ownerId, status: 'pending' }, createdAt);
+  return { store: storeView({ ...store, createdAt, reviewNote: null }) };
+}
+
+/** GET /me/stores: the merchant's own stores in every status. */
+export async function myStores(deps: StoreDeps, ownerId: string) {
+  const stores = await deps.stores.listByOwner(ownerId);
+  const records = await Promise.all(stores.map((store) => deps.stores.get(store.id)));
+  return { items: records.filter((s): s is StoreRecord => s !== null).map(storeView), nextCursor: null };
+}
+
+/** GET /admin/stores: the pending stores, newest first, with the owner's nickname. */
+export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; cursor?: string }) {
+  const found = await deps.stores.listByStatus('pending', page);
+  const items = await Promise.all(
+    found.items.map(async (store) => ({ ...storeView(store), owner: { id: store.ownerId, nickname: (await deps.users.findById(store.ownerId))?.nickname ?? '' } })),
+  );
+  return { items, nextCursor: found.nextCursor };
+}
+
+/** POST /stores/{id}/review: approve (it opens) or reject, audited in the same write. */
+export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: string, input: { decision: 'approve' | 'reject'; note?: string }) {
+  const store = await deps.stores.get(storeId);
+  if (!store) throw new NotFoundError('店铺不存在');
+  const to = decideStoreReview(store, input.decision);
+  const note = input.note?.trim() || null;
+  const reviewed = await deps.stores.changeStatus(store, to, {
+    note,
+    audit: {
+      id: ulid(),
+      at: deps.clock.now().toISOString(),
+      actor,
+      action: input.decision === 'approve' ? 'store.approve' : 'store.reject',
+      targetType: 'store',
+      targetId: store.id,
+      detail: store.name,
+      reason: note,
+    },
+    onConflict: () => new RuleViolation('NOT_PENDING', '这家店已经审核过了'),
+  });
+  return { store: storeView(reviewed) };
+}
