@@ -16,6 +16,13 @@ export default defineAppConfig({
     'pages/charity/index',
     'pages/notifications/index',
   ],
+  // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the same).
+  subPackages: [
+    {
+      root: 'admin',
+      pages: ['people/index', 'stores/index', 'sponsors/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#e64340',

@@ -25,6 +25,7 @@ import type {
   TeamDetail,
   ReviewDreamInput,
 } from './types'
+import type { Sponsor } from '../../functions/domain/steps'
 
 export function getMe(): Promise<MeResponse> {
   return request<MeResponse>('/me')
@@ -128,6 +129,11 @@ export function donateSteps(input: StepsInput, idempotencyKey: string): Promise<
 /** Newest first. */
 export function getStepDonations(limit = 7): Promise<Page<StepDonation>> {
   return request<Page<StepDonation>>('/steps/donations', { query: { limit } })
+}
+
+/** Public: the step sponsors (益行家) and what is left of their budgets. */
+export function getSponsors(): Promise<Page<Sponsor>> {
+  return request<Page<Sponsor>>('/sponsors', { query: { limit: 100 }, auth: false })
 }
 
 // ---- 答题 ----

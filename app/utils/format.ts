@@ -171,3 +171,12 @@ export function afterGift<
   if (shown.flowersLast24h !== undefined) expected.flowersLast24h = shown.flowersLast24h + gift.flowers
   return freshestDream(expected, answer)
 }
+
+/** "1.5" yuan → 150 fen; null unless a positive amount with at most 2 decimals. */
+export function yuanToFen(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null
+  const [whole, frac = ''] = t.split('.')
+  const fen = Number(whole) * 100 + Number((frac + '00').slice(0, 2))
+  return fen > 0 ? fen : null
+}

@@ -8,7 +8,7 @@ import { getMe, getReviewQueue, reviewDream } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../services/types'
-import { categoryLabel, charCount, formatShanghaiTime } from '../../utils/format'
+import { categoryLabel, charCount, formatShanghaiTime, yuanToFen } from '../../utils/format'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -26,15 +26,6 @@ interface ReviewForm {
 
 const EMPTY_FORM: ReviewForm = { note: '', matchOpen: false, sponsorName: '', perFlowerYuan: '', budgetYuan: '' }
 
-/** "1.5" yuan → 150 fen; null unless a positive amount with at most 2 decimals. */
-function yuanToFen(text: string): number | null {
-  const t = text.trim()
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) return null
-  const [whole, frac = ''] = t.split('.')
-  const fen = Number(whole) * 100 + Number((frac + '00').slice(0, 2))
-  return fen > 0 ? fen : null
-}
-
 function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: string } {
   if (!form.matchOpen) return {}
   const sponsorName = form.sponsorName.trim()
@@ -47,6 +38,17 @@ function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: 
   const budgetFen = yuanToFen(form.budgetYuan)
   if (budgetFen === null) return { error: '请填写配捐预算（元）' }
   return { matchFund: { sponsorName, fenPerFlower, budgetFen } }
+}
+
+/** The other admin consoles, in the `admin` subpackage. */
+const ADMIN_CONSOLES = [
+  { key: 'people', title: '人员与角色', url: '/admin/people/index' },
+  { key: 'stores', title: '店铺审核', url: '/admin/stores/index' },
+  { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
+]
+
+function openConsole(url: string) {
+  Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
 }
 
 export default function AdminPage() {
@@ -161,6 +163,17 @@ export default function AdminPage() {
       <View className='admin-head'>
         <Text className='admin-title'>梦想审核</Text>
         <Text className='admin-desc'>通过后梦想公开到梦想广场；内容会先经过微信内容安全检查。</Text>
+      </View>
+
+      <View className='admin-nav' role='navigation'>
+        {ADMIN_CONSOLES.map((entry) => (
+          <View key={entry.key} className={`admin-nav-item admin-nav-${entry.key}`} role='link' aria-label={entry.title} onClick={() => openConsole(entry.url)}>
+            <Text>{entry.title}</Text>
+            <Text className='admin-nav-arrow' aria-hidden>
+              ›
+            </Text>
+          </View>
+        ))}
       </View>
 
       {loaded && items.length === 0 && !loading ? (

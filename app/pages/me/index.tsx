@@ -88,6 +88,7 @@ export default function MePage() {
         <View className='me-avatar'>{(user?.nickname || '花').slice(0, 1)}</View>
         <View className='me-identity'>
           <Text className='me-nickname'>{user?.nickname || '小红花用户'}</Text>
+          {user?.id ? <Text className='me-user-id'>用户编号 {user.id}</Text> : null}
           <View className='me-roles'>
             {roles.map((role) => (
               <Text key={role} className='me-role'>

@@ -7,9 +7,12 @@ import { usePageRefresh } from '../../../hooks/use-page-refresh'
 import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../../services/request'
 import type { LowcarbonAction, LowcarbonActionKind, Role, Store } from '../../../services/types'
 import { formatShanghaiTime } from '../../../utils/format'
+import StoreApply from '../../../components/store-apply'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+const STORE_STATUS_LABELS: Record<string, string> = { active: '营业中', pending: '审核中', suspended: '已暂停', rejected: '未通过' }
 
 const LOWCARBON_ACTIONS: { action: LowcarbonActionKind; icon: string; label: string }[] = [
   { action: 'own_cup', icon: '☕', label: '自带杯' },
@@ -148,13 +151,14 @@ export default function MerchantLowcarbonPage() {
           <View key={s.id} className='lowcarbon-store'>
             <Text className='lowcarbon-store-name'>{s.name}</Text>
             <Text className={`lowcarbon-store-status lowcarbon-store-${s.status}`}>
-              {s.status === 'active' ? '营业中' : s.status === 'pending' ? '审核中' : '已暂停'}
+              {STORE_STATUS_LABELS[s.status] || s.status}
             </Text>
             <Text className='lowcarbon-store-address lrf-muted'>
               {s.city} {s.address}
             </Text>
           </View>
         ))}
+        {storesLoaded && !stores.some((s) => s.status === 'active' || s.status === 'pending') ? <StoreApply onOpened={load} /> : null}
       </View>
 
       <View className='lrf-card lowcarbon-form'>

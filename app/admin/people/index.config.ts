@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '人员与角色',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '益行家',
+  enablePullDownRefresh: true,
+})
