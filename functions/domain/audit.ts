@@ -1,3 +1,5 @@
+import { ulid } from 'ulid';
+
 /**
  * The audit trail: who did what to whom, when and why. An entry is written in the same
  * transaction as the change it records, so the trail can never miss or invent a change.
@@ -35,4 +37,9 @@ export interface AuditRecord {
 
 export interface AuditTrail {
   list(filter: { targetId?: string }, page: { limit: number; cursor?: string }): Promise<{ items: AuditRecord[]; nextCursor: string | null }>;
+}
+
+/** A new entry for a change happening now, by `actor`. */
+export function auditRecord(at: Date, actor: AuditActor, what: Omit<AuditRecord, 'id' | 'at' | 'actor'>): AuditRecord {
+  return { id: ulid(), at: at.toISOString(), actor, ...what };
 }

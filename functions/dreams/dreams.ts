@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { AuditActor } from '../domain/audit';
+import { auditRecord, type AuditActor } from '../domain/audit';
 import type { DynamoDreamRepository, GiftOutcome } from '../adapters/dynamodb/dream-repository';
 import type { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
 import type { ContentSafetyPort } from '../adapters/wechat/wechat-client';
@@ -165,16 +165,13 @@ export async function reviewDream(
     approve: input.decision === 'approve',
     note,
     matchFund,
-    audit: {
-      id: ulid(),
-      at: deps.clock.now().toISOString(),
-      actor,
+    audit: auditRecord(deps.clock.now(), actor, {
       action: input.decision === 'approve' ? 'dream.approve' : 'dream.reject',
       targetType: 'dream',
       targetId: dreamId,
       detail: matchFund ? `${dream.title}（配捐 ${matchFund.sponsorName}，预算 ${matchFund.budgetFen} 分）` : dream.title,
       reason: note,
-    },
+    }),
   });
   return { dream: await viewOne(deps, reviewed, true) };
 }

@@ -1,6 +1,5 @@
-import { ulid } from 'ulid';
 import type { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
-import type { AuditActor } from '../domain/audit';
+import { auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock } from '../domain/ports';
 
 export interface SponsorDeps {
@@ -14,17 +13,17 @@ export async function createSponsor(
   actor: AuditActor,
   input: { name: string; logoText: string; fenPer10kSteps: number; budgetFen: number; reason?: string },
 ) {
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
   const { reason, ...profile } = input;
-  const sponsor = await deps.sponsors.create({ ...profile, name: profile.name.trim(), logoText: profile.logoText.trim(), status: 'active' }, at, (sponsorId) => ({
-    id: ulid(),
-    at,
-    actor,
-    action: 'sponsor.create',
-    targetType: 'sponsor',
-    targetId: sponsorId,
-    detail: `${profile.name.trim()}：每万步 ${profile.fenPer10kSteps} 分，预算 ${profile.budgetFen} 分`,
-    reason: reason?.trim() || null,
-  }));
+  const name = profile.name.trim();
+  const sponsor = await deps.sponsors.create({ ...profile, name, logoText: profile.logoText.trim(), status: 'active' }, now.toISOString(), (sponsorId) =>
+    auditRecord(now, actor, {
+      action: 'sponsor.create',
+      targetType: 'sponsor',
+      targetId: sponsorId,
+      detail: `${name}：每万步 ${profile.fenPer10kSteps} 分，预算 ${profile.budgetFen} 分`,
+      reason: reason?.trim() || null,
+    }),
+  );
   return { sponsor };
 }

@@ -1,6 +1,5 @@
-import { ulid } from 'ulid';
 import type { StoreRecord, DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
-import type { AuditActor } from '../domain/audit';
+import { auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock, UserRepository } from '../domain/ports';
 import { decideStoreReview } from '../domain/store';
 import { NotFoundError, RuleViolation } from '../shared/errors';
@@ -48,16 +47,13 @@ export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: s
   const note = input.note?.trim() || null;
   const reviewed = await deps.stores.changeStatus(store, to, {
     note,
-    audit: {
-      id: ulid(),
-      at: deps.clock.now().toISOString(),
-      actor,
+    audit: auditRecord(deps.clock.now(), actor, {
       action: input.decision === 'approve' ? 'store.approve' : 'store.reject',
       targetType: 'store',
       targetId: store.id,
       detail: store.name,
       reason: note,
-    },
+    }),
     onConflict: () => new RuleViolation('NOT_PENDING', '这家店已经审核过了'),
   });
   return { store: storeView(reviewed) };

@@ -94,6 +94,13 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
     expect(opened.body.store).toMatchObject({ name: '阿婆爱心粥铺', city: '广州', ownerId: merchant.user.id, status: 'pending', mealsAvailable: 0 });
     const storeId = opened.body.store.id;
     expect((await call('POST', '/stores', { token: (await devSignIn()).token, body: { name: '无权开店', city: '广州', address: '越秀区 1 号' } })).status).toBe(403);
+    const other = await devSignIn(['merchant']);
+    await call('POST', '/stores', { token: other.token, body: { name: '第二家小店', city: '广州', address: '天河区 3 号' } });
+    const firstPage = await call('GET', '/admin/stores?limit=1', { token: admin.token });
+    const secondPage = await call('GET', `/admin/stores?limit=1&cursor=${firstPage.body.nextCursor}`, { token: admin.token });
+    expect(firstPage.body.items).toHaveLength(1);
+    expect(secondPage.body.items).toHaveLength(1);
+    expect(secondPage.body.items[0].id).not.toBe(firstPage.body.items[0].id);
     const queue = await call('GET', '/admin/stores?limit=100', { token: admin.token });
     expect(queue.body.items.find((s: { id: string }) => s.id === storeId)).toMatchObject({ status: 'pending', owner: { id: merchant.user.id } });
 

@@ -69,6 +69,15 @@ describe('roles and the audit trail against DynamoDB Local', () => {
     const replayed = new Set<string>(['donor']);
     for (const entry of trail) entry.action === 'role.grant' ? replayed.add(entry.detail) : replayed.delete(entry.detail);
     const stored = (await app.users.findById(person.id))!.roles;
+    // Paging the trail two at a time gives the same entries in the same order.
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await app.audit.list({ targetId: person.id }, { limit: 2, cursor });
+      paged.push(...page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual([...trail].reverse().map((e) => e.id));
     expect([...replayed].sort()).toEqual([...stored].sort());
     for (const role of ['merchant', 'charity', 'worker', 'admin'] as const) {
       const holders = await app.users.listRoleHolders(role, { limit: 100 });

@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, AuditTrail } from '../../domain/audit';
 import type { Page } from '../../domain/ports';
 import { auditKeys } from './audit-keys';
 import type { TableContext } from './client';
-import { decodeCursor, encodeCursor, newestFirstPage } from './cursor';
+import { newestFirstIndexPage, newestFirstPage } from './cursor';
 import type { TransactItem } from './ledger-repository';
 
 /** The Put that records an audit entry, for the transaction of the change it records. */
@@ -25,21 +24,16 @@ export class DynamoAuditTrail implements AuditTrail {
       const found = await newestFirstPage(this.table, auditKeys.trailPartition, auditKeys.entryPrefix, page);
       return { items: found.items.map(toAuditRecord), nextCursor: found.nextCursor };
     }
-    const partition = auditKeys.targetPartition(filter.targetId);
-    const after = decodeCursor(page.cursor, auditKeys.entryPrefix);
-    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        // The entry's own sort key is its index sort key, so the cursor rebuilds both.
-        ...(after ? { ExclusiveStartKey: { GSI1PK: partition, GSI1SK: after, PK: auditKeys.trailPartition, SK: after } } : {}),
-      }),
+    // An entry's own sort key is its index sort key, so the cursor rebuilds both.
+    const found = await newestFirstIndexPage(
+      this.table,
+      'GSI1',
+      auditKeys.targetPartition(filter.targetId),
+      page,
+      (sortKey) => ({ PK: auditKeys.trailPartition, SK: sortKey }),
+      auditKeys.entryPrefix,
     );
-    return { items: Items.map(toAuditRecord), nextCursor: encodeCursor(LastEvaluatedKey?.GSI1SK as string | undefined) };
+    return { items: found.items.map(toAuditRecord), nextCursor: found.nextCursor };
   }
 }
 

@@ -42,3 +42,30 @@ export async function newestFirstPage(
   );
   return { items: Items, nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined) };
 }
+
+/**
+ * One page of a GSI partition, newest (highest index sort key) first. `tableKeyOf` rebuilds the
+ * item's table key from its index sort key, which DynamoDB needs to resume after it.
+ */
+export async function newestFirstIndexPage(
+  table: TableContext,
+  index: 'GSI1' | 'GSI2',
+  partitionKey: string,
+  page: { limit: number; cursor?: string },
+  tableKeyOf: (indexSortKey: string) => { PK: string; SK: string },
+  expectedPrefix = '',
+): Promise<Page<Record<string, unknown>>> {
+  const after = decodeCursor(page.cursor, expectedPrefix);
+  const { Items = [], LastEvaluatedKey } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: index,
+      KeyConditionExpression: `${index}PK = :pk`,
+      ExpressionAttributeValues: { ':pk': partitionKey },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ...(after ? { ExclusiveStartKey: { [`${index}PK`]: partitionKey, [`${index}SK`]: after, ...tableKeyOf(after) } } : {}),
+    }),
+  );
+  return { items: Items, nextCursor: encodeCursor(LastEvaluatedKey?.[`${index}SK`] as string | undefined) };
+}

@@ -5,7 +5,7 @@ import type { Page } from '../../domain/ports';
 import type { Store, StoreStatus } from '../../domain/store';
 import { auditEntryWrite } from './audit-repository';
 import type { TableContext } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
+import { newestFirstIndexPage } from './cursor';
 import { cancellationReasons } from './errors';
 import type { TransactItem } from './ledger-repository';
 import { storeKeys } from './store-keys';
@@ -77,20 +77,11 @@ export class DynamoStoreRepository {
 
   /** Stores in one status, newest first (GSI2). */
   async listByStatus(status: StoreStatus, page: { limit: number; cursor?: string }): Promise<Page<StoreRecord>> {
-    const partition = storeKeys.statusPartition(status);
-    const after = decodeCursor(page.cursor, '');
-    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ...(after ? { ExclusiveStartKey: { GSI2PK: partition, GSI2SK: after, ...storeKeys.profile(after.slice(after.lastIndexOf('#') + 1)) } } : {}),
-      }),
+    // The index sort key ends in the store id, which names the store's table key.
+    const found = await newestFirstIndexPage(this.table, 'GSI2', storeKeys.statusPartition(status), page, (sortKey) =>
+      storeKeys.profile(sortKey.slice(sortKey.lastIndexOf('#') + 1)),
     );
-    return { items: Items.map(toStoreRecord), nextCursor: encodeCursor(LastEvaluatedKey?.GSI2SK as string | undefined) };
+    return { items: found.items.map(toStoreRecord), nextCursor: found.nextCursor };
   }
 
   async listByOwner(ownerId: string): Promise<Store[]> {
