@@ -1,13 +1,13 @@
 /**
  * `npm run api`: DynamoDB Local (files under DATA_DIR), the fake WeChat server and the Lambda
- * functions under serverless-offline, on http://localhost:${API_PORT:-3000} with no stage prefix.
+ * functions behind the local API Gateway (scripts/lib/local-gateway.ts), on
+ * http://localhost:${API_PORT:-3000} with no stage prefix.
  * SIGTERM / Ctrl-C stops everything it started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
-import { freePort } from './lib/ports';
+import { startLocalGateway } from './lib/local-gateway';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
 import { functionEnvironment, loadLauncherSettings, type LauncherSettings } from '../functions/shared/config';
@@ -49,75 +49,30 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   const seedTarget = containerFor(functionEnv);
   await seedReferenceData(seedTarget);
   const seeded = await seedDemoData(seedTarget);
-  const [lambdaPort, websocketPort] = [await freePort(), await freePort()];
-  const offline = spawn(
-    process.execPath,
-    [
-      resolve(ROOT, 'node_modules/osls/bin/serverless.js'),
-      'offline',
-      'start',
-      '--stage',
-      options.stage,
-      '--httpPort',
-      String(options.apiPort),
-      '--lambdaPort',
-      String(lambdaPort),
-      '--websocketPort',
-      String(websocketPort),
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        SLS_TELEMETRY_DISABLED: '1',
-        SLS_NOTIFICATIONS_MODE: 'off',
-        ...functionEnv,
-        LRF_TABLE_NAME: options.tableName,
-        AWS_REGION: 'ap-east-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      },
-    },
-  );
-  await waitForReady(offline, log);
+  // The functions run in this process behind the local gateway, with the environment that
+  // serverless.yml gives them in AWS (set before their first import: config is read once).
+  Object.assign(process.env, {
+    ...functionEnv,
+    POWERTOOLS_SERVICE_NAME: 'little-red-flower',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    AWS_REGION: 'ap-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  });
+  const gateway = await startLocalGateway({ port: options.apiPort, host: '127.0.0.1' });
+  log(`local gateway on ${gateway.url}`);
   const stop = async () => {
-    await stopChild(offline);
+    await gateway.close();
     await wechat?.close();
     await dynamo.stop();
   };
   return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, seeded, stop };
 }
 
-function waitForReady(child: ChildProcess, log: (line: string) => void): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      output += text;
-      text.split('\n').filter(Boolean).forEach(log);
-      if (/Server ready:/.test(output)) resolvePromise();
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`serverless offline exited (${code}):\n${output.slice(-4000)}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
 async function main() {
   const options = apiOptionsFromEnv();
   const verbose = process.env.API_VERBOSE === '1';
-  const api = await startApi(options, verbose ? (line) => console.log(`[offline] ${line}`) : undefined);
+  const api = await startApi(options, verbose ? (line) => console.log(`[api] ${line}`) : undefined);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

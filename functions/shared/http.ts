@@ -7,7 +7,7 @@ import type { MoveResult } from '../domain/ports';
 import type { Role } from '../domain/user';
 import type { AuthenticatedUser } from './auth-token';
 import { container } from './container';
-import { AppError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
+import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
 
 export const logger = new Logger({ serviceName: 'little-red-flower' });
 
@@ -53,7 +53,7 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
   const successStatus = spec.successStatus ?? 200;
   const render = (result: unknown): StoredResponse => (successStatus === 204 ? { status: 204, body: null } : { status: successStatus, body: result });
 
-  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const serve = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const started = Date.now();
     const method = event.requestContext?.http?.method ?? 'GET';
     const path = event.rawPath ?? '/';
@@ -111,7 +111,31 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
     logOnce(method, path, response.status, started, failure, context);
     return toResult(response);
   };
+
+  return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const budget = context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS : Infinity;
+    if (!Number.isFinite(budget)) return serve(event, context);
+    // Answer well before the function's timeout, so that a timeout never speaks for the API. The
+    // work goes on: an idempotency claim stays held and is completed by it (a repeat waits for it
+    // or replays its answer), so a 503 here never lets a move happen twice.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<APIGatewayProxyStructuredResultV2>((done) => {
+      timer = setTimeout(() => {
+        const method = event.requestContext?.http?.method ?? 'GET';
+        logOnce(method, event.rawPath ?? '/', 503, Date.now() - Math.max(0, budget), new ContentionError(), context);
+        done(toResult(toErrorResponse(new ContentionError())));
+      }, Math.max(0, budget));
+    });
+    try {
+      return await Promise.race([serve(event, context), late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
+
+/** How long before the function's timeout the edge answers 503 itself. */
+const DEADLINE_MARGIN_MS = 4_000;
 
 function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -145,6 +169,8 @@ function parseWith<S extends ZodTypeAny | undefined>(schema: S, value: unknown, 
 function toResult(response: StoredResponse, flags: { replayed?: boolean } = {}): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (flags.replayed) headers['idempotent-replayed'] = 'true';
+  // A 503 is "busy, try again": say when (RFC 9110 Retry-After).
+  if (response.status === 503) headers['retry-after'] = '1';
   if (response.status === 204) return { statusCode: 204, headers, body: '' };
   return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
 }

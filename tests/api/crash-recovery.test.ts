@@ -44,7 +44,7 @@ describe('kill -9 of the whole API keeps every acknowledged ledger entry', () =>
     })();
     while (acknowledged.length < 25) await new Promise((r) => setTimeout(r, 20));
 
-    // Act: SIGKILL the whole process tree (npm, launcher, serverless-offline and its functions)
+    // Act: SIGKILL the whole process tree (npm, the launcher with its gateway and functions)
     // while gifts are still being written
     await killTree(first.child, 'SIGKILL');
     stop = true;

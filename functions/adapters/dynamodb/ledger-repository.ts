@@ -33,6 +33,13 @@ export class DynamoLedgerRepository implements LedgerRepository {
    * the retry reads consistently. A refusal (too few flowers) is only ever decided on a fresh read.
    */
   private knownAccounts = new Map<string, FlowerAccount>();
+  /**
+   * The tail of each account's queue of moves in this process. Moves of one account run one after
+   * another here, each planned from the account the previous one wrote, so they do not race one
+   * another's version condition (n concurrent moves would otherwise cost about n²/2 attempts).
+   * Moves from other processes still race, and the condition still decides.
+   */
+  private accountQueues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly table: TableContext,
@@ -54,6 +61,27 @@ export class DynamoLedgerRepository implements LedgerRepository {
   async move(
     command: MoveFlowersCommand,
     options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites } = {},
+  ): Promise<MoveResult> {
+    // A debit the account cannot cover, on a fresh read, is refused at once, without queueing
+    // behind the moves it could never follow.
+    const queued = this.accountQueues.has(command.userId);
+    if (command.delta < 0 && (queued || (this.knownAccounts.get(command.userId)?.balance ?? Infinity) < -command.delta)) {
+      const fresh = await this.getAccount(command.userId);
+      if (fresh) this.plan(fresh, command);
+    }
+    const previous = this.accountQueues.get(command.userId) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.moveNow(command, options));
+    this.accountQueues.set(command.userId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.accountQueues.get(command.userId) === run) this.accountQueues.delete(command.userId);
+    }
+  }
+
+  private async moveNow(
+    command: MoveFlowersCommand,
+    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites },
   ): Promise<MoveResult> {
     const guards = options.guards ?? [];
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
