@@ -6,22 +6,20 @@ export default defineAppConfig({
     'pages/login/index',
     'pages/steps/index',
     'pages/quiz/index',
-    'pages/member-code/index',
-    'pages/merchant/lowcarbon/index',
     'pages/dream-propose/index',
     'pages/dream-detail/index',
     'pages/my-dreams/index',
     'pages/team/index',
-    'pages/admin/index',
-    'pages/charity/index',
     'pages/notifications/index',
   ],
-  // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the same).
+  // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the
+  // same way), so the main package stays small.
   subPackages: [
-    {
-      root: 'admin',
-      pages: ['people/index', 'stores/index', 'sponsors/index'],
-    },
+    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index'] },
+    { root: 'charity', pages: ['workbench/index'] },
+    { root: 'merchant', pages: ['lowcarbon/index'] },
+    // The QR codes a person shows (the member code; the meal pass later), with their QR library.
+    { root: 'codes', pages: ['member-code/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

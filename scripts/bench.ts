@@ -15,9 +15,14 @@ import { startFakeWechatServer } from './fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
 import { runHttpBench } from './lib/http-bench';
+import { measureWeappPackages } from './lib/weapp-size';
 
-/** `npm run bench` runs every mode; `npm run bench -- domain` (or `http`, which includes domain) picks. */
-const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['domain', 'http'];
+/**
+ * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
+ * packages), `domain` (the hot dream through the domain operation), `http` (the same through
+ * `npm run api`, with the domain figure of the same run).
+ */
+const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'domain', 'http'];
 const HTTP_DONORS = Number(process.env.BENCH_HTTP_DONORS ?? 64);
 const HTTP_GIFTS_EACH = Number(process.env.BENCH_HTTP_GIFTS_EACH ?? 20);
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 10_000);
@@ -34,7 +39,21 @@ async function runConcurrently(total: number, workers: number, work: (worker: nu
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
+/** The mini-program's package sizes (issue 8: main package ≤ 450 KB of files). */
+function sizeReport() {
+  const sizes = measureWeappPackages();
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.table({
+    'weapp main package (files)': `${kb(sizes.main)} (target ≤ 450 KB; WeChat's limit 2 MB)`,
+    ...Object.fromEntries(Object.entries(sizes.subpackages).map(([root, bytes]) => [`weapp subpackage ${root}`, kb(bytes)])),
+    'weapp total': kb(sizes.total),
+  });
+  if (sizes.main > 450 * 1024) console.log('target missed: main package > 450 KB');
+}
+
 async function main() {
+  if (MODES.includes('size')) sizeReport();
+  if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).
   const settings = { ...loadLauncherSettings(), stage: 'test' as const, tableName: 'bench' };

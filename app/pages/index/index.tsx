@@ -21,7 +21,7 @@ interface Entry {
 const ENTRIES: Entry[] = [
   { key: 'steps', icon: '👟', title: '捐步', desc: '每天走路，步数换小红花', url: '/pages/steps/index' },
   { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
-  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/pages/member-code/index' },
+  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/codes/member-code/index' },
   { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
 ]
 
@@ -30,7 +30,7 @@ const MERCHANT_ENTRY: Entry = {
   icon: '🏪',
   title: '商户：记录低碳行动',
   desc: '扫顾客会员码，为低碳行动送小红花',
-  url: '/pages/merchant/lowcarbon/index',
+  url: '/merchant/lowcarbon/index',
 }
 
 export default function HomePage() {

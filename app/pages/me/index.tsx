@@ -73,9 +73,9 @@ export default function MePage() {
     { key: 'my-dreams', icon: '🌈', title: '我的梦想', url: '/pages/my-dreams/index' },
     { key: 'notifications', icon: '🔔', title: '消息通知', url: '/pages/notifications/index' },
   ]
-  if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/pages/admin/index' })
+  if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/admin/review/index' })
   if (roles.includes('charity')) {
-    menu.push({ key: 'charity', icon: '🏥', title: '公益机构工作台', url: '/pages/charity/index' })
+    menu.push({ key: 'charity', icon: '🏥', title: '公益机构工作台', url: '/charity/workbench/index' })
   }
 
   const openRow = (url: string) => {
