@@ -16,13 +16,15 @@ import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
 import { runHttpBench } from './lib/http-bench';
 import { measureWeappPackages } from './lib/weapp-size';
+import { coldBench } from './lib/cold-bench';
 
 /**
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
  * packages), `domain` (the hot dream through the domain operation), `http` (the same through
- * `npm run api`, with the domain figure of the same run).
+ * `npm run api`, with the domain figure of the same run), `cold` (each function's bundle and
+ * cold load beside the floor bundle).
  */
-const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'domain', 'http'];
+const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'cold', 'domain', 'http'];
 const HTTP_DONORS = Number(process.env.BENCH_HTTP_DONORS ?? 64);
 const HTTP_GIFTS_EACH = Number(process.env.BENCH_HTTP_GIFTS_EACH ?? 20);
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 10_000);
@@ -53,6 +55,7 @@ function sizeReport() {
 
 async function main() {
   if (MODES.includes('size')) sizeReport();
+  if (MODES.includes('cold')) await coldBench();
   if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).

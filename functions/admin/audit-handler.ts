@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { listAudit } from './people';
 import { auditQuery } from './schemas';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   roles: ['admin'],
   query: auditQuery,
-  handle: async ({ query }) => listAudit(await container(), { targetId: query.targetId }, query),
+  handle: async ({ query }) => listAudit(await coreDeps(), { targetId: query.targetId }, query),
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { adminActor, changeRole } from './people';
 import { changeRoleBody, userIdParams } from './schemas';
@@ -10,7 +10,7 @@ export const handler = httpRoute({
   params: userIdParams,
   body: changeRoleBody,
   handle: async ({ params, body, caller }) => {
-    const app = await container();
+    const app = await coreDeps();
     return changeRole(app, await adminActor(app, caller.userId), params.id, body);
   },
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { findPerson } from './people';
 import { findUserQuery } from './schemas';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   roles: ['admin'],
   query: findUserQuery,
-  handle: async ({ query }) => findPerson(await container(), query),
+  handle: async ({ query }) => findPerson(await coreDeps(), query),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/user';
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { text } from '../shared/schemas';
 import { signInForDev } from './sign-in';
@@ -16,5 +16,5 @@ export const handler = httpRoute({
   auth: 'none',
   localStagesOnly: true,
   body,
-  handle: async ({ body }) => signInForDev(await container(), body),
+  handle: async ({ body }) => signInForDev(await coreDeps(), body),
 });

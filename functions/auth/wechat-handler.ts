@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { container } from '../shared/container';
+import { wechatDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { signInWithWechat } from './sign-in';
 
@@ -8,5 +8,5 @@ const body = z.object({ code: z.string().min(1).max(128) });
 export const handler = httpRoute({
   auth: 'none',
   body,
-  handle: async ({ body }) => signInWithWechat(await container(), body.code),
+  handle: async ({ body }) => signInWithWechat(await wechatDeps(), body.code),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MoveResult } from '../domain/ports';
 import { config } from '../shared/config';
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { ledgerEntryView } from '../me/views';
 import { grantFlowers } from './grant';
@@ -17,5 +17,5 @@ export const handler = httpRoute({
   idempotent: true,
   successStatus: 201,
   body,
-  handle: async ({ caller, body, completeWith }) => present(await grantFlowers(await container(), { userId: caller.userId, flowers: body.flowers }, completeWith(present))),
+  handle: async ({ caller, body, completeWith }) => present(await grantFlowers(await coreDeps(), { userId: caller.userId, flowers: body.flowers }, completeWith(present))),
 });

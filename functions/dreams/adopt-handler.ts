@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { adoptDream } from './dreams';
 import { idParams } from './schemas';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   roles: ['charity'],
   params: idParams,
-  handle: async ({ caller, params }) => adoptDream(await container(), caller.userId, params.id),
+  handle: async ({ caller, params }) => adoptDream(await dreamDeps(), caller.userId, params.id),
 });

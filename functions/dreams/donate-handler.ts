@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { donateToDream } from './dreams';
 import { donationBody, idParams } from './schemas';
@@ -10,5 +10,5 @@ export const handler = httpRoute({
   params: idParams,
   body: donationBody,
   handle: async ({ caller, params, body, completeWith }) =>
-    donateToDream(await container(), caller.userId, params.id, body, (present) => (outcome) => completeWith((move) => present(move, outcome()))),
+    donateToDream(await dreamDeps(), caller.userId, params.id, body, (present) => (outcome) => completeWith((move) => present(move, outcome()))),
 });

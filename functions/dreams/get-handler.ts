@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { getDream } from './dreams';
 import { idParams } from './schemas';
@@ -8,7 +8,7 @@ export const handler = httpRoute({
   auth: 'optional',
   params: idParams,
   handle: async ({ caller, params }) => {
-    const app = await container();
+    const app = await dreamDeps();
     const user = caller ? await app.users.findById(caller.userId) : null;
     return getDream(app, params.id, user ? { userId: user.id, isAdmin: user.roles.includes('admin') } : null);
   },

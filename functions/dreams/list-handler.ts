@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { listDreams } from './dreams';
 import { listQuery } from './schemas';
@@ -7,5 +7,5 @@ import { listQuery } from './schemas';
 export const handler = httpRoute({
   auth: 'optional',
   query: listQuery,
-  handle: async ({ query }) => listDreams(await container(), query),
+  handle: async ({ query }) => listDreams(await dreamDeps(), query),
 });

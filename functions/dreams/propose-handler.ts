@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { proposeDream } from './dreams';
 import { proposeBody } from './schemas';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   successStatus: 201,
   body: proposeBody,
-  handle: async ({ caller, body }) => proposeDream(await container(), caller.userId, body),
+  handle: async ({ caller, body }) => proposeDream(await dreamDeps(), caller.userId, body),
 });

@@ -1,5 +1,5 @@
 import { adminActor } from '../admin/people';
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { reviewDream } from './dreams';
 import { idParams, reviewBody } from './schemas';
@@ -11,7 +11,7 @@ export const handler = httpRoute({
   params: idParams,
   body: reviewBody,
   handle: async ({ params, body, caller }) => {
-    const app = await container();
+    const app = await dreamDeps();
     return reviewDream(app, params.id, body, await adminActor(app, caller.userId));
   },
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { pageQuery } from '../shared/schemas';
 import { reviewQueue } from './dreams';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   roles: ['admin'],
   query: pageQuery,
-  handle: async ({ query }) => reviewQueue(await container(), query),
+  handle: async ({ query }) => reviewQueue(await dreamDeps(), query),
 });

@@ -1,9 +1,9 @@
-import { container } from '../shared/container';
+import { lowCarbonDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { issueMemberCode } from './lowcarbon';
 
 /** GET /me/member-code */
 export const handler = httpRoute({
   auth: 'required',
-  handle: async ({ caller }) => issueMemberCode(await container(), caller.userId),
+  handle: async ({ caller }) => issueMemberCode(await lowCarbonDeps(), caller.userId),
 });

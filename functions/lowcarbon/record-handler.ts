@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOW_CARBON_ACTIONS } from '../domain/lowcarbon';
-import { container } from '../shared/container';
+import { lowCarbonDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { recordLowCarbonAction } from './lowcarbon';
 
@@ -13,5 +13,5 @@ export const handler = httpRoute({
   idempotent: true,
   successStatus: 201,
   body,
-  handle: async ({ caller, body, completeWith }) => recordLowCarbonAction(await container(), caller.userId, body, completeWith),
+  handle: async ({ caller, body, completeWith }) => recordLowCarbonAction(await lowCarbonDeps(), caller.userId, body, completeWith),
 });

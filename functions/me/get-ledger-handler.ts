@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { pageQuery } from '../shared/schemas';
 import { listMyLedger } from './me';
@@ -6,5 +6,5 @@ import { listMyLedger } from './me';
 export const handler = httpRoute({
   auth: 'required',
   query: pageQuery,
-  handle: async ({ caller, query }) => listMyLedger(await container(), caller.userId, query),
+  handle: async ({ caller, query }) => listMyLedger(await coreDeps(), caller.userId, query),
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { notificationDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { pageQuery } from '../shared/schemas';
 
@@ -6,5 +6,5 @@ import { pageQuery } from '../shared/schemas';
 export const handler = httpRoute({
   auth: 'required',
   query: pageQuery,
-  handle: async ({ caller, query }) => (await container()).notifications.list(caller.userId, query),
+  handle: async ({ caller, query }) => (await notificationDeps()).notifications.list(caller.userId, query),
 });

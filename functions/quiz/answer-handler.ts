@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { container } from '../shared/container';
+import { quizDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { answerQuestion } from './quiz';
 
@@ -10,5 +10,5 @@ export const handler = httpRoute({
   auth: 'required',
   idempotent: true,
   body,
-  handle: async ({ caller, body, completeWith }) => answerQuestion(await container(), caller.userId, body, completeWith),
+  handle: async ({ caller, body, completeWith }) => answerQuestion(await quizDeps(), caller.userId, body, completeWith),
 });

@@ -97,26 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 /**
  * The local launchers' settings (`npm start`, `npm run api`, seed, bench, roles). Every one can be
  * given in the environment and wins over the default; `WECHAT_*` are passed on to the functions.
  */
-const launcherEnvSchema = z.object({
-  API_PORT: port(3000),
-  DYNAMODB_PORT: port(8765),
-  FAKE_WECHAT_PORT: port(3100),
-  H5_PORT: port(10086),
-  DATA_DIR: z.string().min(1).default('.data'),
-  STAGE: z.enum(['local', 'test']).catch('local'),
-  LRF_TABLE_NAME: z.string().min(3).default('little-red-flower-local'),
-  LRF_DYNAMODB_ENDPOINT: optional(z.string().url()),
-  WECHAT_API_BASE: optional(z.string().url()),
-  WECHAT_APP_ID: optional(z.string().min(1)),
-  WECHAT_APP_SECRET: optional(z.string().min(1)),
-  JWT_SECRET: optional(z.string().min(32)),
-});
 
 export interface LauncherSettings {
   apiPort: number;
@@ -133,6 +118,22 @@ export interface LauncherSettings {
 }
 
 export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): LauncherSettings {
+  // Built here, not at module level, so function bundles (which never call this) tree-shake it.
+  const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+  const launcherEnvSchema = z.object({
+    API_PORT: port(3000),
+    DYNAMODB_PORT: port(8765),
+    FAKE_WECHAT_PORT: port(3100),
+    H5_PORT: port(10086),
+    DATA_DIR: z.string().min(1).default('.data'),
+    STAGE: z.enum(['local', 'test']).catch('local'),
+    LRF_TABLE_NAME: z.string().min(3).default('little-red-flower-local'),
+    LRF_DYNAMODB_ENDPOINT: optional(z.string().url()),
+    WECHAT_API_BASE: optional(z.string().url()),
+    WECHAT_APP_ID: optional(z.string().min(1)),
+    WECHAT_APP_SECRET: optional(z.string().min(1)),
+    JWT_SECRET: optional(z.string().min(32)),
+  });
   const parsed = launcherEnvSchema.parse(env);
   return {
     apiPort: parsed.API_PORT,

@@ -6,7 +6,7 @@ import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type Idempoten
 import type { MoveResult } from '../domain/ports';
 import type { Role } from '../domain/user';
 import type { AuthenticatedUser } from './auth-token';
-import { container } from './container';
+import { core } from './core';
 import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
 
 export const logger = new Logger({ serviceName: 'little-red-flower' });
@@ -62,7 +62,7 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
     let failure: unknown;
     try {
       const headers = lowerCaseHeaders(event.headers);
-      const app = await container();
+      const app = await core();
       if (spec.localStagesOnly && !app.config.isLocalStage) throw new NotFoundError();
       const authorization = headers['authorization'];
       let caller: AuthenticatedUser | null = null;
@@ -106,7 +106,7 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
     } catch (err) {
       failure = err;
       response = toErrorResponse(err);
-      if (claim) await (await container()).idempotency.release(claim).catch(() => undefined);
+      if (claim) await (await core()).idempotency.release(claim).catch(() => undefined);
     }
     logOnce(method, path, response.status, started, failure, context);
     return toResult(response);

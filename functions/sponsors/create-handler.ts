@@ -1,6 +1,6 @@
 import { adminActor } from '../admin/people';
 import { createSponsorBody } from '../admin/schemas';
-import { container } from '../shared/container';
+import { sponsorDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { createSponsor } from './sponsors';
 
@@ -11,7 +11,7 @@ export const handler = httpRoute({
   body: createSponsorBody,
   successStatus: 201,
   handle: async ({ body, caller }) => {
-    const app = await container();
+    const app = await sponsorDeps();
     return createSponsor(app, await adminActor(app, caller.userId), body);
   },
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { stepsDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { stepsBody } from './schemas';
 import { donateSteps } from './steps';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   idempotent: true,
   body: stepsBody,
-  handle: async ({ caller, body, completeWith }) => donateSteps(await container(), caller.userId, body, completeWith),
+  handle: async ({ caller, body, completeWith }) => donateSteps(await stepsDeps(), caller.userId, body, completeWith),
 });

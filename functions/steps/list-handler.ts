@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { container } from '../shared/container';
+import { stepsDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { listStepDonations } from './steps';
 
@@ -7,5 +7,5 @@ import { listStepDonations } from './steps';
 export const handler = httpRoute({
   auth: 'required',
   query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(7) }),
-  handle: async ({ caller, query }) => listStepDonations(await container(), caller.userId, query.limit),
+  handle: async ({ caller, query }) => listStepDonations(await stepsDeps(), caller.userId, query.limit),
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { stepsDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { stepsBody } from './schemas';
 import { previewStepDonation } from './steps';
@@ -7,5 +7,5 @@ import { previewStepDonation } from './steps';
 export const handler = httpRoute({
   auth: 'required',
   body: stepsBody,
-  handle: async ({ caller, body }) => previewStepDonation(await container(), caller.userId, body),
+  handle: async ({ caller, body }) => previewStepDonation(await stepsDeps(), caller.userId, body),
 });

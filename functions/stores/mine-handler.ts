@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { myStores } from './stores';
 
@@ -6,5 +6,5 @@ import { myStores } from './stores';
 export const handler = httpRoute({
   auth: 'required',
   roles: ['merchant'],
-  handle: async ({ caller }) => myStores(await container(), caller.userId),
+  handle: async ({ caller }) => myStores(await storeDeps(), caller.userId),
 });

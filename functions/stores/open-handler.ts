@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { openStoreBody } from './schemas';
 import { openStore } from './stores';
@@ -9,5 +9,5 @@ export const handler = httpRoute({
   roles: ['merchant'],
   body: openStoreBody,
   successStatus: 201,
-  handle: async ({ body, caller }) => openStore(await container(), caller.userId, body),
+  handle: async ({ body, caller }) => openStore(await storeDeps(), caller.userId, body),
 });

@@ -1,5 +1,5 @@
 import { adminActor } from '../admin/people';
-import { container } from '../shared/container';
+import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { reviewStoreBody, storeIdParams } from './schemas';
 import { reviewStore } from './stores';
@@ -11,7 +11,7 @@ export const handler = httpRoute({
   params: storeIdParams,
   body: reviewStoreBody,
   handle: async ({ params, body, caller }) => {
-    const app = await container();
+    const app = await storeDeps();
     return reviewStore(app, await adminActor(app, caller.userId), params.id, body);
   },
 });

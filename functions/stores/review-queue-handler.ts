@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { pageQuery } from '../shared/schemas';
 import { storeReviewQueue } from './stores';
@@ -8,5 +8,5 @@ export const handler = httpRoute({
   auth: 'required',
   roles: ['admin'],
   query: pageQuery,
-  handle: async ({ query }) => storeReviewQueue(await container(), query),
+  handle: async ({ query }) => storeReviewQueue(await storeDeps(), query),
 });

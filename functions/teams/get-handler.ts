@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { idParams } from '../dreams/schemas';
 import { getTeam } from './teams';
@@ -7,5 +7,5 @@ import { getTeam } from './teams';
 export const handler = httpRoute({
   auth: 'optional',
   params: idParams,
-  handle: async ({ params }) => getTeam(await container(), params.id),
+  handle: async ({ params }) => getTeam(await dreamDeps(), params.id),
 });

@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { joinBody } from '../dreams/schemas';
 import { joinTeam } from './teams';
@@ -7,5 +7,5 @@ import { joinTeam } from './teams';
 export const handler = httpRoute({
   auth: 'required',
   body: joinBody,
-  handle: async ({ caller, body }) => joinTeam(await container(), caller.userId, body.code),
+  handle: async ({ caller, body }) => joinTeam(await dreamDeps(), caller.userId, body.code),
 });

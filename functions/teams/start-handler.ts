@@ -1,4 +1,4 @@
-import { container } from '../shared/container';
+import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { idParams, teamBody } from '../dreams/schemas';
 import { startTeam } from './teams';
@@ -9,5 +9,5 @@ export const handler = httpRoute({
   successStatus: 201,
   params: idParams,
   body: teamBody,
-  handle: async ({ caller, params, body }) => startTeam(await container(), caller.userId, params.id, body.name),
+  handle: async ({ caller, params, body }) => startTeam(await dreamDeps(), caller.userId, params.id, body.name),
 });

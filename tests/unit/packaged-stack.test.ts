@@ -2,18 +2,22 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import budgets from '../../config/bundle-budgets.json';
 import platform from '../../config/platform.json';
+import { buildFloorBundle } from '../../scripts/lib/floor-bundle';
 
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, '../..');
 
-describe('the packaged CloudFormation template', () => {
+describe('the packaged stack', () => {
   let resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  let out: string;
 
   beforeAll(() => {
     // Arrange: package the stack exactly as a deploy would (no AWS credentials needed).
-    const out = mkdtempSync(join(tmpdir(), 'lrf-package-'));
+    out = mkdtempSync(join(tmpdir(), 'lrf-package-'));
     const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], {
       cwd: ROOT,
       env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', WECHAT_APP_ID: 'wxpackagetest0001' },
@@ -39,6 +43,22 @@ describe('the packaged CloudFormation template', () => {
       expect(variables.WECHAT_APP_ID).toBe('wxpackagetest0001');
       expect(variables.WECHAT_APP_SECRET_PARAM).toBe('/little-red-flower/prod/wechat-app-secret');
     }
+  });
+
+  it('ships each function as one minified bundle, no source map, within the budget against the floor bundle', async () => {
+    const floor = await buildFloorBundle();
+    const zips = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    const report = zips.map(([name]) => {
+      const artifact = `${name.replace(/LambdaFunction$/, '').replace(/^./, (c) => c.toLowerCase())}.zip`;
+      const files = unzipSync(readFileSync(join(out, artifact)));
+      const names = Object.keys(files);
+      const bundle = names.find((file) => /\.(mjs|js)$/.test(file));
+      return { name, names, ratio: bundle ? files[bundle].length / floor.bytes : Infinity };
+    });
+    expect(report.filter((r) => r.names.some((file) => file.endsWith('.map'))).map((r) => r.name)).toEqual([]);
+    expect(report.filter((r) => r.names.length !== 1).map((r) => `${r.name}: ${r.names.join(', ')}`)).toEqual([]);
+    const over = report.filter((r) => r.ratio > budgets.maxBundleToFloor).map((r) => `${r.name}: ${r.ratio.toFixed(2)} × floor`);
+    expect(over).toEqual([]);
   });
 });
 

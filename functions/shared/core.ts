@@ -1,0 +1,76 @@
+import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
+import { createTableContext, type TableContext } from '../adapters/dynamodb/client';
+import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
+import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
+import { systemClock, type Clock } from '../domain/ports';
+import { TokenService } from './auth-token';
+import { config, type AppConfig } from './config';
+import { secretProvider } from './secrets';
+
+/**
+ * What every function needs: the table, people, the ledger, idempotency, tokens and the audit
+ * trail. Features add their own adapters (`feature` below), so a function's bundle carries only
+ * the adapters its use cases use.
+ */
+export interface Core {
+  config: AppConfig;
+  clock: Clock;
+  table: TableContext;
+  users: DynamoUserRepository;
+  ledger: DynamoLedgerRepository;
+  idempotency: DynamoIdempotencyStore;
+  tokens: TokenService;
+  audit: DynamoAuditTrail;
+  jwtSecret: () => Promise<string>;
+}
+
+export function buildCore(appConfig: AppConfig = config(), clock: Clock = systemClock): Core {
+  const table = createTableContext({ tableName: appConfig.tableName, endpoint: appConfig.dynamodbEndpoint, region: appConfig.region });
+  const { rules } = appConfig;
+  const jwtSecret = secretProvider(appConfig.jwt.secret, appConfig.jwt.secretParam, 'JWT secret', appConfig.region);
+  return {
+    config: appConfig,
+    clock,
+    table,
+    users: new DynamoUserRepository(table, clock),
+    ledger: new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock }),
+    idempotency: new DynamoIdempotencyStore(table, {
+      keepHours: rules.idempotency.keepHours,
+      leaseSeconds: rules.idempotency.inProgressLeaseSeconds,
+      waitMs: rules.idempotency.waitForInProgressMs,
+      clock,
+    }),
+    tokens: new TokenService(jwtSecret, rules.auth.tokenTtlDays),
+    audit: new DynamoAuditTrail(table),
+    jwtSecret,
+  };
+}
+
+let coreInstance: Promise<Core> | undefined;
+/** Integration tests hand the functions a whole container of their own (every feature's parts). */
+let override: Promise<Core> | undefined;
+
+/** The process-wide core, built on first use (a cold start). */
+export function core(): Promise<Core> {
+  if (override) return override;
+  coreInstance ??= Promise.resolve().then(() => buildCore());
+  return coreInstance;
+}
+
+export function setCoreOverrideForTests(replacement: Core | undefined): void {
+  override = replacement ? Promise.resolve(replacement) : undefined;
+}
+
+/**
+ * A feature's adapters on top of the core, built once per process on first use. A handler asks
+ * for the features its use case needs; under a test override the test's container serves all.
+ */
+export function feature<T extends object>(build: (core: Core) => T): () => Promise<Core & T> {
+  let built: Promise<Core & T> | undefined;
+  return () => {
+    if (override) return override as Promise<Core & T>;
+    built ??= core().then((base) => ({ ...base, ...build(base) }));
+    return built;
+  };
+}

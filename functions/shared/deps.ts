@@ -1,0 +1,16 @@
+import { core, feature } from './core';
+import { dreamParts, lowCarbonParts, notificationParts, quizParts, sponsorParts, stepsParts, storeParts, wechatParts } from './features';
+
+/*
+ * What each function composes: the core plus its feature's adapters. The calls are marked pure
+ * so a bundle drops every accessor (and every adapter) its handler does not use.
+ */
+export { core as coreDeps };
+export const wechatDeps = /* @__PURE__ */ feature(wechatParts);
+export const stepsDeps = /* @__PURE__ */ feature(stepsParts);
+export const sponsorDeps = /* @__PURE__ */ feature(sponsorParts);
+export const quizDeps = /* @__PURE__ */ feature(quizParts);
+export const lowCarbonDeps = /* @__PURE__ */ feature(lowCarbonParts);
+export const storeDeps = /* @__PURE__ */ feature(storeParts);
+export const notificationDeps = /* @__PURE__ */ feature(notificationParts);
+export const dreamDeps = /* @__PURE__ */ feature(dreamParts);
