@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import yaml from 'js-yaml';
 import budgets from '../../config/bundle-budgets.json';
-import { buildFloorBundle, esbuildSettings } from './floor-bundle';
+import { buildFloorBundle, bundleLikeFunctions, esbuildSettings } from './floor-bundle';
 
 const ROOT = resolve(__dirname, '../..');
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 7);
@@ -37,19 +36,8 @@ export async function coldBench(): Promise<void> {
   const bundles = await Promise.all(
     Object.entries(doc.functions).map(async ([name, fn]) => {
       const path = join(out, `${name}${settings.outputFileExtension ?? '.js'}`);
-      await build({
-        entryPoints: [resolve(ROOT, `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.ts`)],
-        bundle: true,
-        outfile: path,
-        minify: settings.minify,
-        target: settings.target,
-        platform: settings.platform,
-        format: settings.format,
-        mainFields: settings.mainFields,
-        banner: settings.banner,
-        logLevel: 'error',
-      });
-      return { name, path, bytes: statSync(path).size };
+      const bytes = await bundleLikeFunctions({ file: resolve(ROOT, `${fn.handler.slice(0, fn.handler.lastIndexOf('.'))}.ts`) }, path);
+      return { name, path, bytes };
     }),
   );
   const times = loadTimes([floor.path, ...bundles.map((b) => b.path)]);

@@ -22,22 +22,13 @@ export function esbuildSettings(): EsbuildSettings {
   return doc.custom.esbuild;
 }
 
-/**
- * The floor: a bundle of only the DynamoDB document client (a client, a Get), built with the
- * functions' own esbuild options. Returns its path and size.
- */
-export async function buildFloorBundle(outDir = mkdtempSync(join(tmpdir(), 'lrf-floor-'))): Promise<{ path: string; bytes: number }> {
+/** Bundles one entry (a file, or source text) with the functions' own esbuild options. */
+export async function bundleLikeFunctions(entry: { file: string } | { source: string }, outfile: string): Promise<number> {
   const settings = esbuildSettings();
-  const path = join(outDir, `floor${settings.outputFileExtension ?? '.js'}`);
   await build({
-    stdin: {
-      contents:
-        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'a' } }));\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
+    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.source, resolveDir: ROOT, loader: 'ts' as const } }),
     bundle: true,
-    outfile: path,
+    outfile,
     minify: settings.minify,
     target: settings.target,
     platform: settings.platform,
@@ -46,5 +37,21 @@ export async function buildFloorBundle(outDir = mkdtempSync(join(tmpdir(), 'lrf-
     banner: settings.banner,
     logLevel: 'error',
   });
-  return { path, bytes: statSync(path).size };
+  return statSync(outfile).size;
+}
+
+/**
+ * The floor: a bundle of only the DynamoDB document client (a client, a Get), built with the
+ * functions' own esbuild options. Returns its path and size.
+ */
+export async function buildFloorBundle(outDir = mkdtempSync(join(tmpdir(), 'lrf-floor-'))): Promise<{ path: string; bytes: number }> {
+  const path = join(outDir, `floor${esbuildSettings().outputFileExtension ?? '.js'}`);
+  const bytes = await bundleLikeFunctions(
+    {
+      source:
+        "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nimport { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';\nconst doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));\nexport const handler = async () => doc.send(new GetCommand({ TableName: 't', Key: { PK: 'a' } }));\n",
+    },
+    path,
+  );
+  return { path, bytes };
 }
