@@ -130,10 +130,10 @@ export async function listDreams(
   return { items: slice.map(({ d, t }) => dreamView(d, t)), nextCursor: next };
 }
 
-export async function myDreams(deps: DreamDeps, userId: string) {
-  const dreams = await deps.dreams.listProposedBy(userId);
+export async function myDreams(deps: DreamDeps, userId: string, page: { limit: number; cursor?: string } = { limit: 100 }) {
+  const { items: dreams, nextCursor } = await deps.dreams.listProposedBy(userId, page);
   const totals = await deps.dreams.totals(dreams);
-  return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor: null };
+  return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor };
 }
 
 export async function reviewQueue(deps: DreamDeps, query: { limit: number; cursor?: string }) {

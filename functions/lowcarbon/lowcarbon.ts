@@ -37,7 +37,7 @@ export async function recordLowCarbonAction(
 ): Promise<LowCarbonResult> {
   const now = deps.clock.now();
   const { userId, codeId } = await deps.memberCodes.verify(input.code, now);
-  const store = (await deps.stores.listByOwner(merchantId)).find((s) => s.status === 'active');
+  const store = (await deps.stores.listByOwner(merchantId)).items.find((s) => s.status === 'active');
   if (!store) throw new ForbiddenError('你还没有营业中的门店，不能记录低碳行动');
   const rules = deps.config.rules.lowcarbon;
   const day = dayOf(now, deps.config.rules.timezone);

@@ -99,6 +99,6 @@ export async function donateSteps(
   return present(move, match);
 }
 
-export async function listStepDonations(deps: StepsDeps, userId: string, limit: number) {
-  return { items: await deps.steps.list(userId, limit), nextCursor: null };
+export async function listStepDonations(deps: StepsDeps, userId: string, page: { limit: number; cursor?: string }) {
+  return deps.steps.list(userId, page);
 }

@@ -23,11 +23,10 @@ export async function openStore(deps: StoreDeps, ownerId: string, input: { name:
   return { store: storeView({ ...store, createdAt, reviewNote: null }) };
 }
 
-/** GET /me/stores: the merchant's own stores in every status. */
-export async function myStores(deps: StoreDeps, ownerId: string) {
-  const stores = await deps.stores.listByOwner(ownerId);
-  const records = await Promise.all(stores.map((store) => deps.stores.get(store.id)));
-  return { items: records.filter((s): s is StoreRecord => s !== null).map(storeView), nextCursor: null };
+/** GET /me/stores: the merchant's own stores in every status, newest first. */
+export async function myStores(deps: StoreDeps, ownerId: string, page: { limit: number; cursor?: string }) {
+  const found = await deps.stores.listByOwner(ownerId, page);
+  return { items: found.items.map(storeView), nextCursor: found.nextCursor };
 }
 
 /** GET /admin/stores: the pending stores, newest first, with the owner's nickname. */

@@ -39,10 +39,29 @@ describe('Idempotency-Key over HTTP', () => {
     expect(bobs.body.balance).toBe(9);
   });
 
-  it('a refusal is final too: the repeat gets the same 4xx', async () => {
+  it('a refusal is final too: the repeat gets the same stored 409 and moves nothing, even once it could succeed', async () => {
+    // Arrange: an open dream, and a donor with no flowers.
+    const admin = await devSignIn(['admin']);
+    const proposer = await devSignIn();
+    const story = '村里的老人冬天没有暖和的衣服，我们想为六十位独居老人每人送去一件羽绒服。';
+    const dream = (await call('POST', '/dreams', { token: proposer.token, body: { title: '给独居老人送冬衣', story, category: 'elderly', targetFlowers: 1_000 } })).body.dream;
+    await call('POST', `/dreams/${dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
     const { token } = await devSignIn();
-    const headers = { 'idempotency-key': 'refused-1' };
-    const first = await call('POST', '/dev/grants', { token, body: { flowers: 0 }, headers });
-    expect(first.status).toBe(400);
+    const headers = { 'idempotency-key': `refused-${Date.now()}` };
+    const first = await call('POST', `/dreams/${dream.id}/donations`, { token, body: { flowers: 5 }, headers });
+    await call('POST', '/dev/grants', { token, body: { flowers: 10 } });
+
+    // Act: the same key and body, now that the balance would allow it.
+    const repeat = await call('POST', `/dreams/${dream.id}/donations`, { token, body: { flowers: 5 }, headers });
+
+    // Assert
+    expect(first.status).toBe(409);
+    expect(first.body.error.code).toBe('INSUFFICIENT_FLOWERS');
+    expect(repeat.status).toBe(409);
+    expect(repeat.text).toBe(first.text);
+    expect(repeat.headers.get('idempotent-replayed')).toBe('true');
+    expect((await call('GET', '/me', { token })).body.flowers.balance).toBe(10);
+    const fresh = await call('POST', `/dreams/${dream.id}/donations`, { token, body: { flowers: 5 }, headers: { 'idempotency-key': `${headers['idempotency-key']}-new` } });
+    expect(fresh.status).toBe(200);
   });
 });

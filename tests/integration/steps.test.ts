@@ -66,7 +66,7 @@ describe('step donations against DynamoDB Local', () => {
     await donateSteps(app, user.id, { steps: 5_000 });
     clock.set('2026-11-25T16:00:00Z');
     await expect(donateSteps(app, user.id, { steps: 6_000 })).resolves.toMatchObject({ date: '2026-11-26', flowers: 6 });
-    const history = await listStepDonations(app, user.id, 7);
+    const history = await listStepDonations(app, user.id, { limit: 7 });
     expect(history.items.map((d) => [d.date, d.steps, d.flowers])).toEqual([
       ['2026-11-26', 6_000, 6],
       ['2026-11-25', 5_000, 5],

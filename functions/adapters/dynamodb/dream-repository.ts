@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
+import { newestFirstPage } from './cursor';
 import { ulid } from 'ulid';
 import {
   acceptsGifts,
@@ -194,18 +195,11 @@ export class DynamoDreamRepository {
     return { items, nextCursor };
   }
 
-  async listProposedBy(userId: string): Promise<DreamRecord[]> {
-    const { Items = [] } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': dreamKeys.proposedPrefix },
-        ScanIndexForward: false,
-        Limit: 100,
-      }),
-    );
-    const dreams = await Promise.all(Items.map((item) => this.get(item.dreamId as string)));
-    return dreams.filter((d): d is DreamRecord => d !== null);
+  /** A proposer's dreams, newest first, a page at a time. */
+  async listProposedBy(userId: string, page: { limit: number; cursor?: string }): Promise<Page<DreamRecord>> {
+    const found = await newestFirstPage(this.table, `USER#${userId}`, dreamKeys.proposedPrefix, page);
+    const dreams = await Promise.all(found.items.map((item) => this.get(item.dreamId as string)));
+    return { items: dreams.filter((d): d is DreamRecord => d !== null), nextCursor: found.nextCursor };
   }
 
   /** Approve (creates the counter shards, opens the dream) or reject, only from in_review. */

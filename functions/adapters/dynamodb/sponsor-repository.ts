@@ -5,7 +5,9 @@ import { drawDown, splitEvenly } from '../../domain/draw-down';
 import type { Sponsor } from '../../domain/steps';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
+import type { Page } from '../../domain/ports';
 import { batchGetAll, queryAll, type TableContext } from './client';
+import { newestFirstIndexPage } from './cursor';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
 
@@ -56,6 +58,16 @@ export class DynamoSponsorRepository {
         ExpressionAttributeValues: { ':pk': 'SPONSORS' },
       }),
     );
+    return this.withFigures(Items, consistent);
+  }
+
+  /** GET /sponsors: newest first, a page at a time, with what is left of each budget. */
+  async listPage(page: { limit: number; cursor?: string }): Promise<Page<SponsorFigures>> {
+    const found = await newestFirstIndexPage(this.table, 'GSI1', 'SPONSORS', page, (sortKey) => sponsorKeys.profile(sortKey.slice(sortKey.lastIndexOf('#') + 1)));
+    return { items: await this.withFigures(found.items, false), nextCursor: found.nextCursor };
+  }
+
+  private async withFigures(Items: Record<string, unknown>[], consistent: boolean): Promise<SponsorFigures[]> {
     const keys = Items.flatMap((item) => Array.from({ length: item.shardCount as number }, (_, index) => sponsorKeys.shard(item.id as string, index)));
     const shards = new Map<string, { index: number; remainingFen: number }[]>();
     for (const item of await batchGetAll(this.table, keys, consistent)) {

@@ -1,10 +1,11 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotentCompletion } from '../../domain/idempotency';
-import type { MoveGuard, MoveResult } from '../../domain/ports';
+import type { MoveGuard, MoveResult, Page } from '../../domain/ports';
 import type { Sponsor } from '../../domain/steps';
 import type { TableContext } from './client';
 import type { DynamoLedgerRepository } from './ledger-repository';
 import type { DynamoSponsorRepository } from './sponsor-repository';
+import { newestFirstPage } from './cursor';
 import { userKeys } from './user-keys';
 
 export interface PlannedMatch {
@@ -89,17 +90,10 @@ export class DynamoStepsRepository {
     return { move, match };
   }
 
-  async list(userId: string, limit: number): Promise<StepDonationRecord[]> {
-    const { Items = [] } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': userKeys.account(userId).PK, ':prefix': `MARK#${STEPS_MARKER}` },
-        ScanIndexForward: false,
-        Limit: limit,
-      }),
-    );
-    return Items.map((item) => ({
+  /** A person's step donations (their once-a-day markers), newest first, a page at a time. */
+  async list(userId: string, page: { limit: number; cursor?: string }): Promise<Page<StepDonationRecord>> {
+    const { items: Items, nextCursor } = await newestFirstPage(this.table, userKeys.account(userId).PK, `MARK#${STEPS_MARKER}`, page);
+    const items = Items.map((item) => ({
       date: item.date as string,
       steps: item.steps as number,
       flowers: item.flowers as number,
@@ -107,5 +101,6 @@ export class DynamoStepsRepository {
       sponsorName: (item.sponsorName as string | null) ?? null,
       createdAt: item.createdAt as string,
     }));
+    return { items, nextCursor };
   }
 }

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AuditRecord } from '../../domain/audit';
 import type { Page } from '../../domain/ports';
@@ -84,16 +84,10 @@ export class DynamoStoreRepository {
     return { items: found.items.map(toStoreRecord), nextCursor: found.nextCursor };
   }
 
-  async listByOwner(ownerId: string): Promise<Store[]> {
-    const { Items = [] } = await this.table.doc.send(
-      new QueryCommand({
-        TableName: this.table.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': storeKeys.ownerPartition(ownerId) },
-      }),
-    );
-    return Items.map(toStore);
+  /** A merchant's stores, newest first, a page at a time. */
+  async listByOwner(ownerId: string, page: { limit: number; cursor?: string } = { limit: 100 }): Promise<Page<StoreRecord>> {
+    const found = await newestFirstIndexPage(this.table, 'GSI1', storeKeys.ownerPartition(ownerId), page, (sortKey) => storeKeys.profile(sortKey.slice('STORE#'.length)), 'STORE#');
+    return { items: found.items.map(toStoreRecord), nextCursor: found.nextCursor };
   }
 
   /** The store's own record of a low-carbon action, written inside the person's move. */
