@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -8,14 +9,20 @@ const API_BASE = (process.env.TARO_APP_API_BASE || 'http://localhost:3000').repl
 
 /** A bundle analysis without extra dependencies: module sizes per emitted chunk. */
 class ModuleSizesPlugin {
-  apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): { chunks?: { files?: string[]; modules?: { name?: string; size?: number }[] }[] } }) => void): void } } }) {
+  apply(compiler: {
+    hooks: {
+      done: {
+        tap(name: string, fn: (stats: { toJson(o: object): { chunks?: { files?: string[]; modules?: { name?: string; size?: number }[] }[] } }) => void): void
+      }
+    }
+  }) {
     compiler.hooks.done.tap('module-sizes', (stats) => {
       const json = stats.toJson({ chunks: true, chunkModules: true, modules: false, assets: false })
       const out = (json.chunks ?? []).map((chunk) => ({
         files: chunk.files,
         modules: (chunk.modules ?? []).map((m) => ({ name: m.name, size: m.size })).sort((a, b) => (b.size ?? 0) - (a.size ?? 0)),
       }))
-      require('node:fs').writeFileSync(`dist/${process.env.TARO_ENV}-modules.json`, JSON.stringify(out, null, 1))
+      writeFileSync(`dist/${process.env.TARO_ENV}-modules.json`, JSON.stringify(out, null, 1))
     })
   }
 }

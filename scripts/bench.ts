@@ -113,9 +113,38 @@ async function main() {
       await doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Update: { TableName: tableName, Key: { PK: `RAW#${user}`, SK: 'ACCOUNT' }, UpdateExpression: 'ADD balance :d, version :one', ExpressionAttributeValues: { ':d': -1, ':one': 1 } } },
-            { Put: { TableName: tableName, Item: { PK: `RAW#${user}`, SK: `LEDGER#${randomUUID()}`, delta: -1, reason: 'dream_donation', refId: dream.id, note: dream.title, balanceAfter: 0, createdAt: new Date().toISOString() }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Update: { TableName: tableName, Key: { PK: `RAW#${dream.id}#S${shard}`, SK: 'SHARD' }, UpdateExpression: 'ADD flowers :n, room :minus', ExpressionAttributeValues: { ':n': 1, ':minus': -1 } } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: { PK: `RAW#${user}`, SK: 'ACCOUNT' },
+                UpdateExpression: 'ADD balance :d, version :one',
+                ExpressionAttributeValues: { ':d': -1, ':one': 1 },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: {
+                  PK: `RAW#${user}`,
+                  SK: `LEDGER#${randomUUID()}`,
+                  delta: -1,
+                  reason: 'dream_donation',
+                  refId: dream.id,
+                  note: dream.title,
+                  balanceAfter: 0,
+                  createdAt: new Date().toISOString(),
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: { PK: `RAW#${dream.id}#S${shard}`, SK: 'SHARD' },
+                UpdateExpression: 'ADD flowers :n, room :minus',
+                ExpressionAttributeValues: { ':n': 1, ':minus': -1 },
+              },
+            },
           ],
         }),
       );
@@ -161,7 +190,12 @@ async function main() {
       if (http.p99Ms >= 2000) console.log('target missed: HTTP p99 ≥ 2 s');
       if (http.flowersRaised !== http.flowersGiven || http.nonContract) console.log('target missed: HTTP gifts lost or refused');
     }
-    const failed = [domainRate / rawRate < 0.5 && 'ratio < 0.5', (2 * itemsWritten) / GIFTS > 10 && 'WCU per gift > 10', hottest[1] / GIFTS > 1 / 8 && 'hottest key > 1/8', totals.flowersRaised !== flowersGiven && 'shown total ≠ flowers given'].filter(Boolean);
+    const failed = [
+      domainRate / rawRate < 0.5 && 'ratio < 0.5',
+      (2 * itemsWritten) / GIFTS > 10 && 'WCU per gift > 10',
+      hottest[1] / GIFTS > 1 / 8 && 'hottest key > 1/8',
+      totals.flowersRaised !== flowersGiven && 'shown total ≠ flowers given',
+    ].filter(Boolean);
     console.log(failed.length ? `targets missed: ${failed.join(', ')}` : 'all targets met (ratio ≥ 0.5, ≤ 10 WCU per gift, hottest key ≤ 1/8)');
   } finally {
     await wechat.close();

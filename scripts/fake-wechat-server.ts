@@ -269,9 +269,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function isTemplateData(value: unknown): value is Record<string, { value: string }> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every(
-    (field) => typeof field === 'object' && field !== null && typeof (field as { value?: unknown }).value === 'string',
-  );
+  return Object.values(value).every((field) => typeof field === 'object' && field !== null && typeof (field as { value?: unknown }).value === 'string');
 }
 
 function isStepInfoList(value: unknown): value is { timestamp: number; step: number }[] {

@@ -67,7 +67,11 @@ export function operatorActor(): AuditActor {
 }
 
 /** Runs one command against `deps`; returns the lines to print. */
-export async function runRolesCommand(deps: PeopleDeps & { users: DynamoUserRepository }, args: RolesArgs, actor: AuditActor = operatorActor()): Promise<string[]> {
+export async function runRolesCommand(
+  deps: PeopleDeps & { users: DynamoUserRepository },
+  args: RolesArgs,
+  actor: AuditActor = operatorActor(),
+): Promise<string[]> {
   if (args.command === 'list') {
     const lines: string[] = [];
     let cursor: string | undefined;
@@ -84,9 +88,15 @@ export async function runRolesCommand(deps: PeopleDeps & { users: DynamoUserRepo
     target = (await deps.users.findOrCreateByOpenid(args.openid, { nickname: defaultNickname(args.openid), roles: rolesWithDonor() })).user;
   }
   if (!target) throw new Error(`no person with ${args.openid ? `openid ${args.openid}` : `user id ${args['user-id']}`}`);
-  const result = await changeRole(deps, actor, target.id, { role: args.role, action: args.command, reason: args.reason ?? `${args.command} from the terminal` });
+  const result = await changeRole(deps, actor, target.id, {
+    role: args.role,
+    action: args.command,
+    reason: args.reason ?? `${args.command} from the terminal`,
+  });
   const view = personView((await deps.users.findById(result.user.id))!);
-  return [`${result.changed ? `${args.command === 'grant' ? 'granted' : 'revoked'} ${args.role}` : 'nothing to change'}: ${view.id} (${view.openid}) now ${view.roles.join(',')}`];
+  return [
+    `${result.changed ? `${args.command === 'grant' ? 'granted' : 'revoked'} ${args.role}` : 'nothing to change'}: ${view.id} (${view.openid}) now ${view.roles.join(',')}`,
+  ];
 }
 
 async function reachable(endpoint: string): Promise<boolean> {
@@ -129,7 +139,12 @@ async function main() {
 
 if (require.main === module) {
   main().catch((err) => {
-    const message = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; ') : err instanceof AppError ? `${err.code}: ${err.message}` : (err as Error).message;
+    const message =
+      err instanceof z.ZodError
+        ? err.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; ')
+        : err instanceof AppError
+          ? `${err.code}: ${err.message}`
+          : (err as Error).message;
     console.error(`npm run roles: ${message}`);
     process.exit(2);
   });

@@ -67,7 +67,11 @@ const DEMO_DREAMS: DemoDream[] = [
     targetFlowers: 3_000,
     beneficiaries: 120,
     review: { note: '学校证明已核实', matchFund: { sponsorName: '绿动科技', fenPerFlower: 10, budgetFen: 20_000 } },
-    gifts: [['demo-giver-1', 320], ['demo-giver-2', 180], ['demo-giver-3', 95]],
+    gifts: [
+      ['demo-giver-1', 320],
+      ['demo-giver-2', 180],
+      ['demo-giver-3', 95],
+    ],
     team: '周末读书会',
   },
   {
@@ -78,7 +82,11 @@ const DEMO_DREAMS: DemoDream[] = [
     targetFlowers: 600,
     beneficiaries: 60,
     review: { note: '社区居委会已确认名单' },
-    gifts: [['demo-giver-1', 300], ['demo-giver-2', 200], ['demo-giver-3', 100]],
+    gifts: [
+      ['demo-giver-1', 300],
+      ['demo-giver-2', 200],
+      ['demo-giver-3', 100],
+    ],
   },
   {
     proposer: 'demo-volunteer',
@@ -88,7 +96,10 @@ const DEMO_DREAMS: DemoDream[] = [
     targetFlowers: 500,
     beneficiaries: 30,
     review: { note: '街道食堂合作协议已上传' },
-    gifts: [['demo-giver-1', 250], ['demo-giver-3', 250]],
+    gifts: [
+      ['demo-giver-1', 250],
+      ['demo-giver-3', 250],
+    ],
     adoptedBy: 'demo-charity',
   },
   {
@@ -148,7 +159,8 @@ async function ensureDemoPerson(app: Container, demo: (typeof DEMO_USERS)[number
     { nickname: demo.nickname, roles: demo.roles },
     { kind: 'system', id: 'seed', label: '演示数据' },
   );
-  if (created && demo.flowers > 0) await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
+  if (created && demo.flowers > 0)
+    await app.ledger.move({ userId: user.id, delta: demo.flowers, reason: 'dev_grant', refId: 'seed', note: '体验账户初始小红花' });
   return { id: user.id, created };
 }
 
@@ -219,7 +231,12 @@ if (require.main === module) {
     process.exit(2);
   }
   const app = buildContainer(
-    loadConfig({ ...process.env, STAGE: process.env.STAGE ?? 'local', TABLE_NAME: tableName, JWT_SECRET_PARAM: process.env.JWT_SECRET_PARAM ?? 'unused-by-seed' }),
+    loadConfig({
+      ...process.env,
+      STAGE: process.env.STAGE ?? 'local',
+      TABLE_NAME: tableName,
+      JWT_SECRET_PARAM: process.env.JWT_SECRET_PARAM ?? 'unused-by-seed',
+    }),
   );
   seedReferenceData(app)
     .then((count) => console.log(`seeded ${count} quiz questions into ${tableName}`))

@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '..');
 
 const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
   ['types', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.']],
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['unit + integration', 'npx', ['jest', '--selectProjects', 'unit', 'integration']],
   // One file at a time: the kill -9 test starts a second API, and timings on 2 cores matter.
   ['api', 'npx', ['jest', '--selectProjects', 'api', '--runInBand']],

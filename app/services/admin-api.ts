@@ -33,7 +33,13 @@ export function reviewStore(id: string, body: { decision: 'approve' | 'reject'; 
   return request<{ store: StoreView }>(`/stores/${encodeURIComponent(id)}/review`, { method: 'POST', body })
 }
 
-export function createSponsor(body: { name: string; logoText: string; fenPer10kSteps: number; budgetFen: number; reason?: string }): Promise<{ sponsor: Sponsor }> {
+export function createSponsor(body: {
+  name: string
+  logoText: string
+  fenPer10kSteps: number
+  budgetFen: number
+  reason?: string
+}): Promise<{ sponsor: Sponsor }> {
   return request<{ sponsor: Sponsor }>('/admin/sponsors', { method: 'POST', body })
 }
 

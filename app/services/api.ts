@@ -81,11 +81,7 @@ export function reviewDream(id: string, input: ReviewDreamInput): Promise<{ drea
 }
 
 /** Retry an unanswered gift with the same key and the same body, so it is given once. */
-export function giveToDream(
-  id: string,
-  body: { flowers: number; teamId?: string },
-  idempotencyKey: string,
-): Promise<DreamDonationResult> {
+export function giveToDream(id: string, body: { flowers: number; teamId?: string }, idempotencyKey: string): Promise<DreamDonationResult> {
   return request<DreamDonationResult>(`${dreamPath(id)}/donations`, { method: 'POST', body, idempotencyKey })
 }
 
@@ -158,11 +154,7 @@ export function getMyStores(): Promise<Page<Store>> {
   return request<Page<Store>>('/me/stores')
 }
 
-export function recordLowcarbonAction(
-  code: string,
-  action: LowcarbonActionKind,
-  idempotencyKey: string,
-): Promise<{ action: LowcarbonAction }> {
+export function recordLowcarbonAction(code: string, action: LowcarbonActionKind, idempotencyKey: string): Promise<{ action: LowcarbonAction }> {
   return request<{ action: LowcarbonAction }>('/lowcarbon/actions', {
     method: 'POST',
     body: { code, action },

@@ -185,10 +185,7 @@ function toApiError(status: number, data: unknown, path?: string): ApiError {
   const envelope = (data && typeof data === 'object' ? data : {}) as ErrorEnvelope
   const err = envelope.error
   const code = err && typeof err.code === 'string' ? err.code : `HTTP_${status}`
-  const message =
-    err && typeof err.message === 'string' && err.message
-      ? err.message
-      : STATUS_MESSAGES[status] || `服务暂时不可用（${status}），请稍后重试`
+  const message = err && typeof err.message === 'string' && err.message ? err.message : STATUS_MESSAGES[status] || `服务暂时不可用（${status}），请稍后重试`
   return new ApiError(status, code, message, err?.details, path)
 }
 

@@ -45,16 +45,7 @@ export interface Page<T> {
 
 export type DreamStatus = 'in_review' | 'rejected' | 'open' | 'executable' | 'adopted' | 'completed'
 
-export type DreamCategory =
-  | 'elderly'
-  | 'children'
-  | 'education'
-  | 'health'
-  | 'environment'
-  | 'culture'
-  | 'rural'
-  | 'disability'
-  | 'other'
+export type DreamCategory = 'elderly' | 'children' | 'education' | 'health' | 'environment' | 'culture' | 'rural' | 'disability' | 'other'
 
 /** 配捐: a sponsor matches every flower given to this dream with money, until its budget is spent. */
 export interface MatchFund {

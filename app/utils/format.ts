@@ -123,10 +123,7 @@ const STATUS_ORDER: Record<string, number> = { in_review: 0, rejected: 0, open: 
  * read right after a gift may still show the figures from before it (the API caches totals for a
  * moment). Keep the furthest-along figures of two views of the same dream.
  */
-export function freshestDream<T extends { id: string; flowersRaised: number; donorCount: number; status: string }>(
-  prev: T | null | undefined,
-  next: T,
-): T {
+export function freshestDream<T extends { id: string; flowersRaised: number; donorCount: number; status: string }>(prev: T | null | undefined, next: T): T {
   if (!prev || prev.id !== next.id) return next
   const p = prev as T & { matchedFen?: number; flowersLast24h?: number; executableAt?: string | null; adoptedAt?: string | null }
   const n = next as typeof p
@@ -159,9 +156,12 @@ export function mergeDreamDetail(prev: DreamDetail | null, fresh: DreamDetail): 
  * of the last second (the API plans with briefly cached totals), and every figure the app shows is
  * a lower bound of the truth, so the larger one is right.
  */
-export function afterGift<
-  T extends { id: string; flowersRaised: number; donorCount: number; status: string; matchedFen?: number; flowersLast24h?: number },
->(shown: T, answer: T, gift: { flowers: number; matchedFen?: number }, firstGift: boolean): T {
+export function afterGift<T extends { id: string; flowersRaised: number; donorCount: number; status: string; matchedFen?: number; flowersLast24h?: number }>(
+  shown: T,
+  answer: T,
+  gift: { flowers: number; matchedFen?: number },
+  firstGift: boolean,
+): T {
   const expected: T = {
     ...shown,
     flowersRaised: shown.flowersRaised + gift.flowers,

@@ -6,7 +6,11 @@ import { text } from '../shared/schemas';
 import { signInForDev } from './sign-in';
 
 const body = z.object({
-  openid: z.string().min(1).max(128).regex(/^[\w.\-@:]+$/, 'openid may contain letters, digits and _ . - @ :'),
+  openid: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[\w.\-@:]+$/, 'openid may contain letters, digits and _ . - @ :'),
   nickname: text(1, 32).optional(),
   roles: z.array(z.enum(ROLES)).max(ROLES.length).optional(),
 });

@@ -21,7 +21,7 @@ export async function signInWithWechat(deps: SignInDeps & { wechat: WechatAuthPo
     roles: rolesWithDonor(),
   });
   await deps.users.saveSessionKey(user.id, session.sessionKey);
-  return { token: await deps.tokens.issue({ userId: user.id, roles: user.roles }), user: publicUser(user) };
+  return { token: await deps.tokens.issue({ userId: user.id }), user: publicUser(user) };
 }
 
 /** Local/test sign-in: the same openid is the same user, whose roles become donor plus the given ones. */
@@ -36,5 +36,5 @@ export async function signInForDev(deps: SignInDeps, input: { openid: string; ni
     created || sameRoles
       ? found
       : await deps.users.changeRoles(found.id, found.roles, roles, { actor: { kind: 'system', id: 'auth-dev', label: '开发登录' }, reason: null });
-  return { token: await deps.tokens.issue({ userId: user.id, roles: user.roles }), user: publicUser(user) };
+  return { token: await deps.tokens.issue({ userId: user.id }), user: publicUser(user) };
 }

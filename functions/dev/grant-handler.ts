@@ -17,5 +17,6 @@ export const handler = httpRoute({
   idempotent: true,
   successStatus: 201,
   body,
-  handle: async ({ caller, body, completeWith }) => present(await grantFlowers(await coreDeps(), { userId: caller.userId, flowers: body.flowers }, completeWith(present))),
+  handle: async ({ caller, body, completeWith }) =>
+    present(await grantFlowers(await coreDeps(), { userId: caller.userId, flowers: body.flowers }, completeWith(present))),
 });

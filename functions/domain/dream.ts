@@ -167,4 +167,3 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
     .map((s) => ({ index: s.index, room: roomTakes.get(s.index) ?? s.room, fundRoomFen: fundTakes.get(s.index) ?? s.fundRoomFen }));
   return { path: 'serialized', crosses, matchFen, shardUpdates };
 }
-

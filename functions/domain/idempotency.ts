@@ -53,5 +53,7 @@ function canonical(value: unknown): unknown {
 
 /** Equal JSON bodies (whatever their key order or spacing) hash equally. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body ?? null))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
 }

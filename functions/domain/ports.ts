@@ -53,10 +53,7 @@ export interface LedgerRepository {
   listEntries(userId: string, page: { limit: number; cursor?: string }): Promise<Page<LedgerEntry>>;
 }
 
-export type ClaimOutcome =
-  | { kind: 'claimed'; claim: IdempotencyClaim }
-  | { kind: 'replay'; response: StoredResponse }
-  | { kind: 'mismatch' };
+export type ClaimOutcome = { kind: 'claimed'; claim: IdempotencyClaim } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' };
 
 export interface IdempotencyStore {
   /** Claims the key, or waits for the request that holds it and returns its final response. */

@@ -17,7 +17,12 @@ export interface RoleChangeDecision {
  * Decides a grant or revoke. An admin in the app can never revoke their own admin role, so a
  * stage cannot lose its last admin by a slip; operators at a terminal are not users and may.
  */
-export function decideRoleChange(current: readonly Role[], change: { role: GrantableRole; action: RoleAction }, actor: AuditActor, targetId: string): RoleChangeDecision {
+export function decideRoleChange(
+  current: readonly Role[],
+  change: { role: GrantableRole; action: RoleAction },
+  actor: AuditActor,
+  targetId: string,
+): RoleChangeDecision {
   if (change.action === 'revoke' && change.role === 'admin' && actor.kind === 'user' && actor.id === targetId) {
     throw new RuleViolation('CANNOT_REVOKE_OWN_ADMIN', '不能撤销自己的管理员身份，请另一位管理员操作');
   }

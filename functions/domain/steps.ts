@@ -35,7 +35,8 @@ export function stepsOfDay(stepInfoList: unknown, day: string, zone: string): nu
 
 /** More steps than a person can walk in a day are malformed input (400), checked before any rule. */
 export function assertPlausibleSteps(steps: number, rules: Rules['steps']): void {
-  if (steps > rules.maxStepsPerDay) throw new ValidationError(`一天的步数不能超过 ${rules.maxStepsPerDay} 步`, [{ in: 'body', path: ['steps'], message: 'too many steps' }]);
+  if (steps > rules.maxStepsPerDay)
+    throw new ValidationError(`一天的步数不能超过 ${rules.maxStepsPerDay} 步`, [{ in: 'body', path: ['steps'], message: 'too many steps' }]);
 }
 
 /** Flowers for a day's steps: 1 per full 1,000, capped; refused under the floor and above the ceiling. */

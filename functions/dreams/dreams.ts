@@ -138,7 +138,10 @@ export async function myDreams(deps: DreamDeps, userId: string, page: { limit: n
 
 export async function reviewQueue(deps: DreamDeps, query: { limit: number; cursor?: string }) {
   const page = await deps.dreams.list({ status: 'in_review' }, query);
-  return { items: page.items.map((d) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((d) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Who reviews when no admin does: the demo seed and the tests that drive the use case directly. */
@@ -188,7 +191,9 @@ export async function donateToDream(
   userId: string,
   dreamId: string,
   input: { flowers: number; teamId?: string },
-  completion?: (present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,
+  completion?: (
+    present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult,
+  ) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<DonationResult> {
   const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false }, true);
   if (!acceptsGifts(dream.status)) throw dreamNotAccepting();

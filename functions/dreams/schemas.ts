@@ -10,7 +10,12 @@ export const proposeBody = z.object({
   story: text(20, 2000),
   category: z.enum(DREAM_CATEGORIES),
   targetFlowers: z.number().int().min(1_000).max(100_000_000),
-  coverUrl: z.string().url().max(500).regex(/^https:\/\//, 'cover must be an https URL').optional(),
+  coverUrl: z
+    .string()
+    .url()
+    .max(500)
+    .regex(/^https:\/\//, 'cover must be an https URL')
+    .optional(),
   beneficiaries: z.number().int().min(1).max(100_000_000).optional(),
 });
 

@@ -54,7 +54,13 @@ export async function recordLowCarbonAction(
       ],
       completion: completion?.(present),
       extraWrites: async () => [
-        deps.stores.lowCarbonActionWrite(store.id, { id: actionId, action: input.action, userId, flowers: rules.flowersPerAction, createdAt: now.toISOString() }),
+        deps.stores.lowCarbonActionWrite(store.id, {
+          id: actionId,
+          action: input.action,
+          userId,
+          flowers: rules.flowersPerAction,
+          createdAt: now.toISOString(),
+        }),
       ],
     },
   );

@@ -1,17 +1,16 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { ROLES, type Role } from '../domain/user';
 import { UnauthenticatedError } from './errors';
 
 const ISSUER = 'little-red-flower';
 const AUDIENCE = 'little-red-flower-app';
 
+/** Who a token names. Roles are not in it: the edge reads them from the table on every request. */
 export interface AuthenticatedUser {
   userId: string;
-  roles: Role[];
 }
 
-const claimsSchema = z.object({ sub: z.string().min(1), roles: z.array(z.enum(ROLES)) });
+const claimsSchema = z.object({ sub: z.string().min(1) });
 
 /** Session tokens: HS256 JWTs (jose) with issuer, audience and expiry; the secret never leaves the server. */
 export class TokenService {
@@ -25,7 +24,7 @@ export class TokenService {
   }
 
   async issue(user: AuthenticatedUser): Promise<string> {
-    return new SignJWT({ roles: user.roles })
+    return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.userId)
       .setIssuer(ISSUER)
@@ -42,7 +41,7 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(match[1], await this.key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
       const claims = claimsSchema.parse(payload);
-      return { userId: claims.sub, roles: claims.roles };
+      return { userId: claims.sub };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录');
       throw new UnauthenticatedError('登录凭证无效');

@@ -97,7 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-
 /**
  * The local launchers' settings (`npm start`, `npm run api`, seed, bench, roles). Every one can be
  * given in the environment and wins over the default; `WECHAT_*` are passed on to the functions.

@@ -47,7 +47,10 @@ export class BadInputError extends AppError {
   }
 }
 export class WechatLoginFailedError extends AppError {
-  constructor(readonly wechatErrcode: number, message = '微信登录失败，请重试') {
+  constructor(
+    readonly wechatErrcode: number,
+    message = '微信登录失败，请重试',
+  ) {
     super(401, 'WECHAT_LOGIN_FAILED', message);
   }
 }

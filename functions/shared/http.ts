@@ -41,13 +41,14 @@ interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny, P extends ZodTyp
   }) => Promise<unknown>;
 }
 
-const empty = z.object({}).passthrough();
+/** The default body, query and path schema: any object (only its type is used). */
+type Empty = ReturnType<typeof z.object<Record<string, never>>>;
 
 /**
  * The edge of every function: auth, one zod parse, one use case, one response mapping, one log
  * line. The order of refusals follows API.md: 401, then 400, then 403/404, then the route's 409s.
  */
-export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodTypeAny = typeof empty, P extends ZodTypeAny = typeof empty, A extends Auth = Auth>(
+export function httpRoute<B extends ZodTypeAny = Empty, Q extends ZodTypeAny = Empty, P extends ZodTypeAny = Empty, A extends Auth = Auth>(
   spec: RouteSpec<B, Q, P, A>,
 ) {
   const successStatus = spec.successStatus ?? 200;
@@ -120,11 +121,14 @@ export function httpRoute<B extends ZodTypeAny = typeof empty, Q extends ZodType
     // or replays its answer), so a 503 here never lets a move happen twice.
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<APIGatewayProxyStructuredResultV2>((done) => {
-      timer = setTimeout(() => {
-        const method = event.requestContext?.http?.method ?? 'GET';
-        logOnce(method, event.rawPath ?? '/', 503, Date.now() - Math.max(0, budget), new ContentionError(), context);
-        done(toResult(toErrorResponse(new ContentionError())));
-      }, Math.max(0, budget));
+      timer = setTimeout(
+        () => {
+          const method = event.requestContext?.http?.method ?? 'GET';
+          logOnce(method, event.rawPath ?? '/', 503, Date.now() - Math.max(0, budget), new ContentionError(), context);
+          done(toResult(toErrorResponse(new ContentionError())));
+        },
+        Math.max(0, budget),
+      );
     });
     try {
       return await Promise.race([serve(event, context), late]);

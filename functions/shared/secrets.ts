@@ -16,7 +16,12 @@ export function setParameterStoreForTests(replacement: ParameterStore | undefine
  * A secret given directly (local and test stages) or read from SSM Parameter Store (AWS stages:
  * the name in `<SECRET>_PARAM`); a failed read is not cached, so the next request tries again.
  */
-export function secretProvider(direct: string | undefined, parameterName: string | undefined, what: string, region = process.env.AWS_REGION ?? 'ap-east-1'): () => Promise<string> {
+export function secretProvider(
+  direct: string | undefined,
+  parameterName: string | undefined,
+  what: string,
+  region = process.env.AWS_REGION ?? 'ap-east-1',
+): () => Promise<string> {
   return async () => {
     if (direct) return direct;
     if (!parameterName) throw new Error(`${what} is not configured`);

@@ -19,7 +19,10 @@ export function storeView(store: StoreRecord) {
 /** POST /stores: a merchant asks to open a store; it waits as `pending` for an admin. */
 export async function openStore(deps: StoreDeps, ownerId: string, input: { name: string; city: string; address: string }) {
   const createdAt = deps.clock.now().toISOString();
-  const store = await deps.stores.create({ name: input.name.trim(), city: input.city.trim(), address: input.address.trim(), ownerId, status: 'pending' }, createdAt);
+  const store = await deps.stores.create(
+    { name: input.name.trim(), city: input.city.trim(), address: input.address.trim(), ownerId, status: 'pending' },
+    createdAt,
+  );
   return { store: storeView({ ...store, createdAt, reviewNote: null }) };
 }
 
@@ -33,7 +36,10 @@ export async function myStores(deps: StoreDeps, ownerId: string, page: { limit: 
 export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; cursor?: string }) {
   const found = await deps.stores.listByStatus('pending', page);
   const items = await Promise.all(
-    found.items.map(async (store) => ({ ...storeView(store), owner: { id: store.ownerId, nickname: (await deps.users.findById(store.ownerId))?.nickname ?? '' } })),
+    found.items.map(async (store) => ({
+      ...storeView(store),
+      owner: { id: store.ownerId, nickname: (await deps.users.findById(store.ownerId))?.nickname ?? '' },
+    })),
   );
   return { items, nextCursor: found.nextCursor };
 }

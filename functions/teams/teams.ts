@@ -11,7 +11,14 @@ export interface TeamDeps {
   teams: DynamoTeamRepository;
 }
 
-const teamView = (team: Team) => ({ id: team.id, dreamId: team.dreamId, name: team.name, code: team.code, captainId: team.captainId, createdAt: team.createdAt });
+const teamView = (team: Team) => ({
+  id: team.id,
+  dreamId: team.dreamId,
+  name: team.name,
+  code: team.code,
+  captainId: team.captainId,
+  createdAt: team.createdAt,
+});
 
 async function openDream(deps: TeamDeps, dreamId: string) {
   const dream = await deps.dreams.get(dreamId);

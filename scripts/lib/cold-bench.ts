@@ -15,10 +15,14 @@ function loadTimes(paths: string[]): number[][] {
   // Interleaved, so the machine's drift falls on every bundle alike.
   for (let run = 0; run < RUNS; run++) {
     paths.forEach((path, index) => {
-      const child = spawnSync(process.execPath, ['-e', `const t=performance.now();import(${JSON.stringify(path)}).then(()=>console.log(performance.now()-t))`], {
-        env: { ...process.env, STAGE: 'test' },
-        encoding: 'utf8',
-      });
+      const child = spawnSync(
+        process.execPath,
+        ['-e', `const t=performance.now();import(${JSON.stringify(path)}).then(()=>console.log(performance.now()-t))`],
+        {
+          env: { ...process.env, STAGE: 'test' },
+          encoding: 'utf8',
+        },
+      );
       times[index].push(Number(child.stdout.trim()));
     });
   }
@@ -44,14 +48,24 @@ export async function coldBench(): Promise<void> {
   const floorMs = median(times[0]);
   const rows = bundles.map((bundle, index) => {
     const ms = median(times[index + 1]);
-    return { function: bundle.name, KB: Number((bundle.bytes / 1024).toFixed(1)), 'size/floor': Number((bundle.bytes / floor.bytes).toFixed(2)), 'load ms': Number(ms.toFixed(1)), 'load/floor': Number((ms / floorMs).toFixed(2)) };
+    return {
+      function: bundle.name,
+      KB: Number((bundle.bytes / 1024).toFixed(1)),
+      'size/floor': Number((bundle.bytes / floor.bytes).toFixed(2)),
+      'load ms': Number(ms.toFixed(1)),
+      'load/floor': Number((ms / floorMs).toFixed(2)),
+    };
   });
   rows.sort((a, b) => b['size/floor'] - a['size/floor']);
-  console.log(`floor bundle (DynamoDB document client only): ${(floor.bytes / 1024).toFixed(1)} KB, load ${floorMs.toFixed(1)} ms (median of ${RUNS}, Node ${process.versions.node})`);
+  console.log(
+    `floor bundle (DynamoDB document client only): ${(floor.bytes / 1024).toFixed(1)} KB, load ${floorMs.toFixed(1)} ms (median of ${RUNS}, Node ${process.versions.node})`,
+  );
   console.table(rows);
   const worstSize = Math.max(...rows.map((r) => r['size/floor']));
   const worstLoad = Math.max(...rows.map((r) => r['load/floor']));
-  console.log(`largest bundle ${worstSize} × floor (target ≤ ${budgets.maxBundleToFloor}); slowest load ${worstLoad} × floor (target ≤ ${budgets.maxColdLoadToFloor})`);
+  console.log(
+    `largest bundle ${worstSize} × floor (target ≤ ${budgets.maxBundleToFloor}); slowest load ${worstLoad} × floor (target ≤ ${budgets.maxColdLoadToFloor})`,
+  );
   if (worstSize > budgets.maxBundleToFloor) console.log('target missed: a bundle over budget');
   if (worstLoad > budgets.maxColdLoadToFloor) console.log('target missed: a cold load over budget');
 }

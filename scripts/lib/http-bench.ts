@@ -24,7 +24,7 @@ async function post(base: string, path: string, body: unknown, token?: string, k
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as { token?: string; dream?: { id: string } } & Record<string, unknown> };
 }
 
 /**
@@ -35,7 +35,15 @@ export async function runHttpBench(dynamodbEndpoint: string, donors: number, gif
   const port = await freePort();
   const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'scripts/api.ts')], {
     cwd: ROOT,
-    env: { ...process.env, API_PORT: String(port), STAGE: 'test', LRF_DYNAMODB_ENDPOINT: dynamodbEndpoint, LRF_TABLE_NAME: 'bench-http', DATA_DIR: mkdtempSync(join(tmpdir(), 'lrf-bench-')), FAKE_WECHAT_PORT: String(await freePort()) },
+    env: {
+      ...process.env,
+      API_PORT: String(port),
+      STAGE: 'test',
+      LRF_DYNAMODB_ENDPOINT: dynamodbEndpoint,
+      LRF_TABLE_NAME: 'bench-http',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'lrf-bench-')),
+      FAKE_WECHAT_PORT: String(await freePort()),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
@@ -53,7 +61,8 @@ export async function runHttpBench(dynamodbEndpoint: string, donors: number, gif
     const admin = (await post(base, '/auth/dev', { openid: 'bench-http-admin', roles: ['admin'] })).body.token as string;
     const proposer = (await post(base, '/auth/dev', { openid: 'bench-http-proposer' })).body.token as string;
     const story = '这是一个通过 HTTP 测量热点梦想吞吐的基准测试梦想，许多人同时为它送小红花。';
-    const dream = (await post(base, '/dreams', { title: '九九公益日的大梦想', story, category: 'education', targetFlowers: 100_000_000 }, proposer)).body.dream;
+    const dream = (await post(base, '/dreams', { title: '九九公益日的大梦想', story, category: 'education', targetFlowers: 100_000_000 }, proposer)).body
+      .dream!;
     await post(base, `/dreams/${dream.id}/review`, { decision: 'approve' }, admin);
     const tokens = await Promise.all(
       Array.from({ length: donors }, async (_, i) => {

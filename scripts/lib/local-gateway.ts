@@ -179,12 +179,17 @@ export async function startLocalGateway(options: GatewayOptions): Promise<Runnin
     const origin = req.headers.origin;
     // CORS preflight, answered by the gateway itself as HTTP API does.
     if (method === 'OPTIONS' && cors && origin && req.headers['access-control-request-method']) {
-      send(res, 204, {
-        ...corsHeaders(origin),
-        'access-control-allow-methods': cors.allowedMethods.join(','),
-        'access-control-allow-headers': cors.allowedHeaders.join(','),
-        'access-control-max-age': String(cors.maxAge),
-      }, '');
+      send(
+        res,
+        204,
+        {
+          ...corsHeaders(origin),
+          'access-control-allow-methods': cors.allowedMethods.join(','),
+          'access-control-allow-headers': cors.allowedHeaders.join(','),
+          'access-control-max-age': String(cors.maxAge),
+        },
+        '',
+      );
       return;
     }
     const found = match(routes, method, url.pathname);
@@ -216,7 +221,13 @@ export async function startLocalGateway(options: GatewayOptions): Promise<Runnin
         apiId: 'local',
         domainName: headers.host ?? 'localhost',
         domainPrefix: 'localhost',
-        http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
         requestId,
         routeKey: `${found.route.method} ${found.route.path}`,
         stage: '$default',

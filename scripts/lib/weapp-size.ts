@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
@@ -18,7 +18,7 @@ export function measureWeappPackages(): { main: number; total: number; subpackag
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build:weapp failed:\n${build.stdout}\n${build.stderr}`);
   const out = resolve(ROOT, 'dist/weapp');
-  const app = require(join(out, 'app.json')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((sub) => join(out, sub.root.replace(/\/$/, '')));
   const subpackages = Object.fromEntries(roots.map((root) => [root.slice(out.length + 1), bytesUnder(root)]));
   const main = bytesUnder(out, (path) => roots.includes(path));

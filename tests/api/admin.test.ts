@@ -15,7 +15,9 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
   it('an admin grants charity to a person, who can then adopt an executable dream', async () => {
     // Arrange: an executable dream, and a person who is not a charity yet.
     const proposer = await devSignIn();
-    const dream = (await call('POST', '/dreams', { token: proposer.token, body: { title: '给独居老人送冬衣', story: STORY, category: 'elderly', targetFlowers: 1_000 } })).body.dream;
+    const dream = (
+      await call('POST', '/dreams', { token: proposer.token, body: { title: '给独居老人送冬衣', story: STORY, category: 'elderly', targetFlowers: 1_000 } })
+    ).body.dream;
     await call('POST', `/dreams/${dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
     const donor = await devSignIn();
     await grant(donor.token, 1_000);
@@ -37,7 +39,12 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
     expect(adopted.status).toBe(200);
     expect(adopted.body.dream).toMatchObject({ status: 'adopted', charityId: person.user.id });
     const trail = await call('GET', `/admin/audit?targetId=${person.user.id}`, { token: admin.token });
-    expect(trail.body.items[0]).toMatchObject({ action: 'role.grant', detail: 'charity', reason: '机构资质已核验', actor: { kind: 'user', id: admin.user.id } });
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'role.grant',
+      detail: 'charity',
+      reason: '机构资质已核验',
+      actor: { kind: 'user', id: admin.user.id },
+    });
     const dreamTrail = await call('GET', `/admin/audit?targetId=${dream.id}`, { token: admin.token });
     expect(dreamTrail.body.items.map((e: { action: string }) => e.action)).toEqual(['dream.approve']);
   });
@@ -81,7 +88,12 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
 
   it('validates a role change: an unknown role or action, or no reason, is 400', async () => {
     const person = await devSignIn();
-    for (const body of [{ role: 'donor', action: 'grant', reason: 'x' }, { role: 'boss', action: 'grant', reason: 'x' }, { role: 'charity', action: 'give', reason: 'x' }, { role: 'charity', action: 'grant' }]) {
+    for (const body of [
+      { role: 'donor', action: 'grant', reason: 'x' },
+      { role: 'boss', action: 'grant', reason: 'x' },
+      { role: 'charity', action: 'give', reason: 'x' },
+      { role: 'charity', action: 'grant' },
+    ]) {
       expect((await changeRole(admin.token, person.user.id, body)).body.error.code).toBe('VALIDATION_FAILED');
     }
     expect((await changeRole(admin.token, 'no-such-user', { role: 'charity', action: 'grant', reason: 'x' })).status).toBe(404);
@@ -93,7 +105,9 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
     expect(opened.status).toBe(201);
     expect(opened.body.store).toMatchObject({ name: '阿婆爱心粥铺', city: '广州', ownerId: merchant.user.id, status: 'pending', mealsAvailable: 0 });
     const storeId = opened.body.store.id;
-    expect((await call('POST', '/stores', { token: (await devSignIn()).token, body: { name: '无权开店', city: '广州', address: '越秀区 1 号' } })).status).toBe(403);
+    expect((await call('POST', '/stores', { token: (await devSignIn()).token, body: { name: '无权开店', city: '广州', address: '越秀区 1 号' } })).status).toBe(
+      403,
+    );
     const other = await devSignIn(['merchant']);
     await call('POST', '/stores', { token: other.token, body: { name: '第二家小店', city: '广州', address: '天河区 3 号' } });
     const firstPage = await call('GET', '/admin/stores?limit=1', { token: admin.token });
@@ -118,7 +132,10 @@ describe('admins over HTTP: roles, store review, sponsors, the audit trail', () 
   });
 
   it('an admin adds a step sponsor, which the public sponsor list shows', async () => {
-    const created = await call('POST', '/admin/sponsors', { token: admin.token, body: { name: '晨光基金', logoText: '晨光', fenPer10kSteps: 200, budgetFen: 50_000, reason: '年度合作' } });
+    const created = await call('POST', '/admin/sponsors', {
+      token: admin.token,
+      body: { name: '晨光基金', logoText: '晨光', fenPer10kSteps: 200, budgetFen: 50_000, reason: '年度合作' },
+    });
     expect(created.status).toBe(201);
     expect(created.body.sponsor).toMatchObject({ name: '晨光基金', budgetFen: 50_000, remainingFen: 50_000, status: 'active' });
     const listed = await call('GET', '/sponsors?limit=100');

@@ -84,11 +84,14 @@ describe('auth over HTTP', () => {
 
   it.each([
     ['an unknown code (40029)', async () => 'never-issued-code'],
-    ['a used code (40163)', async () => {
-      const { code } = await wechatCode(`wx-used-${Date.now()}`);
-      await call('POST', '/auth/wechat', { body: { code } });
-      return code;
-    }],
+    [
+      'a used code (40163)',
+      async () => {
+        const { code } = await wechatCode(`wx-used-${Date.now()}`);
+        await call('POST', '/auth/wechat', { body: { code } });
+        return code;
+      },
+    ],
     ['a rate-limited user (45011)', async () => 'rate-limited-1'],
     ['a high-risk user (40226)', async () => 'high-risk-1'],
   ])('%s gets 401 WECHAT_LOGIN_FAILED', async (_name, makeCode) => {

@@ -21,7 +21,9 @@ describe('a crowd on one dream over HTTP (issue 8)', () => {
     // Arrange: one open dream, donors with 20 flowers each.
     const admin = await devSignIn(['admin']);
     const proposer = await devSignIn();
-    const dream = (await call('POST', '/dreams', { token: proposer.token, body: { title: '人潮里的一个梦想', story: STORY, category: 'education', targetFlowers: 1_000 } })).body.dream;
+    const dream = (
+      await call('POST', '/dreams', { token: proposer.token, body: { title: '人潮里的一个梦想', story: STORY, category: 'education', targetFlowers: 1_000 } })
+    ).body.dream;
     await call('POST', `/dreams/${dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
     const donors = await Promise.all(
       Array.from({ length: DONORS }, async () => {
@@ -35,7 +37,10 @@ describe('a crowd on one dream over HTTP (issue 8)', () => {
     const give = (token: string, key: string, flowers: number) =>
       call('POST', `/dreams/${dream.id}/donations`, { token, body: { flowers }, headers: { 'idempotency-key': key } });
     const requests = donors.flatMap((donor, d) => [
-      ...Array.from({ length: GIFTS_EACH }, (_, g) => [give(donor.token, `crowd-${d}-${g}`, FLOWERS_PER_GIFT), give(donor.token, `crowd-${d}-${g}`, FLOWERS_PER_GIFT)]).flat(),
+      ...Array.from({ length: GIFTS_EACH }, (_, g) => [
+        give(donor.token, `crowd-${d}-${g}`, FLOWERS_PER_GIFT),
+        give(donor.token, `crowd-${d}-${g}`, FLOWERS_PER_GIFT),
+      ]).flat(),
       give(donor.token, `crowd-${d}-overdraft`, START_BALANCE + 1).then((answer) => ({ ...answer, overdraft: true })),
     ]);
     const answers = await Promise.all(requests);
@@ -51,6 +56,7 @@ describe('a crowd on one dream over HTTP (issue 8)', () => {
     const after = await call('GET', `/dreams/${dream.id}`);
     expect(after.body.dream).toMatchObject({ flowersRaised: given, donorCount: DONORS, status: 'open' });
     const balances = await Promise.all(donors.map(async (donor) => (await call('GET', '/me', { token: donor.token })).body.flowers));
-    for (const flowers of balances) expect(flowers).toEqual({ balance: START_BALANCE - GIFTS_EACH * FLOWERS_PER_GIFT, earned: START_BALANCE, given: GIFTS_EACH * FLOWERS_PER_GIFT });
+    for (const flowers of balances)
+      expect(flowers).toEqual({ balance: START_BALANCE - GIFTS_EACH * FLOWERS_PER_GIFT, earned: START_BALANCE, given: GIFTS_EACH * FLOWERS_PER_GIFT });
   });
 });

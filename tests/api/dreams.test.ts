@@ -51,7 +51,12 @@ describe('dreams over HTTP', () => {
     expect(crossing.body.dream).toMatchObject({ status: 'executable', flowersRaised: 1_000 });
     const notices = await call('GET', '/me/notifications', { token: donor.token });
     expect(notices.body.items[0]).toMatchObject({ type: 'dream_executable', refId: dream.id, read: false });
-    expect((await call('GET', '/me/ledger', { token: donor.token })).body.items[0]).toMatchObject({ reason: 'dream_donation', delta: -600, refId: dream.id, note: '给独居老人送冬衣' });
+    expect((await call('GET', '/me/ledger', { token: donor.token })).body.items[0]).toMatchObject({
+      reason: 'dream_donation',
+      delta: -600,
+      refId: dream.id,
+      note: '给独居老人送冬衣',
+    });
     // Adoption
     expect((await call('POST', `/dreams/${dream.id}/adopt`, { token: donor.token })).status).toBe(403);
     const adopted = await call('POST', `/dreams/${dream.id}/adopt`, { token: charity });
@@ -59,7 +64,11 @@ describe('dreams over HTTP', () => {
     const late = await call('POST', `/dreams/${dream.id}/donations`, { token: donor.token, body: { flowers: 1 } });
     expect([late.status, late.body.error.code]).toEqual([409, 'DREAM_NOT_ACCEPTING']);
     const detail = await call('GET', `/dreams/${dream.id}`, { token: donor.token });
-    expect(detail.body).toMatchObject({ dream: { status: 'adopted', flowersRaised: 1_000, donorCount: 1 }, viewer: { hasGiven: true }, charity: { id: adopted.body.dream.charityId } });
+    expect(detail.body).toMatchObject({
+      dream: { status: 'adopted', flowersRaised: 1_000, donorCount: 1 },
+      viewer: { hasGiven: true },
+      charity: { id: adopted.body.dream.charityId },
+    });
     expect(detail.body.recentDonors).toHaveLength(1);
   });
 
@@ -75,7 +84,10 @@ describe('dreams over HTTP', () => {
 
   it('unsafe text cannot be approved (content safety through WeChat msgSecCheck)', async () => {
     const proposer = await signIn([]);
-    const answer = await call('POST', '/dreams', { token: proposer, body: { title: '网络赌博也是梦想', story: STORY, category: 'other', targetFlowers: 1_000 } });
+    const answer = await call('POST', '/dreams', {
+      token: proposer,
+      body: { title: '网络赌博也是梦想', story: STORY, category: 'other', targetFlowers: 1_000 },
+    });
     const review = await call('POST', `/dreams/${answer.body.dream.id}/review`, { token: admin, body: { decision: 'approve' } });
     expect([review.status, review.body.error.code]).toEqual([409, 'CONTENT_UNSAFE']);
   });

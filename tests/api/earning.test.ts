@@ -17,14 +17,20 @@ async function wechatUser() {
   const [start] = dayBoundsSeconds(today, 'Asia/Shanghai');
   const werun = (steps: number, options: { appid?: string; key?: string } = {}) =>
     encryptOpenData(
-      { stepInfoList: [{ timestamp: start - 86_400, step: 99_000 }, { timestamp: start, step: steps }], watermark: { appid: options.appid ?? 'wx4f4bc4dec97d474b', timestamp: start } },
+      {
+        stepInfoList: [
+          { timestamp: start - 86_400, step: 99_000 },
+          { timestamp: start, step: steps },
+        ],
+        watermark: { appid: options.appid ?? 'wx4f4bc4dec97d474b', timestamp: start },
+      },
       options.key ?? sessionKey,
     );
   return { token: login.body.token as string, openid, sessionKey, today, werun };
 }
 
 describe('POST /steps/donations through the full WeChat path', () => {
-  it('decrypts today\'s steps with the session_key from login and credits the flowers', async () => {
+  it("decrypts today's steps with the session_key from login and credits the flowers", async () => {
     const user = await wechatUser();
     const preview = await call('POST', '/steps/preview', { token: user.token, body: user.werun(8_888) });
     expect(preview.body).toMatchObject({ date: user.today, steps: 8_888, flowers: 8, donatedToday: false });
@@ -35,7 +41,7 @@ describe('POST /steps/donations through the full WeChat path', () => {
     expect(ledger.body.items[0]).toMatchObject({ reason: 'steps', delta: 8, refId: user.today });
   });
 
-  it('the fake WeChat\'s own getWeRunData payload decrypts too', async () => {
+  it("the fake WeChat's own getWeRunData payload decrypts too", async () => {
     const user = await wechatUser();
     const [start] = dayBoundsSeconds(user.today, 'Asia/Shanghai');
     const werun = await fake('/__fake__/werun-data', { openid: user.openid, stepInfoList: [{ timestamp: start, step: 20_500 }] });
@@ -127,7 +133,10 @@ describe('low-carbon actions over HTTP', () => {
     const notMerchant = await call('POST', '/lowcarbon/actions', { token: person.token, body: { code: memberCode.code, action: 'own_cup' } });
     expect(notMerchant.status).toBe(403);
     const merchant = await call('POST', '/auth/dev', { body: { openid: 'demo-merchant', roles: ['merchant'] } });
-    const forged = await call('POST', '/lowcarbon/actions', { token: merchant.body.token, body: { code: `${memberCode.code.slice(0, -4)}AAAA`, action: 'own_cup' } });
+    const forged = await call('POST', '/lowcarbon/actions', {
+      token: merchant.body.token,
+      body: { code: `${memberCode.code.slice(0, -4)}AAAA`, action: 'own_cup' },
+    });
     expect([forged.status, forged.body.error.code]).toEqual([400, 'INVALID_MEMBER_CODE']);
   });
 });

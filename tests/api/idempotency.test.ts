@@ -44,7 +44,9 @@ describe('Idempotency-Key over HTTP', () => {
     const admin = await devSignIn(['admin']);
     const proposer = await devSignIn();
     const story = '村里的老人冬天没有暖和的衣服，我们想为六十位独居老人每人送去一件羽绒服。';
-    const dream = (await call('POST', '/dreams', { token: proposer.token, body: { title: '给独居老人送冬衣', story, category: 'elderly', targetFlowers: 1_000 } })).body.dream;
+    const dream = (
+      await call('POST', '/dreams', { token: proposer.token, body: { title: '给独居老人送冬衣', story, category: 'elderly', targetFlowers: 1_000 } })
+    ).body.dream;
     await call('POST', `/dreams/${dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
     const { token } = await devSignIn();
     const headers = { 'idempotency-key': `refused-${Date.now()}` };
@@ -61,7 +63,11 @@ describe('Idempotency-Key over HTTP', () => {
     expect(repeat.text).toBe(first.text);
     expect(repeat.headers.get('idempotent-replayed')).toBe('true');
     expect((await call('GET', '/me', { token })).body.flowers.balance).toBe(10);
-    const fresh = await call('POST', `/dreams/${dream.id}/donations`, { token, body: { flowers: 5 }, headers: { 'idempotency-key': `${headers['idempotency-key']}-new` } });
+    const fresh = await call('POST', `/dreams/${dream.id}/donations`, {
+      token,
+      body: { flowers: 5 },
+      headers: { 'idempotency-key': `${headers['idempotency-key']}-new` },
+    });
     expect(fresh.status).toBe(200);
   });
 });

@@ -9,7 +9,11 @@ async function pageThrough(path: string, token?: string): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const answer: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await call('GET', `${path}${path.includes('?') ? '&' : '?'}limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    const answer: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await call(
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      { token },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.items.length).toBeLessThanOrEqual(1);
     ids.push(...answer.body.items.map((item: { id: string }) => item.id));
@@ -32,7 +36,8 @@ describe('limit and cursor on every list (API.md)', () => {
   it('GET /me/stores pages through a merchant’s stores', async () => {
     const { token } = await devSignIn(['merchant']);
     const made: string[] = [];
-    for (const name of ['一号店', '二号店']) made.push((await call('POST', '/stores', { token, body: { name, city: '深圳', address: '南山区 1 号' } })).body.store.id);
+    for (const name of ['一号店', '二号店'])
+      made.push((await call('POST', '/stores', { token, body: { name, city: '深圳', address: '南山区 1 号' } })).body.store.id);
     expect(await pageThrough('/me/stores', token)).toEqual([...made].reverse());
   });
 

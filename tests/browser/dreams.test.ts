@@ -7,7 +7,6 @@ jest.setTimeout(240_000);
 const visible = (page: Page, selector: string) => page.locator(`${selector}:visible`).first();
 const textOf = async (page: Page, selector: string) => (await visible(page, selector).innerText()).trim();
 
-
 describe('H5 app: a dream from proposal to gifts and a team', () => {
   const app = useBrowserApp();
   const title = `山区图书室${Date.now() % 100_000}`;
@@ -61,13 +60,19 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     expect(await textOf(donor, '.transparency-started')).toContain('审核通过开始募集');
     expect(await textOf(donor, '.transparency-letters')).toContain('暂无');
     await visible(donor, '.transparency-confirm').click();
-    await donor.waitForFunction(() => [...document.querySelectorAll('.dream-raised')].some((el) => el.textContent?.trim() === '10'), undefined, { timeout: 30_000 });
-    await donor.waitForFunction(() => [...document.querySelectorAll('.give-balance-value')].some((el) => el.textContent?.trim() === '90'), undefined, { timeout: 30_000 });
+    await donor.waitForFunction(() => [...document.querySelectorAll('.dream-raised')].some((el) => el.textContent?.trim() === '10'), undefined, {
+      timeout: 30_000,
+    });
+    await donor.waitForFunction(() => [...document.querySelectorAll('.give-balance-value')].some((el) => el.textContent?.trim() === '90'), undefined, {
+      timeout: 30_000,
+    });
 
     // The gift is in the bill with the dream's title.
     await donor.goBack();
     await tapTab(donor, '我的');
-    await donor.waitForFunction(() => [...document.querySelectorAll('.me-balance-value')].some((el) => el.textContent?.trim() === '90'), undefined, { timeout: 30_000 });
+    await donor.waitForFunction(() => [...document.querySelectorAll('.me-balance-value')].some((el) => el.textContent?.trim() === '90'), undefined, {
+      timeout: 30_000,
+    });
     const top = donor.locator('.ledger-item:visible').first();
     expect((await top.locator('.ledger-delta').innerText()).trim()).toBe('-10');
     expect(await top.innerText()).toContain(title);
@@ -89,10 +94,12 @@ describe('H5 app: a dream from proposal to gifts and a team', () => {
     await visible(friend, '.team-give-pick-5').click();
     await visible(friend, '.team-give-submit').click();
     await visible(friend, '.transparency-confirm').click();
-    await friend.waitForFunction(() => [...document.querySelectorAll('.team-total')].some((el) => el.textContent?.trim() === '5'), undefined, { timeout: 30_000 });
+    await friend.waitForFunction(() => [...document.querySelectorAll('.team-total')].some((el) => el.textContent?.trim() === '5'), undefined, {
+      timeout: 30_000,
+    });
     const members = friend.locator('.team-member:visible');
     await members.nth(1).waitFor({ timeout: 15_000 });
-    expect((await members.first().innerText())).toContain('好朋友');
+    expect(await members.first().innerText()).toContain('好朋友');
     expect(errors).toEqual([]);
   });
 });

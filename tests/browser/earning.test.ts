@@ -8,7 +8,7 @@ const text = async (page: Page, selector: string) => (await page.locator(selecto
 describe('H5 app: earning flowers as a person would', () => {
   const app = useBrowserApp();
 
-  it('donates today\'s steps and sees the result, the balance and the bill change', async () => {
+  it("donates today's steps and sees the result, the balance and the bill change", async () => {
     // Arrange
     const { page, errors } = await phonePage(app.browser);
     await signInOnScreen(page, app.url, '捐步的人');

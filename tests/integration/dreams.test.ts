@@ -62,14 +62,22 @@ describe('dreams against DynamoDB Local', () => {
     const dreamIds = await Promise.all([openDream(1_000_000), openDream(1_000_000), openDream(1_000_000)]);
     const donors = await Promise.all(Array.from({ length: 40 }, () => userWithFlowers(app, 50 + randomInt(100))));
     const earned = donors.length ? (await Promise.all(donors.map((d) => app.ledger.getAccount(d.id)))).reduce((s, a) => s + a!.earned, 0) : 0;
-    const tokens = await Promise.all(donors.map((d) => app.tokens.issue({ userId: d.id, roles: d.roles })));
+    const tokens = await Promise.all(donors.map((d) => app.tokens.issue({ userId: d.id })));
     // Act: each donor sends 6 gifts; every third is sent twice with the same key; some exceed the balance
     const requests = donors.flatMap((donor, i) =>
       Array.from({ length: 6 }, (_, g) => {
         const dreamId = dreamIds[(i + g) % 3];
         const flowers = g === 5 ? 500 : 1 + randomInt(40);
         const key = `gift-${i}-${g}`;
-        const call = () => invoke(donateHandler, { method: 'POST', path: `/dreams/${dreamId}/donations`, params: { id: dreamId }, token: tokens[i], body: { flowers }, idempotencyKey: key });
+        const call = () =>
+          invoke(donateHandler, {
+            method: 'POST',
+            path: `/dreams/${dreamId}/donations`,
+            params: { id: dreamId },
+            token: tokens[i],
+            body: { flowers },
+            idempotencyKey: key,
+          });
         return g % 3 === 0 ? [call(), call()] : [call()];
       }).flat(),
     );
@@ -100,7 +108,9 @@ describe('dreams against DynamoDB Local', () => {
     const dreamId = await openDream(1_000);
     const donors = await Promise.all(Array.from({ length: 20 }, () => userWithFlowers(app, 50)));
     // Act: all 40 gifts of 25 at once
-    const results = await Promise.all(donors.flatMap((d) => [donateToDream(app, d.id, dreamId, { flowers: 25 }), donateToDream(app, d.id, dreamId, { flowers: 25 })]));
+    const results = await Promise.all(
+      donors.flatMap((d) => [donateToDream(app, d.id, dreamId, { flowers: 25 }), donateToDream(app, d.id, dreamId, { flowers: 25 })]),
+    );
     // Assert: one gift saw the flip; every donor was told once
     expect(results.filter((r) => r.dream.status === 'executable')).toHaveLength(1);
     const { dream } = await getDream(app, dreamId, null);

@@ -26,7 +26,13 @@ describe('ledger core against DynamoDB Local', () => {
     await expect(app.ledger.move({ userId: user.id, delta: -1, reason: 'dream_donation', refId: 'd-4' })).rejects.toBeInstanceOf(InsufficientFlowersError);
     expect(await app.ledger.getAccount(user.id)).toMatchObject({ balance: 0, earned: 35, given: 35, version: 5 });
     const entries = await app.ledger.allEntries(user.id);
-    expect(entries.map((e) => [e.seq, e.delta, e.balanceAfter])).toEqual([[1, 10, 10], [2, -10, 0], [3, 25, 25], [4, -20, 5], [5, -5, 0]]);
+    expect(entries.map((e) => [e.seq, e.delta, e.balanceAfter])).toEqual([
+      [1, 10, 10],
+      [2, -10, 0],
+      [3, 25, 25],
+      [4, -20, 5],
+      [5, -5, 0],
+    ]);
     expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
   });
 

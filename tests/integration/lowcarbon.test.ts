@@ -42,9 +42,7 @@ describe('low-carbon actions against DynamoDB Local', () => {
     const codes = await Promise.all(Array.from({ length: 8 }, () => issueMemberCode(app, person.id)));
     const results = await Promise.allSettled(codes.map(({ code }) => recordLowCarbonAction(app, merchantId, { code, action: 'no_disposables' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
-    results
-      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-      .forEach((r) => expect(r.reason).toMatchObject({ code: 'DAILY_LIMIT_REACHED' }));
+    results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').forEach((r) => expect(r.reason).toMatchObject({ code: 'DAILY_LIMIT_REACHED' }));
     clock.set('2026-11-25T16:00:01Z');
     const { code } = await issueMemberCode(app, person.id);
     await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).resolves.toBeTruthy();
@@ -57,7 +55,10 @@ describe('low-carbon actions against DynamoDB Local', () => {
     const person = await userWithFlowers(app, 0);
     const forger = new MemberCodeService(async () => 'not-the-server-secret-but-long-enough-0123456789', 300);
     const forged = await forger.issue(person.id, clock.now());
-    await expect(recordLowCarbonAction(app, merchantId, { code: forged.code, action: 'own_cup' })).rejects.toMatchObject({ status: 400, code: 'INVALID_MEMBER_CODE' });
+    await expect(recordLowCarbonAction(app, merchantId, { code: forged.code, action: 'own_cup' })).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_MEMBER_CODE',
+    });
     const { code } = await issueMemberCode(app, person.id);
     clock.advanceSeconds(301);
     await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).rejects.toMatchObject({ status: 400, code: 'INVALID_MEMBER_CODE' });
@@ -67,7 +68,7 @@ describe('low-carbon actions against DynamoDB Local', () => {
 
   it('a session token is not a member code', async () => {
     const person = await userWithFlowers(app, 0);
-    const token = await app.tokens.issue({ userId: person.id, roles: ['donor'] });
+    const token = await app.tokens.issue({ userId: person.id });
     await expect(recordLowCarbonAction(app, merchantId, { code: token, action: 'own_cup' })).rejects.toMatchObject({ code: 'INVALID_MEMBER_CODE' });
   });
 

@@ -55,15 +55,13 @@ describe('daily quiz against DynamoDB Local', () => {
       Array.from({ length: 8 }, (_, i) => answerQuestion(app, user.id, { questionId: q.id, choice: i % 2 ? correct : (correct + 1) % q.choices.length })),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    results
-      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-      .forEach((r) => expect(r.reason).toMatchObject({ code: 'ALREADY_ANSWERED' }));
+    results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').forEach((r) => expect(r.reason).toMatchObject({ code: 'ALREADY_ANSWERED' }));
     const balance = (await app.ledger.getAccount(user.id))!.balance;
     expect([0, 2]).toContain(balance);
     expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
   });
 
-  it('a question not in today\'s set is 404, a choice out of range is 400', async () => {
+  it("a question not in today's set is 404, a choice out of range is 400", async () => {
     const user = await userWithFlowers(app, 0);
     const today = (await todaysQuiz(app, user.id)).questions.map((q) => q.id);
     const notToday = [...(await app.quiz.bank()).keys()].find((id) => !today.includes(id))!;
@@ -71,7 +69,7 @@ describe('daily quiz against DynamoDB Local', () => {
     await expect(answerQuestion(app, user.id, { questionId: today[0], choice: 4 })).rejects.toMatchObject({ status: 400 });
   });
 
-  it('the set changes at Asia/Shanghai midnight (16:00 UTC), and yesterday\'s questions are gone', async () => {
+  it("the set changes at Asia/Shanghai midnight (16:00 UTC), and yesterday's questions are gone", async () => {
     const user = await userWithFlowers(app, 0);
     clock.set('2026-11-25T15:59:59Z');
     const before = await todaysQuiz(app, user.id);

@@ -67,7 +67,10 @@ describe('roles and the audit trail against DynamoDB Local', () => {
     const trail = (await app.audit.list({ targetId: person.id }, { limit: 100 })).items.reverse();
     expect(trail).toHaveLength(landed);
     const replayed = new Set<string>(['donor']);
-    for (const entry of trail) entry.action === 'role.grant' ? replayed.add(entry.detail) : replayed.delete(entry.detail);
+    for (const entry of trail) {
+      if (entry.action === 'role.grant') replayed.add(entry.detail);
+      else replayed.delete(entry.detail);
+    }
     const stored = (await app.users.findById(person.id))!.roles;
     // Paging the trail two at a time gives the same entries in the same order.
     const paged: string[] = [];
@@ -87,7 +90,9 @@ describe('roles and the audit trail against DynamoDB Local', () => {
 
   it('a change whose condition fails writes no audit entry', async () => {
     const person = await userWithFlowers(app, 0);
-    await expect(app.users.changeRoles(person.id, ['donor', 'admin'], ['donor'], { actor: operator, reason: 'stale' })).rejects.toMatchObject({ code: 'ROLES_CHANGED' });
+    await expect(app.users.changeRoles(person.id, ['donor', 'admin'], ['donor'], { actor: operator, reason: 'stale' })).rejects.toMatchObject({
+      code: 'ROLES_CHANGED',
+    });
     expect((await app.audit.list({ targetId: person.id }, { limit: 10 })).items).toEqual([]);
   });
 

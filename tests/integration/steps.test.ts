@@ -47,7 +47,10 @@ describe('step donations against DynamoDB Local', () => {
     // Arrange: a generous sponsor (300 fen per 10,000 steps) with plenty of budget
     const isolated = await freshContainer({ clock });
     const cap = isolated.config.rules.sponsors.maxMatchFenPerUserPerDay;
-    const sponsor = await isolated.sponsors.create({ name: '暖阳基金', logoText: '暖阳', fenPer10kSteps: 300, budgetFen: 100_000, status: 'active' }, clock.now().toISOString());
+    const sponsor = await isolated.sponsors.create(
+      { name: '暖阳基金', logoText: '暖阳', fenPer10kSteps: 300, budgetFen: 100_000, status: 'active' },
+      clock.now().toISOString(),
+    );
     const [small, big] = await Promise.all([userWithFlowers(isolated, 0), userWithFlowers(isolated, 0)]);
     // Act
     const under = await donateSteps(isolated, small.id, { steps: 10_000 });
@@ -80,7 +83,13 @@ describe('step donations against DynamoDB Local', () => {
     await app.users.saveSessionKey(user.id, sessionKey);
     const [today] = dayBoundsSeconds('2026-11-25', ZONE);
     const werun = encryptOpenData(
-      { stepInfoList: [{ timestamp: today - 86_400, step: 30_000 }, { timestamp: today, step: 8_500 }], watermark: { appid: app.config.wechat.appId, timestamp: today } },
+      {
+        stepInfoList: [
+          { timestamp: today - 86_400, step: 30_000 },
+          { timestamp: today, step: 8_500 },
+        ],
+        watermark: { appid: app.config.wechat.appId, timestamp: today },
+      },
       sessionKey,
     );
     await expect(donateSteps(app, user.id, werun)).resolves.toMatchObject({ date: '2026-11-25', steps: 8_500, flowers: 8 });
@@ -91,8 +100,14 @@ describe('step donations against DynamoDB Local', () => {
     const sessionKey = Buffer.alloc(16, 7).toString('base64');
     await app.users.saveSessionKey(user.id, sessionKey);
     const [today] = dayBoundsSeconds('2026-11-25', ZONE);
-    const otherApp = encryptOpenData({ stepInfoList: [{ timestamp: today, step: 9_000 }], watermark: { appid: 'wx-someone-else', timestamp: today } }, sessionKey);
-    const otherKey = encryptOpenData({ stepInfoList: [{ timestamp: today, step: 9_000 }], watermark: { appid: app.config.wechat.appId, timestamp: today } }, Buffer.alloc(16, 8).toString('base64'));
+    const otherApp = encryptOpenData(
+      { stepInfoList: [{ timestamp: today, step: 9_000 }], watermark: { appid: 'wx-someone-else', timestamp: today } },
+      sessionKey,
+    );
+    const otherKey = encryptOpenData(
+      { stepInfoList: [{ timestamp: today, step: 9_000 }], watermark: { appid: app.config.wechat.appId, timestamp: today } },
+      Buffer.alloc(16, 8).toString('base64'),
+    );
     await expect(donateSteps(app, user.id, otherApp)).rejects.toMatchObject({ status: 400, code: 'INVALID_WERUN_DATA' });
     await expect(donateSteps(app, user.id, otherKey)).rejects.toMatchObject({ status: 400, code: 'INVALID_WERUN_DATA' });
     expect((await app.ledger.getAccount(user.id))!.version).toBe(0);
@@ -101,7 +116,10 @@ describe('step donations against DynamoDB Local', () => {
   it('a sponsor budget never goes below zero under 50 concurrent donations, and its books balance', async () => {
     // Arrange: a fresh table with one sponsor whose budget covers only some of 50 matches
     const isolated = await freshContainer({ clock });
-    const sponsor = await isolated.sponsors.create({ name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 2_000, status: 'active' }, clock.now().toISOString());
+    const sponsor = await isolated.sponsors.create(
+      { name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 2_000, status: 'active' },
+      clock.now().toISOString(),
+    );
     const users = await Promise.all(Array.from({ length: 50 }, () => userWithFlowers(isolated, 0)));
     // Act: 50 people donate 30,000 steps (300 fen each by rate, capped at 500 per person a day)
     const results = await Promise.all(users.map((u) => donateSteps(isolated, u.id, { steps: 30_000 })));

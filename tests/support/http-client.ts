@@ -30,7 +30,7 @@ export async function call<T = any>(method: string, path: string, options: CallO
   }
   const response = await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

@@ -76,7 +76,10 @@ describe('totalsOf', () => {
   it('sums the shards and the serialized extras, and only the last 24 hours for the hot figure', () => {
     const now = new Date('2026-11-25T12:00:00Z');
     const hour = Math.floor(now.getTime() / 3_600_000);
-    const shards = [shard(0, 0, 0, { flowers: 10, donors: 2, matchedFen: 5, hours: { [`h${hour}`]: 4, [`h${hour - 30}`]: 6 } }), shard(1, 0, 0, { flowers: 7, donors: 1 })];
+    const shards = [
+      shard(0, 0, 0, { flowers: 10, donors: 2, matchedFen: 5, hours: { [`h${hour}`]: 4, [`h${hour - 30}`]: 6 } }),
+      shard(1, 0, 0, { flowers: 7, donors: 1 }),
+    ];
     const totals = totalsOf({ extraFlowers: 3, extraDonors: 1, extraMatchedFen: 1, hours: { [`h${hour - 23}`]: 3 } }, shards, now);
     expect(totals).toEqual({ flowersRaised: 20, donorCount: 4, matchedFen: 6, flowersLast24h: 7 });
   });

@@ -28,7 +28,9 @@ describe('per-function IAM in serverless.yml', () => {
   const doc = yaml.load(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
     functions: Record<string, { iamRoleStatements?: { Action: string[] }[] }>;
   };
-  const used = new Set(sourceFiles(join(ROOT, 'functions')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1])));
+  const used = new Set(
+    sourceFiles(join(ROOT, 'functions')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/new (\w+Command)\(/g)].map((m) => m[1])),
+  );
 
   it('knows every DynamoDB command the functions send', () => {
     const unknown = [...used].filter((command) => !ACTION_OF[command] && !OPERATOR_ONLY.has(command));

@@ -49,10 +49,6 @@ describe('reconcileAccount', () => {
   it('reports a wrong running total, a gap in the sequence and a negative balance', () => {
     const account = { userId: 'u1', balance: -1, earned: 2, given: 3, version: 2 };
     const problems = reconcileAccount(account, [entry(1, 2, 2), entry(3, -3, 0)]).map((i) => i.problem);
-    expect(problems).toEqual([
-      'entry e3 has seq 3, expected 2',
-      'entry e3 says balanceAfter 0, ledger sum is -1',
-      'balance went negative (-1) at entry e3',
-    ]);
+    expect(problems).toEqual(['entry e3 has seq 3, expected 2', 'entry e3 says balanceAfter 0, ledger sum is -1', 'balance went negative (-1) at entry e3']);
   });
 });

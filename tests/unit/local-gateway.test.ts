@@ -13,12 +13,18 @@ describe('the local API Gateway', () => {
   it('knows every httpApi route of serverless.yml', () => {
     const { routes, timeoutSeconds } = readRoutes();
     expect(routes.length).toBeGreaterThan(30);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /dreams/{id}/donations', 'GET /me', 'POST /admin/users/{id}/roles']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /dreams/{id}/donations', 'GET /me', 'POST /admin/users/{id}/roles']),
+    );
     expect(timeoutSeconds).toBe(29);
   });
 
   it('hands the handler a payload 2.0 event: path parameters, query, lower-case headers, body', async () => {
-    const response = await fetch(`${gateway.url}/things/a%20b?x=1&x=2&y=z`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Custom': 'v' }, body: '{"n":1}' });
+    const response = await fetch(`${gateway.url}/things/a%20b?x=1&x=2&y=z`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Custom': 'v' },
+      body: '{"n":1}',
+    });
     const { event, remainingMs } = await response.json();
     expect(response.status).toBe(201);
     expect(response.headers.get('x-echo')).toBe('yes');
@@ -48,7 +54,10 @@ describe('the local API Gateway', () => {
   });
 
   it('answers CORS preflights and exposes the listed headers', async () => {
-    const preflight = await fetch(`${gateway.url}/things/1`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${gateway.url}/things/1`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');

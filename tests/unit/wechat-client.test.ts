@@ -1,9 +1,4 @@
-import {
-  HttpWechatClient,
-  SubscriptionMissingError,
-  WechatApiError,
-  type HttpWechatClientOptions,
-} from '../../functions/adapters/wechat/wechat-client';
+import { HttpWechatClient, SubscriptionMissingError, WechatApiError, type HttpWechatClientOptions } from '../../functions/adapters/wechat/wechat-client';
 import { decryptOpenData } from '../../functions/adapters/wechat/open-data';
 import { FAKE_WECHAT_APP } from '../../functions/shared/config';
 import { WechatLoginFailedError } from '../../functions/shared/errors';

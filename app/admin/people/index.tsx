@@ -43,9 +43,11 @@ export default function PeoplePage() {
   const trail = usePagedList<AuditRecord>((cursor) => getAuditTrail(person?.id ?? null, cursor, 20))
   const me = getStoredUser()
 
+  const { check } = gate
+  const { reload: reloadTrail } = trail
   const refresh = useCallback(async () => {
-    if (await gate.check()) await trail.reload({ quiet: true })
-  }, [gate.check, trail.reload])
+    if (await check()) await reloadTrail({ quiet: true })
+  }, [check, reloadTrail])
   usePageRefresh(refresh)
 
   const search = async () => {
@@ -120,7 +122,9 @@ export default function PeoplePage() {
       {person ? (
         <View className='lrf-card people-person'>
           <Text className='review-title people-nickname'>{person.nickname}</Text>
-          <Text className='lrf-muted people-ids'>用户编号 {person.id} · openid {person.openid}</Text>
+          <Text className='lrf-muted people-ids'>
+            用户编号 {person.id} · openid {person.openid}
+          </Text>
           <View className='people-roles'>
             {person.roles.map((role) => (
               <Text key={role} className={`people-role people-role-${role}`}>

@@ -59,6 +59,7 @@ export default function AdminPage() {
   const [busy, setBusy] = useState<Record<string, 'approve' | 'reject'>>({})
 
   const list = usePagedList<Dream>((cursor) => getReviewQueue(cursor, PAGE_SIZE))
+  const { reload } = list
   const { items, setItems, loaded, loading } = list
 
   // Bumped by every refresh so a slow older role check is dropped.
@@ -77,8 +78,8 @@ export default function AdminPage() {
     setRoles(currentRoles)
     setRolesChecked(true)
     if (!currentRoles?.includes('admin')) return
-    await list.reload()
-  }, [list.reload])
+    await reload()
+  }, [reload])
 
   usePageRefresh(refresh)
 
@@ -131,9 +132,7 @@ export default function AdminPage() {
         Taro.showToast({ title: '这个梦想已经审核过了', icon: 'none' })
         removeItem(dream.id)
       } else {
-        const message = isApiError(err, 'CONTENT_UNSAFE')
-          ? '内容未通过安全检查，不能通过审核，请驳回并说明原因'
-          : errorMessage(err, '操作失败，请稍后重试')
+        const message = isApiError(err, 'CONTENT_UNSAFE') ? '内容未通过安全检查，不能通过审核，请驳回并说明原因' : errorMessage(err, '操作失败，请稍后重试')
         setItemErrors((prev) => ({ ...prev, [dream.id]: message }))
         toastError(err, message)
       }
@@ -245,18 +244,10 @@ export default function AdminPage() {
             {itemErrors[dream.id] ? <View className='review-error'>{itemErrors[dream.id]}</View> : null}
 
             <View className='review-actions'>
-              <Button
-                className='lrf-button-plain review-reject'
-                disabled={Boolean(state) || undefined}
-                onClick={() => decide(dream, 'reject')}
-              >
+              <Button className='lrf-button-plain review-reject' disabled={Boolean(state) || undefined} onClick={() => decide(dream, 'reject')}>
                 {state === 'reject' ? '处理中…' : '驳回'}
               </Button>
-              <Button
-                className='lrf-button review-approve'
-                disabled={Boolean(state) || undefined}
-                onClick={() => decide(dream, 'approve')}
-              >
+              <Button className='lrf-button review-approve' disabled={Boolean(state) || undefined} onClick={() => decide(dream, 'approve')}>
                 {state === 'approve' ? '处理中…' : '通过'}
               </Button>
             </View>

@@ -48,9 +48,10 @@ export default function SponsorsPage() {
       setLoadError(errorMessage(err))
     }
   }, [])
+  const { check } = gate
   const refresh = useCallback(async () => {
-    if (await gate.check()) await load()
-  }, [gate.check, load])
+    if (await check()) await load()
+  }, [check, load])
   usePageRefresh(refresh)
 
   const submit = async () => {

@@ -19,9 +19,11 @@ export default function StoreReviewPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
 
+  const { check } = gate
+  const { reload } = list
   const refresh = useCallback(async () => {
-    if (await gate.check()) await list.reload()
-  }, [gate.check, list.reload])
+    if (await check()) await reload()
+  }, [check, reload])
   usePageRefresh(refresh)
 
   const decide = async (store: PendingStore, decision: 'approve' | 'reject') => {

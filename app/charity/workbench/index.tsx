@@ -33,6 +33,7 @@ export default function CharityPage() {
   const [rolesChecked, setRolesChecked] = useState(false)
 
   const list = usePagedList<Dream>((cursor) => getDreams({ status: 'executable', sort: 'new', cursor, limit: PAGE_SIZE }))
+  const { reload } = list
   const { items, setItems, loaded, loading } = list
   const [adoptedIds, setAdoptedIds] = useState<Record<string, boolean>>({})
   const [adopting, setAdopting] = useState<string | null>(null)
@@ -63,7 +64,7 @@ export default function CharityPage() {
     if (!currentRoles?.includes('charity')) return
 
     const [executable, adopted] = await Promise.all([
-      list.reload(),
+      reload(),
       userId
         ? loadMyAdopted(userId).then(
             (value) => ({ ok: true as const, value }),
@@ -80,7 +81,7 @@ export default function CharityPage() {
     } else {
       setMineError(errorMessage(adopted.err))
     }
-  }, [list.reload])
+  }, [reload])
 
   usePageRefresh(refresh)
 

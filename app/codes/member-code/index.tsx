@@ -153,9 +153,7 @@ export default function MemberCodePage() {
 
       <View className='lrf-card member-explain'>
         <Text className='member-explain-title'>怎么用</Text>
-        <Text className='member-explain-text'>
-          出示会员码给门店店员，自带杯/不要塑料袋/电子小票/不用一次性餐具，每次 +1 朵小红花，每天最多 5 朵。
-        </Text>
+        <Text className='member-explain-text'>出示会员码给门店店员，自带杯/不要塑料袋/电子小票/不用一次性餐具，每次 +1 朵小红花，每天最多 5 朵。</Text>
         <View className='member-actions'>
           {ACTIONS.map((a) => (
             <View key={a.label} className='member-action'>

@@ -34,9 +34,7 @@ export default function ListFooter(props: ListFooterProps) {
           上拉或点击加载更多
         </View>
       ) : null}
-      {end && !loading && loaded && items.length > 0 && !hasMore ? (
-        <View className={`lrf-hint ${prefix}-end`}>没有更多了</View>
-      ) : null}
+      {end && !loading && loaded && items.length > 0 && !hasMore ? <View className={`lrf-hint ${prefix}-end`}>没有更多了</View> : null}
     </>
   )
 }

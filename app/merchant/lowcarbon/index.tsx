@@ -46,7 +46,7 @@ export default function MerchantLowcarbonPage() {
   const pendingRef = useRef<Pending | null>(null)
 
   const load = useCallback(async () => {
-    let currentRoles: Role[] | null = null
+    let currentRoles: Role[] | null
     try {
       const me = await getMe()
       currentRoles = me.user.roles
@@ -90,8 +90,7 @@ export default function MerchantLowcarbonPage() {
       return
     }
     const prev = pendingRef.current
-    const attempt: Pending =
-      prev && prev.code === trimmed && prev.action === action ? prev : { key: newIdempotencyKey(), code: trimmed, action }
+    const attempt: Pending = prev && prev.code === trimmed && prev.action === action ? prev : { key: newIdempotencyKey(), code: trimmed, action }
     pendingRef.current = attempt
 
     submittingRef.current = true
@@ -142,17 +141,13 @@ export default function MerchantLowcarbonPage() {
         {storesError && !storesLoaded ? <View className='lowcarbon-error'>{storesError}</View> : null}
         {storesLoaded && activeStores.length === 0 ? (
           <View className='lowcarbon-no-store'>
-            {stores.length === 0
-              ? '你还没有门店，暂时不能记录低碳行动。'
-              : '你还没有营业中的门店（审核通过后才能记录低碳行动）。'}
+            {stores.length === 0 ? '你还没有门店，暂时不能记录低碳行动。' : '你还没有营业中的门店（审核通过后才能记录低碳行动）。'}
           </View>
         ) : null}
         {stores.map((s) => (
           <View key={s.id} className='lowcarbon-store'>
             <Text className='lowcarbon-store-name'>{s.name}</Text>
-            <Text className={`lowcarbon-store-status lowcarbon-store-${s.status}`}>
-              {STORE_STATUS_LABELS[s.status] || s.status}
-            </Text>
+            <Text className={`lowcarbon-store-status lowcarbon-store-${s.status}`}>{STORE_STATUS_LABELS[s.status] || s.status}</Text>
             <Text className='lowcarbon-store-address lrf-muted'>
               {s.city} {s.address}
             </Text>

@@ -189,10 +189,7 @@ export default function DreamDetailPage() {
         <Text className='dream-detail-title'>{dream.title}</Text>
 
         <View className='dream-ring-row'>
-          <View
-            className='dream-ring'
-            style={{ background: `conic-gradient(#e64340 ${pct * 3.6}deg, #f6e3e1 ${pct * 3.6}deg)` }}
-          >
+          <View className='dream-ring' style={{ background: `conic-gradient(#e64340 ${pct * 3.6}deg, #f6e3e1 ${pct * 3.6}deg)` }}>
             <View className='dream-ring-inner'>
               <Text className='dream-ring-percent'>{pct}%</Text>
               <View className='dream-ring-numbers'>
@@ -213,8 +210,7 @@ export default function DreamDetailPage() {
 
         {dream.matchFund ? (
           <View className='dream-match'>
-            🤝 {dream.matchFund.sponsorName} 每朵花配捐 ¥{formatYuan(dream.matchFund.fenPerFlower)}，已配捐 ¥
-            {formatYuan(dream.matchedFen ?? 0)}
+            🤝 {dream.matchFund.sponsorName} 每朵花配捐 ¥{formatYuan(dream.matchFund.fenPerFlower)}，已配捐 ¥{formatYuan(dream.matchedFen ?? 0)}
           </View>
         ) : null}
 
@@ -266,11 +262,7 @@ export default function DreamDetailPage() {
               value={joinCode}
               onInput={(e) => setJoinCode(e.detail.value)}
             />
-            <Button
-              className='lrf-button-plain dream-team-button team-join-submit'
-              disabled={teamBusy !== null || undefined}
-              onClick={onJoinTeam}
-            >
+            <Button className='lrf-button-plain dream-team-button team-join-submit' disabled={teamBusy !== null || undefined} onClick={onJoinTeam}>
               {teamBusy === 'join' ? '加入中…' : '加入队伍'}
             </Button>
           </View>

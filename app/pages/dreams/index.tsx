@@ -22,9 +22,7 @@ export default function DreamsPage() {
   // Refs for what the fetch reads, so a filter change reloads with the new filter right away.
   const sortRef = useRef<DreamSort>('hot')
   const categoryRef = useRef<DreamCategory | ''>('')
-  const list = usePagedList<Dream>((cursor) =>
-    getDreams({ sort: sortRef.current, category: categoryRef.current || undefined, cursor, limit: PAGE_SIZE }),
-  )
+  const list = usePagedList<Dream>((cursor) => getDreams({ sort: sortRef.current, category: categoryRef.current || undefined, cursor, limit: PAGE_SIZE }))
   const { items, loaded, loading, error } = list
 
   // Every time the tab shows: progress changes after a gift on the detail page.
@@ -51,9 +49,7 @@ export default function DreamsPage() {
   }
 
   const openPropose = () => {
-    Taro.navigateTo({ url: '/pages/dream-propose/index' }).catch(() =>
-      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
-    )
+    Taro.navigateTo({ url: '/pages/dream-propose/index' }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
   }
 
   const showError = Boolean(error) && items.length === 0
@@ -72,21 +68,14 @@ export default function DreamsPage() {
 
       <View className='dreams-tabs'>
         {SORT_TABS.map((t) => (
-          <View
-            key={t.sort}
-            className={`dreams-tab dreams-tab-${t.sort} ${sort === t.sort ? 'dreams-tab-active' : ''}`}
-            onClick={() => changeSort(t.sort)}
-          >
+          <View key={t.sort} className={`dreams-tab dreams-tab-${t.sort} ${sort === t.sort ? 'dreams-tab-active' : ''}`} onClick={() => changeSort(t.sort)}>
             {t.label}
           </View>
         ))}
       </View>
 
       <ScrollView className='dreams-categories' scrollX enableFlex>
-        <View
-          className={`dreams-category dreams-category-all ${category === '' ? 'dreams-category-active' : ''}`}
-          onClick={() => changeCategory('')}
-        >
+        <View className={`dreams-category dreams-category-all ${category === '' ? 'dreams-category-active' : ''}`} onClick={() => changeCategory('')}>
           全部
         </View>
         {DREAM_CATEGORIES.map((c) => (

@@ -1,14 +1,7 @@
 import { useState } from 'react'
 import { Button, Checkbox, CheckboxGroup, Input, Label, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import {
-  DEV_EXTRA_ROLES,
-  IS_WEAPP,
-  defaultDevOpenid,
-  lastDevNickname,
-  signInDev,
-  signInWithWechat,
-} from '../../services/auth'
+import { DEV_EXTRA_ROLES, IS_WEAPP, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat } from '../../services/auth'
 import { errorMessage } from '../../services/request'
 import type { Role } from '../../services/types'
 import './index.scss'

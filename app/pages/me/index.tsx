@@ -35,9 +35,10 @@ export default function MePage() {
   const [me, setMe] = useState<MeResponse | null>(null)
   const [meError, setMeError] = useState('')
   const ledger = usePagedList<LedgerEntry>((cursor) => getLedger(cursor, PAGE_SIZE))
+  const { reload: reloadLedger } = ledger
 
   const refresh = useCallback(async () => {
-    const [meResult, ledgerResult] = await Promise.all([settle(getMe()), ledger.reload({ quiet: true })])
+    const [meResult, ledgerResult] = await Promise.all([settle(getMe()), reloadLedger({ quiet: true })])
     // A newer refresh started meanwhile: its answers win.
     if (ledgerResult.status === 'stale') return
 
@@ -51,7 +52,7 @@ export default function MePage() {
     // One toast is enough when both calls fail for the same reason (e.g. no network).
     if (!meResult.ok) toastError(meResult.error)
     else if (ledgerResult.status === 'failed') toastError(ledgerResult.error)
-  }, [ledger.reload])
+  }, [reloadLedger])
 
   // Every time the tab shows: balances change on other pages (donations, quiz, steps).
   usePageRefresh(refresh)
@@ -151,9 +152,7 @@ export default function MePage() {
                 <Text className='ledger-time'>{formatShanghaiTime(entry.createdAt)}</Text>
               </View>
               <View className='ledger-side'>
-                <Text className={`ledger-delta ${entry.delta >= 0 ? 'ledger-delta-plus' : 'ledger-delta-minus'}`}>
-                  {signed(entry.delta)}
-                </Text>
+                <Text className={`ledger-delta ${entry.delta >= 0 ? 'ledger-delta-plus' : 'ledger-delta-minus'}`}>{signed(entry.delta)}</Text>
                 <Text className='ledger-balance'>余额 {entry.balanceAfter}</Text>
               </View>
             </View>

@@ -24,9 +24,7 @@ export default function MyDreamsPage() {
   }
 
   const propose = () => {
-    Taro.navigateTo({ url: '/pages/dream-propose/index' }).catch(() =>
-      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
-    )
+    Taro.navigateTo({ url: '/pages/dream-propose/index' }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
   }
 
   return (
@@ -52,9 +50,7 @@ export default function MyDreamsPage() {
               <Text className={`my-dream-status my-dream-status-${dream.status}`}>{dreamStatusLabel(dream.status)}</Text>
             </View>
             <Text className='my-dream-title'>{dream.title}</Text>
-            {rejected ? (
-              <View className='my-dream-note'>审核意见：{dream.reviewNote || '未说明原因'}</View>
-            ) : null}
+            {rejected ? <View className='my-dream-note'>审核意见：{dream.reviewNote || '未说明原因'}</View> : null}
             {reviewing ? <View className='lrf-muted my-dream-hint'>正在等待管理员审核，通过后会出现在梦想广场</View> : null}
             {!reviewing && !rejected ? (
               <View className='my-dream-progress-row'>

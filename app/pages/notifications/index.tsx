@@ -43,11 +43,7 @@ export default function NotificationsPage() {
       ) : null}
 
       {items.map((n) => (
-        <View
-          key={n.id}
-          className={`notification-item notification-${n.type} ${n.read ? '' : 'notification-unread'}`}
-          onClick={() => open(n)}
-        >
+        <View key={n.id} className={`notification-item notification-${n.type} ${n.read ? '' : 'notification-unread'}`} onClick={() => open(n)}>
           <Text className='notification-icon'>{TYPE_ICONS[n.type] || '📣'}</Text>
           <View className='notification-main'>
             <View className='notification-head'>

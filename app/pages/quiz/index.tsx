@@ -74,9 +74,7 @@ export default function QuizPage() {
       if (prev) {
         const next: QuizToday = {
           ...prev,
-          questions: prev.questions.map((q) =>
-            q.id === question.id ? { ...q, answered: { choice, correct: res.correct, explanation: res.explanation } } : q,
-          ),
+          questions: prev.questions.map((q) => (q.id === question.id ? { ...q, answered: { choice, correct: res.correct, explanation: res.explanation } } : q)),
         }
         quizRef.current = next
         setQuiz(next)
@@ -104,10 +102,7 @@ export default function QuizPage() {
   const questions = quiz?.questions ?? []
   const answeredCount = questions.filter((q) => q.answered).length
   const correctCount = questions.filter((q) => q.answered?.correct).length
-  const flowersToday = questions.reduce(
-    (sum, q) => sum + (q.answered?.correct ? earned[q.id] ?? FLOWERS_PER_CORRECT : 0),
-    0,
-  )
+  const flowersToday = questions.reduce((sum, q) => sum + (q.answered?.correct ? (earned[q.id] ?? FLOWERS_PER_CORRECT) : 0), 0)
   const allAnswered = questions.length > 0 && answeredCount === questions.length
 
   const summary = (
@@ -230,11 +225,7 @@ export default function QuizPage() {
             if (answered && answered.choice === i) state = answered.correct ? 'quiz-choice-correct' : 'quiz-choice-wrong'
             else if (answered) state = 'quiz-choice-disabled'
             return (
-              <View
-                key={i}
-                className={`quiz-choice ${state} ${answering === question.id ? 'quiz-choice-busy' : ''}`}
-                onClick={() => onChoose(question, i)}
-              >
+              <View key={i} className={`quiz-choice ${state} ${answering === question.id ? 'quiz-choice-busy' : ''}`} onClick={() => onChoose(question, i)}>
                 <Text className='quiz-choice-letter'>{LETTERS[i] || i + 1}</Text>
                 <Text className='quiz-choice-text'>{choice}</Text>
               </View>
@@ -246,9 +237,7 @@ export default function QuizPage() {
 
         {answered ? (
           <View className={`quiz-result ${answered.correct ? 'quiz-result-correct' : 'quiz-result-wrong'}`}>
-            <Text className='quiz-verdict'>
-              {answered.correct ? `回答正确 +${earned[question.id] ?? FLOWERS_PER_CORRECT} 朵小红花` : '回答错误'}
-            </Text>
+            <Text className='quiz-verdict'>{answered.correct ? `回答正确 +${earned[question.id] ?? FLOWERS_PER_CORRECT} 朵小红花` : '回答错误'}</Text>
             <Text className='quiz-explanation'>{answered.explanation}</Text>
           </View>
         ) : null}

@@ -243,10 +243,7 @@ export default function StepsPage() {
         setDonatedToday(true)
         loadHistory()
       }
-      const message =
-        IS_WEAPP && !(err instanceof ApiError)
-          ? '无法读取微信运动数据，请稍后重试'
-          : errorMessage(err, '捐步失败，请稍后重试')
+      const message = IS_WEAPP && !(err instanceof ApiError) ? '无法读取微信运动数据，请稍后重试' : errorMessage(err, '捐步失败，请稍后重试')
       setDonateError(message)
       toastError(err, message)
     } finally {
@@ -256,9 +253,8 @@ export default function StepsPage() {
   }
 
   const typedSteps = IS_WEAPP ? null : parseSteps(stepsText)
-  const todaySteps = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.steps : typedSteps ?? (IS_WEAPP ? null : 0)
-  const todayFlowers =
-    preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.flowers : todaySteps !== null ? estimateFlowers(todaySteps) : null
+  const todaySteps = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.steps : (typedSteps ?? (IS_WEAPP ? null : 0))
+  const todayFlowers = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.flowers : todaySteps !== null ? estimateFlowers(todaySteps) : null
   const match = preview && (IS_WEAPP || preview.steps === typedSteps) ? preview.match : null
 
   // The last 7 calendar days (Shanghai), oldest on the left; a day without a donation is an empty
@@ -274,9 +270,7 @@ export default function StepsPage() {
     <View className='steps'>
       <View className='steps-hero'>
         <Text className='steps-hero-title'>👟 捐出今天的步数</Text>
-        <Text className='steps-hero-desc'>
-          每满 1000 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。
-        </Text>
+        <Text className='steps-hero-desc'>每满 1000 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。</Text>
       </View>
 
       <View className='lrf-card steps-card'>
@@ -297,9 +291,7 @@ export default function StepsPage() {
 
         {IS_WEAPP && weRunDenied ? (
           <View className='steps-werun-denied'>
-            <Text className='steps-werun-denied-text'>
-              捐步需要读取你的微信运动步数。你已拒绝授权，请在设置中打开“微信运动步数”后再试。
-            </Text>
+            <Text className='steps-werun-denied-text'>捐步需要读取你的微信运动步数。你已拒绝授权，请在设置中打开“微信运动步数”后再试。</Text>
             <Button className='lrf-button-plain steps-open-setting' onClick={openWeRunSetting}>
               去设置开启
             </Button>
@@ -330,19 +322,13 @@ export default function StepsPage() {
           <View className='steps-hint lrf-muted'>满 1000 步才能捐哦，再走走吧</View>
         ) : null}
 
-        <Button
-          className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`}
-          disabled={donating || undefined}
-          onClick={onDonate}
-        >
+        <Button className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`} disabled={donating || undefined} onClick={onDonate}>
           {donating ? '正在捐步…' : donatedToday ? '今日已捐步' : '捐出今日步数'}
         </Button>
 
         {donatedToday && !result ? (
           <View className='steps-donated-today lrf-muted'>
-            {todaysDonation
-              ? `今天已捐出 ${todaysDonation.steps} 步，获得 ${todaysDonation.flowers} 朵小红花，明天再来吧`
-              : '今天已经捐过步数啦，明天再来吧'}
+            {todaysDonation ? `今天已捐出 ${todaysDonation.steps} 步，获得 ${todaysDonation.flowers} 朵小红花，明天再来吧` : '今天已经捐过步数啦，明天再来吧'}
           </View>
         ) : null}
 
@@ -354,7 +340,9 @@ export default function StepsPage() {
             {result.match ? (
               <View className='steps-result-match'>
                 <Text className='steps-sponsor-logo'>{result.match.logoText}</Text>
-                <Text>{result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}</Text>
+                <Text>
+                  {result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}
+                </Text>
               </View>
             ) : null}
             <Text className='steps-result-balance'>当前共有 {result.balance} 朵小红花</Text>
@@ -372,10 +360,7 @@ export default function StepsPage() {
               <Text className='steps-bar-value'>{donation ? donation.steps : '—'}</Text>
               <View className='steps-bar-track'>
                 {donation ? (
-                  <View
-                    className='steps-bar'
-                    style={{ height: `${maxSteps > 0 ? Math.max(3, Math.round((donation.steps / maxSteps) * 100)) : 3}%` }}
-                  />
+                  <View className='steps-bar' style={{ height: `${maxSteps > 0 ? Math.max(3, Math.round((donation.steps / maxSteps) * 100)) : 3}%` }} />
                 ) : null}
               </View>
               <Text className='steps-bar-label'>{date === today ? '今天' : shortDate(date)}</Text>

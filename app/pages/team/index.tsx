@@ -35,10 +35,7 @@ export default function TeamPage() {
     }
     const generation = generationRef.current
     try {
-      const [teamValue, me] = await Promise.all([
-        getTeam(id),
-        getMe().catch(() => null),
-      ])
+      const [teamValue, me] = await Promise.all([getTeam(id), getMe().catch(() => null)])
       // The panel (冷静器) needs the proposer, the charity and whether this person gave before.
       const detail = await getDream(teamValue.team.dreamId).catch(() => null)
       if (generation !== generationRef.current) return

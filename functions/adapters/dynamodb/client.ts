@@ -12,9 +12,7 @@ export interface TableContext {
 export function createTableContext(options: { tableName: string; endpoint?: string; region: string }): TableContext {
   const client = new DynamoDBClient({
     region: options.region,
-    ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
   });
   const doc = DynamoDBDocumentClient.from(client, {

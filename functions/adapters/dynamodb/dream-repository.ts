@@ -119,7 +119,9 @@ export class DynamoDreamRepository {
   }
 
   async get(dreamId: string, consistent = false): Promise<DreamRecord | null> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.profile(dreamId), ConsistentRead: consistent }));
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.profile(dreamId), ConsistentRead: consistent }),
+    );
     return Item ? toDream(Item) : null;
   }
 
@@ -141,7 +143,11 @@ export class DynamoDreamRepository {
     }
     const fetched = new Map<string, DreamShard[]>();
     const startedAt = ++this.events;
-    for (const item of await batchGetAll(this.table, wanted.map((w) => dreamKeys.shard(w.dreamId, w.index)), consistent)) {
+    for (const item of await batchGetAll(
+      this.table,
+      wanted.map((w) => dreamKeys.shard(w.dreamId, w.index)),
+      consistent,
+    )) {
       const list = fetched.get(item.dreamId as string) ?? [];
       list.push(toShard(item));
       fetched.set(item.dreamId as string, list);
@@ -170,9 +176,12 @@ export class DynamoDreamRepository {
       ? ['GSI1', 'GSI1PK', 'GSI1SK', dreamKeys.statusPartition(filter.status!)]
       : ['GSI2', 'GSI2PK', 'GSI2SK', dreamKeys.publicPartition];
     const after = decodeCursor(page.cursor, '');
-    if (after !== undefined && !/^[^|]+\|DREAM#[0-9A-Z]{26}$/.test(after)) throw new ValidationError('cursor 无效', [{ path: ['cursor'], message: 'invalid cursor' }]);
+    if (after !== undefined && !/^[^|]+\|DREAM#[0-9A-Z]{26}$/.test(after))
+      throw new ValidationError('cursor 无效', [{ path: ['cursor'], message: 'invalid cursor' }]);
     const items: DreamRecord[] = [];
-    let start: Record<string, unknown> | undefined = after ? { PK: after.split('|')[1], SK: 'PROFILE', [pkName]: pk, [skName]: after.split('|')[0] } : undefined;
+    let start: Record<string, unknown> | undefined = after
+      ? { PK: after.split('|')[1], SK: 'PROFILE', [pkName]: pk, [skName]: after.split('|')[0] }
+      : undefined;
     // A category filter may thin pages out: keep reading until the page is full or the list ends.
     do {
       const answer = await this.table.doc.send(
@@ -226,7 +235,9 @@ export class DynamoDreamRepository {
             ':inReview': 'in_review',
             ':gsi1pk': dreamKeys.statusIndex(status, dream.createdAt, dreamId).GSI1PK,
             ':gsi1sk': dreamKeys.statusIndex(status, dream.createdAt, dreamId).GSI1SK,
-            ...(decision.approve ? { ':gsi2pk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2PK, ':gsi2sk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2SK } : {}),
+            ...(decision.approve
+              ? { ':gsi2pk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2PK, ':gsi2sk': dreamKeys.publicIndex(dream.createdAt, dreamId).GSI2SK }
+              : {}),
           },
         },
       },
@@ -236,7 +247,18 @@ export class DynamoDreamRepository {
         items.push({
           Put: {
             TableName,
-            Item: { ...dreamKeys.shard(dreamId, index), type: 'DREAM_SHARD', dreamId, index, flowers: 0, donors: 0, matchedFen: 0, room, fundRoomFen, accepting: true },
+            Item: {
+              ...dreamKeys.shard(dreamId, index),
+              type: 'DREAM_SHARD',
+              dreamId,
+              index,
+              flowers: 0,
+              donors: 0,
+              matchedFen: 0,
+              room,
+              fundRoomFen,
+              accepting: true,
+            },
           },
         }),
       );
@@ -272,7 +294,12 @@ export class DynamoDreamRepository {
           },
         },
         ...Array.from({ length: dream.shardCount }, (_, index): TransactItem => ({
-          Update: { TableName, Key: dreamKeys.shard(dreamId, index), UpdateExpression: 'SET accepting = :false', ExpressionAttributeValues: { ':false': false } },
+          Update: {
+            TableName,
+            Key: dreamKeys.shard(dreamId, index),
+            UpdateExpression: 'SET accepting = :false',
+            ExpressionAttributeValues: { ':false': false },
+          },
         })),
       ],
       () => notExecutable(),
@@ -293,7 +320,9 @@ export class DynamoDreamRepository {
   async hasGiven(dreamId: string, userId: string): Promise<boolean> {
     const pair = `${dreamId}|${userId}`;
     if (this.knownDonors.has(pair)) return true;
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dreamId, userId), ConsistentRead: true }));
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dreamId, userId), ConsistentRead: true }),
+    );
     if (Item) this.knownDonors.add(pair);
     return !!Item;
   }
@@ -324,7 +353,11 @@ export class DynamoDreamRepository {
   /** Every donor of a dream (for notifications). */
   async *donorIds(dream: DreamRecord): AsyncGenerator<string> {
     for (let shard = 0; shard < dream.shardCount; shard++) {
-      const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) } });
+      const items = await queryAll(this.table, {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) },
+      });
       for (const item of items) yield item.userId as string;
     }
   }
@@ -431,7 +464,14 @@ export class DynamoDreamRepository {
     });
   }
 
-  private giftItems(dream: DreamRecord, shards: DreamShard[], plan: GiftPlan, input: GiftInput, newDonorNickname: string | null, flipped: boolean): TransactItem[] {
+  private giftItems(
+    dream: DreamRecord,
+    shards: DreamShard[],
+    plan: GiftPlan,
+    input: GiftInput,
+    newDonorNickname: string | null,
+    flipped: boolean,
+  ): TransactItem[] {
     const newDonor = newDonorNickname !== null;
     const TableName = this.table.tableName;
     const at = this.clock.now();
@@ -482,7 +522,15 @@ export class DynamoDreamRepository {
         'version = version + :one',
         '#hours.#hour = if_not_exists(#hours.#hour, :zero) + :n',
       ];
-      const values: Record<string, unknown> = { ':n': input.flowers, ':d': donorsAdd, ':m': plan.matchFen, ':one': 1, ':zero': 0, ':version': dream.version, ':status': dream.status };
+      const values: Record<string, unknown> = {
+        ':n': input.flowers,
+        ':d': donorsAdd,
+        ':m': plan.matchFen,
+        ':one': 1,
+        ':zero': 0,
+        ':version': dream.version,
+        ':status': dream.status,
+      };
       if (flipped) {
         set.push('#status = :executable', 'executableAt = :now', 'GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk');
         const index = dreamKeys.statusIndex('executable', dream.createdAt, dream.id);
@@ -506,7 +554,13 @@ export class DynamoDreamRepository {
             Key: dreamKeys.shard(dream.id, update.index),
             UpdateExpression: 'SET room = :room, fundRoomFen = :fund',
             ConditionExpression: 'room = :roomBefore AND fundRoomFen = :fundBefore AND accepting = :true',
-            ExpressionAttributeValues: { ':room': update.room, ':fund': update.fundRoomFen, ':roomBefore': before.room, ':fundBefore': before.fundRoomFen, ':true': true },
+            ExpressionAttributeValues: {
+              ':room': update.room,
+              ':fund': update.fundRoomFen,
+              ':roomBefore': before.room,
+              ':fundBefore': before.fundRoomFen,
+              ':true': true,
+            },
           },
         });
       }
@@ -549,7 +603,16 @@ export class DynamoDreamRepository {
     return {
       Put: {
         TableName: this.table.tableName,
-        Item: { ...dreamKeys.matchEntry(dreamId, shard, id), type: 'DREAM_MATCH', id, dreamId, userId: input.userId, flowers: input.flowers, fen, createdAt: at.toISOString() },
+        Item: {
+          ...dreamKeys.matchEntry(dreamId, shard, id),
+          type: 'DREAM_MATCH',
+          id,
+          dreamId,
+          userId: input.userId,
+          flowers: input.flowers,
+          fen,
+          createdAt: at.toISOString(),
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
@@ -584,7 +647,6 @@ export class DynamoDreamRepository {
     const page = await this.list({ category }, { limit: max });
     return page.items.filter((d) => PUBLIC_STATUSES.includes(d.status));
   }
-
 }
 
 function toDream(item: Record<string, unknown>): DreamRecord {

@@ -17,7 +17,13 @@ export function completionUpdate(TableName: string, claim: IdempotencyClaim, res
     UpdateExpression: 'SET #state = :done, #response = :response, completedAt = :now',
     ConditionExpression: '#state = :inProgress AND ownerToken = :owner',
     ExpressionAttributeNames: { '#state': 'state', '#response': 'response' },
-    ExpressionAttributeValues: { ':done': 'done', ':inProgress': 'in_progress', ':owner': claim.ownerToken, ':response': JSON.stringify(response), ':now': now },
+    ExpressionAttributeValues: {
+      ':done': 'done',
+      ':inProgress': 'in_progress',
+      ':owner': claim.ownerToken,
+      ':response': JSON.stringify(response),
+      ':now': now,
+    },
   };
 }
 
@@ -62,9 +68,7 @@ export class DynamoIdempotencyStore implements IdempotencyStore {
       } catch (err) {
         if (!isConditionalCheckFailed(err)) throw err;
       }
-      const { Item } = await this.table.doc.send(
-        new GetCommand({ TableName: this.table.tableName, Key: idempotencyKeys.record(scope), ConsistentRead: true }),
-      );
+      const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: idempotencyKeys.record(scope), ConsistentRead: true }));
       if (!Item) continue; // released between our put and get: claim again
       if (Item.requestHash !== requestHash) return { kind: 'mismatch' };
       if (Item.state === 'done') return { kind: 'replay', response: JSON.parse(Item.response as string) as StoredResponse };

@@ -47,9 +47,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   ) {}
 
   async getAccount(userId: string): Promise<FlowerAccount | null> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: userKeys.account(userId), ConsistentRead: true }),
-    );
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: userKeys.account(userId), ConsistentRead: true }));
     return Item ? toAccount(Item) : null;
   }
 
@@ -166,7 +164,8 @@ export class DynamoLedgerRepository implements LedgerRepository {
           TableName,
           Key: userKeys.account(entry.userId),
           UpdateExpression: 'SET balance = :balance, earned = :earned, given = :given, version = :next, updatedAt = :now',
-          ConditionExpression: 'version = :version AND balance = :previousBalance AND :balance >= :zero',
+          // The stored balance must cover the debit: the database, not this process, says no negative balance.
+          ConditionExpression: 'version = :version AND balance = :previousBalance AND balance >= :debit',
           ExpressionAttributeValues: {
             ':balance': account.balance,
             ':earned': account.earned,
@@ -174,7 +173,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
             ':next': account.version,
             ':version': current.version,
             ':previousBalance': current.balance,
-            ':zero': 0,
+            ':debit': Math.max(0, -entry.delta),
             ':now': entry.createdAt,
           },
         },

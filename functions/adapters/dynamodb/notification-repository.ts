@@ -24,13 +24,29 @@ export class DynamoNotificationRepository {
 
   /** Delivers a notification at most once per (person, type, refId), also when retried. */
   async notifyOnce(userId: string, input: { type: string; refId: string; title: string; body: string }): Promise<boolean> {
-    const notification: Notification = { id: ulid(), type: input.type, title: input.title, body: input.body, refId: input.refId, createdAt: this.clock.now().toISOString(), read: false };
+    const notification: Notification = {
+      id: ulid(),
+      type: input.type,
+      title: input.title,
+      body: input.body,
+      refId: input.refId,
+      createdAt: this.clock.now().toISOString(),
+      read: false,
+    };
     try {
       await this.table.doc.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: this.table.tableName, Item: { ...notificationKeys.once(userId, input.type, input.refId), type: 'MARKER' }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName: this.table.tableName, Item: { ...notificationKeys.item(userId, notification.id), itemType: 'NOTIFICATION', ...notification } } },
+            {
+              Put: {
+                TableName: this.table.tableName,
+                Item: { ...notificationKeys.once(userId, input.type, input.refId), type: 'MARKER' },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Put: { TableName: this.table.tableName, Item: { ...notificationKeys.item(userId, notification.id), itemType: 'NOTIFICATION', ...notification } },
+            },
           ],
         }),
       );
@@ -56,5 +72,4 @@ export class DynamoNotificationRepository {
       nextCursor,
     };
   }
-
 }

@@ -36,11 +36,9 @@ export class DynamoSponsorRepository {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          ...splitEvenly(input.budgetFen, SPONSOR_SHARDS).map(
-            (remainingFen, index): TransactItem => ({
-              Put: { TableName, Item: { ...sponsorKeys.shard(id, index), type: 'SPONSOR_BUDGET', sponsorId: id, index, remainingFen, matchedFen: 0 } },
-            }),
-          ),
+          ...splitEvenly(input.budgetFen, SPONSOR_SHARDS).map((remainingFen, index): TransactItem => ({
+            Put: { TableName, Item: { ...sponsorKeys.shard(id, index), type: 'SPONSOR_BUDGET', sponsorId: id, index, remainingFen, matchedFen: 0 } },
+          })),
           ...(audit ? [auditEntryWrite(TableName, audit(id))] : []),
         ],
       }),
@@ -63,7 +61,9 @@ export class DynamoSponsorRepository {
 
   /** GET /sponsors: newest first, a page at a time, with what is left of each budget. */
   async listPage(page: { limit: number; cursor?: string }): Promise<Page<SponsorFigures>> {
-    const found = await newestFirstIndexPage(this.table, 'GSI1', 'SPONSORS', page, (sortKey) => sponsorKeys.profile(sortKey.slice(sortKey.lastIndexOf('#') + 1)));
+    const found = await newestFirstIndexPage(this.table, 'GSI1', 'SPONSORS', page, (sortKey) =>
+      sponsorKeys.profile(sortKey.slice(sortKey.lastIndexOf('#') + 1)),
+    );
     return { items: await this.withFigures(found.items, false), nextCursor: found.nextCursor };
   }
 

@@ -86,7 +86,14 @@ export class DynamoStoreRepository {
 
   /** A merchant's stores, newest first, a page at a time. */
   async listByOwner(ownerId: string, page: { limit: number; cursor?: string } = { limit: 100 }): Promise<Page<StoreRecord>> {
-    const found = await newestFirstIndexPage(this.table, 'GSI1', storeKeys.ownerPartition(ownerId), page, (sortKey) => storeKeys.profile(sortKey.slice('STORE#'.length)), 'STORE#');
+    const found = await newestFirstIndexPage(
+      this.table,
+      'GSI1',
+      storeKeys.ownerPartition(ownerId),
+      page,
+      (sortKey) => storeKeys.profile(sortKey.slice('STORE#'.length)),
+      'STORE#',
+    );
     return { items: found.items.map(toStoreRecord), nextCursor: found.nextCursor };
   }
 

@@ -46,7 +46,13 @@ export class DynamoTeamRepository {
         await this.table.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: this.table.tableName, Item: { ...teamKeys.code(team.code), type: 'TEAM_CODE', teamId: team.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
+              {
+                Put: {
+                  TableName: this.table.tableName,
+                  Item: { ...teamKeys.code(team.code), type: 'TEAM_CODE', teamId: team.id },
+                  ConditionExpression: 'attribute_not_exists(PK)',
+                },
+              },
               { Put: { TableName: this.table.tableName, Item: { ...teamKeys.profile(team.id), type: 'TEAM', ...team } } },
               { Put: { TableName: this.table.tableName, Item: this.memberItem(team, input.captainId, input.captainNickname) } },
             ],
@@ -61,7 +67,16 @@ export class DynamoTeamRepository {
   }
 
   private memberItem(team: Team, userId: string, nickname: string) {
-    return { ...teamKeys.member(team.id, userId), type: 'TEAM_MEMBER', teamId: team.id, dreamId: team.dreamId, userId, nickname, flowers: 0, joinedAt: this.clock.now().toISOString() };
+    return {
+      ...teamKeys.member(team.id, userId),
+      type: 'TEAM_MEMBER',
+      teamId: team.id,
+      dreamId: team.dreamId,
+      userId,
+      nickname,
+      flowers: 0,
+      joinedAt: this.clock.now().toISOString(),
+    };
   }
 
   async get(teamId: string): Promise<Team | null> {
@@ -79,7 +94,9 @@ export class DynamoTeamRepository {
     try {
       await this.table.doc.send(
         new TransactWriteCommand({
-          TransactItems: [{ Put: { TableName: this.table.tableName, Item: this.memberItem(team, userId, nickname), ConditionExpression: 'attribute_not_exists(PK)' } }],
+          TransactItems: [
+            { Put: { TableName: this.table.tableName, Item: this.memberItem(team, userId, nickname), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
         }),
       );
     } catch (err) {
@@ -97,10 +114,22 @@ export class DynamoTeamRepository {
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': teamKeys.profile(teamId).PK, ':prefix': teamKeys.memberPrefix },
     });
-    return items.map((item) => ({ userId: item.userId as string, nickname: item.nickname as string, flowers: item.flowers as number, joinedAt: item.joinedAt as string }));
+    return items.map((item) => ({
+      userId: item.userId as string,
+      nickname: item.nickname as string,
+      flowers: item.flowers as number,
+      joinedAt: item.joinedAt as string,
+    }));
   }
 }
 
 function toTeam(item: Record<string, unknown>): Team {
-  return { id: item.id as string, dreamId: item.dreamId as string, name: item.name as string, code: item.code as string, captainId: item.captainId as string, createdAt: item.createdAt as string };
+  return {
+    id: item.id as string,
+    dreamId: item.dreamId as string,
+    name: item.name as string,
+    code: item.code as string,
+    captainId: item.captainId as string,
+    createdAt: item.createdAt as string,
+  };
 }

@@ -54,7 +54,13 @@ export class DynamoUserRepository implements UserRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName, Item: { ...userKeys.openid(openid), type: 'OPENID', userId: user.id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            { Put: { TableName, Item: { ...userKeys.profile(user.id), ...userIndexKeys(user.id), type: 'USER', ...user }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            {
+              Put: {
+                TableName,
+                Item: { ...userKeys.profile(user.id), ...userIndexKeys(user.id), type: 'USER', ...user },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
             {
               Put: {
                 TableName,
@@ -77,9 +83,7 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   async findByOpenid(openid: string): Promise<UserRecord | null> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: userKeys.openid(openid), ConsistentRead: true }),
-    );
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: userKeys.openid(openid), ConsistentRead: true }));
     return Item ? this.findById(Item.userId as string) : null;
   }
 
@@ -154,16 +158,18 @@ export class DynamoUserRepository implements UserRepository {
   }
 
   async getSessionKey(userId: string): Promise<string | null> {
-    const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: userKeys.wechatSession(userId), ConsistentRead: true }),
-    );
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: userKeys.wechatSession(userId), ConsistentRead: true }));
     return (Item?.sessionKey as string | undefined) ?? null;
   }
 
   /** Every user id, shard by shard (for the reconciliation check and admin tools). */
   async *allUserIds(): AsyncGenerator<string> {
     for (let shard = 0; shard < USER_INDEX_SHARDS; shard++) {
-      const items = await queryAll(this.table, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USERS#${shard}` } });
+      const items = await queryAll(this.table, {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `USERS#${shard}` },
+      });
       for (const item of items) yield item.GSI1SK as string;
     }
   }

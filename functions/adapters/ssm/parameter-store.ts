@@ -72,11 +72,19 @@ export class SignedParameterStore implements ParameterStore {
       },
       body,
     });
-    const response = await fetch(this.endpoint, { method: 'POST', headers: signed.headers as Record<string, string>, body, signal: AbortSignal.timeout(5_000) });
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: signed.headers as Record<string, string>,
+      body,
+      signal: AbortSignal.timeout(5_000),
+    });
     const answer = (await response.json().catch(() => ({}))) as { Parameter?: { Value?: string }; __type?: string; message?: string; Message?: string };
     if (!response.ok) {
       const type = (answer.__type ?? `HTTP ${response.status}`).split('#').pop()!;
-      throw new ParameterStoreError(type, `SSM GetParameter ${name}: ${type}${answer.message ?? answer.Message ? ` (${answer.message ?? answer.Message})` : ''}`);
+      throw new ParameterStoreError(
+        type,
+        `SSM GetParameter ${name}: ${type}${(answer.message ?? answer.Message) ? ` (${answer.message ?? answer.Message})` : ''}`,
+      );
     }
     if (!answer.Parameter?.Value) throw new ParameterStoreError('EmptyParameter', `SSM parameter ${name} is empty`);
     return answer.Parameter.Value;
