@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BoundedMap, BoundedSet } from './bounded-map';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
 import { newestFirstPage } from './cursor';
@@ -63,21 +64,30 @@ const SHARD_CACHE_MS = 1_000;
 const STALE_HOURS = [25, 26];
 const PROFILE_CACHE_MS = 1_000;
 
+/** How many dreams' profiles and shard figures one process keeps, and how many (dream, donor) pairs. */
+const CACHED_DREAMS = 2_000;
+const KNOWN_DONORS = 100_000;
+
 export class DynamoDreamRepository {
   /**
    * Shard figures per dream, with the event number at which their read came back. Events order
    * this process's reads and gifts (JavaScript runs one at a time), so a gift can tell whether a
    * cached read could already contain it. `uncertain`: a gift of ours overlapped the read, so the
    * figures may lack it — still fine to plan from (the transaction's conditions decide), not to show.
-   * (A Lambda container serves one request at a time, so in AWS nothing overlaps; serverless-offline,
-   * the tests and the bench run many at once in one process.)
+   * (A Lambda container serves one request at a time, so in AWS nothing overlaps; the local
+   * gateway, the tests and the bench run many at once in one process.)
+   * Every cache here is bounded (CACHED_DREAMS, KNOWN_DONORS): a warm function sees many dreams.
    */
-  private shardCache = new Map<string, { at: number; shards: DreamShard[]; readAt: number; uncertain: boolean }>();
+  private shardCache = new BoundedMap<string, { at: number; shards: DreamShard[]; readAt: number; uncertain: boolean }>(CACHED_DREAMS);
   private events = 0;
   /** Per dream, the event at which this process last learned that a gift of its own committed. */
-  private lastGiftAcknowledged = new Map<string, number>();
-  /** (dream, donor) pairs known to have given: that never becomes false, so it is cached for good. */
-  private knownDonors = new Set<string>();
+  private lastGiftAcknowledged = new BoundedMap<string, number>(CACHED_DREAMS, (_dream, event) => {
+    // A dream whose entry is dropped may have had a gift acknowledged up to `event`.
+    this.forgottenGiftsUpTo = Math.max(this.forgottenGiftsUpTo, event);
+  });
+  private forgottenGiftsUpTo = 0;
+  /** (dream, donor) pairs known to have given: that never becomes false, so it is cached (bounded). */
+  private knownDonors = new BoundedSet<string>(KNOWN_DONORS);
 
   constructor(
     private readonly table: TableContext,
@@ -103,7 +113,7 @@ export class DynamoDreamRepository {
     );
   }
 
-  private profileCache = new Map<string, { at: number; dream: DreamRecord }>();
+  private profileCache = new BoundedMap<string, { at: number; dream: DreamRecord }>(CACHED_DREAMS);
 
   /**
    * The dream for planning a gift, cached a second per warm function: a popular dream is read
@@ -155,7 +165,7 @@ export class DynamoDreamRepository {
     for (const [dreamId, shards] of fetched) {
       shards.sort((a, b) => a.index - b.index);
       // A gift of ours that committed while this read was out may or may not be in it.
-      const uncertain = (this.lastGiftAcknowledged.get(dreamId) ?? 0) > startedAt;
+      const uncertain = (this.lastGiftAcknowledged.get(dreamId) ?? this.forgottenGiftsUpTo) > startedAt;
       this.shardCache.set(dreamId, { at: Date.now(), shards, readAt: ++this.events, uncertain });
       result.set(dreamId, shards);
     }

@@ -1,4 +1,5 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BoundedMap } from './bounded-map';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { applyMove, type FlowerAccount, type LedgerEntry, type MoveFlowersCommand } from '../../domain/ledger';
@@ -32,7 +33,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
    * reading: the version condition rejects a stale copy (another process moved the account), and
    * the retry reads consistently. A refusal (too few flowers) is only ever decided on a fresh read.
    */
-  private knownAccounts = new Map<string, FlowerAccount>();
+  private knownAccounts = new BoundedMap<string, FlowerAccount>(KNOWN_ACCOUNTS_MAX);
   /**
    * The tail of each account's queue of moves in this process. Moves of one account run one after
    * another here, each planned from the account the previous one wrote, so they do not race one
@@ -129,9 +130,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
 
   private remember(account: FlowerAccount): void {
-    this.knownAccounts.delete(account.userId);
     this.knownAccounts.set(account.userId, account);
-    if (this.knownAccounts.size > KNOWN_ACCOUNTS_MAX) this.knownAccounts.delete(this.knownAccounts.keys().next().value!);
   }
 
   private plan(current: FlowerAccount, command: MoveFlowersCommand): MoveResult {
