@@ -1,4 +1,4 @@
-import { RuleViolation } from '../shared/errors';
+import { RuleViolation } from './errors';
 import { drawDown, splitEvenly, takenBy, type Take } from './draw-down';
 
 /** 一花一梦想: a dream is proposed, reviewed, gathers flowers to its target, and a charity adopts it. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ValidationError } from '../shared/errors';
+import { ValidationError } from './errors';
 
 /** API.md: an Idempotency-Key is 1–128 printable ASCII characters. */
 const KEY_PATTERN = /^[\x20-\x7e]{1,128}$/;

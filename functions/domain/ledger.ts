@@ -1,4 +1,4 @@
-import { InsufficientFlowersError, ValidationError } from '../shared/errors';
+import { InsufficientFlowersError, ValidationError } from './errors';
 
 /**
  * The flower ledger: every change of a balance is one entry; an account's balance is the sum of

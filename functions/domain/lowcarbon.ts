@@ -1,4 +1,4 @@
-import { RuleViolation } from '../shared/errors';
+import { RuleViolation } from './errors';
 
 /** 一起低碳: a merchant records a person's low-carbon action at the counter; the person earns flowers. */
 export const LOW_CARBON_ACTIONS = ['own_cup', 'no_plastic_bag', 'e_receipt', 'no_disposables'] as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { RuleViolation } from '../shared/errors';
+import { RuleViolation } from './errors';
 
 /** 答题: three questions a day per person, the same set on every reload, each answered once. */
 

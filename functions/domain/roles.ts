@@ -1,4 +1,4 @@
-import { RuleViolation } from '../shared/errors';
+import { RuleViolation } from './errors';
 import type { AuditActor } from './audit';
 import { rolesWithDonor, type Role } from './user';
 

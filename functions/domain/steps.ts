@@ -1,5 +1,5 @@
 import type { Rules } from '../shared/config';
-import { BadInputError, RuleViolation, ValidationError } from '../shared/errors';
+import { BadInputError, RuleViolation, ValidationError } from './errors';
 import { dayBoundsSeconds } from './calendar';
 
 /** 捐步: today's WeChat-Run steps become flowers once a day, optionally matched by a sponsor (益行家). */

@@ -1,4 +1,4 @@
-import { RuleViolation } from '../shared/errors';
+import { RuleViolation } from './errors';
 
 /** A merchant's store (API.md "Love meals"); `rejected` is added (docs/api-additions.md). */
 export const STORE_STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
