@@ -27,3 +27,9 @@ export async function createSponsor(
   );
   return { sponsor };
 }
+
+/** GET /sponsors (public): the step sponsors and what is left of each budget, newest first. */
+export async function listSponsors(deps: SponsorDeps, page: { limit: number; cursor?: string }) {
+  const found = await deps.sponsors.listPage(page);
+  return { items: found.items.map(({ shards: _shards, ...sponsor }) => sponsor), nextCursor: found.nextCursor };
+}
