@@ -167,3 +167,59 @@ export function planGift(shards: DreamShard[], flowers: number, fund: MatchFund 
     .map((s) => ({ index: s.index, room: roomTakes.get(s.index) ?? s.room, fundRoomFen: fundTakes.get(s.index) ?? s.fundRoomFen }));
   return { path: 'serialized', crosses, matchFen, shardUpdates };
 }
+
+export interface GiftDecision {
+  plan: GiftPlan;
+  /** This gift reaches the target: the dream becomes executable in the same write. */
+  flips: boolean;
+  /** The dream's figures once the gift has landed. */
+  totalsAfter: DreamTotals;
+}
+
+/**
+ * Decides one gift from what was read: refused unless the dream takes flowers, then where it goes
+ * (planGift), whether it flips the dream and the totals after it. The repository only turns the
+ * decision into items; its transaction's conditions hold it to what was read.
+ */
+export function decideGift(
+  dream: Pick<DreamRecord, 'status' | 'matchFund' | 'extraFlowers' | 'extraDonors' | 'extraMatchedFen' | 'hours'>,
+  shards: DreamShard[],
+  gift: { flowers: number; newDonor: boolean; now: Date; random?: () => number },
+): GiftDecision {
+  if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
+  const plan = planGift(shards, gift.flowers, dream.matchFund, gift.random);
+  const before = totalsOf(dream, shards, gift.now);
+  return {
+    plan,
+    flips: plan.path === 'serialized' && plan.crosses && dream.status === 'open',
+    totalsAfter: {
+      flowersRaised: before.flowersRaised + gift.flowers,
+      donorCount: before.donorCount + (gift.newDonor ? 1 : 0),
+      matchedFen: before.matchedFen + plan.matchFen,
+      flowersLast24h: before.flowersLast24h + gift.flowers,
+    },
+  };
+}
+
+/**
+ * The shards as a committed shard-path gift left them (what its transaction's ADDs did), for a
+ * process that keeps the figures it read; null for a serialized gift, after which they must be read again.
+ */
+export function shardsAfterGift(shards: DreamShard[], plan: GiftPlan, gift: { flowers: number; newDonor: boolean; now: Date }): DreamShard[] | null {
+  if (plan.path !== 'shard') return null;
+  const takes = new Map((plan.fundTakes ?? []).map((t) => [t.index, t.after]));
+  const hour = hourKey(gift.now);
+  return shards.map((shard) => {
+    const fundRoomFen = takes.get(shard.index) ?? (shard.index === plan.shardIndex ? shard.fundRoomFen - plan.matchFen : shard.fundRoomFen);
+    if (shard.index !== plan.shardIndex) return { ...shard, fundRoomFen };
+    return {
+      ...shard,
+      flowers: shard.flowers + gift.flowers,
+      donors: shard.donors + (gift.newDonor ? 1 : 0),
+      matchedFen: shard.matchedFen + plan.matchFen,
+      room: shard.room - gift.flowers,
+      fundRoomFen,
+      hours: { ...shard.hours, [hour]: (shard.hours[hour] ?? 0) + gift.flowers },
+    };
+  });
+}

@@ -1,4 +1,4 @@
-import { initialShardRooms, planGift, totalsOf, UNLIMITED_ROOM, type DreamShard } from '../../functions/domain/dream';
+import { decideGift, initialShardRooms, planGift, shardsAfterGift, totalsOf, UNLIMITED_ROOM, type DreamShard } from '../../functions/domain/dream';
 
 const shard = (index: number, room: number, fundRoomFen = 0, extra: Partial<DreamShard> = {}): DreamShard => ({
   index,
@@ -82,5 +82,71 @@ describe('totalsOf', () => {
     ];
     const totals = totalsOf({ extraFlowers: 3, extraDonors: 1, extraMatchedFen: 1, hours: { [`h${hour - 23}`]: 3 } }, shards, now);
     expect(totals).toEqual({ flowersRaised: 20, donorCount: 4, matchedFen: 6, flowersLast24h: 7 });
+  });
+});
+
+describe('decideGift', () => {
+  const now = new Date('2026-12-01T04:00:00Z');
+  const dream = (extra: Partial<Parameters<typeof decideGift>[0]> = {}) => ({
+    status: 'open' as const,
+    matchFund: null,
+    extraFlowers: 0,
+    extraDonors: 0,
+    extraMatchedFen: 0,
+    hours: {},
+    ...extra,
+  });
+
+  it('refuses a dream that does not take flowers', () => {
+    for (const status of ['in_review', 'rejected', 'adopted', 'completed'] as const) {
+      expect(() => decideGift(dream({ status }), [shard(0, 100)], { flowers: 1, newDonor: true, now })).toThrow(
+        expect.objectContaining({ code: 'DREAM_NOT_ACCEPTING' }),
+      );
+    }
+  });
+
+  it('an ordinary gift goes to a shard, flips nothing, and counts a new donor once', () => {
+    const decision = decideGift(dream(), [shard(0, 100, 0, { flowers: 40, donors: 3 })], { flowers: 10, newDonor: true, now, random: () => 0 });
+    expect(decision).toEqual({
+      plan: { path: 'shard', shardIndex: 0, matchFen: 0 },
+      flips: false,
+      totalsAfter: { flowersRaised: 50, donorCount: 4, matchedFen: 0, flowersLast24h: 10 },
+    });
+    expect(decideGift(dream(), [shard(0, 100, 0, { donors: 3 })], { flowers: 10, newDonor: false, now }).totalsAfter.donorCount).toBe(3);
+  });
+
+  it('the gift bigger than all the room left crosses the target and flips an open dream, not an executable one', () => {
+    // Target 100: 99 flowers of room were split; 90 are taken, 9 left.
+    const shards = [shard(0, 4, 0, { flowers: 45 }), shard(1, 5, 0, { flowers: 45 })];
+    const crossing = decideGift(dream(), shards, { flowers: 10, newDonor: false, now });
+    expect(crossing.plan).toMatchObject({ path: 'serialized', crosses: true });
+    expect(crossing.flips).toBe(true);
+    expect(crossing.totalsAfter.flowersRaised).toBe(100);
+    expect(decideGift(dream(), shards, { flowers: 9, newDonor: false, now }).flips).toBe(false);
+    expect(decideGift(dream({ status: 'executable' }), shards, { flowers: 10, newDonor: false, now }).flips).toBe(false);
+  });
+
+  it('matches from the fund, and never more than the fund has left', () => {
+    const fund = { sponsorName: '绿动', fenPerFlower: 10, budgetFen: 150 };
+    const decision = decideGift(dream({ matchFund: fund }), [shard(0, 100, 70), shard(1, 100, 80)], { flowers: 20, newDonor: false, now, random: () => 0 });
+    expect(decision.plan.matchFen).toBe(150);
+    expect(decision.totalsAfter.matchedFen).toBe(150);
+  });
+});
+
+describe('shardsAfterGift', () => {
+  it('folds a shard gift into the figures exactly as its transaction adds them', () => {
+    const now = new Date('2026-12-01T04:00:00Z');
+    const before = [shard(0, 100, 500, { flowers: 5, hours: { [`h${Math.floor(now.getTime() / 3_600_000)}`]: 5 } }), shard(1, 100, 500)];
+    const after = shardsAfterGift(before, { path: 'shard', shardIndex: 0, matchFen: 30 }, { flowers: 3, newDonor: true, now })!;
+    expect(after[0]).toMatchObject({ flowers: 8, donors: 1, matchedFen: 30, room: 97, fundRoomFen: 470 });
+    expect(Object.values(after[0].hours)).toEqual([8]);
+    expect(after[1]).toEqual(before[1]);
+  });
+
+  it('says nothing for a serialized gift: the figures must be read again', () => {
+    expect(
+      shardsAfterGift([shard(0, 1)], { path: 'serialized', crosses: true, matchFen: 0, shardUpdates: [] }, { flowers: 5, newDonor: false, now: new Date() }),
+    ).toBeNull();
   });
 });

@@ -5,14 +5,14 @@ import { auditEntryWrite } from './audit-repository';
 import { newestFirstPage } from './cursor';
 import { ulid } from 'ulid';
 import {
-  acceptsGifts,
+  decideGift,
   dreamNotAccepting,
   hourKey,
   initialShardRooms,
   notExecutable,
   notInReview,
-  planGift,
   PUBLIC_STATUSES,
+  shardsAfterGift,
   totalsOf,
   type DreamCategory,
   type DreamRecord,
@@ -399,31 +399,25 @@ export class DynamoDreamRepository {
       // Conditions on the shards and the dream item are what enforce the rules; the reads only
       // plan, so the first attempt may use what the caller read and cached shard figures.
       const dream = fresh ? await this.get(input.dream.id, true) : input.dream;
-      if (!dream || !acceptsGifts(dream.status)) throw dreamNotAccepting();
-      const shards = [...((await this.shardsOf([dream], fresh ? 'exact' : 'plan')).get(dream.id) ?? [])];
+      if (!dream) throw dreamNotAccepting();
+      let shards = (await this.shardsOf([dream], fresh ? 'exact' : 'plan')).get(dream.id) ?? [];
       const newDonor = !(await this.hasGiven(dream.id, input.userId));
       const nickname = newDonor ? await input.nickname() : '';
-      let plan = planGift(shards, input.flowers, dream.matchFund, input.random);
-      if (plan.path === 'serialized' && !fresh) {
+      const gift = { flowers: input.flowers, newDonor, now: now(), random: input.random };
+      let decision = decideGift(dream, shards, gift);
+      if (decision.plan.path === 'serialized' && !fresh) {
         // The serialized path must see exact figures: re-read the shards consistently.
-        const exact = (await this.shardsOf([dream], 'exact')).get(dream.id) ?? [];
-        plan = planGift(exact, input.flowers, dream.matchFund, input.random);
-        shards.splice(0, shards.length, ...exact);
+        shards = (await this.shardsOf([dream], 'exact')).get(dream.id) ?? [];
+        decision = decideGift(dream, shards, gift);
       }
-      const before = totalsOf(dream, shards, now());
-      const flipped = plan.path === 'serialized' && plan.crosses && dream.status === 'open';
+      const { plan, flips: flipped } = decision;
       const items = this.giftItems(dream, shards, plan, input, newDonor ? nickname : null, flipped);
       committedPlan = plan;
       // The transaction goes out right after this returns: no read that came back before now can contain it.
       sentAt = ++this.events;
       outcome = {
         dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
-        totals: {
-          flowersRaised: before.flowersRaised + input.flowers,
-          donorCount: before.donorCount + (newDonor ? 1 : 0),
-          matchedFen: before.matchedFen + plan.matchFen,
-          flowersLast24h: before.flowersLast24h + input.flowers,
-        },
+        totals: decision.totalsAfter,
         matchFen: plan.matchFen,
         flipped,
         newDonor,
@@ -457,21 +451,7 @@ export class DynamoDreamRepository {
       cached.uncertain = true;
       return;
     }
-    const takes = new Map((plan.fundTakes ?? []).map((t) => [t.index, t.after]));
-    const hour = hourKey(this.clock.now());
-    cached.shards = cached.shards.map((shard) => {
-      const fundRoomFen = takes.get(shard.index) ?? (shard.index === plan.shardIndex ? shard.fundRoomFen - plan.matchFen : shard.fundRoomFen);
-      if (shard.index !== plan.shardIndex) return { ...shard, fundRoomFen };
-      return {
-        ...shard,
-        flowers: shard.flowers + flowers,
-        donors: shard.donors + (outcome.newDonor ? 1 : 0),
-        matchedFen: shard.matchedFen + plan.matchFen,
-        room: shard.room - flowers,
-        fundRoomFen,
-        hours: { ...shard.hours, [hour]: (shard.hours[hour] ?? 0) + flowers },
-      };
-    });
+    cached.shards = shardsAfterGift(cached.shards, plan, { flowers, newDonor: outcome.newDonor, now: this.clock.now() })!;
   }
 
   private giftItems(
