@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { DynamoAuditTrail } from '../functions/adapters/dynamodb/audit-repository';
 import { createTableContext } from '../functions/adapters/dynamodb/client';
 import { DynamoUserRepository } from '../functions/adapters/dynamodb/user-repository';
-import { changeRole, personView, type PeopleDeps } from '../functions/admin/people';
+import { changeRole, type PeopleDeps } from '../functions/admin/people';
 import type { AuditActor } from '../functions/domain/audit';
 import { systemClock } from '../functions/domain/ports';
 import { defaultNickname, rolesWithDonor } from '../functions/domain/user';
@@ -93,7 +93,7 @@ export async function runRolesCommand(
     action: args.command,
     reason: args.reason ?? `${args.command} from the terminal`,
   });
-  const view = personView((await deps.users.findById(result.user.id))!);
+  const view = result.user;
   return [
     `${result.changed ? `${args.command === 'grant' ? 'granted' : 'revoked'} ${args.role}` : 'nothing to change'}: ${view.id} (${view.openid}) now ${view.roles.join(',')}`,
   ];

@@ -15,7 +15,19 @@ import { secretProvider } from './secrets';
  * (through their feature's accessor); buildContainer (scripts, tests) puts them all together.
  */
 
-export function wechatParts(core: Core) {
+/**
+ * Parts several features share are built once per core, so a process has one WeChat client (one
+ * access-token cache) and one sponsor repository however many features ask for them.
+ */
+function perCore<T>(build: (core: Core) => T): (core: Core) => T {
+  const built = new WeakMap<Core, T>();
+  return (core) => {
+    if (!built.has(core)) built.set(core, build(core));
+    return built.get(core)!;
+  };
+}
+
+export const wechatParts = /* @__PURE__ */ perCore((core) => {
   const { wechat } = core.config;
   const client = new HttpWechatClient({
     apiBase: wechat.apiBase,
@@ -23,11 +35,9 @@ export function wechatParts(core: Core) {
     appSecret: secretProvider(wechat.appSecret, wechat.appSecretParam, 'WeChat app secret', core.config.region),
   });
   return { wechat: client, contentSafety: client };
-}
+});
 
-export function sponsorParts(core: Core) {
-  return { sponsors: new DynamoSponsorRepository(core.table) };
-}
+export const sponsorParts = /* @__PURE__ */ perCore((core) => ({ sponsors: new DynamoSponsorRepository(core.table) }));
 
 export function stepsParts(core: Core) {
   const { sponsors } = sponsorParts(core);
@@ -38,17 +48,15 @@ export function quizParts(core: Core) {
   return { quiz: new DynamoQuizRepository(core.table) };
 }
 
-export function storeParts(core: Core) {
-  return { stores: new DynamoStoreRepository(core.table) };
-}
+export const storeParts = /* @__PURE__ */ perCore((core) => ({ stores: new DynamoStoreRepository(core.table) }));
 
 export function lowCarbonParts(core: Core) {
   return { ...storeParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
 }
 
-export function notificationParts(core: Core) {
-  return { notifications: new DynamoNotificationRepository(core.table, core.clock) };
-}
+export const notificationParts = /* @__PURE__ */ perCore((core) => ({
+  notifications: new DynamoNotificationRepository(core.table, core.clock),
+}));
 
 export function dreamParts(core: Core) {
   return {

@@ -114,6 +114,7 @@ export function httpRoute<B extends ZodTypeAny = Empty, Q extends ZodTypeAny = E
   };
 
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = Date.now();
     const budget = context?.getRemainingTimeInMillis ? context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS : Infinity;
     if (!Number.isFinite(budget)) return serve(event, context);
     // Answer well before the function's timeout, so that a timeout never speaks for the API. The
@@ -123,9 +124,9 @@ export function httpRoute<B extends ZodTypeAny = Empty, Q extends ZodTypeAny = E
     const late = new Promise<APIGatewayProxyStructuredResultV2>((done) => {
       timer = setTimeout(
         () => {
-          const method = event.requestContext?.http?.method ?? 'GET';
-          logOnce(method, event.rawPath ?? '/', 503, Date.now() - Math.max(0, budget), new ContentionError(), context);
-          done(toResult(toErrorResponse(new ContentionError())));
+          const busy = new ContentionError();
+          logOnce(event.requestContext?.http?.method ?? 'GET', event.rawPath ?? '/', 503, started, busy, context);
+          done(toResult(toErrorResponse(busy)));
         },
         Math.max(0, budget),
       );

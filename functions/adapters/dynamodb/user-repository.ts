@@ -143,11 +143,6 @@ export class DynamoUserRepository implements UserRepository {
     return { items: users.filter((user): user is UserRecord => user !== null), nextCursor: found.nextCursor };
   }
 
-  async findByOpenidOrId(lookup: { openid?: string; userId?: string }): Promise<UserRecord | null> {
-    if (lookup.userId) return this.findById(lookup.userId);
-    return lookup.openid ? this.findByOpenid(lookup.openid) : null;
-  }
-
   async saveSessionKey(userId: string, sessionKey: string): Promise<void> {
     await this.table.doc.send(
       new PutCommand({

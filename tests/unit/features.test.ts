@@ -1,0 +1,13 @@
+import { loadConfig } from '../../functions/shared/config';
+import { buildCore } from '../../functions/shared/core';
+import { dreamParts, sponsorParts, stepsParts, wechatParts } from '../../functions/shared/features';
+
+describe('feature parts', () => {
+  it('are shared within one core: one WeChat client (one token cache) and one sponsor repository', () => {
+    const core = buildCore(loadConfig({ STAGE: 'test' }));
+    expect(dreamParts(core).wechat).toBe(wechatParts(core).wechat);
+    expect(stepsParts(core).wechat).toBe(wechatParts(core).wechat);
+    expect(stepsParts(core).sponsors).toBe(sponsorParts(core).sponsors);
+    expect(wechatParts(buildCore(loadConfig({ STAGE: 'test' }))).wechat).not.toBe(wechatParts(core).wechat);
+  });
+});
