@@ -1,14 +1,10 @@
+import { changeRoleRoute } from '../contract/admin';
 import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { adminActor, changeRole } from './people';
-import { changeRoleBody, userIdParams } from './schemas';
 
 /** POST /admin/users/{id}/roles — grant or revoke merchant, charity, worker or admin; audited. */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['admin'],
-  params: userIdParams,
-  body: changeRoleBody,
+export const handler = httpRoute(changeRoleRoute, {
   handle: async ({ params, body, caller }) => {
     const app = await coreDeps();
     return changeRole(app, await adminActor(app, caller.userId), params.id, body);

@@ -1,12 +1,9 @@
+import { findUserRoute } from '../contract/admin';
 import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { findPerson } from './people';
-import { findUserQuery } from './schemas';
 
 /** GET /admin/users?openid=|userId= — admins find one person to grant or revoke a role. */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['admin'],
-  query: findUserQuery,
+export const handler = httpRoute(findUserRoute, {
   handle: async ({ query }) => findPerson(await coreDeps(), query),
 });

@@ -1,12 +1,9 @@
-import { z } from 'zod';
+import { signInWithWechatRoute } from '../contract/auth';
 import { wechatDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { signInWithWechat } from './sign-in';
 
-const body = z.object({ code: z.string().min(1).max(128) });
-
-export const handler = httpRoute({
-  auth: 'none',
-  body,
+/** POST /auth/wechat — wx.login's code for a token; the session key stays on the server. */
+export const handler = httpRoute(signInWithWechatRoute, {
   handle: async ({ body }) => signInWithWechat(await wechatDeps(), body.code),
 });

@@ -1,12 +1,9 @@
+import { adoptDreamRoute } from '../contract/dreams';
 import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { adoptDream } from './dreams';
-import { idParams } from './schemas';
 
 /** POST /dreams/{id}/adopt — a charity takes on an executable dream. */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['charity'],
-  params: idParams,
+export const handler = httpRoute(adoptDreamRoute, {
   handle: async ({ caller, params }) => adoptDream(await dreamDeps(), caller.userId, params.id),
 });

@@ -85,7 +85,9 @@ async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | n
 }
 
 /** GET /dreams/{id}: the dream plus what the transparency panel (冷静器) shows before a first gift. */
-export async function getDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null) {
+export async function getDream(deps: DreamDeps, dreamId: string, callerId: string | null) {
+  const caller = callerId ? await deps.users.findById(callerId) : null;
+  const viewer: Viewer | null = caller ? { userId: caller.id, isAdmin: caller.roles.includes('admin') } : null;
   const dream = await visibleDream(deps, dreamId, viewer);
   if (dream.status !== 'open' && dream.executableAt && !dream.executableNotified) await notifyExecutable(deps, dream);
   const [proposer, charity, recentDonors, hasGiven] = await Promise.all([

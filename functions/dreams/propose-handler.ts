@@ -1,12 +1,9 @@
+import { proposeDreamRoute } from '../contract/dreams';
 import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { proposeDream } from './dreams';
-import { proposeBody } from './schemas';
 
 /** POST /dreams — anyone signed in proposes a dream; it waits in review. */
-export const handler = httpRoute({
-  auth: 'required',
-  successStatus: 201,
-  body: proposeBody,
+export const handler = httpRoute(proposeDreamRoute, {
   handle: async ({ caller, body }) => proposeDream(await dreamDeps(), caller.userId, body),
 });

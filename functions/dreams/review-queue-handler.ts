@@ -1,12 +1,9 @@
+import { dreamReviewQueueRoute } from '../contract/dreams';
 import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { pageQuery } from '../shared/schemas';
 import { reviewQueue } from './dreams';
 
 /** GET /admin/dreams — dreams waiting in review, newest first (admins). */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['admin'],
-  query: pageQuery,
+export const handler = httpRoute(dreamReviewQueueRoute, {
   handle: async ({ query }) => reviewQueue(await dreamDeps(), query),
 });

@@ -1,9 +1,9 @@
+import { memberCodeRoute } from '../contract/earning';
 import { lowCarbonDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { issueMemberCode } from './lowcarbon';
 
 /** GET /me/member-code */
-export const handler = httpRoute({
-  auth: 'required',
+export const handler = httpRoute(memberCodeRoute, {
   handle: async ({ caller }) => issueMemberCode(await lowCarbonDeps(), caller.userId),
 });

@@ -1,10 +1,9 @@
+import { myLedgerRoute } from '../contract/me';
 import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { pageQuery } from '../shared/schemas';
 import { listMyLedger } from './me';
 
-export const handler = httpRoute({
-  auth: 'required',
-  query: pageQuery,
+/** GET /me/ledger */
+export const handler = httpRoute(myLedgerRoute, {
   handle: async ({ caller, query }) => listMyLedger(await coreDeps(), caller.userId, query),
 });

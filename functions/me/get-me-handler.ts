@@ -1,8 +1,9 @@
+import { getMeRoute } from '../contract/me';
 import { coreDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { getMyAccount } from './me';
 
-export const handler = httpRoute({
-  auth: 'required',
+/** GET /me */
+export const handler = httpRoute(getMeRoute, {
   handle: async ({ caller }) => getMyAccount(await coreDeps(), caller.userId),
 });

@@ -1,11 +1,9 @@
+import { myNotificationsRoute } from '../contract/notifications';
 import { notificationDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { pageQuery } from '../shared/schemas';
 import { myNotifications } from './notifications';
 
 /** GET /me/notifications — newest first. */
-export const handler = httpRoute({
-  auth: 'required',
-  query: pageQuery,
+export const handler = httpRoute(myNotificationsRoute, {
   handle: async ({ caller, query }) => myNotifications(await notificationDeps(), caller.userId, query),
 });

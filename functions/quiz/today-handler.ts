@@ -1,9 +1,9 @@
+import { todaysQuizRoute } from '../contract/earning';
 import { quizDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { todaysQuiz } from './quiz';
 
 /** GET /quiz/today */
-export const handler = httpRoute({
-  auth: 'required',
+export const handler = httpRoute(todaysQuizRoute, {
   handle: async ({ caller }) => todaysQuiz(await quizDeps(), caller.userId),
 });

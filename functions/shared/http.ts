@@ -1,57 +1,51 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import sjson from 'secure-json-parse';
 import { z, type ZodTypeAny } from 'zod';
 import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type IdempotentCompletion, type StoredResponse } from '../domain/idempotency';
 import type { MoveResult } from '../domain/ports';
-import type { Role } from '../domain/user';
+import type { Auth, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
 import { core } from './core';
+import { logger } from './log';
 import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
 
-export const logger = new Logger({ serviceName: 'little-red-flower' });
+export { logger };
 
 /** Request bodies larger than this are refused before parsing. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Auth = 'required' | 'optional' | 'none';
+type Parsed<S> = S extends ZodTypeAny ? z.infer<S> : Record<string, never>;
+type Answer<R> = R extends ZodTypeAny ? z.infer<R> : void;
 
-interface RouteSpec<B extends ZodTypeAny, Q extends ZodTypeAny, P extends ZodTypeAny, A extends Auth> {
-  auth: A;
-  body?: B;
-  query?: Q;
-  params?: P;
-  /** Roles of which the caller needs at least one, checked against the stored user (403 otherwise). */
-  roles?: Role[];
-  /** Honour the Idempotency-Key header (POSTs that move flowers or money). */
-  idempotent?: boolean;
-  successStatus?: number;
-  /** The route exists only when STAGE is local or test (API.md's /auth/dev); elsewhere 404. */
-  localStagesOnly?: boolean;
+interface Handling<B, Q, P, R, A extends Auth> {
   handle: (input: {
-    body: z.infer<B>;
-    query: z.infer<Q>;
-    params: z.infer<P>;
+    body: Parsed<B>;
+    query: Parsed<Q>;
+    params: Parsed<P>;
     caller: A extends 'required' ? AuthenticatedUser : AuthenticatedUser | null;
     /**
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
      * transaction, given how the use case presents the move; without one, undefined.
      */
-    completeWith: (present: (move: MoveResult) => unknown) => IdempotentCompletion<MoveResult> | undefined;
-  }) => Promise<unknown>;
+    completeWith: (present: (move: MoveResult) => Answer<R>) => IdempotentCompletion<MoveResult> | undefined;
+  }) => Promise<Answer<R>>;
 }
 
-/** The default body, query and path schema: any object (only its type is used). */
-type Empty = ReturnType<typeof z.object<Record<string, never>>>;
-
 /**
- * The edge of every function: auth, one zod parse, one use case, one response mapping, one log
- * line. The order of refusals follows API.md: 401, then 400, then 403/404, then the route's 409s.
+ * The edge of every function: the route's contract (functions/contract) gives auth, roles, the
+ * schemas and the status; then one zod parse, one use case, one response mapping, one log line.
+ * The order of refusals follows API.md: 401, then 400, then 403/404, then the route's 409s. The
+ * use case's answer is typed by the contract's response schema, so the two cannot drift.
  */
-export function httpRoute<B extends ZodTypeAny = Empty, Q extends ZodTypeAny = Empty, P extends ZodTypeAny = Empty, A extends Auth = Auth>(
-  spec: RouteSpec<B, Q, P, A>,
-) {
-  const successStatus = spec.successStatus ?? 200;
+export function httpRoute<
+  B extends ZodTypeAny | undefined,
+  Q extends ZodTypeAny | undefined,
+  P extends ZodTypeAny | undefined,
+  R extends ZodTypeAny | null,
+  A extends Auth,
+>(contract: RouteContract<B, Q, P, R, A>, handling: Handling<B, Q, P, R, A>) {
+  const spec = { ...contract, ...handling };
+  const successStatus = spec.status;
   const render = (result: unknown): StoredResponse => (successStatus === 204 ? { status: 204, body: null } : { status: successStatus, body: result });
 
   const serve = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -95,7 +89,7 @@ export function httpRoute<B extends ZodTypeAny = Empty, Q extends ZodTypeAny = E
           handedOut.push(completion);
           return completion;
         };
-        const result = await spec.handle({ body, query, params, caller: caller as never, completeWith });
+        const result = await spec.handle({ body: body as never, query: query as never, params: params as never, caller: caller as never, completeWith: completeWith as never });
         response = render(result);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -1,15 +1,11 @@
 import { adminActor } from '../admin/people';
-import { createSponsorBody } from '../admin/schemas';
+import { createSponsorRoute } from '../contract/earning';
 import { sponsorDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { createSponsor } from './sponsors';
 
 /** POST /admin/sponsors — admins add a step sponsor (益行家) and its budget. */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['admin'],
-  body: createSponsorBody,
-  successStatus: 201,
+export const handler = httpRoute(createSponsorRoute, {
   handle: async ({ body, caller }) => {
     const app = await sponsorDeps();
     return createSponsor(app, await adminActor(app, caller.userId), body);

@@ -1,12 +1,9 @@
+import { donateStepsRoute } from '../contract/earning';
 import { stepsDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { stepsBody } from './schemas';
 import { donateSteps } from './steps';
 
 /** POST /steps/donations */
-export const handler = httpRoute({
-  auth: 'required',
-  idempotent: true,
-  body: stepsBody,
+export const handler = httpRoute(donateStepsRoute, {
   handle: async ({ caller, body, completeWith }) => donateSteps(await stepsDeps(), caller.userId, body, completeWith),
 });

@@ -1,12 +1,9 @@
+import { myStoresRoute } from '../contract/stores';
 import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { pageQuery } from '../shared/schemas';
 import { myStores } from './stores';
 
 /** GET /me/stores — a merchant's own stores, whatever their status. */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['merchant'],
-  query: pageQuery,
+export const handler = httpRoute(myStoresRoute, {
   handle: async ({ caller, query }) => myStores(await storeDeps(), caller.userId, query),
 });

@@ -1,12 +1,9 @@
+import { storeReviewQueueRoute } from '../contract/stores';
 import { storeDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { pageQuery } from '../shared/schemas';
 import { storeReviewQueue } from './stores';
 
 /** GET /admin/stores — stores waiting for review, newest first (admins). */
-export const handler = httpRoute({
-  auth: 'required',
-  roles: ['admin'],
-  query: pageQuery,
+export const handler = httpRoute(storeReviewQueueRoute, {
   handle: async ({ query }) => storeReviewQueue(await storeDeps(), query),
 });

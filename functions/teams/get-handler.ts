@@ -1,11 +1,9 @@
+import { getTeamRoute } from '../contract/dreams';
 import { dreamDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { idParams } from '../dreams/schemas';
 import { getTeam } from './teams';
 
 /** GET /teams/{id} (public) — the team's dream, total and ranked members. */
-export const handler = httpRoute({
-  auth: 'optional',
-  params: idParams,
+export const handler = httpRoute(getTeamRoute, {
   handle: async ({ params }) => getTeam(await dreamDeps(), params.id),
 });

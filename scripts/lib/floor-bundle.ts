@@ -14,6 +14,8 @@ interface EsbuildSettings {
   mainFields?: string[];
   banner?: { js?: string };
   outputFileExtension?: string;
+  /** A CommonJS module exporting esbuild plugins, relative to the repository. */
+  plugins?: string;
 }
 
 /** The esbuild options serverless.yml gives serverless-esbuild. */
@@ -35,6 +37,7 @@ export async function bundleLikeFunctions(entry: { file: string } | { source: st
     format: settings.format,
     mainFields: settings.mainFields,
     banner: settings.banner,
+    plugins: settings.plugins ? require(resolve(ROOT, settings.plugins)) : [],
     logLevel: 'error',
   });
   return statSync(outfile).size;

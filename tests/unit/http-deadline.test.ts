@@ -1,5 +1,9 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { route } from '../../functions/contract/route';
 import { httpRoute } from '../../functions/shared/http';
+
+const slowRoute = route({ method: 'GET', path: '/slow', summary: 'a test route', source: 'api-additions', tag: 'test', auth: 'none', status: 200, response: z.object({}).passthrough() });
 
 const event = { rawPath: '/slow', requestContext: { http: { method: 'GET' } }, headers: {} } as unknown as APIGatewayProxyEventV2;
 const contextWith = (remainingMs: number) => ({ awsRequestId: 'test', getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
@@ -7,7 +11,7 @@ const contextWith = (remainingMs: number) => ({ awsRequestId: 'test', getRemaini
 describe('the edge answers before the function times out', () => {
   it('a use case that outlasts the time left answers 503 BUSY_TRY_AGAIN with Retry-After, in the envelope', async () => {
     // Arrange: 4.3 s left, so the edge has 0.3 s; the use case needs 5 s.
-    const route = httpRoute({ auth: 'none', handle: () => new Promise((done) => setTimeout(() => done({ late: true }), 5_000).unref()) });
+    const route = httpRoute(slowRoute, { handle: () => new Promise((done) => setTimeout(() => done({ late: true }), 5_000).unref()) });
     const started = Date.now();
 
     // Act
@@ -21,7 +25,7 @@ describe('the edge answers before the function times out', () => {
   });
 
   it('a use case that finishes in time answers as usual', async () => {
-    const route = httpRoute({ auth: 'none', handle: async () => ({ ok: true }) });
+    const route = httpRoute(slowRoute, { handle: async () => ({ ok: true }) });
     const answer = await route(event, contextWith(10_000));
     expect(answer.statusCode).toBe(200);
     expect(JSON.parse(answer.body!)).toEqual({ ok: true });

@@ -1,7 +1,7 @@
 import { rolesWithDonor, defaultNickname } from '../../functions/domain/user';
 import { toErrorResponse, RuleViolation, ValidationError } from '../../functions/shared/errors';
 import { FAKE_WECHAT_APP, functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
-import { text } from '../../functions/shared/schemas';
+import { text } from '../../functions/contract/schema-kit';
 
 describe('roles', () => {
   it('everyone is a donor, extra roles are added once in a stable order', () => {
@@ -105,7 +105,7 @@ describe('config', () => {
 
 describe('text lengths count code points', () => {
   it('an emoji is one character', () => {
-    const schema = text(1, 3);
+    const schema = text({ kind: 'text', min: 1, max: 3 });
     expect(schema.safeParse('🌺🌺🌺').success).toBe(true);
     expect(schema.safeParse('🌺🌺🌺🌺').success).toBe(false);
     expect(schema.safeParse('').success).toBe(false);

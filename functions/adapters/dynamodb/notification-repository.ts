@@ -1,3 +1,4 @@
+import type { NotificationType } from '../../contract/enums';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Clock, Page } from '../../domain/ports';
@@ -8,7 +9,7 @@ import { notificationKeys } from './notification-keys';
 
 export interface Notification {
   id: string;
-  type: string;
+  type: NotificationType;
   title: string;
   body: string;
   refId: string | null;
@@ -23,7 +24,7 @@ export class DynamoNotificationRepository {
   ) {}
 
   /** Delivers a notification at most once per (person, type, refId), also when retried. */
-  async notifyOnce(userId: string, input: { type: string; refId: string; title: string; body: string }): Promise<boolean> {
+  async notifyOnce(userId: string, input: { type: NotificationType; refId: string; title: string; body: string }): Promise<boolean> {
     const notification: Notification = {
       id: ulid(),
       type: input.type,
@@ -62,7 +63,7 @@ export class DynamoNotificationRepository {
     return {
       items: items.map((item) => ({
         id: item.id as string,
-        type: item.type as string,
+        type: item.type as NotificationType,
         title: item.title as string,
         body: item.body as string,
         refId: (item.refId as string | null) ?? null,

@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import { DREAM_CATEGORIES, DREAM_SORTS, DREAM_STATUSES, REVIEW_DECISIONS } from './enums';
+import { FIELDS, TEAM_CODE_PATTERN } from './fields';
+import { route } from './route';
+import { named, httpsUrl, int, isoTime, page, pageQuery, text } from './schema-kit';
+import { idParams, personRef } from './common';
+
+/** 配捐: a sponsor matches every flower given to this dream with money, until its budget is spent. */
+export const matchFund = z.object({
+  sponsorName: text(FIELDS.sponsorName),
+  fenPerFlower: int(FIELDS.matchFenPerFlower),
+  budgetFen: int(FIELDS.budgetFen),
+});
+export type MatchFund = z.infer<typeof matchFund>;
+
+export const dream = named(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    story: z.string(),
+    category: z.enum(DREAM_CATEGORIES),
+    targetFlowers: z.number().int(),
+    flowersRaised: z.number().int(),
+    donorCount: z.number().int(),
+    status: z.enum(DREAM_STATUSES),
+    proposerId: z.string(),
+    charityId: z.string().nullable(),
+    createdAt: isoTime(),
+    coverUrl: z.string().nullable(),
+    beneficiaries: z.number().int().nullable(),
+    flowersLast24h: z.number().int(),
+    matchFund: z.object({ sponsorName: z.string(), fenPerFlower: z.number().int(), budgetFen: z.number().int() }).nullable(),
+    matchedFen: z.number().int(),
+    executableAt: isoTime().nullable(),
+    adoptedAt: isoTime().nullable(),
+    openedAt: isoTime().nullable(),
+    /** Only for its proposer and admins. */
+    reviewNote: z.string().nullable().optional(),
+  }),
+  'Dream',
+);
+export type Dream = z.infer<typeof dream>;
+
+export const dreamEnvelope = z.object({ dream });
+
+/** GET /dreams/{id}: the dream plus what the transparency panel (冷静器) shows before a first gift. */
+export const dreamDetail = z.object({
+  dream,
+  proposer: personRef.nullable(),
+  charity: personRef.nullable(),
+  recentDonors: z.array(z.object({ nickname: z.string(), firstAt: isoTime() })),
+  /** null when the request carried no token. */
+  viewer: z.object({ hasGiven: z.boolean() }).nullable(),
+});
+export type DreamDetail = z.infer<typeof dreamDetail>;
+
+export const proposeDreamBody = z.object({
+  title: text(FIELDS.dreamTitle),
+  story: text(FIELDS.dreamStory),
+  category: z.enum(DREAM_CATEGORIES),
+  targetFlowers: int(FIELDS.dreamTargetFlowers),
+  coverUrl: httpsUrl().optional(),
+  beneficiaries: int(FIELDS.dreamBeneficiaries).optional(),
+});
+export type ProposeDreamInput = z.infer<typeof proposeDreamBody>;
+
+export const listDreamsQuery = pageQuery().extend({
+  status: z.enum(DREAM_STATUSES).optional(),
+  sort: z.enum(DREAM_SORTS).default('new'),
+  category: z.enum(DREAM_CATEGORIES).optional(),
+});
+export type ListDreamsQuery = z.infer<typeof listDreamsQuery>;
+
+export const reviewDreamBody = z.object({
+  decision: z.enum(REVIEW_DECISIONS),
+  note: text(FIELDS.reviewNote).optional(),
+  matchFund: matchFund.optional(),
+});
+export type ReviewDreamInput = z.infer<typeof reviewDreamBody>;
+
+export const giftBody = z.object({
+  flowers: int(FIELDS.giftFlowers),
+  teamId: z.string().min(1).max(FIELDS.idMaxLength).optional(),
+});
+export type GiftInput = z.infer<typeof giftBody>;
+
+export const giftResult = z.object({
+  donation: z.object({ id: z.string(), flowers: z.number().int(), matchedFen: z.number().int(), teamId: z.string().nullable() }),
+  dream,
+  balance: z.number().int(),
+});
+export type GiftResult = z.infer<typeof giftResult>;
+
+const notFound = { status: 404, code: 'NOT_FOUND', when: 'no such dream, or one in review that the caller may not see' } as const;
+const notAccepting = { status: 409, code: 'DREAM_NOT_ACCEPTING', when: 'the dream is neither open nor executable' } as const;
+
+export const proposeDreamRoute = route({
+  method: 'POST',
+  path: '/dreams',
+  summary: 'Propose a dream; it waits in review',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'required',
+  body: proposeDreamBody,
+  status: 201,
+  response: dreamEnvelope,
+});
+
+export const listDreamsRoute = route({
+  method: 'GET',
+  path: '/dreams',
+  summary: 'Public dreams, new or hot (flowers in the last 24 hours among the newest 200)',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'optional',
+  query: listDreamsQuery,
+  status: 200,
+  response: page(dream),
+});
+
+export const getDreamRoute = route({
+  method: 'GET',
+  path: '/dreams/{id}',
+  summary: 'One dream and its transparency panel',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'optional',
+  params: idParams,
+  status: 200,
+  response: dreamDetail,
+  errors: [notFound],
+});
+
+export const reviewDreamRoute = route({
+  method: 'POST',
+  path: '/dreams/{id}/review',
+  summary: 'Approve (after the content-safety check) or reject a dream in review; audited',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'required',
+  roles: ['admin'],
+  params: idParams,
+  body: reviewDreamBody,
+  status: 200,
+  response: dreamEnvelope,
+  errors: [
+    notFound,
+    { status: 409, code: 'NOT_IN_REVIEW', when: 'the dream was reviewed already' },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'its text fails WeChat’s content-safety check (on approval)' },
+  ],
+});
+
+export const giveToDreamRoute = route({
+  method: 'POST',
+  path: '/dreams/{id}/donations',
+  summary: 'Give flowers to a dream (optionally through a team the caller joined)',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'required',
+  idempotent: true,
+  params: idParams,
+  body: giftBody,
+  status: 200,
+  response: giftResult,
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the team is not one the caller joined for this dream' },
+    notFound,
+    notAccepting,
+    { status: 409, code: 'INSUFFICIENT_FLOWERS', when: 'the balance is below the gift' },
+  ],
+});
+
+export const adoptDreamRoute = route({
+  method: 'POST',
+  path: '/dreams/{id}/adopt',
+  summary: 'A charity adopts an executable dream',
+  source: 'API.md',
+  tag: 'dreams',
+  auth: 'required',
+  roles: ['charity'],
+  params: idParams,
+  status: 200,
+  response: dreamEnvelope,
+  errors: [notFound, { status: 409, code: 'NOT_EXECUTABLE', when: 'the dream has not reached its target, or was adopted' }],
+});
+
+export const myDreamsRoute = route({
+  method: 'GET',
+  path: '/me/dreams',
+  summary: '我的梦想: the caller’s proposed dreams in every status, with the review note',
+  source: 'api-additions',
+  tag: 'dreams',
+  auth: 'required',
+  query: pageQuery(),
+  status: 200,
+  response: page(dream),
+});
+
+export const dreamReviewQueueRoute = route({
+  method: 'GET',
+  path: '/admin/dreams',
+  summary: 'The review queue: dreams in review, newest first',
+  source: 'api-additions',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(dream),
+});
+
+// ---- Teams (一起捐) ----
+
+export const team = z.object({ id: z.string(), dreamId: z.string(), name: z.string(), code: z.string(), captainId: z.string(), createdAt: isoTime() });
+export type Team = z.infer<typeof team>;
+
+export const teamDetail = z.object({
+  team,
+  dream,
+  totalFlowers: z.number().int(),
+  members: z.array(z.object({ rank: z.number().int(), userId: z.string(), nickname: z.string(), flowers: z.number().int() })),
+});
+export type TeamDetail = z.infer<typeof teamDetail>;
+
+export const startTeamBody = z.object({ name: text(FIELDS.teamName) });
+export const joinTeamBody = z.object({ code: z.string().regex(TEAM_CODE_PATTERN, 'a 6-character team code') });
+
+export const startTeamRoute = route({
+  method: 'POST',
+  path: '/dreams/{id}/teams',
+  summary: 'Start a team (一起捐) for a dream; the starter is its first member',
+  source: 'api-additions',
+  tag: 'dreams',
+  auth: 'required',
+  params: idParams,
+  body: startTeamBody,
+  status: 201,
+  response: z.object({ team }),
+  errors: [notFound, notAccepting],
+});
+
+export const joinTeamRoute = route({
+  method: 'POST',
+  path: '/teams/join',
+  summary: 'Join a team by its share code (joining twice is joining once)',
+  source: 'api-additions',
+  tag: 'dreams',
+  auth: 'required',
+  body: joinTeamBody,
+  status: 200,
+  response: z.object({ team }),
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no team has this code' }, notAccepting],
+});
+
+export const getTeamRoute = route({
+  method: 'GET',
+  path: '/teams/{id}',
+  summary: 'A team: its dream, total and members ranked by what they gave through it',
+  source: 'api-additions',
+  tag: 'dreams',
+  auth: 'optional',
+  params: idParams,
+  status: 200,
+  response: teamDetail,
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such team' }],
+});

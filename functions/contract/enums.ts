@@ -1,0 +1,55 @@
+/**
+ * The API's vocabulary (../shared/API.md and docs/api-additions.md). Plain constants, no zod: the
+ * domain derives its types from these, the schemas enumerate them, and the app imports them
+ * without carrying a validator.
+ */
+
+export const ROLES = ['donor', 'merchant', 'charity', 'worker', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The roles an admin or operator can grant; `donor` is everyone's. */
+export const GRANTABLE_ROLES = ['merchant', 'charity', 'worker', 'admin'] as const satisfies readonly Role[];
+export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export const ROLE_ACTIONS = ['grant', 'revoke'] as const;
+export type RoleAction = (typeof ROLE_ACTIONS)[number];
+
+export const REVIEW_DECISIONS = ['approve', 'reject'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const DREAM_STATUSES = ['in_review', 'rejected', 'open', 'executable', 'adopted', 'completed'] as const;
+export type DreamStatus = (typeof DREAM_STATUSES)[number];
+/** Dreams anyone can see; in_review and rejected exist only for their proposer and admins. */
+export const PUBLIC_DREAM_STATUSES = ['open', 'executable', 'adopted', 'completed'] as const satisfies readonly DreamStatus[];
+/** Dreams that take flowers (API.md: DREAM_NOT_ACCEPTING otherwise). */
+export const GIFT_ACCEPTING_STATUSES = ['open', 'executable'] as const satisfies readonly DreamStatus[];
+
+export const DREAM_CATEGORIES = ['elderly', 'children', 'education', 'health', 'environment', 'culture', 'rural', 'disability', 'other'] as const;
+export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
+
+export const DREAM_SORTS = ['hot', 'new'] as const;
+export type DreamSort = (typeof DREAM_SORTS)[number];
+
+export const LEDGER_REASONS = ['steps', 'quiz', 'lowcarbon', 'dream_donation', 'dev_grant'] as const;
+export type LedgerReason = (typeof LEDGER_REASONS)[number];
+
+export const LOW_CARBON_ACTIONS = ['own_cup', 'no_plastic_bag', 'e_receipt', 'no_disposables'] as const;
+export type LowCarbonAction = (typeof LOW_CARBON_ACTIONS)[number];
+
+export const STORE_STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
+export type StoreStatus = (typeof STORE_STATUSES)[number];
+
+export const SPONSOR_STATUSES = ['active', 'paused'] as const;
+export type SponsorStatus = (typeof SPONSOR_STATUSES)[number];
+
+export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+
+export const AUDIT_ACTIONS = ['role.grant', 'role.revoke', 'store.approve', 'store.reject', 'dream.approve', 'dream.reject', 'sponsor.create'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor'] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export const AUDIT_ACTOR_KINDS = ['user', 'operator', 'system'] as const;
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];

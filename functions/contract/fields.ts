@@ -1,0 +1,79 @@
+/**
+ * Every limit of every field, and the rules that check them. No zod here: the schemas
+ * (schema-kit.ts) run these same functions, and the app's forms call them directly, so the
+ * mini-program's main package does not carry a validator (about 55 KB) to say what the API says.
+ */
+
+export interface TextField {
+  kind: 'text';
+  /** Code points (API.md), not UTF-16 units. */
+  min: number;
+  max: number;
+}
+export interface IntField {
+  kind: 'int';
+  min: number;
+  max: number;
+}
+
+const textField = (min: number, max: number): TextField => ({ kind: 'text', min, max });
+const intField = (min: number, max: number): IntField => ({ kind: 'int', min, max });
+
+export const FIELDS = {
+  nickname: textField(1, 32),
+  openid: textField(1, 128),
+  wechatCode: textField(1, 128),
+  /** Why an admin or operator did something: kept in the audit trail. */
+  reason: textField(1, 200),
+  reviewNote: textField(1, 200),
+
+  dreamTitle: textField(4, 40),
+  dreamStory: textField(20, 2000),
+  dreamTargetFlowers: intField(1_000, 100_000_000),
+  dreamBeneficiaries: intField(1, 100_000_000),
+  coverUrlMaxLength: 500,
+  giftFlowers: intField(1, 100_000),
+
+  sponsorName: textField(1, 40),
+  sponsorLogoText: textField(1, 4),
+  fenPer10kSteps: intField(1, 100_000),
+  budgetFen: intField(1, 10_000_000_000),
+  matchFenPerFlower: intField(1, 10_000),
+
+  teamName: textField(2, 20),
+  /** A team's share code: six letters or digits. */
+  teamCodeLength: 6,
+
+  storeName: textField(2, 40),
+  storeCity: textField(2, 20),
+  storeAddress: textField(4, 120),
+
+  steps: intField(0, 10_000_000),
+  quizChoice: intField(0, 9),
+  memberCodeMaxLength: 2048,
+  idMaxLength: 64,
+
+  /** `?limit=` of every list. */
+  pageLimit: intField(1, 100),
+  pageLimitDefault: 20,
+  cursorMaxLength: 512,
+} as const;
+
+/** Length in code points, as API.md counts text. */
+export const codePoints = (value: string): number => [...value].length;
+
+/** null when the text fits, else what is wrong, in words a person reads. */
+export function textProblem(value: string, field: TextField): string | null {
+  const length = codePoints(value);
+  if (length < field.min || length > field.max) return `length must be ${field.min}–${field.max} characters`;
+  return null;
+}
+
+export function intProblem(value: number, field: IntField): string | null {
+  if (!Number.isInteger(value)) return 'must be a whole number';
+  if (value < field.min || value > field.max) return `must be ${field.min}–${field.max}`;
+  return null;
+}
+
+export const TEAM_CODE_PATTERN = /^[A-Za-z0-9]{6}$/;
+export const COVER_URL_PATTERN = /^https:\/\//;

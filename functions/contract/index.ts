@@ -1,0 +1,16 @@
+/**
+ * The API contract: zod schemas of every request and response, the enums and the field limits.
+ * Handlers parse with the schemas, use cases take their inferred types, the app imports the types
+ * (`import type`) and the limits (fields.ts, enums.ts: no zod), and openapi.ts documents them.
+ */
+export * from './enums';
+export * from './fields';
+export * from './common';
+export * from './auth';
+export * from './me';
+export * from './earning';
+export * from './dreams';
+export * from './stores';
+export * from './admin';
+export * from './notifications';
+export type { RouteContract, RouteError, Auth } from './route';

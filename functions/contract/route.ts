@@ -1,0 +1,57 @@
+import type { ZodTypeAny } from 'zod';
+import type { Role } from './enums';
+
+export type Auth = 'required' | 'optional' | 'none';
+
+/** A refusal a route can answer, besides the ones every route of its kind has (see openapi.ts). */
+export interface RouteError {
+  status: 400 | 401 | 403 | 404 | 409 | 503;
+  code: string;
+  /** When it happens, in a sentence. */
+  when: string;
+}
+
+/**
+ * One route of the API: what the handler parses and answers, what the OpenAPI document says, and
+ * what the API tests check every answer against. The handler takes it whole (shared/http.ts).
+ */
+export interface RouteContract<
+  B extends ZodTypeAny | undefined = ZodTypeAny | undefined,
+  Q extends ZodTypeAny | undefined = ZodTypeAny | undefined,
+  P extends ZodTypeAny | undefined = ZodTypeAny | undefined,
+  R extends ZodTypeAny | null = ZodTypeAny | null,
+  A extends Auth = Auth,
+> {
+  method: 'GET' | 'POST';
+  /** API Gateway's form: `/dreams/{id}`. */
+  path: string;
+  summary: string;
+  /** Where it is written: API.md, or docs/api-additions.md. */
+  source: 'API.md' | 'api-additions';
+  tag: string;
+  auth: A;
+  /** Roles of which the caller needs at least one, checked against the stored user (403 otherwise). */
+  roles?: readonly Role[];
+  /** Honours the Idempotency-Key header (a POST that moves flowers or money). */
+  idempotent?: boolean;
+  /** Exists only when STAGE is local or test; elsewhere 404 like an unknown route. */
+  localStagesOnly?: boolean;
+  body?: B;
+  query?: Q;
+  params?: P;
+  status: 200 | 201 | 204;
+  /** The success body; null for 204. */
+  response: R;
+  errors?: readonly RouteError[];
+}
+
+/** Keeps the literal types of a route (its schemas and auth) for the handler that serves it. */
+export function route<
+  B extends ZodTypeAny | undefined = undefined,
+  Q extends ZodTypeAny | undefined = undefined,
+  P extends ZodTypeAny | undefined = undefined,
+  R extends ZodTypeAny | null = ZodTypeAny,
+  A extends Auth = Auth,
+>(contract: RouteContract<B, Q, P, R, A>): RouteContract<B, Q, P, R, A> {
+  return contract;
+}

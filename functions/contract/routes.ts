@@ -1,0 +1,17 @@
+import * as admin from './admin';
+import * as auth from './auth';
+import * as dreams from './dreams';
+import * as earning from './earning';
+import * as me from './me';
+import * as meta from './meta';
+import * as notifications from './notifications';
+import type { RouteContract } from './route';
+import * as stores from './stores';
+
+const isRoute = (value: unknown): value is RouteContract =>
+  typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'status' in value && 'response' in value;
+
+/** Every route of the API, from the contract modules (each one's `…Route` exports). */
+export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, meta].flatMap((module) =>
+  Object.values(module).filter(isRoute),
+);

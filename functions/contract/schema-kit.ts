@@ -1,0 +1,57 @@
+import { z, type ZodTypeAny } from 'zod';
+import { COVER_URL_PATTERN, FIELDS, textProblem, type IntField, type TextField } from './fields';
+
+/**
+ * OpenAPI facts (a text's length in code points, an example) for a schema. zod-to-openapi's
+ * `.openapi()` exists only once openapi.ts has extended zod, which it does before it loads any
+ * schema; handlers never load it, so their bundles carry neither the extension nor the facts.
+ */
+export function documented<T extends ZodTypeAny>(schema: T, facts: Record<string, unknown>): T {
+  const extended = schema as T & { openapi?: (facts: Record<string, unknown>) => T };
+  return typeof extended.openapi === 'function' ? extended.openapi(facts) : schema;
+}
+
+/** A text field: its length counted in code points, as API.md says. */
+export function text(field: TextField) {
+  const schema = z
+    .string()
+    // A cheap bound first, so a huge string is refused before it is split into code points.
+    .max(field.max * 2)
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, field);
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    });
+  return documented(schema, { minLength: field.min, maxLength: field.max });
+}
+
+/** A whole number in a field's range. */
+export function int(field: IntField) {
+  return z.number().int().min(field.min).max(field.max);
+}
+
+/** An id in a path: anything else is simply not found, so only its length is checked. */
+export const id = () => z.string().min(1).max(FIELDS.idMaxLength);
+
+export const isoTime = () => documented(z.string(), { format: 'date-time', example: '2026-09-07T02:30:00.000Z' });
+export const day = () => documented(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), { example: '2026-09-07' });
+
+export const httpsUrl = () => z.string().url().max(FIELDS.coverUrlMaxLength).regex(COVER_URL_PATTERN, 'must be an https URL');
+
+/** `?limit=` (1–100, default 20) and `?cursor=` of every list (API.md). */
+export function pageQuery(defaultLimit: number = FIELDS.pageLimitDefault) {
+  return z.object({
+    limit: z.coerce.number().int().min(FIELDS.pageLimit.min).max(FIELDS.pageLimit.max).default(defaultLimit),
+    cursor: z.string().min(1).max(FIELDS.cursorMaxLength).optional(),
+  });
+}
+
+/** `{items, nextCursor}`: a page of a list. */
+export function page<T extends ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** A schema that the OpenAPI document names in `components.schemas` (same rule as documented()). */
+export function named<T extends ZodTypeAny>(schema: T, name: string): T {
+  const extended = schema as T & { openapi?: (name: string) => T };
+  return typeof extended.openapi === 'function' ? extended.openapi(name) : schema;
+}

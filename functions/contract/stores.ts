@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { REVIEW_DECISIONS, STORE_STATUSES } from './enums';
+import { FIELDS } from './fields';
+import { route } from './route';
+import { named, isoTime, page, pageQuery, text } from './schema-kit';
+import { idParams, personRef } from './common';
+
+export const store = named(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    city: z.string(),
+    address: z.string(),
+    ownerId: z.string(),
+    status: z.enum(STORE_STATUSES),
+    mealsAvailable: z.number().int(),
+    createdAt: isoTime(),
+    reviewNote: z.string().nullable(),
+  }),
+  'Store',
+);
+export type Store = z.infer<typeof store>;
+
+export const openStoreBody = z.object({
+  name: text(FIELDS.storeName),
+  city: text(FIELDS.storeCity),
+  address: text(FIELDS.storeAddress),
+});
+export type OpenStoreInput = z.infer<typeof openStoreBody>;
+
+export const reviewStoreBody = z.object({ decision: z.enum(REVIEW_DECISIONS), note: text(FIELDS.reviewNote).optional() });
+export type ReviewStoreInput = z.infer<typeof reviewStoreBody>;
+
+export const openStoreRoute = route({
+  method: 'POST',
+  path: '/stores',
+  summary: 'A merchant applies to open a store; it waits as pending for an admin',
+  source: 'API.md',
+  tag: 'stores',
+  auth: 'required',
+  roles: ['merchant'],
+  body: openStoreBody,
+  status: 201,
+  response: z.object({ store }),
+});
+
+export const reviewStoreRoute = route({
+  method: 'POST',
+  path: '/stores/{id}/review',
+  summary: 'Approve (it opens) or reject a pending store; audited',
+  source: 'API.md',
+  tag: 'stores',
+  auth: 'required',
+  roles: ['admin'],
+  params: idParams,
+  body: reviewStoreBody,
+  status: 200,
+  response: z.object({ store }),
+  errors: [
+    { status: 404, code: 'NOT_FOUND', when: 'no such store' },
+    { status: 409, code: 'NOT_PENDING', when: 'the store was reviewed already' },
+  ],
+});
+
+export const myStoresRoute = route({
+  method: 'GET',
+  path: '/me/stores',
+  summary: 'A merchant’s own stores, in every status, newest first',
+  source: 'api-additions',
+  tag: 'stores',
+  auth: 'required',
+  roles: ['merchant'],
+  query: pageQuery(),
+  status: 200,
+  response: page(store),
+});
+
+export const storeReviewQueueRoute = route({
+  method: 'GET',
+  path: '/admin/stores',
+  summary: 'The review queue: pending stores, newest first, with their owner',
+  source: 'api-additions',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(store.extend({ owner: personRef })),
+});

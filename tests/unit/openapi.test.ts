@@ -1,0 +1,90 @@
+// First, as in the handler: the document's schemas carry their OpenAPI facts only when the
+// generator has extended zod before any schema module loads.
+import { openApiDocument, refusalsOf } from '../../functions/contract/openapi';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { ALL_ROUTES } from '../../functions/contract/routes';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** API.md routes that later issues build; each leaves this list when its route exists. */
+const NOT_YET_BUILT = new Set([
+  'POST /dreams/{id}/letters', // issue 12
+  'POST /letters/{id}/review', // issue 12
+  'GET /me/letters', // issue 12
+  'POST /me/letters/{id}/read', // issue 12
+  'GET /stores', // issue 13
+  'POST /meals/donations', // issue 13
+  'GET /me/meal-pass', // issue 13
+  'POST /stores/{id}/redemptions', // issue 13
+]);
+
+function documentedRoutes() {
+  const doc = openApiDocument();
+  return new Set(Object.entries(doc.paths ?? {}).flatMap(([path, item]) => Object.keys(item ?? {}).map((method) => `${method.toUpperCase()} ${path}`)));
+}
+
+/** `| \`GET /dreams?status=…` → `GET /dreams`, from the routes tables of a markdown file. */
+function markdownRoutes(file: string) {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/^\| `(GET|POST) (\/[^`?\s]*)/gm)].map((m) => `${m[1]} ${m[2]}`);
+  // docs/api-additions.md also names routes in its bullet lists.
+  const bullets = [...text.matchAll(/^- `(GET|POST) (\/[^`?\s]*)/gm)].map((m) => `${m[1]} ${m[2]}`);
+  return new Set([...found, ...bullets]);
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 and names its shared schemas', () => {
+    const doc = openApiDocument();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Dream', 'LedgerEntry', 'Store', 'Error', 'SignedIn']));
+  });
+
+  it('has exactly the routes serverless.yml serves', () => {
+    // Arrange
+    const stack = yaml.load(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
+      functions: Record<string, { events?: { httpApi?: { method: string; path: string } }[] }>;
+    };
+    const served = new Set(
+      Object.values(stack.functions).flatMap((fn) => (fn.events ?? []).flatMap((e) => (e.httpApi ? [`${e.httpApi.method.toUpperCase()} ${e.httpApi.path}`] : []))),
+    );
+
+    // Act
+    const documented = documentedRoutes();
+
+    // Assert: both ways, so neither a new function nor a new contract route can be forgotten.
+    expect([...served].filter((r) => !documented.has(r))).toEqual([]);
+    expect([...documented].filter((r) => !served.has(r))).toEqual([]);
+  });
+
+  it('has every route of API.md and docs/api-additions.md that is built', () => {
+    const written = new Set([...markdownRoutes(join(ROOT, '..', 'shared', 'API.md')), ...markdownRoutes(join(ROOT, 'docs', 'api-additions.md'))]);
+    const documented = documentedRoutes();
+    expect([...written].filter((r) => !documented.has(r) && !NOT_YET_BUILT.has(r))).toEqual([]);
+    // A route built since stays out of NOT_YET_BUILT.
+    expect([...NOT_YET_BUILT].filter((r) => documented.has(r))).toEqual([]);
+  });
+
+  it('gives each route its body, parameters, success answer and error codes', () => {
+    const doc = openApiDocument();
+    const give = doc.paths?.['/dreams/{id}/donations']?.post;
+    expect(give?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'path', name: 'id', required: true })]));
+    expect(give?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'Idempotency-Key' })]));
+    const body = (give?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> }).content['application/json'].schema;
+    expect(body.properties.flowers).toEqual({ type: 'integer', minimum: 1, maximum: 100_000 });
+    expect(Object.keys(give?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '503']));
+    expect(JSON.stringify(give?.responses?.['409'])).toContain('INSUFFICIENT_FLOWERS');
+    // Text limits are code points, as API.md counts them.
+    const propose = doc.paths?.['/dreams']?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    expect(propose.content['application/json'].schema.properties.title).toEqual({ type: 'string', minLength: 4, maxLength: 40 });
+  });
+
+  it('lists 403 for every route with roles and 401 for every signed-in route', () => {
+    for (const route of ALL_ROUTES) {
+      const statuses = refusalsOf(route).map((r) => r.status);
+      if (route.roles) expect(statuses).toContain(403);
+      if (route.auth === 'required') expect(statuses).toContain(401);
+    }
+  });
+});
