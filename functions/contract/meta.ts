@@ -8,6 +8,7 @@ export const openApiRoute = route({
   source: 'api-additions',
   tag: 'meta',
   auth: 'none',
+  withoutEdge: true,
   status: 200,
   response: z.record(z.unknown()),
 });

@@ -13,7 +13,8 @@ export function refusalsOf(route: RouteContract): RouteError[] {
     refusals.push({ status: 400, code: 'VALIDATION_FAILED', when: 'malformed JSON, wrong types, out-of-range values, unknown enum values' });
   }
   if (route.auth === 'required') refusals.push({ status: 401, code: 'UNAUTHENTICATED', when: 'missing, malformed, forged or expired token' });
-  if (route.auth === 'optional') refusals.push({ status: 401, code: 'UNAUTHENTICATED', when: 'a token was sent and it is not valid' });
+  // A public route still checks a token that is sent (the edge reads every Authorization header).
+  if (route.auth !== 'required' && !route.withoutEdge) refusals.push({ status: 401, code: 'UNAUTHENTICATED', when: 'a token was sent and it is not valid' });
   if (route.roles) refusals.push({ status: 403, code: 'FORBIDDEN', when: `the caller is not ${route.roles.join(' or ')}` });
   if (route.localStagesOnly) refusals.push({ status: 404, code: 'NOT_FOUND', when: 'STAGE is neither local nor test' });
   if (route.idempotent) {

@@ -34,6 +34,8 @@ export interface RouteContract<
   roles?: readonly Role[];
   /** Honours the Idempotency-Key header (a POST that moves flowers or money). */
   idempotent?: boolean;
+  /** Answers without the edge (shared/http.ts), so a token sent is not even read. */
+  withoutEdge?: true;
   /** Exists only when STAGE is local or test; elsewhere 404 like an unknown route. */
   localStagesOnly?: boolean;
   body?: B;

@@ -89,7 +89,13 @@ export function httpRoute<
           handedOut.push(completion);
           return completion;
         };
-        const result = await spec.handle({ body: body as never, query: query as never, params: params as never, caller: caller as never, completeWith: completeWith as never });
+        const result = await spec.handle({
+          body: body as never,
+          query: query as never,
+          params: params as never,
+          caller: caller as never,
+          completeWith: completeWith as never,
+        });
         response = render(result);
       } catch (err) {
         if (!(err instanceof AppError) || err.status >= 500) throw err;

@@ -1,4 +1,10 @@
-/** A tiny client for the API tier: raw status, headers and parsed body of every answer. */
+import { contractProblem } from './contract-check';
+
+/**
+ * A tiny client for the API tier: raw status, headers and parsed body of every answer. Every
+ * answer of the API under test is checked against the contract (functions/contract): a test
+ * fails when a route answers a field, a status or a code that the contract does not document.
+ */
 export interface ApiAnswer<T = any> {
   status: number;
   body: T;
@@ -12,6 +18,8 @@ export interface CallOptions {
   /** Sent as-is, for malformed-input tests. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** For the few tests that send what the contract does not describe (unknown routes, 500s by design). */
+  skipContractCheck?: boolean;
 }
 
 export function apiUrl(): string {
@@ -35,6 +43,10 @@ export async function call<T = any>(method: string, path: string, options: CallO
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     parsed = undefined;
+  }
+  if (base === apiUrl() && !options.skipContractCheck) {
+    const problem = contractProblem(method, path, response.status, parsed);
+    if (problem) throw new Error(`contract broken by ${method} ${path} → ${response.status}: ${problem}\n${text.slice(0, 600)}`);
   }
   return { status: response.status, body: parsed as T, text, headers: response.headers };
 }

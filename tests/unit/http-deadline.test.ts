@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { route } from '../../functions/contract/route';
 import { httpRoute } from '../../functions/shared/http';
 
-const slowRoute = route({ method: 'GET', path: '/slow', summary: 'a test route', source: 'api-additions', tag: 'test', auth: 'none', status: 200, response: z.object({}).passthrough() });
+const slowRoute = route({
+  method: 'GET',
+  path: '/slow',
+  summary: 'a test route',
+  source: 'api-additions',
+  tag: 'test',
+  auth: 'none',
+  status: 200,
+  response: z.object({}).passthrough(),
+});
 
 const event = { rawPath: '/slow', requestContext: { http: { method: 'GET' } }, headers: {} } as unknown as APIGatewayProxyEventV2;
 const contextWith = (remainingMs: number) => ({ awsRequestId: 'test', getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;

@@ -47,7 +47,9 @@ describe('the OpenAPI document', () => {
       functions: Record<string, { events?: { httpApi?: { method: string; path: string } }[] }>;
     };
     const served = new Set(
-      Object.values(stack.functions).flatMap((fn) => (fn.events ?? []).flatMap((e) => (e.httpApi ? [`${e.httpApi.method.toUpperCase()} ${e.httpApi.path}`] : []))),
+      Object.values(stack.functions).flatMap((fn) =>
+        (fn.events ?? []).flatMap((e) => (e.httpApi ? [`${e.httpApi.method.toUpperCase()} ${e.httpApi.path}`] : [])),
+      ),
     );
 
     // Act
