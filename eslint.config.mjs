@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.esbuild/**', '.serverless/**', '.data/**', 'coverage/**', 'types/**/*.d.ts'] },
+  { ignores: ['node_modules/**', 'dist/**', '.esbuild/**', '.serverless/**', '.data/**', 'coverage/**', '.tmp/**', 'types/**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -26,6 +27,10 @@ class ModuleSizesPlugin {
     })
   }
 }
+
+// The API contract's limits and enums (functions/contract/fields.ts, enums.ts: plain constants, no
+// zod) are compiled into the app too; its types are `import type` and cost nothing.
+const CONTRACT = resolve(__dirname, '..', 'functions', 'contract')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -60,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false,
     },
     mini: {
+      compile: { include: [CONTRACT] },
       // Modules only subpackages use go into those subpackages, not the main package's common.js.
       optimizeMainPackage: { enable: true },
       // TARO_ANALYZE=1: write which modules each output file carries to dist/<env>-modules.json.
@@ -81,6 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [CONTRACT] },
       // Absolute '/' so dist/h5 works when served from the root of any host/port; hash routing
       // keeps every page on index.html, so no server rewrites are needed.
       publicPath: '/',

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from 'react'
 import { useReachBottom } from '@tarojs/taro'
 import { errorMessage, toastError } from '../services/request'
-import type { Page } from '../services/types'
+import type { Page } from '../../functions/contract'
 
 /** One page of the list: the first when `cursor` is null, else the one after `cursor`. */
 export type FetchPage<T> = (cursor: string | null) => Promise<Page<T>>

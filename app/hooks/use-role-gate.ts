@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { getMe } from '../services/api'
 import { getStoredUser } from '../services/auth'
-import type { Role } from '../services/types'
+import type { Role } from '../../functions/contract'
 
 /**
  * A console page's role check, against the roles the server holds now (a role granted or

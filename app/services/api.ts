@@ -1,39 +1,41 @@
-import { request } from './request'
+// The app's calls, each typed by its route in the contract (functions/contract): `import type`
+// only, so nothing of the contract's schemas reaches the bundle.
+import type { AnswerOf, BodyOf, DreamCategory, DreamSort, DreamStatus, LowCarbonAction, StepsInput } from '../../functions/contract'
+import type { getMeRoute, myLedgerRoute } from '../../functions/contract/me'
 import type {
-  AppNotification,
-  Dream,
-  DreamCategory,
-  DreamDetail,
-  DreamDonationResult,
-  DreamSort,
-  DreamStatus,
-  LedgerEntry,
-  LowcarbonAction,
-  LowcarbonActionKind,
-  MeResponse,
-  MemberCode,
-  Page,
-  ProposeDreamInput,
-  QuizAnswerResult,
-  QuizToday,
-  StepDonation,
-  StepDonationResult,
-  StepsInput,
-  StepsPreview,
-  Store,
-  Team,
-  TeamDetail,
-  ReviewDreamInput,
-} from './types'
-import type { Sponsor } from '../../functions/domain/steps'
+  adoptDreamRoute,
+  dreamReviewQueueRoute,
+  getDreamRoute,
+  getTeamRoute,
+  giveToDreamRoute,
+  joinTeamRoute,
+  listDreamsRoute,
+  myDreamsRoute,
+  proposeDreamRoute,
+  reviewDreamRoute,
+  startTeamRoute,
+} from '../../functions/contract/dreams'
+import type {
+  answerQuizRoute,
+  donateStepsRoute,
+  listSponsorsRoute,
+  listStepDonationsRoute,
+  memberCodeRoute,
+  previewStepsRoute,
+  recordLowCarbonRoute,
+  todaysQuizRoute,
+} from '../../functions/contract/earning'
+import type { myNotificationsRoute } from '../../functions/contract/notifications'
+import type { myStoresRoute } from '../../functions/contract/stores'
+import { request } from './request'
 
-export function getMe(): Promise<MeResponse> {
-  return request<MeResponse>('/me')
+export function getMe() {
+  return request<AnswerOf<typeof getMeRoute>>('/me')
 }
 
 /** Newest first; pass the previous page's nextCursor to continue. */
-export function getLedger(cursor?: string | null, limit = 20): Promise<Page<LedgerEntry>> {
-  return request<Page<LedgerEntry>>('/me/ledger', { query: { cursor, limit } })
+export function getLedger(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof myLedgerRoute>>('/me/ledger', { query: { cursor, limit } })
 }
 
 export interface DreamQuery {
@@ -45,8 +47,8 @@ export interface DreamQuery {
 }
 
 /** Public list; sent without the token so a stale token cannot turn it into a 401. */
-export function getDreams(q: DreamQuery = {}): Promise<Page<Dream>> {
-  return request<Page<Dream>>('/dreams', {
+export function getDreams(q: DreamQuery = {}) {
+  return request<AnswerOf<typeof listDreamsRoute>>('/dreams', {
     query: { sort: q.sort ?? 'new', status: q.status, category: q.category, cursor: q.cursor, limit: q.limit },
     auth: false,
   })
@@ -57,107 +59,107 @@ export function getDreams(q: DreamQuery = {}): Promise<Page<Dream>> {
 const dreamPath = (id: string) => `/dreams/${encodeURIComponent(id)}`
 
 /** Public, but sent with the token: `viewer.hasGiven` (and an own in-review dream) need it. */
-export function getDream(id: string): Promise<DreamDetail> {
-  return request<DreamDetail>(dreamPath(id))
+export function getDream(id: string) {
+  return request<AnswerOf<typeof getDreamRoute>>(dreamPath(id))
 }
 
 /** 201 `{dream}` in review. */
-export function proposeDream(input: ProposeDreamInput): Promise<{ dream: Dream }> {
-  return request<{ dream: Dream }>('/dreams', { method: 'POST', body: input })
+export function proposeDream(input: BodyOf<typeof proposeDreamRoute>) {
+  return request<AnswerOf<typeof proposeDreamRoute>>('/dreams', { method: 'POST', body: input })
 }
 
 /** 我的梦想: every status, with reviewNote. */
-export function getMyDreams(cursor?: string | null, limit = 50): Promise<Page<Dream>> {
-  return request<Page<Dream>>('/me/dreams', { query: { cursor, limit } })
+export function getMyDreams(cursor?: string | null, limit = 50) {
+  return request<AnswerOf<typeof myDreamsRoute>>('/me/dreams', { query: { cursor, limit } })
 }
 
 /** Admin: dreams waiting for review, newest first. */
-export function getReviewQueue(cursor?: string | null, limit = 20): Promise<Page<Dream>> {
-  return request<Page<Dream>>('/admin/dreams', { query: { cursor, limit } })
+export function getReviewQueue(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof dreamReviewQueueRoute>>('/admin/dreams', { query: { cursor, limit } })
 }
 
-export function reviewDream(id: string, input: ReviewDreamInput): Promise<{ dream: Dream }> {
-  return request<{ dream: Dream }>(`${dreamPath(id)}/review`, { method: 'POST', body: input })
+export function reviewDream(id: string, input: BodyOf<typeof reviewDreamRoute>) {
+  return request<AnswerOf<typeof reviewDreamRoute>>(`${dreamPath(id)}/review`, { method: 'POST', body: input })
 }
 
 /** Retry an unanswered gift with the same key and the same body, so it is given once. */
-export function giveToDream(id: string, body: { flowers: number; teamId?: string }, idempotencyKey: string): Promise<DreamDonationResult> {
-  return request<DreamDonationResult>(`${dreamPath(id)}/donations`, { method: 'POST', body, idempotencyKey })
+export function giveToDream(id: string, body: BodyOf<typeof giveToDreamRoute>, idempotencyKey: string) {
+  return request<AnswerOf<typeof giveToDreamRoute>>(`${dreamPath(id)}/donations`, { method: 'POST', body, idempotencyKey })
 }
 
 /** Charity: take on an executable dream. */
-export function adoptDream(id: string): Promise<{ dream: Dream }> {
-  return request<{ dream: Dream }>(`${dreamPath(id)}/adopt`, { method: 'POST' })
+export function adoptDream(id: string) {
+  return request<AnswerOf<typeof adoptDreamRoute>>(`${dreamPath(id)}/adopt`, { method: 'POST' })
 }
 
 // ---- 一起捐 ----
 
-export function startTeam(dreamId: string, name: string): Promise<{ team: Team }> {
-  return request<{ team: Team }>(`${dreamPath(dreamId)}/teams`, { method: 'POST', body: { name } })
+export function startTeam(dreamId: string, name: string) {
+  const body: BodyOf<typeof startTeamRoute> = { name }
+  return request<AnswerOf<typeof startTeamRoute>>(`${dreamPath(dreamId)}/teams`, { method: 'POST', body })
 }
 
-export function joinTeam(code: string): Promise<{ team: Team }> {
-  return request<{ team: Team }>('/teams/join', { method: 'POST', body: { code } })
+export function joinTeam(code: string) {
+  const body: BodyOf<typeof joinTeamRoute> = { code }
+  return request<AnswerOf<typeof joinTeamRoute>>('/teams/join', { method: 'POST', body })
 }
 
-export function getTeam(id: string): Promise<TeamDetail> {
-  return request<TeamDetail>(`/teams/${encodeURIComponent(id)}`)
+export function getTeam(id: string) {
+  return request<AnswerOf<typeof getTeamRoute>>(`/teams/${encodeURIComponent(id)}`)
 }
 
 // ---- 消息通知 ----
 
-export function getNotifications(cursor?: string | null, limit = 20): Promise<Page<AppNotification>> {
-  return request<Page<AppNotification>>('/me/notifications', { query: { cursor, limit } })
+export function getNotifications(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof myNotificationsRoute>>('/me/notifications', { query: { cursor, limit } })
 }
 
 // ---- 捐步 ----
 
 /** What donating these steps would earn now; changes nothing. */
-export function previewSteps(input: StepsInput): Promise<StepsPreview> {
-  return request<StepsPreview>('/steps/preview', { method: 'POST', body: input })
+export function previewSteps(input: StepsInput) {
+  return request<AnswerOf<typeof previewStepsRoute>>('/steps/preview', { method: 'POST', body: input })
 }
 
 /** Once a day. Retry a failed tap with the same key and the same input. */
-export function donateSteps(input: StepsInput, idempotencyKey: string): Promise<StepDonationResult> {
-  return request<StepDonationResult>('/steps/donations', { method: 'POST', body: input, idempotencyKey })
+export function donateSteps(input: StepsInput, idempotencyKey: string) {
+  return request<AnswerOf<typeof donateStepsRoute>>('/steps/donations', { method: 'POST', body: input, idempotencyKey })
 }
 
 /** Newest first. */
-export function getStepDonations(limit = 7): Promise<Page<StepDonation>> {
-  return request<Page<StepDonation>>('/steps/donations', { query: { limit } })
+export function getStepDonations(limit = 7) {
+  return request<AnswerOf<typeof listStepDonationsRoute>>('/steps/donations', { query: { limit } })
 }
 
 /** Public: the step sponsors (益行家) and what is left of their budgets. */
-export function getSponsors(): Promise<Page<Sponsor>> {
-  return request<Page<Sponsor>>('/sponsors', { query: { limit: 100 }, auth: false })
+export function getSponsors() {
+  return request<AnswerOf<typeof listSponsorsRoute>>('/sponsors', { query: { limit: 100 }, auth: false })
 }
 
 // ---- 答题 ----
 
-export function getQuizToday(): Promise<QuizToday> {
-  return request<QuizToday>('/quiz/today')
+export function getQuizToday() {
+  return request<AnswerOf<typeof todaysQuizRoute>>('/quiz/today')
 }
 
-export function answerQuiz(questionId: string, choice: number, idempotencyKey: string): Promise<QuizAnswerResult> {
-  return request<QuizAnswerResult>('/quiz/answers', { method: 'POST', body: { questionId, choice }, idempotencyKey })
+export function answerQuiz(questionId: string, choice: number, idempotencyKey: string) {
+  const body: BodyOf<typeof answerQuizRoute> = { questionId, choice }
+  return request<AnswerOf<typeof answerQuizRoute>>('/quiz/answers', { method: 'POST', body, idempotencyKey })
 }
 
 // ---- 一起低碳 ----
 
 /** A signed, single-use, short-lived member code to show as a QR code. */
-export function getMemberCode(): Promise<MemberCode> {
-  return request<MemberCode>('/me/member-code')
+export function getMemberCode() {
+  return request<AnswerOf<typeof memberCodeRoute>>('/me/member-code')
 }
 
 /** The merchant's own stores, any status. */
-export function getMyStores(): Promise<Page<Store>> {
-  return request<Page<Store>>('/me/stores')
+export function getMyStores() {
+  return request<AnswerOf<typeof myStoresRoute>>('/me/stores')
 }
 
-export function recordLowcarbonAction(code: string, action: LowcarbonActionKind, idempotencyKey: string): Promise<{ action: LowcarbonAction }> {
-  return request<{ action: LowcarbonAction }>('/lowcarbon/actions', {
-    method: 'POST',
-    body: { code, action },
-    idempotencyKey,
-  })
+export function recordLowcarbonAction(code: string, action: LowCarbonAction, idempotencyKey: string) {
+  const body: BodyOf<typeof recordLowCarbonRoute> = { code, action }
+  return request<AnswerOf<typeof recordLowCarbonRoute>>('/lowcarbon/actions', { method: 'POST', body, idempotencyKey })
 }

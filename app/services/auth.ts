@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { LOGIN_PAGE, TOKEN_KEY, USER_KEY, clearSession, getToken, request } from './request'
-import type { AuthResponse, Role, User } from './types'
+import type { Role, SignedIn, User } from '../../functions/contract'
 
 export const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
@@ -11,7 +11,7 @@ export const DEV_EXTRA_ROLES: { role: Role; label: string }[] = [
   { role: 'admin', label: '管理员' },
 ]
 
-export const ROLE_LABELS: Record<string, string> = {
+export const ROLE_LABELS: Record<Role, string> = {
   donor: '爱心用户',
   merchant: '商家',
   charity: '公益机构',
@@ -22,7 +22,7 @@ export const ROLE_LABELS: Record<string, string> = {
 const DEV_OPENID_KEY = 'lrf_dev_openid'
 const DEV_NICKNAME_KEY = 'lrf_dev_nickname'
 
-function saveSession(res: AuthResponse): User {
+function saveSession(res: SignedIn): User {
   Taro.setStorageSync(TOKEN_KEY, res.token)
   Taro.setStorageSync(USER_KEY, res.user)
   return res.user
@@ -51,7 +51,7 @@ export function signInWithWechat(): Promise<User> {
     wechatLoginInFlight = (async () => {
       const { code } = await Taro.login()
       if (!code) throw new Error('微信登录失败，请重试')
-      const res = await request<AuthResponse>('/auth/wechat', {
+      const res = await request<SignedIn>('/auth/wechat', {
         method: 'POST',
         body: { code },
         auth: false,
@@ -66,7 +66,7 @@ export function signInWithWechat(): Promise<User> {
 
 /** H5 build: the API's dev sign-in (exists only when the API runs with STAGE local/test). */
 export async function signInDev(openid: string, nickname: string, roles: Role[]): Promise<User> {
-  const res = await request<AuthResponse>('/auth/dev', {
+  const res = await request<SignedIn>('/auth/dev', {
     method: 'POST',
     body: { openid, nickname: nickname || undefined, roles },
     auth: false,

@@ -1,8 +1,10 @@
-// Display helpers shared by pages. Labels follow the enums in /shared/API.md.
+// Display helpers shared by pages. Labels are keyed by the contract's enums, so a new value
+// without a label fails the type check.
 
-import type { DreamDetail } from '../services/types'
+import { DREAM_CATEGORIES as CATEGORY_VALUES, GIFT_ACCEPTING_STATUSES } from '../../functions/contract/enums'
+import type { DreamCategory, DreamDetail, DreamStatus, LedgerReason } from '../../functions/contract'
 
-const REASON_LABELS: Record<string, string> = {
+const REASON_LABELS: Record<LedgerReason, string> = {
   steps: '捐步',
   quiz: '答题',
   lowcarbon: '低碳行动',
@@ -11,32 +13,29 @@ const REASON_LABELS: Record<string, string> = {
 }
 
 export function reasonLabel(reason: string): string {
-  return REASON_LABELS[reason] || '其他'
+  return REASON_LABELS[reason as LedgerReason] || '其他'
 }
 
-/** The dream categories of API.md, in the order the app offers them. */
-export const DREAM_CATEGORIES: { value: string; label: string; icon: string }[] = [
-  { value: 'elderly', label: '助老', icon: '👵' },
-  { value: 'children', label: '儿童', icon: '🧒' },
-  { value: 'education', label: '教育', icon: '📚' },
-  { value: 'health', label: '健康', icon: '🩺' },
-  { value: 'environment', label: '环保', icon: '🌳' },
-  { value: 'culture', label: '文化', icon: '🎨' },
-  { value: 'rural', label: '乡村', icon: '🌾' },
-  { value: 'disability', label: '助残', icon: '🦽' },
-  { value: 'other', label: '其他', icon: '✨' },
-]
+const CATEGORY_FACES: Record<DreamCategory, { label: string; icon: string }> = {
+  elderly: { label: '助老', icon: '👵' },
+  children: { label: '儿童', icon: '🧒' },
+  education: { label: '教育', icon: '📚' },
+  health: { label: '健康', icon: '🩺' },
+  environment: { label: '环保', icon: '🌳' },
+  culture: { label: '文化', icon: '🎨' },
+  rural: { label: '乡村', icon: '🌾' },
+  disability: { label: '助残', icon: '🦽' },
+  other: { label: '其他', icon: '✨' },
+}
 
-const CATEGORY_LABELS: Record<string, string> = DREAM_CATEGORIES.reduce<Record<string, string>>((acc, c) => {
-  acc[c.value] = c.label
-  return acc
-}, {})
+/** The dream categories of the contract, in its order, as the app offers them. */
+export const DREAM_CATEGORIES: { value: DreamCategory; label: string; icon: string }[] = CATEGORY_VALUES.map((value) => ({ value, ...CATEGORY_FACES[value] }))
 
 export function categoryLabel(category: string): string {
-  return CATEGORY_LABELS[category] || '其他'
+  return CATEGORY_FACES[category as DreamCategory]?.label || '其他'
 }
 
-const DREAM_STATUS_LABELS: Record<string, string> = {
+const DREAM_STATUS_LABELS: Record<DreamStatus, string> = {
   open: '筹集中',
   executable: '可执行',
   adopted: '已认领',
@@ -46,12 +45,12 @@ const DREAM_STATUS_LABELS: Record<string, string> = {
 }
 
 export function dreamStatusLabel(status: string): string {
-  return DREAM_STATUS_LABELS[status] || ''
+  return DREAM_STATUS_LABELS[status as DreamStatus] || ''
 }
 
 /** Dreams in these statuses take flowers (API.md). */
 export function acceptsFlowers(status: string): boolean {
-  return status === 'open' || status === 'executable'
+  return (GIFT_ACCEPTING_STATUSES as readonly string[]).includes(status)
 }
 
 /** "+5" / "-3" for a ledger delta. */

@@ -19,3 +19,9 @@ export type User = z.infer<typeof user>;
 /** Someone named on a page: a dream's proposer or charity, a store's owner. */
 export const personRef = z.object({ id: z.string(), nickname: z.string() });
 export type PersonRef = z.infer<typeof personRef>;
+
+/** A page of a list (schema-kit's page()). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

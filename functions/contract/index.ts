@@ -13,4 +13,4 @@ export * from './dreams';
 export * from './stores';
 export * from './admin';
 export * from './notifications';
-export type { RouteContract, RouteError, Auth } from './route';
+export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

@@ -6,6 +6,8 @@ import { user } from './common';
 
 export const flowerSummary = z.object({ balance: z.number().int(), earned: z.number().int(), given: z.number().int() });
 
+export type FlowerSummary = z.infer<typeof flowerSummary>;
+
 export const me = z.object({ user, flowers: flowerSummary });
 export type Me = z.infer<typeof me>;
 

@@ -1,4 +1,4 @@
-import type { ZodTypeAny } from 'zod';
+import type { z, ZodTypeAny } from 'zod';
 import type { Role } from './enums';
 
 export type Auth = 'required' | 'optional' | 'none';
@@ -57,3 +57,10 @@ export function route<
 >(contract: RouteContract<B, Q, P, R, A>): RouteContract<B, Q, P, R, A> {
   return contract;
 }
+
+/** What a route answers on success (the app types its requests with these). */
+export type AnswerOf<R> = R extends { response: infer S } ? (S extends ZodTypeAny ? z.infer<S> : void) : never;
+/** What a route's body may be, as a client sends it (defaults not yet applied). */
+export type BodyOf<R> = R extends { body?: infer S } ? (S extends ZodTypeAny ? z.input<S> : never) : never;
+/** A route's query, as a client sends it. */
+export type QueryOf<R> = R extends { query?: infer S } ? (S extends ZodTypeAny ? z.input<S> : never) : never;

@@ -21,6 +21,10 @@ export const store = named(
 );
 export type Store = z.infer<typeof store>;
 
+/** A store in the review queue, with its owner. */
+export const pendingStore = store.extend({ owner: personRef });
+export type PendingStore = z.infer<typeof pendingStore>;
+
 export const openStoreBody = z.object({
   name: text(FIELDS.storeName),
   city: text(FIELDS.storeCity),
@@ -85,5 +89,5 @@ export const storeReviewQueueRoute = route({
   roles: ['admin'],
   query: pageQuery(),
   status: 200,
-  response: page(store.extend({ owner: personRef })),
+  response: page(pendingStore),
 });

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import yaml from 'js-yaml';
 
@@ -37,7 +38,7 @@ export async function bundleLikeFunctions(entry: { file: string } | { source: st
     format: settings.format,
     mainFields: settings.mainFields,
     banner: settings.banner,
-    plugins: settings.plugins ? require(resolve(ROOT, settings.plugins)) : [],
+    plugins: settings.plugins ? createRequire(__filename)(resolve(ROOT, settings.plugins)) : [],
     logLevel: 'error',
   });
   return statSync(outfile).size;

@@ -6,18 +6,20 @@ import RoleForbidden from '../../components/role-forbidden'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { useRoleGate } from '../../hooks/use-role-gate'
-import { changeRole, findPerson, getAuditTrail, type AuditRecord, type GrantableRole, type Person } from '../../services/admin-api'
+import { changeRole, findPerson, getAuditTrail } from '../../services/admin-api'
+import type { AuditEntry, GrantableRole, Person, Role } from '../../../functions/contract'
 import { ROLE_LABELS, getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
-import { charCount, formatShanghaiTime } from '../../utils/format'
+import { formatShanghaiTime } from '../../utils/format'
+import { GRANTABLE_ROLES } from '../../../functions/contract/enums'
+import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import '../admin.scss'
 
-const GRANTABLE: GrantableRole[] = ['merchant', 'charity', 'worker', 'admin']
-const REASON_MAX = 200
+const REASON = FIELDS.reason
 // User ids are ULIDs; anything else is taken as an openid.
 const USER_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
 
-const ACTION_LABELS: Record<AuditRecord['action'], string> = {
+const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'role.grant': '授予角色',
   'role.revoke': '撤销角色',
   'store.approve': '通过店铺',
@@ -27,8 +29,8 @@ const ACTION_LABELS: Record<AuditRecord['action'], string> = {
   'sponsor.create': '新增益行家',
 }
 
-export function auditLine(entry: AuditRecord): string {
-  const what = entry.action.startsWith('role.') ? ROLE_LABELS[entry.detail] || entry.detail : entry.detail
+export function auditLine(entry: AuditEntry): string {
+  const what = entry.action.startsWith('role.') ? ROLE_LABELS[entry.detail as Role] || entry.detail : entry.detail
   return `${entry.actor.label} ${ACTION_LABELS[entry.action] || entry.action}：${what}`
 }
 
@@ -40,7 +42,7 @@ export default function PeoplePage() {
   const [searchError, setSearchError] = useState('')
   const [reason, setReason] = useState('')
   const [busyRole, setBusyRole] = useState<GrantableRole | null>(null)
-  const trail = usePagedList<AuditRecord>((cursor) => getAuditTrail(person?.id ?? null, cursor, 20))
+  const trail = usePagedList<AuditEntry>((cursor) => getAuditTrail(person?.id ?? null, cursor, 20))
   const me = getStoredUser()
 
   const { check } = gate
@@ -73,8 +75,8 @@ export default function PeoplePage() {
   const toggle = async (role: GrantableRole) => {
     if (!person || busyRole) return
     const why = reason.trim()
-    if (charCount(why) < 1 || charCount(why) > REASON_MAX) {
-      setSearchError(`请填写原因（1–${REASON_MAX} 个字），它会记入操作记录`)
+    if (textProblem(why, REASON)) {
+      setSearchError(`请填写原因（${REASON.min}–${REASON.max} 个字），它会记入操作记录`)
       return
     }
     const action = person.roles.includes(role) ? 'revoke' : 'grant'
@@ -137,12 +139,12 @@ export default function PeoplePage() {
             type='text'
             placeholder='原因（必填，例如：机构资质已核验）'
             aria-label='原因'
-            maxlength={REASON_MAX * 2}
+            maxlength={REASON.max * 2}
             value={reason}
             onInput={(e) => setReason(e.detail.value)}
           />
           <View className='people-actions'>
-            {GRANTABLE.map((role) => {
+            {GRANTABLE_ROLES.map((role) => {
               const has = person.roles.includes(role)
               const own = role === 'admin' && has && person.id === me?.id
               return (

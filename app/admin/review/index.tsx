@@ -7,13 +7,13 @@ import { usePagedList } from '../../hooks/use-paged-list'
 import { getMe, getReviewQueue, reviewDream } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
-import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../services/types'
-import { categoryLabel, charCount, formatShanghaiTime, yuanToFen } from '../../utils/format'
+import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../../functions/contract'
+import { categoryLabel, formatShanghaiTime, formatYuan, yuanToFen } from '../../utils/format'
+import { FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 
 const PAGE_SIZE = 20
-const NOTE_MAX = 200
-const SPONSOR_MAX = 40
+const { reviewNote: NOTE, sponsorName: SPONSOR, matchFenPerFlower: PER_FLOWER, budgetFen: BUDGET } = FIELDS
 
 interface ReviewForm {
   note: string
@@ -31,12 +31,14 @@ function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: 
   const sponsorName = form.sponsorName.trim()
   const anyFilled = sponsorName || form.perFlowerYuan.trim() || form.budgetYuan.trim()
   if (!anyFilled) return {}
-  const nameLen = charCount(sponsorName)
-  if (nameLen < 1 || nameLen > SPONSOR_MAX) return { error: `配捐方名称需要 1–${SPONSOR_MAX} 个字` }
+  if (textProblem(sponsorName, SPONSOR)) return { error: `配捐方名称需要 ${SPONSOR.min}–${SPONSOR.max} 个字` }
   const fenPerFlower = yuanToFen(form.perFlowerYuan)
-  if (fenPerFlower === null || fenPerFlower > 10000) return { error: '每朵花配捐需要在 ¥0.01–¥100 之间' }
+  if (fenPerFlower === null || intProblem(fenPerFlower, PER_FLOWER)) {
+    return { error: `每朵花配捐需要在 ¥${formatYuan(PER_FLOWER.min)}–¥${formatYuan(PER_FLOWER.max)} 之间` }
+  }
   const budgetFen = yuanToFen(form.budgetYuan)
   if (budgetFen === null) return { error: '请填写配捐预算（元）' }
+  if (intProblem(budgetFen, BUDGET)) return { error: `配捐预算需要在 ¥${formatYuan(BUDGET.min)}–¥${formatYuan(BUDGET.max)} 之间` }
   return { matchFund: { sponsorName, fenPerFlower, budgetFen } }
 }
 
@@ -103,8 +105,8 @@ export default function AdminPage() {
     if (busyRef.current.has(dream.id)) return
     const form = formOf(dream.id)
     const note = form.note.trim()
-    if (charCount(note) > NOTE_MAX) {
-      setItemErrors((prev) => ({ ...prev, [dream.id]: `审核意见最多 ${NOTE_MAX} 个字` }))
+    if (note && textProblem(note, NOTE)) {
+      setItemErrors((prev) => ({ ...prev, [dream.id]: `审核意见最多 ${NOTE.max} 个字` }))
       return
     }
     const input: ReviewDreamInput = { decision }
@@ -203,7 +205,7 @@ export default function AdminPage() {
               className='review-input review-note'
               type='text'
               placeholder='审核意见（选填，驳回时会告诉提出人）'
-              maxlength={NOTE_MAX * 2}
+              maxlength={NOTE.max * 2}
               value={form.note}
               onInput={(e) => updateForm(dream.id, { note: e.detail.value })}
             />
@@ -218,7 +220,7 @@ export default function AdminPage() {
                   className='review-input review-sponsor'
                   type='text'
                   placeholder='配捐方名称，例如：某某公益基金'
-                  maxlength={SPONSOR_MAX * 2}
+                  maxlength={SPONSOR.max * 2}
                   value={form.sponsorName}
                   onInput={(e) => updateForm(dream.id, { sponsorName: e.detail.value })}
                 />

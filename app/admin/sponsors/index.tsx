@@ -4,10 +4,12 @@ import Taro from '@tarojs/taro'
 import RoleForbidden from '../../components/role-forbidden'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { useRoleGate } from '../../hooks/use-role-gate'
-import { createSponsor, type Sponsor } from '../../services/admin-api'
+import { createSponsor } from '../../services/admin-api'
+import type { Sponsor } from '../../../functions/contract'
 import { getSponsors } from '../../services/api'
 import { errorMessage, toastError } from '../../services/request'
-import { charCount, formatYuan, yuanToFen } from '../../utils/format'
+import { FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
+import { formatYuan, yuanToFen } from '../../utils/format'
 import '../admin.scss'
 
 interface Form {
@@ -22,12 +24,14 @@ const EMPTY: Form = { name: '', logoText: '', perTenThousandYuan: '', budgetYuan
 function validate(form: Form): { body: Parameters<typeof createSponsor>[0] } | { error: string } {
   const name = form.name.trim()
   const logoText = form.logoText.trim()
-  if (charCount(name) < 1 || charCount(name) > 40) return { error: '名称需要 1–40 个字' }
-  if (charCount(logoText) < 1 || charCount(logoText) > 4) return { error: '标志文字需要 1–4 个字' }
+  const { sponsorName, sponsorLogoText, fenPer10kSteps: rate, budgetFen: budget } = FIELDS
+  if (textProblem(name, sponsorName)) return { error: `名称需要 ${sponsorName.min}–${sponsorName.max} 个字` }
+  if (textProblem(logoText, sponsorLogoText)) return { error: `标志文字需要 ${sponsorLogoText.min}–${sponsorLogoText.max} 个字` }
   const fenPer10kSteps = yuanToFen(form.perTenThousandYuan)
-  if (fenPer10kSteps === null || fenPer10kSteps > 100_000) return { error: '每万步配捐需要在 ¥0.01–¥1000 之间' }
+  if (fenPer10kSteps === null || intProblem(fenPer10kSteps, rate)) return { error: `每万步配捐需要在 ¥${formatYuan(rate.min)}–¥${formatYuan(rate.max)} 之间` }
   const budgetFen = yuanToFen(form.budgetYuan)
   if (budgetFen === null) return { error: '请填写预算（元）' }
+  if (intProblem(budgetFen, budget)) return { error: `预算需要在 ¥${formatYuan(budget.min)}–¥${formatYuan(budget.max)} 之间` }
   return { body: { name, logoText, fenPer10kSteps, budgetFen } }
 }
 

@@ -7,7 +7,7 @@ import { usePagedList } from '../../hooks/use-paged-list'
 import { adoptDream, getDreams, getMe } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
-import type { Dream, Role } from '../../services/types'
+import type { Dream, Role } from '../../../functions/contract'
 import { categoryLabel, formatShanghaiTime } from '../../utils/format'
 import './index.scss'
 

@@ -5,7 +5,7 @@ import QrCode from '../../components/qr-code'
 import { getMemberCode } from '../../services/api'
 import { ensureSignedIn } from '../../services/auth'
 import { errorMessage } from '../../services/request'
-import type { MemberCode } from '../../services/types'
+import type { MemberCode } from '../../../functions/contract'
 import { formatCountdown } from '../../utils/format'
 import './index.scss'
 

@@ -3,12 +3,12 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { giveToDream } from '../../services/api'
 import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import type { Dream, DreamDonationResult } from '../../services/types'
+import type { Dream, GiftResult } from '../../../functions/contract'
 import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
+import { FIELDS, intProblem } from '../../../functions/contract/fields'
 import './index.scss'
 
 const QUICK_PICKS = [1, 5, 10, 50]
-const MAX_FLOWERS = 100000
 // Automatic resends of one tap when no final answer came back (network error or 5xx).
 const AUTO_RETRIES = 2
 
@@ -40,7 +40,7 @@ export interface GiveBoxProps {
   hasGiven: boolean
   balance: number | null
   teamId?: string
-  onGiven: (res: DreamDonationResult, gift: GiftContext) => void
+  onGiven: (res: GiftResult, gift: GiftContext) => void
   /** The server said no for a reason that makes the page's data stale (balance, dream status). */
   onStale?: () => void
 }
@@ -53,7 +53,7 @@ export default function GiveBox(props: GiveBoxProps) {
   const [panelOpen, setPanelOpen] = useState(false)
   const [sending, setSending] = useState(false)
   const [error, setError] = useState('')
-  const [result, setResult] = useState<DreamDonationResult | null>(null)
+  const [result, setResult] = useState<GiftResult | null>(null)
 
   const sendingRef = useRef(false)
   // The panel was confirmed on this page: a retried first gift does not ask again.
@@ -63,7 +63,7 @@ export default function GiveBox(props: GiveBoxProps) {
 
   const customTrimmed = custom.trim()
   const amount = customTrimmed ? (/^\d{1,6}$/.test(customTrimmed) ? Number(customTrimmed) : NaN) : pick
-  const amountValid = Number.isInteger(amount) && amount >= 1 && amount <= MAX_FLOWERS
+  const amountValid = intProblem(amount, FIELDS.giftFlowers) === null
   const overBalance = amountValid && balance !== null && amount > balance
 
   const send = async (flowers: number) => {
@@ -78,7 +78,7 @@ export default function GiveBox(props: GiveBoxProps) {
     }
     pendingRef.current = attempt
     try {
-      let res: DreamDonationResult | null = null
+      let res: GiftResult | null = null
       for (let i = 0; ; i++) {
         try {
           res = await giveToDream(dream.id, teamId ? { flowers, teamId } : { flowers }, attempt.key)
@@ -109,7 +109,7 @@ export default function GiveBox(props: GiveBoxProps) {
   const onSubmit = () => {
     if (sendingRef.current) return
     if (!amountValid) {
-      Taro.showToast({ title: `请输入 1–${MAX_FLOWERS} 之间的整数`, icon: 'none' })
+      Taro.showToast({ title: `请输入 ${FIELDS.giftFlowers.min}–${FIELDS.giftFlowers.max} 之间的整数`, icon: 'none' })
       return
     }
     if (!hasGiven && !confirmedRef.current) {
@@ -154,13 +154,17 @@ export default function GiveBox(props: GiveBoxProps) {
       <Input
         className={`gb-custom-input ${prefix}-custom`}
         type='number'
-        maxlength={6}
+        maxlength={String(FIELDS.giftFlowers.max).length}
         placeholder='自定义数量'
         value={custom}
         onInput={(e) => setCustom(e.detail.value)}
       />
 
-      {customTrimmed && !amountValid ? <View className='gb-hint'>请输入 1–{MAX_FLOWERS} 之间的整数</View> : null}
+      {customTrimmed && !amountValid ? (
+        <View className='gb-hint'>
+          请输入 {FIELDS.giftFlowers.min}–{FIELDS.giftFlowers.max} 之间的整数
+        </View>
+      ) : null}
       {overBalance ? <View className='gb-hint'>超过了你的小红花余额</View> : null}
       {dream.matchFund && amountValid ? <View className='gb-match-hint'>{matchHint(dream, amount)}</View> : null}
 

@@ -3,9 +3,9 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { openStore } from '../../services/admin-api'
 import { errorMessage, toastError } from '../../services/request'
-import { charCount } from '../../utils/format'
+import { FIELDS, textProblem } from '../../../functions/contract/fields'
 
-const LIMITS = { name: [2, 40], city: [2, 20], address: [4, 120] } as const
+const LIMITS = { name: FIELDS.storeName, city: FIELDS.storeCity, address: FIELDS.storeAddress } as const
 const LABELS = { name: '店名', city: '城市', address: '详细地址' } as const
 type Field = keyof typeof LIMITS
 
@@ -17,10 +17,9 @@ export default function StoreApply({ onOpened }: { onOpened: () => void }) {
 
   const submit = async () => {
     for (const field of Object.keys(LIMITS) as Field[]) {
-      const [min, max] = LIMITS[field]
-      const length = charCount(form[field].trim())
-      if (length < min || length > max) {
-        setError(`${LABELS[field]}需要 ${min}–${max} 个字`)
+      const rule = LIMITS[field]
+      if (textProblem(form[field].trim(), rule)) {
+        setError(`${LABELS[field]}需要 ${rule.min}–${rule.max} 个字`)
         return
       }
     }

@@ -5,28 +5,31 @@ import { getMe, getMyStores, recordLowcarbonAction } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import type { LowcarbonAction, LowcarbonActionKind, Role, Store } from '../../services/types'
+import type { LowCarbonAction, LowCarbonActionView, Role, Store, StoreStatus } from '../../../functions/contract'
+import { LOW_CARBON_ACTIONS } from '../../../functions/contract/enums'
 import { formatShanghaiTime } from '../../utils/format'
 import StoreApply from '../../components/store-apply'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
-const STORE_STATUS_LABELS: Record<string, string> = { active: '营业中', pending: '审核中', suspended: '已暂停', rejected: '未通过' }
+const STORE_STATUS_LABELS: Record<StoreStatus, string> = { active: '营业中', pending: '审核中', suspended: '已暂停', rejected: '未通过' }
 
-const LOWCARBON_ACTIONS: { action: LowcarbonActionKind; icon: string; label: string }[] = [
-  { action: 'own_cup', icon: '☕', label: '自带杯' },
-  { action: 'no_plastic_bag', icon: '🛍️', label: '不要塑料袋' },
-  { action: 'e_receipt', icon: '🧾', label: '电子小票' },
-  { action: 'no_disposables', icon: '🥢', label: '不用一次性餐具' },
-]
+const ACTION_FACES: Record<LowCarbonAction, { icon: string; label: string }> = {
+  own_cup: { icon: '☕', label: '自带杯' },
+  no_plastic_bag: { icon: '🛍️', label: '不要塑料袋' },
+  e_receipt: { icon: '🧾', label: '电子小票' },
+  no_disposables: { icon: '🥢', label: '不用一次性餐具' },
+}
+/** The contract's actions, in its order. */
+const LOWCARBON_ACTIONS = LOW_CARBON_ACTIONS.map((action) => ({ action, ...ACTION_FACES[action] }))
 
 const actionLabel = (action: string) => LOWCARBON_ACTIONS.find((a) => a.action === action)?.label || action
 
 interface Pending {
   key: string
   code: string
-  action: LowcarbonActionKind
+  action: LowCarbonAction
 }
 
 export default function MerchantLowcarbonPage() {
@@ -37,8 +40,8 @@ export default function MerchantLowcarbonPage() {
   const [storesError, setStoresError] = useState('')
 
   const [code, setCode] = useState('')
-  const [submitting, setSubmitting] = useState<LowcarbonActionKind | null>(null)
-  const [result, setResult] = useState<LowcarbonAction | null>(null)
+  const [submitting, setSubmitting] = useState<LowCarbonAction | null>(null)
+  const [result, setResult] = useState<LowCarbonActionView | null>(null)
   const [error, setError] = useState('')
 
   const submittingRef = useRef(false)
@@ -82,7 +85,7 @@ export default function MerchantLowcarbonPage() {
     }
   }
 
-  const onAction = async (action: LowcarbonActionKind) => {
+  const onAction = async (action: LowCarbonAction) => {
     if (submittingRef.current) return
     const trimmed = code.trim()
     if (!trimmed) {

@@ -6,12 +6,11 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
-import type { DreamDetail, DreamDonationResult } from '../../services/types'
+import type { DreamDetail, GiftResult } from '../../../functions/contract'
 import {
   acceptsFlowers,
   afterGift,
   categoryLabel,
-  charCount,
   dreamStatusLabel,
   formatShanghaiDate,
   formatShanghaiTime,
@@ -20,13 +19,12 @@ import {
   mergeDreamDetail,
   percent,
 } from '../../utils/format'
+import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 import PageState from '../../components/page-state'
 
-const TEAM_NAME_MIN = 2
 // GET /dreams/{id} may answer totals up to a second old.
 const RELOAD_AFTER_GIFT_MS = 1200
-const TEAM_NAME_MAX = 20
 
 const CLOSED_TEXT: Record<string, string> = {
   adopted: '这个梦想已由公益机构认领，正在执行中，感谢每一朵小红花。',
@@ -93,7 +91,7 @@ export default function DreamDetailPage() {
     path: `/pages/dream-detail/index?id=${encodeURIComponent(id)}`,
   }))
 
-  const onGiven = (res: DreamDonationResult, gift: GiftContext) => {
+  const onGiven = (res: GiftResult, gift: GiftContext) => {
     generationRef.current++
     setBalance(res.balance)
     setDetail((prev) =>
@@ -123,9 +121,8 @@ export default function DreamDetailPage() {
   const onStartTeam = async () => {
     if (teamBusyRef.current || !detail) return
     const name = teamName.trim()
-    const len = charCount(name)
-    if (len < TEAM_NAME_MIN || len > TEAM_NAME_MAX) {
-      Taro.showToast({ title: `先给队伍起个名字（${TEAM_NAME_MIN}–${TEAM_NAME_MAX} 个字）`, icon: 'none', duration: 2500 })
+    if (textProblem(name, FIELDS.teamName)) {
+      Taro.showToast({ title: `先给队伍起个名字（${FIELDS.teamName.min}–${FIELDS.teamName.max} 个字）`, icon: 'none', duration: 2500 })
       return
     }
     teamBusyRef.current = true
@@ -244,8 +241,8 @@ export default function DreamDetailPage() {
             <Input
               className='dream-team-input team-name'
               type='text'
-              placeholder='给队伍起个名字（2–20 字）'
-              maxlength={TEAM_NAME_MAX * 2}
+              placeholder={`给队伍起个名字（${FIELDS.teamName.min}–${FIELDS.teamName.max} 字）`}
+              maxlength={FIELDS.teamName.max * 2}
               value={teamName}
               onInput={(e) => setTeamName(e.detail.value)}
             />
@@ -258,7 +255,7 @@ export default function DreamDetailPage() {
               className='dream-team-input team-join-code'
               type='text'
               placeholder='输入 6 位队伍口令'
-              maxlength={6}
+              maxlength={FIELDS.teamCodeLength}
               value={joinCode}
               onInput={(e) => setJoinCode(e.detail.value)}
             />

@@ -4,18 +4,13 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { proposeDream } from '../../services/api'
 import { ensureSignedIn } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
-import type { DreamCategory, ProposeDreamInput } from '../../services/types'
+import type { DreamCategory, ProposeDreamInput } from '../../../functions/contract'
+import { COVER_URL_PATTERN, FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
 import { DREAM_CATEGORIES, charCount } from '../../utils/format'
 import './index.scss'
 
-// Limits from API.md (POST /dreams) and docs/api-additions.md.
-const TITLE_MIN = 4
-const TITLE_MAX = 40
-const STORY_MIN = 20
-const STORY_MAX = 2000
-const TARGET_MIN = 1000
-const TARGET_MAX = 100000000
-const BENEFICIARIES_MAX = 100000000
+// The API's own field rules (functions/contract/fields.ts), the ones its schema runs.
+const { dreamTitle: TITLE, dreamStory: STORY, dreamTargetFlowers: TARGET, dreamBeneficiaries: BENEFICIARIES } = FIELDS
 
 interface Draft {
   title: string
@@ -34,21 +29,21 @@ function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
   const story = d.story.trim()
   const titleLen = charCount(title)
   const storyLen = charCount(story)
-  if (titleLen < TITLE_MIN || titleLen > TITLE_MAX) {
-    return { error: `梦想标题需要 ${TITLE_MIN}–${TITLE_MAX} 个字（现在 ${titleLen} 个字）` }
+  if (textProblem(title, TITLE)) {
+    return { error: `梦想标题需要 ${TITLE.min}–${TITLE.max} 个字（现在 ${titleLen} 个字）` }
   }
-  if (storyLen < STORY_MIN || storyLen > STORY_MAX) {
-    return { error: `梦想故事需要 ${STORY_MIN}–${STORY_MAX} 个字（现在 ${storyLen} 个字）` }
+  if (textProblem(story, STORY)) {
+    return { error: `梦想故事需要 ${STORY.min}–${STORY.max} 个字（现在 ${storyLen} 个字）` }
   }
   if (!d.category) return { error: '请选择梦想的类别' }
   const target = parseWhole(d.target)
-  if (target === null || target < TARGET_MIN || target > TARGET_MAX) {
-    return { error: `目标小红花需要是 ${TARGET_MIN}–${TARGET_MAX} 之间的整数` }
+  if (target === null || intProblem(target, TARGET)) {
+    return { error: `目标小红花需要是 ${TARGET.min}–${TARGET.max} 之间的整数` }
   }
   const input: ProposeDreamInput = { title, story, category: d.category, targetFlowers: target }
   const cover = d.coverUrl.trim()
   if (cover) {
-    if (!/^https:\/\/[^\s/]+\.[^\s]+$/i.test(cover) || cover.length > 500) {
+    if (!COVER_URL_PATTERN.test(cover) || !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(cover) || cover.length > FIELDS.coverUrlMaxLength) {
       return { error: '封面图片需要是 https:// 开头的图片网址' }
     }
     input.coverUrl = cover
@@ -56,7 +51,7 @@ function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
   const people = d.beneficiaries.trim()
   if (people) {
     const n = parseWhole(people)
-    if (n === null || n < 1 || n > BENEFICIARIES_MAX) return { error: `受益人数需要是 1–${BENEFICIARIES_MAX} 之间的整数` }
+    if (n === null || intProblem(n, BENEFICIARIES)) return { error: `受益人数需要是 ${BENEFICIARIES.min}–${BENEFICIARIES.max} 之间的整数` }
     input.beneficiaries = n
   }
   return { input }
@@ -120,15 +115,15 @@ export default function DreamProposePage() {
         <View className='propose-field'>
           <View className='propose-label-row'>
             <Text className='propose-label'>梦想标题</Text>
-            <Text className={`propose-count ${titleLen > TITLE_MAX ? 'propose-count-over' : ''}`}>
-              {titleLen}/{TITLE_MAX}
+            <Text className={`propose-count ${titleLen > TITLE.max ? 'propose-count-over' : ''}`}>
+              {titleLen}/{TITLE.max}
             </Text>
           </View>
           <Input
             className='propose-input propose-title'
             type='text'
-            placeholder={`${TITLE_MIN}–${TITLE_MAX} 个字，例如：给山里的孩子一间图书角`}
-            maxlength={TITLE_MAX * 2}
+            placeholder={`${TITLE.min}–${TITLE.max} 个字，例如：给山里的孩子一间图书角`}
+            maxlength={TITLE.max * 2}
             value={draft.title}
             onInput={(e) => set('title')(e.detail.value)}
           />
@@ -137,14 +132,14 @@ export default function DreamProposePage() {
         <View className='propose-field'>
           <View className='propose-label-row'>
             <Text className='propose-label'>梦想故事</Text>
-            <Text className={`propose-count ${storyLen > STORY_MAX ? 'propose-count-over' : ''}`}>
-              {storyLen}/{STORY_MAX}
+            <Text className={`propose-count ${storyLen > STORY.max ? 'propose-count-over' : ''}`}>
+              {storyLen}/{STORY.max}
             </Text>
           </View>
           <Textarea
             className='propose-textarea propose-story'
-            placeholder={`${STORY_MIN}–${STORY_MAX} 个字：谁需要帮助，现在怎样，小红花能带来什么改变`}
-            maxlength={STORY_MAX * 2}
+            placeholder={`${STORY.min}–${STORY.max} 个字：谁需要帮助，现在怎样，小红花能带来什么改变`}
+            maxlength={STORY.max * 2}
             value={draft.story}
             onInput={(e) => set('story')(e.detail.value)}
           />
@@ -170,7 +165,7 @@ export default function DreamProposePage() {
           <Input
             className='propose-input propose-target'
             type='number'
-            placeholder={`${TARGET_MIN}–${TARGET_MAX}`}
+            placeholder={`${TARGET.min}–${TARGET.max}`}
             maxlength={9}
             value={draft.target}
             onInput={(e) => set('target')(e.detail.value)}
@@ -183,7 +178,7 @@ export default function DreamProposePage() {
             className='propose-input propose-cover'
             type='text'
             placeholder='https:// 开头的图片地址'
-            maxlength={500}
+            maxlength={FIELDS.coverUrlMaxLength}
             value={draft.coverUrl}
             onInput={(e) => set('coverUrl')(e.detail.value)}
           />

@@ -5,7 +5,7 @@ import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { getDreams } from '../../services/api'
-import type { Dream, DreamCategory, DreamSort } from '../../services/types'
+import type { Dream, DreamCategory, DreamSort } from '../../../functions/contract'
 import { DREAM_CATEGORIES, categoryLabel, dreamStatusLabel, percent } from '../../utils/format'
 import './index.scss'
 

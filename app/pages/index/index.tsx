@@ -5,7 +5,7 @@ import { getMe } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { toastError } from '../../services/request'
-import type { Role } from '../../services/types'
+import type { Role } from '../../../functions/contract'
 import './index.scss'
 
 interface Entry {

@@ -3,7 +3,8 @@ import { Button, Checkbox, CheckboxGroup, Input, Label, Text, View } from '@taro
 import Taro, { useLoad } from '@tarojs/taro'
 import { DEV_EXTRA_ROLES, IS_WEAPP, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat } from '../../services/auth'
 import { errorMessage } from '../../services/request'
-import type { Role } from '../../services/types'
+import type { Role } from '../../../functions/contract'
+import { FIELDS } from '../../../functions/contract/fields'
 import './index.scss'
 
 const ME_TAB = '/pages/me/index'
@@ -94,7 +95,7 @@ export default function LoginPage() {
               className='login-input login-nickname'
               type='text'
               placeholder='给自己起个名字吧'
-              maxlength={20}
+              maxlength={FIELDS.nickname.max}
               value={nickname}
               onInput={(e) => setNickname(e.detail.value)}
             />
@@ -106,7 +107,7 @@ export default function LoginPage() {
               className='login-input login-openid'
               type='text'
               placeholder='同一 openid 即同一用户'
-              maxlength={64}
+              maxlength={FIELDS.openid.max}
               value={openid}
               onInput={(e) => setOpenid(e.detail.value)}
             />

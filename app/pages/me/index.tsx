@@ -7,7 +7,7 @@ import { usePagedList } from '../../hooks/use-paged-list'
 import { getLedger, getMe } from '../../services/api'
 import { ROLE_LABELS, getStoredUser, signOut } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
-import type { LedgerEntry, MeResponse } from '../../services/types'
+import type { LedgerEntry, Me } from '../../../functions/contract'
 import { formatShanghaiTime, reasonLabel, signed } from '../../utils/format'
 import './index.scss'
 
@@ -32,7 +32,7 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 }
 
 export default function MePage() {
-  const [me, setMe] = useState<MeResponse | null>(null)
+  const [me, setMe] = useState<Me | null>(null)
   const [meError, setMeError] = useState('')
   const ledger = usePagedList<LedgerEntry>((cursor) => getLedger(cursor, PAGE_SIZE))
   const { reload: reloadLedger } = ledger

@@ -4,7 +4,7 @@ import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { getMyDreams } from '../../services/api'
-import type { Dream } from '../../services/types'
+import type { Dream } from '../../../functions/contract'
 import { categoryLabel, dreamStatusLabel, formatShanghaiTime, percent } from '../../utils/format'
 import './index.scss'
 

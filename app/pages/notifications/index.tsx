@@ -4,7 +4,7 @@ import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { getNotifications } from '../../services/api'
-import type { AppNotification } from '../../services/types'
+import type { Notification } from '../../../functions/contract'
 import { formatShanghaiTime } from '../../utils/format'
 import './index.scss'
 
@@ -20,12 +20,12 @@ const TYPE_ICONS: Record<string, string> = {
 const DREAM_TYPES = new Set(['dream_executable'])
 
 export default function NotificationsPage() {
-  const list = usePagedList<AppNotification>((cursor) => getNotifications(cursor, PAGE_SIZE))
+  const list = usePagedList<Notification>((cursor) => getNotifications(cursor, PAGE_SIZE))
   const { items, loaded } = list
 
   usePageRefresh(() => list.reload())
 
-  const open = (n: AppNotification) => {
+  const open = (n: Notification) => {
     if (!n.refId || !DREAM_TYPES.has(n.type)) return
     Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>
       Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { answerQuiz, getQuizToday } from '../../services/api'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import type { QuizQuestion, QuizToday } from '../../services/types'
+import type { QuizQuestion, QuizToday } from '../../../functions/contract'
 import './index.scss'
 
 // API.md default: a correct answer earns 2 flowers (the answer itself says how many).

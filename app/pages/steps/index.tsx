@@ -5,7 +5,7 @@ import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
 import { signInWithWechat } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../services/types'
+import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../../functions/contract'
 import { daysEndingWith, formatShanghaiDate, formatYuan, shortDate } from '../../utils/format'
 import './index.scss'
 

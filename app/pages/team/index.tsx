@@ -6,7 +6,7 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, getTeam, joinTeam } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, toastError } from '../../services/request'
-import type { DreamDetail, DreamDonationResult, TeamDetail } from '../../services/types'
+import type { DreamDetail, GiftResult, TeamDetail } from '../../../functions/contract'
 import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
 import PageState from '../../components/page-state'
@@ -87,7 +87,7 @@ export default function TeamPage() {
     }
   }
 
-  const onGiven = (res: DreamDonationResult, gift: GiftContext) => {
+  const onGiven = (res: GiftResult, gift: GiftContext) => {
     generationRef.current++
     setBalance(res.balance)
     const expected = afterGift(gift.base, res.dream, res.donation, gift.firstGift)
