@@ -88,7 +88,7 @@ async function main() {
     let wcu = 0;
     let measured = 0;
     let itemsWritten = 0;
-    app.ledger['table'].observer = ({ partitionKeys, writeCapacityUnits }) => {
+    app.table.observer = ({ partitionKeys, writeCapacityUnits }) => {
       itemsWritten += partitionKeys.length;
       for (const pk of new Set(partitionKeys)) keyCounts.set(pk, (keyCounts.get(pk) ?? 0) + 1);
       if (writeCapacityUnits !== undefined) {
@@ -102,11 +102,11 @@ async function main() {
       await donateToDream(app, donors[worker].id, dream.id, { flowers });
       flowersGiven += flowers;
     });
-    app.ledger['table'].observer = undefined;
+    app.table.observer = undefined;
     const domainRate = GIFTS / domainSeconds;
 
     // 2: the same item shape (account update, ledger put, shard update) as bare transactions.
-    const doc = app.ledger['table'].doc;
+    const doc = app.table.doc;
     const rawSeconds = await runConcurrently(GIFTS, DONORS, async (worker) => {
       const user = donors[worker].id;
       const shard = randomInt(16);

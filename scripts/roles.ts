@@ -67,11 +67,7 @@ export function operatorActor(): AuditActor {
 }
 
 /** Runs one command against `deps`; returns the lines to print. */
-export async function runRolesCommand(
-  deps: PeopleDeps & { users: DynamoUserRepository },
-  args: RolesArgs,
-  actor: AuditActor = operatorActor(),
-): Promise<string[]> {
+export async function runRolesCommand(deps: PeopleDeps, args: RolesArgs, actor: AuditActor = operatorActor()): Promise<string[]> {
   if (args.command === 'list') {
     const lines: string[] = [];
     let cursor: string | undefined;

@@ -2,7 +2,7 @@ import type { AuditActor, AuditTrail } from '../domain/audit';
 import type { UserRepository } from '../domain/ports';
 import { decideRoleChange, type GrantableRole, type RoleAction } from '../domain/roles';
 import type { UserRecord } from '../domain/user';
-import { NotFoundError } from '../shared/errors';
+import { NotFoundError } from '../domain/errors';
 
 export interface PeopleDeps {
   users: UserRepository;

@@ -1,16 +1,11 @@
-import type { UserRepository } from '../domain/ports';
-import { defaultNickname, publicUser, rolesWithDonor, type Role, type User } from '../domain/user';
-import type { WechatAuthPort } from '../adapters/wechat/wechat-client';
-import type { TokenService } from '../shared/auth-token';
+import type { DevSignInInput, SignedIn } from '../contract/auth';
+import type { TokenIssuer, UserRepository } from '../domain/ports';
+import { defaultNickname, publicUser, rolesWithDonor } from '../domain/user';
+import type { WechatAuthPort } from '../domain/wechat';
 
 export interface SignInDeps {
   users: UserRepository;
-  tokens: TokenService;
-}
-
-export interface SignedIn {
-  token: string;
-  user: User;
+  tokens: TokenIssuer;
 }
 
 /** wx.login code → code2Session → the user of that openid (created on first sign-in); session_key stays here. */
@@ -25,7 +20,7 @@ export async function signInWithWechat(deps: SignInDeps & { wechat: WechatAuthPo
 }
 
 /** Local/test sign-in: the same openid is the same user, whose roles become donor plus the given ones. */
-export async function signInForDev(deps: SignInDeps, input: { openid: string; nickname?: string; roles?: Role[] }): Promise<SignedIn> {
+export async function signInForDev(deps: SignInDeps, input: DevSignInInput): Promise<SignedIn> {
   const roles = rolesWithDonor(input.roles);
   const { user: found, created } = await deps.users.findOrCreateByOpenid(input.openid, {
     nickname: input.nickname ?? defaultNickname(input.openid),

@@ -82,7 +82,7 @@ export const giftBody = z.object({
   flowers: int(FIELDS.giftFlowers),
   teamId: z.string().min(1).max(FIELDS.idMaxLength).optional(),
 });
-export type GiftInput = z.infer<typeof giftBody>;
+export type GiftBody = z.infer<typeof giftBody>;
 
 export const giftResult = z.object({
   donation: z.object({ id: z.string(), flowers: z.number().int(), matchedFen: z.number().int(), teamId: z.string().nullable() }),

@@ -12,9 +12,8 @@ export type AuditActor =
   /** The local/test dev sign-in and the demo seed. */
   | { kind: 'system'; id: string; label: string };
 
-export type AuditAction = 'role.grant' | 'role.revoke' | 'store.approve' | 'store.reject' | 'dream.approve' | 'dream.reject' | 'sponsor.create';
-
-export type AuditTargetType = 'user' | 'store' | 'dream' | 'sponsor';
+export type { AuditAction, AuditTargetType } from '../contract/enums';
+import type { AuditAction, AuditTargetType } from '../contract/enums';
 
 export interface AuditRecord {
   id: string;

@@ -5,8 +5,8 @@ import { InsufficientFlowersError, ValidationError } from './errors';
  * its entries and each entry records the running total after it (double-entry in spirit: the
  * counter-party of a gift is the dream, of an earning the good deed that was verified).
  */
-export const LEDGER_REASONS = ['steps', 'quiz', 'lowcarbon', 'dream_donation', 'dev_grant'] as const;
-export type LedgerReason = (typeof LEDGER_REASONS)[number];
+export { LEDGER_REASONS, type LedgerReason } from '../contract/enums';
+import type { LedgerReason } from '../contract/enums';
 
 export interface FlowerAccount {
   userId: string;

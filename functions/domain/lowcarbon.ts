@@ -1,8 +1,15 @@
+import { LOW_CARBON_ACTIONS, type LowCarbonAction } from '../contract/enums';
 import { RuleViolation } from './errors';
 
 /** 一起低碳: a merchant records a person's low-carbon action at the counter; the person earns flowers. */
-export const LOW_CARBON_ACTIONS = ['own_cup', 'no_plastic_bag', 'e_receipt', 'no_disposables'] as const;
-export type LowCarbonAction = (typeof LOW_CARBON_ACTIONS)[number];
+export { LOW_CARBON_ACTIONS, type LowCarbonAction };
+
+/** Signed, single-use, short-lived member codes (a QR code the person shows). */
+export interface MemberCodes {
+  issue(userId: string, now: Date): Promise<{ code: string; expiresAt: string }>;
+  /** Forged, malformed or expired codes are one refusal: 400 INVALID_MEMBER_CODE. */
+  verify(code: string, now: Date): Promise<{ userId: string; codeId: string }>;
+}
 
 export const LOW_CARBON_LABELS: Record<LowCarbonAction, string> = {
   own_cup: '自带杯',

@@ -3,23 +3,48 @@ import type { IdempotencyClaim, IdempotencyScope, IdempotentCompletion, StoredRe
 import type { AuditActor } from './audit';
 import type { Role, UserRecord } from './user';
 
-/** What the domain needs from storage and the outside world; adapters implement these. */
+/**
+ * What the domain needs from storage and the outside world; adapters implement these. The ports
+ * every feature shares are here; each feature's own ports are beside its rules (dream.ts,
+ * team.ts, store.ts, steps.ts, quiz.ts, notification.ts, wechat.ts).
+ */
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
+export type { Page } from '../contract/common';
+import type { Page } from '../contract/common';
+
+/** `?limit=&cursor=` as a use case passes it on. */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
 }
+
+/**
+ * A write another port prepared to go into a ledger move's transaction (a dream's counter shard,
+ * a sponsor's budget, a store's action record). Opaque to use cases: they pass it along, and only
+ * the adapter that made it knows what it holds, so no use case builds a storage item.
+ */
+export interface PendingWrite {
+  readonly __pendingWrite: true;
+}
+
+/** Built anew on every attempt of the move; a failed condition on one of them re-reads and tries again. */
+export type AlsoWrite = () => Promise<PendingWrite[]>;
 
 export interface UserRepository {
   findById(userId: string): Promise<UserRecord | null>;
-  /** Finds the user of this openid or creates it (with an empty flower account) atomically. */
-  findOrCreateByOpenid(openid: string, profile: { nickname: string; roles: Role[] }): Promise<{ user: UserRecord; created: boolean }>;
+  /**
+   * Finds the user of this openid or creates it (with an empty flower account) atomically; roles
+   * beyond donor given at creation are audited as granted by `grantedBy`.
+   */
+  findOrCreateByOpenid(openid: string, profile: { nickname: string; roles: Role[] }, grantedBy?: AuditActor): Promise<{ user: UserRecord; created: boolean }>;
   findByOpenid(openid: string): Promise<UserRecord | null>;
   /** Roles `from` → `to` (refused when they changed meanwhile), audited in the same transaction. */
   changeRoles(userId: string, from: Role[], to: Role[], change: { actor: AuditActor; reason: string | null }): Promise<UserRecord>;
   listRoleHolders(role: Exclude<Role, 'donor'>, page: { limit: number; cursor?: string }): Promise<Page<UserRecord>>;
   saveSessionKey(userId: string, sessionKey: string): Promise<void>;
   getSessionKey(userId: string): Promise<string | null>;
+  /** Every user id, a page of the table at a time: for the books check (npm run reconcile), never a request. */
+  allUserIds(): AsyncGenerator<string>;
 }
 
 /** A condition that must hold in the same transaction as a move, e.g. "not yet donated today". */
@@ -49,9 +74,25 @@ export interface LedgerRepository {
    * the non-negative balance, the given guards and (when present) the idempotency claim, whose
    * stored response is written in the same transaction.
    */
-  move(command: MoveFlowersCommand, options?: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult> }): Promise<MoveResult>;
-  listEntries(userId: string, page: { limit: number; cursor?: string }): Promise<Page<LedgerEntry>>;
+  move(command: MoveFlowersCommand, options?: MoveOptions): Promise<MoveResult>;
+  listEntries(userId: string, page: PageRequest): Promise<Page<LedgerEntry>>;
+  /** Every entry of one account, oldest first: for the books check (npm run reconcile), never a request. */
+  allEntries(userId: string): Promise<LedgerEntry[]>;
 }
+
+export interface MoveOptions {
+  guards?: MoveGuard[];
+  completion?: IdempotentCompletion<MoveResult>;
+  /** The unit of work: other ports' writes that commit with the move or not at all. */
+  alsoWrite?: AlsoWrite;
+}
+
+export interface TokenIssuer {
+  issue(claims: { userId: string }): Promise<string>;
+}
+
+/** The audit trail as admins read it. */
+export type { AuditTrail } from './audit';
 
 export type ClaimOutcome = { kind: 'claimed'; claim: IdempotencyClaim } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' };
 

@@ -40,3 +40,12 @@ export function alreadyAnsweredError() {
 export function quizMarkerId(day: string, questionId: string): string {
   return `quiz#${day}#${questionId}`;
 }
+
+export interface QuizRepository {
+  /** The question bank, by id (cached: it changes only when seeded). */
+  bank(): Promise<Map<string, Question>>;
+  seed(questions: Question[]): Promise<void>;
+  answers(userId: string, day: string): Promise<AnswerRecord[]>;
+  /** A wrong answer's marker (no flowers, so no ledger move); false when the question was answered already. */
+  recordWrongAnswer(userId: string, markerId: string, record: AnswerRecord, createdAt: string): Promise<boolean>;
+}

@@ -1,11 +1,10 @@
 import { RuleViolation } from './errors';
 import type { AuditActor } from './audit';
+import { GRANTABLE_ROLES, type GrantableRole, type RoleAction } from '../contract/enums';
 import { rolesWithDonor, type Role } from './user';
 
 /** Everyone is a donor; these are the roles an admin (or an operator) grants and revokes. */
-export const GRANTABLE_ROLES = ['merchant', 'charity', 'worker', 'admin'] as const satisfies readonly Role[];
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
-export type RoleAction = 'grant' | 'revoke';
+export { GRANTABLE_ROLES, type GrantableRole, type RoleAction };
 
 export interface RoleChangeDecision {
   roles: Role[];

@@ -1,8 +1,19 @@
-import type { Rules } from '../shared/config';
+import type { SponsorStatus } from '../contract/enums';
+import type { AuditRecord } from './audit';
 import { BadInputError, RuleViolation, ValidationError } from './errors';
 import { dayBoundsSeconds } from './calendar';
+import type { IdempotentCompletion } from './idempotency';
+import type { MoveResult, Page, PageRequest } from './ports';
 
 /** 捐步: today's WeChat-Run steps become flowers once a day, optionally matched by a sponsor (益行家). */
+
+/** The step rules (config/rules.json `steps`). */
+export interface StepRules {
+  stepsPerFlower: number;
+  maxFlowersPerDay: number;
+  minSteps: number;
+  maxStepsPerDay: number;
+}
 
 export interface StepInfo {
   timestamp: number;
@@ -16,7 +27,54 @@ export interface Sponsor {
   fenPer10kSteps: number;
   budgetFen: number;
   remainingFen: number;
-  status: 'active' | 'paused';
+  status: SponsorStatus;
+}
+
+/** A sponsor with its budget shards as read (a match spends from one of them). */
+export interface SponsorFigures extends Sponsor {
+  shards: { index: number; remainingFen: number }[];
+}
+
+export interface PlannedMatch {
+  sponsor: Sponsor;
+  amountFen: number;
+}
+
+export interface StepDonationRecord {
+  date: string;
+  steps: number;
+  flowers: number;
+  matchFen: number;
+  sponsorName: string | null;
+  createdAt: string;
+}
+
+export interface SponsorRepository {
+  /** A new sponsor, its budget split over shards, audited in the same write. */
+  create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor>;
+  /** Every sponsor with its figures (consistent reads on a retry). */
+  list(consistent?: boolean): Promise<SponsorFigures[]>;
+  listPage(page: PageRequest): Promise<Page<SponsorFigures>>;
+  /** The books check: budget = remaining + Σ matches (npm run reconcile). */
+  reconcile(sponsorId: string): Promise<{ budgetFen: number; remainingFen: number; matchedSum: number }>;
+}
+
+export interface StepsRepository {
+  hasDonated(userId: string, day: string): Promise<boolean>;
+  /**
+   * The day's marker, the flowers and the sponsor's match in one move; `planMatch` decides the
+   * match from fresh figures on every attempt.
+   */
+  donate(input: {
+    userId: string;
+    day: string;
+    steps: number;
+    flowers: number;
+    planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
+    onConflict: () => Error;
+    completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
+  }): Promise<{ move: MoveResult; match: PlannedMatch | null }>;
+  list(userId: string, page: PageRequest): Promise<Page<StepDonationRecord>>;
 }
 
 export function alreadyDonatedError() {
@@ -34,13 +92,13 @@ export function stepsOfDay(stepInfoList: unknown, day: string, zone: string): nu
 }
 
 /** More steps than a person can walk in a day are malformed input (400), checked before any rule. */
-export function assertPlausibleSteps(steps: number, rules: Rules['steps']): void {
+export function assertPlausibleSteps(steps: number, rules: StepRules): void {
   if (steps > rules.maxStepsPerDay)
     throw new ValidationError(`一天的步数不能超过 ${rules.maxStepsPerDay} 步`, [{ in: 'body', path: ['steps'], message: 'too many steps' }]);
 }
 
 /** Flowers for a day's steps: 1 per full 1,000, capped; refused under the floor and above the ceiling. */
-export function flowersForSteps(steps: number, rules: Rules['steps']): number {
+export function flowersForSteps(steps: number, rules: StepRules): number {
   assertPlausibleSteps(steps, rules);
   if (steps < rules.minSteps) throw new RuleViolation('NOT_ENOUGH_STEPS', `今天的步数不足 ${rules.minSteps} 步，再走走吧`);
   return Math.min(Math.floor(steps / rules.stepsPerFlower), rules.maxFlowersPerDay);

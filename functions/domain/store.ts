@@ -1,8 +1,10 @@
+import { STORE_STATUSES, type StoreStatus } from '../contract/enums';
+import type { AuditRecord } from './audit';
 import { RuleViolation } from './errors';
+import type { Page, PageRequest, PendingWrite } from './ports';
 
 /** A merchant's store (API.md "Love meals"); `rejected` is added (docs/api-additions.md). */
-export const STORE_STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
-export type StoreStatus = (typeof STORE_STATUSES)[number];
+export { STORE_STATUSES, type StoreStatus };
 
 export interface Store {
   id: string;
@@ -12,6 +14,22 @@ export interface Store {
   ownerId: string;
   status: StoreStatus;
   mealsAvailable: number;
+}
+
+export interface StoreRecord extends Store {
+  createdAt: string;
+  reviewNote: string | null;
+}
+
+export interface StoreRepository {
+  create(input: Omit<Store, 'id' | 'mealsAvailable'> & { id?: string }, createdAt: string): Promise<Store>;
+  get(storeId: string): Promise<StoreRecord | null>;
+  /** `store` as read → `to`, refused with onConflict() when its status changed meanwhile; audited in the same write. */
+  changeStatus(store: StoreRecord, to: StoreStatus, change: { note: string | null; audit: AuditRecord; onConflict: () => Error }): Promise<StoreRecord>;
+  listByStatus(status: StoreStatus, page: PageRequest): Promise<Page<StoreRecord>>;
+  listByOwner(ownerId: string, page?: PageRequest): Promise<Page<StoreRecord>>;
+  /** The store's record of a low-carbon action, to commit with the person's flowers. */
+  lowCarbonActionWrite(storeId: string, record: { id: string; action: string; userId: string; flowers: number; createdAt: string }): PendingWrite;
 }
 
 /** An admin's review: only a pending store is reviewed; approval opens it, rejection closes it. */

@@ -1,6 +1,7 @@
+import { ROLES, type Role } from '../contract/enums';
+
 /** Users and roles (API.md "Roles"): everyone is a donor; the other roles are granted. */
-export const ROLES = ['donor', 'merchant', 'charity', 'worker', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export interface User {
   id: string;

@@ -1,8 +1,5 @@
 import { ulid } from 'ulid';
 import { auditRecord, type AuditActor } from '../domain/audit';
-import type { DynamoDreamRepository, GiftOutcome } from '../adapters/dynamodb/dream-repository';
-import type { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
-import type { ContentSafetyPort } from '../adapters/wechat/wechat-client';
 import {
   acceptsGifts,
   contentUnsafe,
@@ -11,23 +8,25 @@ import {
   notInReview,
   PUBLIC_STATUSES,
   shardCountFor,
-  type DreamCategory,
   type DreamRecord,
-  type DreamStatus,
-  type MatchFund,
+  type DreamRepository,
+  type GiftOutcome,
 } from '../domain/dream';
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
-import type { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
-import { ForbiddenError, NotFoundError, ValidationError } from '../shared/errors';
+import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput } from '../contract/dreams';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import type { NotificationRepository } from '../domain/notification';
+import type { TeamRepository } from '../domain/team';
+import type { ContentSafetyPort } from '../domain/wechat';
 import { dreamView } from './views';
 
 export interface DreamDeps {
   clock: Clock;
   users: UserRepository;
-  dreams: DynamoDreamRepository;
-  teams: DynamoTeamRepository;
-  notifications: DynamoNotificationRepository;
+  dreams: DreamRepository;
+  teams: TeamRepository;
+  notifications: NotificationRepository;
   contentSafety: ContentSafetyPort;
 }
 
@@ -41,11 +40,7 @@ async function viewOne(deps: DreamDeps, dream: DreamRecord, withReviewNote = fal
   return dreamView(dream, totals, { withReviewNote });
 }
 
-export async function proposeDream(
-  deps: DreamDeps,
-  proposerId: string,
-  input: { title: string; story: string; category: DreamCategory; targetFlowers: number; coverUrl?: string; beneficiaries?: number },
-) {
+export async function proposeDream(deps: DreamDeps, proposerId: string, input: ProposeDreamInput) {
   const dream: DreamRecord = {
     id: ulid(),
     title: input.title.trim(),
@@ -106,10 +101,7 @@ export async function getDream(deps: DreamDeps, dreamId: string, callerId: strin
   };
 }
 
-export async function listDreams(
-  deps: DreamDeps,
-  query: { status?: DreamStatus; sort: 'hot' | 'new'; category?: DreamCategory; limit: number; cursor?: string },
-) {
+export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
   if (query.status && !PUBLIC_STATUSES.includes(query.status)) return { items: [], nextCursor: null };
   if (query.sort === 'new') {
     const page = await deps.dreams.list({ status: query.status, category: query.category }, { limit: query.limit, cursor: query.cursor });
@@ -150,12 +142,7 @@ export async function reviewQueue(deps: DreamDeps, query: { limit: number; curso
 const SEED_REVIEWER: AuditActor = { kind: 'system', id: 'seed', label: '演示数据' };
 
 /** Admins approve or reject; text must pass the content-safety check before it can be approved. */
-export async function reviewDream(
-  deps: DreamDeps,
-  dreamId: string,
-  input: { decision: 'approve' | 'reject'; note?: string; matchFund?: MatchFund },
-  actor: AuditActor = SEED_REVIEWER,
-) {
+export async function reviewDream(deps: DreamDeps, dreamId: string, input: ReviewDreamInput, actor: AuditActor = SEED_REVIEWER) {
   const dream = await deps.dreams.get(dreamId, true);
   if (!dream) throw new NotFoundError('梦想不存在');
   if (dream.status !== 'in_review') throw notInReview();
@@ -181,18 +168,14 @@ export async function reviewDream(
   return { dream: await viewOne(deps, reviewed, true) };
 }
 
-export interface DonationResult {
-  donation: { id: string; flowers: number; matchedFen: number; teamId: string | null };
-  dream: ReturnType<typeof dreamView>;
-  balance: number;
-}
+export type DonationResult = GiftResult;
 
 /** POST /dreams/{id}/donations: flowers from the donor's balance to the dream, exactly once per key. */
 export async function donateToDream(
   deps: DreamDeps,
   userId: string,
   dreamId: string,
-  input: { flowers: number; teamId?: string },
+  input: GiftBody,
   completion?: (
     present: (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>) => DonationResult,
   ) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,

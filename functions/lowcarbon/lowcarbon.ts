@@ -1,20 +1,19 @@
 import { ulid } from 'ulid';
-import type { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
 import { dayOf } from '../domain/calendar';
 import type { IdempotentCompletion } from '../domain/idempotency';
-import { actionsPerDay, dailyLimitError, LOW_CARBON_LABELS, memberCodeUsedError, type LowCarbonAction } from '../domain/lowcarbon';
-import type { Clock, MoveResult } from '../domain/ports';
-import type { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import type { LowCarbonActionView, LowCarbonInput } from '../contract/earning';
+import { ForbiddenError } from '../domain/errors';
+import { actionsPerDay, dailyLimitError, LOW_CARBON_LABELS, memberCodeUsedError, type MemberCodes } from '../domain/lowcarbon';
+import type { Clock, LedgerRepository, MoveResult } from '../domain/ports';
+import type { StoreRepository } from '../domain/store';
 import type { AppConfig } from '../shared/config';
-import { ForbiddenError } from '../shared/errors';
-import type { MemberCodeService } from '../shared/member-code';
 
 export interface LowCarbonDeps {
   config: AppConfig;
   clock: Clock;
-  memberCodes: MemberCodeService;
-  stores: DynamoStoreRepository;
-  ledger: DynamoLedgerRepository;
+  memberCodes: MemberCodes;
+  stores: StoreRepository;
+  ledger: LedgerRepository;
 }
 
 export async function issueMemberCode(deps: LowCarbonDeps, userId: string) {
@@ -22,7 +21,7 @@ export async function issueMemberCode(deps: LowCarbonDeps, userId: string) {
 }
 
 export interface LowCarbonResult {
-  action: { id: string; action: LowCarbonAction; storeId: string; storeName: string; flowers: number; createdAt: string };
+  action: LowCarbonActionView;
 }
 
 /**
@@ -32,7 +31,7 @@ export interface LowCarbonResult {
 export async function recordLowCarbonAction(
   deps: LowCarbonDeps,
   merchantId: string,
-  input: { code: string; action: LowCarbonAction },
+  input: LowCarbonInput,
   completion?: (present: (move: MoveResult) => LowCarbonResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<LowCarbonResult> {
   const now = deps.clock.now();
@@ -53,7 +52,7 @@ export async function recordLowCarbonAction(
         { markerId: `lowcarbon#${day}`, limit: actionsPerDay(rules.flowersPerAction, rules.maxFlowersPerDay), onConflict: dailyLimitError },
       ],
       completion: completion?.(present),
-      extraWrites: async () => [
+      alsoWrite: async () => [
         deps.stores.lowCarbonActionWrite(store.id, {
           id: actionId,
           action: input.action,

@@ -1,6 +1,6 @@
 import type { LedgerRepository, UserRepository } from '../domain/ports';
 import { publicUser } from '../domain/user';
-import { NotFoundError } from '../shared/errors';
+import { NotFoundError } from '../domain/errors';
 import { flowersView, ledgerEntryView } from './views';
 
 export interface MeDeps {

@@ -1,7 +1,7 @@
-import type { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
+import type { NotificationRepository } from '../domain/notification';
 
 export interface NotificationDeps {
-  notifications: DynamoNotificationRepository;
+  notifications: NotificationRepository;
 }
 
 /** GET /me/notifications: a person's notifications, newest first. */

@@ -1,15 +1,15 @@
-import type { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
+import type { QuizAnswerInput, QuizAnswerResult } from '../contract/earning';
 import { dayOf } from '../domain/calendar';
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, LedgerRepository, MoveResult } from '../domain/ports';
-import { alreadyAnsweredError, dailyQuestionIds, publicQuestion, quizMarkerId } from '../domain/quiz';
+import { alreadyAnsweredError, dailyQuestionIds, publicQuestion, quizMarkerId, type QuizRepository } from '../domain/quiz';
 import type { AppConfig } from '../shared/config';
-import { NotFoundError, ValidationError } from '../shared/errors';
+import { NotFoundError, ValidationError } from '../domain/errors';
 
 export interface QuizDeps {
   config: AppConfig;
   clock: Clock;
-  quiz: DynamoQuizRepository;
+  quiz: QuizRepository;
   ledger: LedgerRepository;
 }
 
@@ -34,18 +34,13 @@ export async function todaysQuiz(deps: QuizDeps, userId: string) {
   };
 }
 
-export interface AnswerResult {
-  correct: boolean;
-  explanation: string;
-  flowers: number;
-  balance: number;
-}
+export type AnswerResult = QuizAnswerResult;
 
 /** POST /quiz/answers: each question of today's set once; a correct answer earns flowers. */
 export async function answerQuestion(
   deps: QuizDeps,
   userId: string,
-  input: { questionId: string; choice: number },
+  input: QuizAnswerInput,
   completion?: (present: (move: MoveResult) => AnswerResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<AnswerResult> {
   const { day, bank, ids } = await todaysSet(deps, userId);

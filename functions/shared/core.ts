@@ -3,25 +3,26 @@ import { createTableContext, type TableContext } from '../adapters/dynamodb/clie
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
 import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
-import { systemClock, type Clock } from '../domain/ports';
+import type { AuditTrail } from '../domain/audit';
+import { systemClock, type Clock, type IdempotencyStore, type LedgerRepository, type UserRepository } from '../domain/ports';
 import { TokenService } from './auth-token';
 import { config, type AppConfig } from './config';
 import { secretProvider } from './secrets';
 
 /**
  * What every function needs: the table, people, the ledger, idempotency, tokens and the audit
- * trail. Features add their own adapters (`feature` below), so a function's bundle carries only
+ * trail, typed by the domain's ports. Features add their own adapters (`feature` below), so a function's bundle carries only
  * the adapters its use cases use.
  */
 export interface Core {
   config: AppConfig;
   clock: Clock;
   table: TableContext;
-  users: DynamoUserRepository;
-  ledger: DynamoLedgerRepository;
-  idempotency: DynamoIdempotencyStore;
+  users: UserRepository;
+  ledger: LedgerRepository;
+  idempotency: IdempotencyStore;
   tokens: TokenService;
-  audit: DynamoAuditTrail;
+  audit: AuditTrail;
   jwtSecret: () => Promise<string>;
 }
 

@@ -5,13 +5,23 @@ import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository
 import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
 import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
 import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
+import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
+import type { DreamRepository } from '../domain/dream';
+import type { MemberCodes } from '../domain/lowcarbon';
+import type { NotificationRepository } from '../domain/notification';
+import type { QuizRepository } from '../domain/quiz';
+import type { SponsorRepository, StepsRepository } from '../domain/steps';
+import type { StoreRepository } from '../domain/store';
+import type { TeamRepository } from '../domain/team';
+import type { ContentSafetyPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
 import type { Core } from './core';
 import { MemberCodeService } from './member-code';
 import { secretProvider } from './secrets';
 
 /*
- * Each feature's adapters, as a function of the core. Handlers import only the ones they use
+ * Each feature's adapters, as a function of the core, typed by the domain's ports (so neither the
+ * use cases nor the Container name an adapter class). Handlers import only the ones they use
  * (through their feature's accessor); buildContainer (scripts, tests) puts them all together.
  */
 
@@ -27,7 +37,35 @@ function perCore<T>(build: (core: Core) => T): (core: Core) => T {
   };
 }
 
-export const wechatParts = /* @__PURE__ */ perCore((core) => {
+export interface WechatParts {
+  wechat: WechatAuthPort & WechatMessagingPort;
+  contentSafety: ContentSafetyPort;
+}
+export interface SponsorParts {
+  sponsors: SponsorRepository;
+}
+export interface StepsParts extends SponsorParts, WechatParts {
+  steps: StepsRepository;
+  openData: OpenDataPort;
+}
+export interface QuizParts {
+  quiz: QuizRepository;
+}
+export interface StoreParts {
+  stores: StoreRepository;
+}
+export interface LowCarbonParts extends StoreParts {
+  memberCodes: MemberCodes;
+}
+export interface NotificationParts {
+  notifications: NotificationRepository;
+}
+export interface DreamParts extends NotificationParts, WechatParts {
+  dreams: DreamRepository;
+  teams: TeamRepository;
+}
+
+export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts => {
   const { wechat } = core.config;
   const client = new HttpWechatClient({
     apiBase: wechat.apiBase,
@@ -37,28 +75,35 @@ export const wechatParts = /* @__PURE__ */ perCore((core) => {
   return { wechat: client, contentSafety: client };
 });
 
-export const sponsorParts = /* @__PURE__ */ perCore((core) => ({ sponsors: new DynamoSponsorRepository(core.table) }));
+export const sponsorParts = /* @__PURE__ */ perCore((core): SponsorParts & { sponsors: DynamoSponsorRepository } => ({
+  sponsors: new DynamoSponsorRepository(core.table),
+}));
 
-export function stepsParts(core: Core) {
+export function stepsParts(core: Core): StepsParts {
   const { sponsors } = sponsorParts(core);
-  return { sponsors, steps: new DynamoStepsRepository(core.table, core.ledger, sponsors), ...wechatParts(core) };
+  return {
+    sponsors,
+    steps: new DynamoStepsRepository(core.table, core.ledger, sponsors),
+    openData: openDataFor(core.config.wechat.appId),
+    ...wechatParts(core),
+  };
 }
 
-export function quizParts(core: Core) {
+export function quizParts(core: Core): QuizParts {
   return { quiz: new DynamoQuizRepository(core.table) };
 }
 
-export const storeParts = /* @__PURE__ */ perCore((core) => ({ stores: new DynamoStoreRepository(core.table) }));
+export const storeParts = /* @__PURE__ */ perCore((core): StoreParts => ({ stores: new DynamoStoreRepository(core.table) }));
 
-export function lowCarbonParts(core: Core) {
+export function lowCarbonParts(core: Core): LowCarbonParts {
   return { ...storeParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
 }
 
-export const notificationParts = /* @__PURE__ */ perCore((core) => ({
+export const notificationParts = /* @__PURE__ */ perCore((core): NotificationParts => ({
   notifications: new DynamoNotificationRepository(core.table, core.clock),
 }));
 
-export function dreamParts(core: Core) {
+export function dreamParts(core: Core): DreamParts {
   return {
     dreams: new DynamoDreamRepository(core.table, core.ledger, core.clock),
     teams: new DynamoTeamRepository(core.table, core.clock),

@@ -1,3 +1,4 @@
+import type { MemberCodes } from '../domain/lowcarbon';
 import { SignJWT, jwtVerify } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { BadInputError } from './errors';
@@ -9,7 +10,7 @@ const AUDIENCE = 'little-red-flower-member-code';
  * (so it can never pass as a session token, nor a session token as a code) and a unique id that
  * the database spends once.
  */
-export class MemberCodeService {
+export class MemberCodeService implements MemberCodes {
   constructor(
     private readonly secret: () => Promise<string>,
     private readonly ttlSeconds: number,

@@ -1,18 +1,15 @@
-import type { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
+import type { CreateSponsorInput } from '../contract/earning';
+import type { SponsorRepository } from '../domain/steps';
 import { auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock } from '../domain/ports';
 
 export interface SponsorDeps {
-  sponsors: DynamoSponsorRepository;
+  sponsors: SponsorRepository;
   clock: Clock;
 }
 
 /** POST /admin/sponsors: an admin adds a step sponsor (益行家) with its budget, audited in the same write. */
-export async function createSponsor(
-  deps: SponsorDeps,
-  actor: AuditActor,
-  input: { name: string; logoText: string; fenPer10kSteps: number; budgetFen: number; reason?: string },
-) {
+export async function createSponsor(deps: SponsorDeps, actor: AuditActor, input: CreateSponsorInput) {
   const now = deps.clock.now();
   const { reason, ...profile } = input;
   const name = profile.name.trim();

@@ -1,30 +1,23 @@
-import type { DynamoStepsRepository, PlannedMatch } from '../adapters/dynamodb/steps-repository';
+import type { PlannedMatch, SponsorRepository, StepsRepository } from '../domain/steps';
 import { dayOf } from '../domain/calendar';
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
 import { alreadyDonatedError, assertPlausibleSteps, flowersForSteps, sponsorMatchFen, type Sponsor } from '../domain/steps';
 import type { AppConfig } from '../shared/config';
-import { resolveTodaysSteps, type StepsInput } from './werun';
+import type { StepDonationResult, StepsInput } from '../contract/earning';
+import type { OpenDataPort } from '../domain/wechat';
+import { resolveTodaysSteps } from './werun';
 
 export interface StepsDeps {
   config: AppConfig;
   clock: Clock;
   users: UserRepository;
-  steps: DynamoStepsRepository;
-  sponsors: { list(): Promise<Sponsor[]> };
+  steps: StepsRepository;
+  sponsors: Pick<SponsorRepository, 'list'>;
+  openData: OpenDataPort;
 }
 
-export interface StepDonationResult {
-  date: string;
-  steps: number;
-  flowers: number;
-  balance: number;
-  match: MatchView | null;
-}
-
-type MatchView = { sponsorId: string; sponsorName: string; logoText: string; amountFen: number };
-
-const matchView = (match: PlannedMatch | null): MatchView | null =>
+const matchView = (match: PlannedMatch | null): StepDonationResult['match'] =>
   match ? { sponsorId: match.sponsor.id, sponsorName: match.sponsor.name, logoText: match.sponsor.logoText, amountFen: match.amountFen } : null;
 
 /** The first active sponsor with budget left matches, at its rate, within the per-person daily cap. */
@@ -43,7 +36,7 @@ async function todaysSteps(deps: StepsDeps, userId: string, input: StepsInput) {
   const steps = await resolveTodaysSteps(
     {
       sessionKey: (id) => deps.users.getSessionKey(id),
-      appId: deps.config.wechat.appId,
+      openData: deps.openData,
       zone: deps.config.rules.timezone,
       allowPlainSteps: deps.config.isLocalStage,
     },

@@ -1,8 +1,7 @@
-import { decryptOpenData, OpenDataError } from '../adapters/wechat/open-data';
+import type { StepsInput } from '../contract/earning';
+import { BadInputError, ValidationError } from '../domain/errors';
 import { stepsOfDay } from '../domain/steps';
-import { BadInputError, ValidationError } from '../shared/errors';
-
-export type StepsInput = { encryptedData: string; iv: string } | { steps: number };
+import { OpenDataRefused, type OpenDataPort } from '../domain/wechat';
 
 /**
  * Today's steps from what the client sent: WeChat's encrypted WeRun data, decrypted with the
@@ -10,7 +9,7 @@ export type StepsInput = { encryptedData: string; iv: string } | { steps: number
  * plain number (H5 has no WeRun).
  */
 export async function resolveTodaysSteps(
-  deps: { sessionKey: (userId: string) => Promise<string | null>; appId: string; zone: string; allowPlainSteps: boolean },
+  deps: { sessionKey: (userId: string) => Promise<string | null>; openData: OpenDataPort; zone: string; allowPlainSteps: boolean },
   userId: string,
   day: string,
   input: StepsInput,
@@ -22,10 +21,10 @@ export async function resolveTodaysSteps(
   const sessionKey = await deps.sessionKey(userId);
   if (!sessionKey) throw new BadInputError('INVALID_WERUN_DATA', '微信运动数据无法解密，请重新登录后再试');
   try {
-    const data = decryptOpenData<{ stepInfoList?: unknown }>({ sessionKey, encryptedData: input.encryptedData, iv: input.iv, appId: deps.appId });
+    const data = deps.openData.decrypt<{ stepInfoList?: unknown }>({ sessionKey, encryptedData: input.encryptedData, iv: input.iv });
     return stepsOfDay(data.stepInfoList, day, deps.zone);
   } catch (err) {
-    if (err instanceof OpenDataError) throw new BadInputError('INVALID_WERUN_DATA', '微信运动数据无效或已过期，请重新登录后再试');
+    if (err instanceof OpenDataRefused) throw new BadInputError('INVALID_WERUN_DATA', '微信运动数据无效或已过期，请重新登录后再试');
     throw err;
   }
 }

@@ -1,11 +1,11 @@
-import type { StoreRecord, DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
+import type { OpenStoreInput, ReviewStoreInput } from '../contract/stores';
 import { auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock, UserRepository } from '../domain/ports';
-import { decideStoreReview } from '../domain/store';
-import { NotFoundError, RuleViolation } from '../shared/errors';
+import { decideStoreReview, type StoreRecord, type StoreRepository } from '../domain/store';
+import { NotFoundError, RuleViolation } from '../domain/errors';
 
 export interface StoreDeps {
-  stores: DynamoStoreRepository;
+  stores: StoreRepository;
   users: UserRepository;
   clock: Clock;
 }
@@ -17,7 +17,7 @@ export function storeView(store: StoreRecord) {
 }
 
 /** POST /stores: a merchant asks to open a store; it waits as `pending` for an admin. */
-export async function openStore(deps: StoreDeps, ownerId: string, input: { name: string; city: string; address: string }) {
+export async function openStore(deps: StoreDeps, ownerId: string, input: OpenStoreInput) {
   const createdAt = deps.clock.now().toISOString();
   const store = await deps.stores.create(
     { name: input.name.trim(), city: input.city.trim(), address: input.address.trim(), ownerId, status: 'pending' },
@@ -45,7 +45,7 @@ export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; c
 }
 
 /** POST /stores/{id}/review: approve (it opens) or reject, audited in the same write. */
-export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: string, input: { decision: 'approve' | 'reject'; note?: string }) {
+export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: string, input: ReviewStoreInput) {
   const store = await deps.stores.get(storeId);
   if (!store) throw new NotFoundError('店铺不存在');
   const to = decideStoreReview(store, input.decision);

@@ -1,14 +1,13 @@
-import type { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
-import type { DynamoTeamRepository, Team } from '../adapters/dynamodb/team-repository';
-import { acceptsGifts, dreamNotAccepting } from '../domain/dream';
+import { acceptsGifts, dreamNotAccepting, type DreamRepository } from '../domain/dream';
+import { NotFoundError } from '../domain/errors';
 import type { UserRepository } from '../domain/ports';
-import { NotFoundError } from '../shared/errors';
+import type { Team, TeamRepository } from '../domain/team';
 import { dreamView } from '../dreams/views';
 
 export interface TeamDeps {
   users: UserRepository;
-  dreams: DynamoDreamRepository;
-  teams: DynamoTeamRepository;
+  dreams: DreamRepository;
+  teams: TeamRepository;
 }
 
 const teamView = (team: Team) => ({

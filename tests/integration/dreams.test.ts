@@ -1,3 +1,4 @@
+import type { DynamoDreamRepository } from '../../functions/adapters/dynamodb/dream-repository';
 import { randomInt } from 'node:crypto';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { handler as donateHandler } from '../../functions/dreams/donate-handler';
@@ -148,7 +149,8 @@ describe('dreams against DynamoDB Local', () => {
     const send = doc.send.bind(doc);
     const spy = jest.spyOn(doc, 'send').mockImplementation(async (command: unknown) => {
       const answer = await send(command);
-      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand') await app.dreams.shardsOf([dream], 'exact');
+      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand')
+        await (app.dreams as DynamoDreamRepository).shardsOf([dream], 'exact');
       return answer;
     });
     // Act

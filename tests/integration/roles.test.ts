@@ -104,7 +104,7 @@ describe('roles and the audit trail against DynamoDB Local', () => {
     await expect(reviewStore(app, operator, store.id, { decision: 'reject' })).rejects.toMatchObject({ code: 'NOT_PENDING' });
     const trail = await app.audit.list({ targetId: store.id }, { limit: 10 });
     expect(trail.items.map((e) => [e.action, e.reason])).toEqual([['store.approve', '证照齐全']]);
-    const { Item } = await app.stores['table'].doc.send(new GetCommand({ TableName: app.config.tableName, Key: { PK: `STORE#${store.id}`, SK: 'PROFILE' } }));
+    const { Item } = await app.table.doc.send(new GetCommand({ TableName: app.config.tableName, Key: { PK: `STORE#${store.id}`, SK: 'PROFILE' } }));
     expect(Item?.GSI2PK).toBe('STORES#STATUS#active');
   });
 });

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BoundedMap, BoundedSet } from './bounded-map';
+import { ShardCache } from './shard-cache';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
 import { newestFirstPage } from './cursor';
@@ -19,41 +20,19 @@ import {
   type DreamShard,
   type DreamStatus,
   type DreamTotals,
+  type DreamRepository,
+  type GiftInput,
+  type GiftOutcome,
   type GiftPlan,
   type MatchFund,
 } from '../../domain/dream';
-import type { IdempotentCompletion } from '../../domain/idempotency';
-import type { Clock, MoveResult, Page } from '../../domain/ports';
+import type { Clock, LedgerRepository, Page } from '../../domain/ports';
 import { ValidationError } from '../../shared/errors';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dreamKeys, teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
-import type { DynamoLedgerRepository, TransactItem } from './ledger-repository';
-
-/** What one gift did, as seen by the transaction that wrote it. */
-export interface GiftOutcome {
-  move: MoveResult;
-  dream: DreamRecord;
-  totals: DreamTotals;
-  matchFen: number;
-  /** This gift reached the target and flipped the dream to executable. */
-  flipped: boolean;
-  newDonor: boolean;
-}
-
-export interface GiftInput {
-  /** The dream as the caller just read it; the first attempt plans from it, retries re-read. */
-  dream: DreamRecord;
-  userId: string;
-  /** Looked up only for a first gift (the donor item shows it in "recent donors"). */
-  nickname: () => Promise<string>;
-  flowers: number;
-  teamId: string | null;
-  completion?: (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined;
-  /** Shard choice, injectable for tests. */
-  random?: () => number;
-}
+import { asPendingWrite, type TransactItem } from './ledger-repository';
 
 const SHARD_CACHE_MS = 1_000;
 /**
@@ -68,30 +47,15 @@ const PROFILE_CACHE_MS = 1_000;
 const CACHED_DREAMS = 2_000;
 const KNOWN_DONORS = 100_000;
 
-export class DynamoDreamRepository {
-  /**
-   * Shard figures per dream, with the event number at which their read came back. Events order
-   * this process's reads and gifts (JavaScript runs one at a time), so a gift can tell whether a
-   * cached read could already contain it. `uncertain`: a gift of ours overlapped the read, so the
-   * figures may lack it — still fine to plan from (the transaction's conditions decide), not to show.
-   * (A Lambda container serves one request at a time, so in AWS nothing overlaps; the local
-   * gateway, the tests and the bench run many at once in one process.)
-   * Every cache here is bounded (CACHED_DREAMS, KNOWN_DONORS): a warm function sees many dreams.
-   */
-  private shardCache = new BoundedMap<string, { at: number; shards: DreamShard[]; readAt: number; uncertain: boolean }>(CACHED_DREAMS);
-  private events = 0;
-  /** Per dream, the event at which this process last learned that a gift of its own committed. */
-  private lastGiftAcknowledged = new BoundedMap<string, number>(CACHED_DREAMS, (_dream, event) => {
-    // A dream whose entry is dropped may have had a gift acknowledged up to `event`.
-    this.forgottenGiftsUpTo = Math.max(this.forgottenGiftsUpTo, event);
-  });
-  private forgottenGiftsUpTo = 0;
+export class DynamoDreamRepository implements DreamRepository {
+  /** Every cache here is bounded (CACHED_DREAMS, KNOWN_DONORS): a warm function sees many dreams. */
+  private shardCache = new ShardCache(CACHED_DREAMS, SHARD_CACHE_MS);
   /** (dream, donor) pairs known to have given: that never becomes false, so it is cached (bounded). */
   private knownDonors = new BoundedSet<string>(KNOWN_DONORS);
 
   constructor(
     private readonly table: TableContext,
-    private readonly ledger: DynamoLedgerRepository,
+    private readonly ledger: LedgerRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -144,15 +108,14 @@ export class DynamoDreamRepository {
     const result = new Map<string, DreamShard[]>();
     const wanted: { dreamId: string; index: number }[] = [];
     for (const dream of dreams) {
-      const cached = this.shardCache.get(dream.id);
-      const usable = cached && Date.now() - cached.at < SHARD_CACHE_MS && (mode === 'plan' || (mode === 'show' && !cached.uncertain));
-      if (usable) result.set(dream.id, cached.shards);
+      const cached = mode === 'exact' ? undefined : this.shardCache.usable(dream.id, mode);
+      if (cached) result.set(dream.id, cached);
       else if (dream.shardCount > 0 && dream.status !== 'in_review' && dream.status !== 'rejected') {
         for (let index = 0; index < dream.shardCount; index++) wanted.push({ dreamId: dream.id, index });
       } else result.set(dream.id, []);
     }
     const fetched = new Map<string, DreamShard[]>();
-    const startedAt = ++this.events;
+    const startedAt = this.shardCache.readStarted();
     for (const item of await batchGetAll(
       this.table,
       wanted.map((w) => dreamKeys.shard(w.dreamId, w.index)),
@@ -164,9 +127,7 @@ export class DynamoDreamRepository {
     }
     for (const [dreamId, shards] of fetched) {
       shards.sort((a, b) => a.index - b.index);
-      // A gift of ours that committed while this read was out may or may not be in it.
-      const uncertain = (this.lastGiftAcknowledged.get(dreamId) ?? this.forgottenGiftsUpTo) > startedAt;
-      this.shardCache.set(dreamId, { at: Date.now(), shards, readAt: ++this.events, uncertain });
+      this.shardCache.stored(dreamId, shards, startedAt);
       result.set(dreamId, shards);
     }
     for (const dream of dreams) if (!result.has(dream.id)) result.set(dream.id, []);
@@ -314,7 +275,7 @@ export class DynamoDreamRepository {
       ],
       () => notExecutable(),
     );
-    this.shardCache.delete(dreamId);
+    this.shardCache.forget(dreamId);
     return (await this.get(dreamId, true))!;
   }
 
@@ -414,7 +375,7 @@ export class DynamoDreamRepository {
       const items = this.giftItems(dream, shards, plan, input, newDonor ? nickname : null, flipped);
       committedPlan = plan;
       // The transaction goes out right after this returns: no read that came back before now can contain it.
-      sentAt = ++this.events;
+      sentAt = this.shardCache.giftSent();
       outcome = {
         dream: flipped ? { ...dream, status: 'executable', executableAt: now().toISOString() } : dream,
         totals: decision.totalsAfter,
@@ -426,7 +387,7 @@ export class DynamoDreamRepository {
     };
     const move = await this.ledger.move(
       { userId: input.userId, delta: -input.flowers, reason: 'dream_donation', refId: input.dream.id, note: input.dream.title },
-      { extraWrites, completion: input.completion?.(() => outcome!) },
+      { alsoWrite: async () => (await extraWrites()).map(asPendingWrite), completion: input.completion?.(() => outcome!) },
     );
     if (outcome!.newDonor) this.knownDonors.add(`${input.dream.id}|${input.userId}`);
     this.rememberGift(input.dream.id, committedPlan!, input.flowers, outcome!, sentAt);
@@ -434,24 +395,15 @@ export class DynamoDreamRepository {
   }
 
   /**
-   * Folds a committed shard gift into this process's cached figures, so the next gift here starts
-   * from them (other processes see it within the cache's second). Only a read that came back
-   * before the gift was sent can be folded into; a later one may already count it (folding would
-   * count it twice), so it is only marked uncertain. A serialized gift drops the cache.
+   * Folds a committed shard gift into this process's cached figures (shardsAfterGift, the domain's
+   * arithmetic), so the next gift here starts from them; other processes see it within the
+   * cache's second. A serialized gift or a flip drops the figures and the cached profile.
    */
   private rememberGift(dreamId: string, plan: GiftPlan, flowers: number, outcome: Omit<GiftOutcome, 'move'>, sentAt: number): void {
-    this.lastGiftAcknowledged.set(dreamId, ++this.events);
-    const cached = this.shardCache.get(dreamId);
-    if (plan.path !== 'shard' || outcome.flipped || !cached) {
-      this.shardCache.delete(dreamId);
-      this.profileCache.delete(dreamId);
-      return;
-    }
-    if (cached.readAt > sentAt) {
-      cached.uncertain = true;
-      return;
-    }
-    cached.shards = shardsAfterGift(cached.shards, plan, { flowers, newDonor: outcome.newDonor, now: this.clock.now() })!;
+    const folds = plan.path === 'shard' && !outcome.flipped;
+    if (!folds) this.profileCache.delete(dreamId);
+    const now = this.clock.now();
+    this.shardCache.giftCommitted(dreamId, sentAt, folds ? (shards) => shardsAfterGift(shards, plan, { flowers, newDonor: outcome.newDonor, now })! : null);
   }
 
   private giftItems(
@@ -681,3 +633,5 @@ function toShard(item: Record<string, unknown>): DreamShard {
     hours,
   };
 }
+
+export type { GiftInput, GiftOutcome };

@@ -4,7 +4,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { applyMove, type FlowerAccount, type LedgerEntry, type MoveFlowersCommand } from '../../domain/ledger';
 import type { IdempotentCompletion } from '../../domain/idempotency';
-import type { Clock, LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
+import type { Clock, LedgerRepository, MoveGuard, MoveOptions, MoveResult, Page, PendingWrite } from '../../domain/ports';
 import { ContentionError, NotFoundError } from '../../shared/errors';
 import { queryAll, type TableContext } from './client';
 import { newestFirstPage } from './cursor';
@@ -16,10 +16,12 @@ import { userKeys } from './user-keys';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
- * Writes another adapter adds to a move (a dream's counter shard, a sponsor's budget), built
- * anew on every attempt; a failed condition on one of them re-reads and tries again.
+ * A prepared item as the domain's opaque PendingWrite: the writes other adapters add to a move
+ * (a dream's counter shard, a sponsor's budget, a store's action record). Only this adapter family
+ * reads it back.
  */
-export type ExtraWrites = () => Promise<TransactItem[]>;
+export const asPendingWrite = (item: TransactItem): PendingWrite => item as unknown as PendingWrite;
+const asTransactItem = (write: PendingWrite): TransactItem => write as unknown as TransactItem;
 
 /** Raised when a request lost its idempotency claim mid-flight (its lease was taken over): a 5xx, retried by the client. */
 export class IdempotencyClaimLostError extends Error {}
@@ -57,10 +59,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
    * version as condition; a lost race re-reads and tries again. The version condition is also what
    * makes balanceAfter exact and the balance never negative.
    */
-  async move(
-    command: MoveFlowersCommand,
-    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites } = {},
-  ): Promise<MoveResult> {
+  async move(command: MoveFlowersCommand, options: MoveOptions = {}): Promise<MoveResult> {
     // A debit the account cannot cover, on a fresh read, is refused at once, without queueing
     // behind the moves it could never follow.
     const queued = this.accountQueues.has(command.userId);
@@ -78,14 +77,11 @@ export class DynamoLedgerRepository implements LedgerRepository {
     }
   }
 
-  private async moveNow(
-    command: MoveFlowersCommand,
-    options: { guards?: MoveGuard[]; completion?: IdempotentCompletion<MoveResult>; extraWrites?: ExtraWrites },
-  ): Promise<MoveResult> {
+  private async moveNow(command: MoveFlowersCommand, options: MoveOptions): Promise<MoveResult> {
     const guards = options.guards ?? [];
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
       const { current, result } = await this.planMove(command, attempt === 1 ? this.knownAccounts.get(command.userId) : undefined);
-      const extras = options.extraWrites ? await options.extraWrites() : [];
+      const extras = options.alsoWrite ? (await options.alsoWrite()).map(asTransactItem) : [];
       const items = this.transactItems(current, result, guards, options.completion, extras);
       try {
         const observer = this.table.observer;

@@ -1,4 +1,5 @@
 import type { NotificationType } from '../../contract/enums';
+import type { Notification, NotificationRepository } from '../../domain/notification';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Clock, Page } from '../../domain/ports';
@@ -7,17 +8,7 @@ import { newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { notificationKeys } from './notification-keys';
 
-export interface Notification {
-  id: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  refId: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export class DynamoNotificationRepository {
+export class DynamoNotificationRepository implements NotificationRepository {
   constructor(
     private readonly table: TableContext,
     private readonly clock: Clock,

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AnswerRecord, Question } from '../../domain/quiz';
+import type { AnswerRecord, Question, QuizRepository } from '../../domain/quiz';
 import { queryAll, type TableContext } from './client';
 import { isConditionalCheckFailed } from './errors';
 import { quizKeys } from './quiz-keys';
@@ -7,7 +7,7 @@ import { userKeys } from './user-keys';
 
 const BANK_CACHE_MS = 5 * 60_000;
 
-export class DynamoQuizRepository {
+export class DynamoQuizRepository implements QuizRepository {
   private cache: { at: number; questions: Map<string, Question> } | undefined;
 
   constructor(private readonly table: TableContext) {}

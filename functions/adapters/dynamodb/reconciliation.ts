@@ -1,6 +1,5 @@
 import { reconcileAccount, type ReconciliationIssue } from '../../domain/ledger';
-import type { DynamoLedgerRepository } from './ledger-repository';
-import type { DynamoUserRepository } from './user-repository';
+import type { LedgerRepository, UserRepository } from '../../domain/ports';
 
 export interface ReconciliationReport {
   accounts: number;
@@ -15,7 +14,7 @@ export interface ReconciliationReport {
  * Recomputes every balance from its ledger and reports every difference (in the spirit of Open
  * Collective's transaction checks). Clean means `issues` is empty.
  */
-export async function reconcileAll(users: DynamoUserRepository, ledger: DynamoLedgerRepository): Promise<ReconciliationReport> {
+export async function reconcileAll(users: UserRepository, ledger: LedgerRepository): Promise<ReconciliationReport> {
   const report: ReconciliationReport = { accounts: 0, entries: 0, totalBalance: 0, totalEarned: 0, totalGiven: 0, issues: [] };
   for await (const userId of users.allUserIds()) {
     const account = await ledger.getAccount(userId);

@@ -2,7 +2,7 @@ import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import { drawDown, splitEvenly } from '../../domain/draw-down';
-import type { Sponsor } from '../../domain/steps';
+import type { Sponsor, SponsorFigures, SponsorRepository } from '../../domain/steps';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
 import type { Page } from '../../domain/ports';
@@ -14,11 +14,7 @@ import { sponsorKeys } from './sponsor-keys';
 /** A sponsor's budget is split over this many shards, so matching spreads its writes. */
 export const SPONSOR_SHARDS = 8;
 
-export interface SponsorFigures extends Sponsor {
-  shards: { index: number; remainingFen: number }[];
-}
-
-export class DynamoSponsorRepository {
+export class DynamoSponsorRepository implements SponsorRepository {
   constructor(private readonly table: TableContext) {}
 
   /** A sponsor and its budget shards; `audit` (an admin creating it) is written in the same transaction. */

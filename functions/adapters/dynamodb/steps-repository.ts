@@ -1,34 +1,20 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotentCompletion } from '../../domain/idempotency';
-import type { MoveGuard, MoveResult, Page } from '../../domain/ports';
-import type { Sponsor } from '../../domain/steps';
+import type { LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
+import type { PlannedMatch, Sponsor, StepDonationRecord, StepsRepository } from '../../domain/steps';
 import type { TableContext } from './client';
-import type { DynamoLedgerRepository } from './ledger-repository';
+import { asPendingWrite } from './ledger-repository';
 import type { DynamoSponsorRepository } from './sponsor-repository';
 import { newestFirstPage } from './cursor';
 import { userKeys } from './user-keys';
 
-export interface PlannedMatch {
-  sponsor: Sponsor;
-  amountFen: number;
-}
-
-export interface StepDonationRecord {
-  date: string;
-  steps: number;
-  flowers: number;
-  matchFen: number;
-  sponsorName: string | null;
-  createdAt: string;
-}
-
 const STEPS_MARKER = 'steps#';
 
 /** Step donations: the day's marker, the flowers and the sponsor's match in one transaction. */
-export class DynamoStepsRepository {
+export class DynamoStepsRepository implements StepsRepository {
   constructor(
     private readonly table: TableContext,
-    private readonly ledger: DynamoLedgerRepository,
+    private readonly ledger: LedgerRepository,
     private readonly sponsors: DynamoSponsorRepository,
   ) {}
 
@@ -70,7 +56,7 @@ export class DynamoStepsRepository {
       {
         guards: [guard],
         completion: input.completion?.(() => match),
-        extraWrites: async () => {
+        alsoWrite: async () => {
           // The first attempt plans from eventually consistent figures; a failed budget
           // condition makes the move retry, and retries read consistently.
           attempt += 1;
@@ -78,12 +64,9 @@ export class DynamoStepsRepository {
           match = input.planMatch(figures);
           if (!match) return [];
           const chosen = figures.find((f) => f.id === match!.sponsor.id)!;
-          return this.sponsors.matchWrites(chosen, match.amountFen, {
-            userId: input.userId,
-            day: input.day,
-            steps: input.steps,
-            createdAt: new Date().toISOString(),
-          });
+          return this.sponsors
+            .matchWrites(chosen, match.amountFen, { userId: input.userId, day: input.day, steps: input.steps, createdAt: new Date().toISOString() })
+            .map(asPendingWrite);
         },
       },
     );

@@ -1,21 +1,16 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { AuditRecord } from '../../domain/audit';
-import type { Page } from '../../domain/ports';
-import type { Store, StoreStatus } from '../../domain/store';
+import type { Page, PendingWrite } from '../../domain/ports';
+import type { Store, StoreRecord, StoreRepository, StoreStatus } from '../../domain/store';
 import { auditEntryWrite } from './audit-repository';
 import type { TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
 import { cancellationReasons } from './errors';
-import type { TransactItem } from './ledger-repository';
+import { asPendingWrite } from './ledger-repository';
 import { storeKeys } from './store-keys';
 
-export interface StoreRecord extends Store {
-  createdAt: string;
-  reviewNote: string | null;
-}
-
-export class DynamoStoreRepository {
+export class DynamoStoreRepository implements StoreRepository {
   constructor(private readonly table: TableContext) {}
 
   async create(input: Omit<Store, 'id' | 'mealsAvailable'> & { id?: string }, createdAt: string): Promise<Store> {
@@ -98,14 +93,14 @@ export class DynamoStoreRepository {
   }
 
   /** The store's own record of a low-carbon action, written inside the person's move. */
-  lowCarbonActionWrite(storeId: string, record: { id: string; action: string; userId: string; flowers: number; createdAt: string }): TransactItem {
-    return {
+  lowCarbonActionWrite(storeId: string, record: { id: string; action: string; userId: string; flowers: number; createdAt: string }): PendingWrite {
+    return asPendingWrite({
       Put: {
         TableName: this.table.tableName,
         Item: { ...storeKeys.lowCarbonAction(storeId, record.id), type: 'LOWCARBON_ACTION', storeId, ...record },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
-    };
+    });
   }
 }
 

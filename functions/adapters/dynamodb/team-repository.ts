@@ -2,31 +2,16 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Clock } from '../../domain/ports';
+import type { Team, TeamMember, TeamRepository } from '../../domain/team';
 import { queryAll, type TableContext } from './client';
 import { teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
-
-export interface Team {
-  id: string;
-  dreamId: string;
-  name: string;
-  code: string;
-  captainId: string;
-  createdAt: string;
-}
-
-export interface TeamMember {
-  userId: string;
-  nickname: string;
-  flowers: number;
-  joinedAt: string;
-}
 
 /** Share codes avoid look-alike characters so they can be read out or typed. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** 一起捐: teams for a dream; members' gifts add up on their member items. */
-export class DynamoTeamRepository {
+export class DynamoTeamRepository implements TeamRepository {
   constructor(
     private readonly table: TableContext,
     private readonly clock: Clock,
@@ -133,3 +118,5 @@ function toTeam(item: Record<string, unknown>): Team {
     createdAt: item.createdAt as string,
   };
 }
+
+export type { Team, TeamMember };

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { OpenDataRefused, type OpenDataPort } from '../../domain/wechat';
 
 /**
  * WeChat open data (wx.getWeRunData, wx.getUserInfo …): AES-128-CBC with PKCS#7 padding, the key is
@@ -13,7 +14,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 export type OpenDataFailure = 'decrypt_failed' | 'bad_json' | 'wrong_appid' | 'bad_input';
 
-export class OpenDataError extends Error {
+export class OpenDataError extends OpenDataRefused {
   constructor(
     readonly reason: OpenDataFailure,
     message: string,
@@ -89,4 +90,9 @@ function decodeBase64(value: string, field: string, expectedBytes?: number): Buf
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The open-data port for one app: data made for another app is refused. */
+export function openDataFor(appId: string): OpenDataPort {
+  return { decrypt: <T>(input: { sessionKey: string; encryptedData: string; iv: string }) => decryptOpenData<T>({ ...input, appId }) };
 }

@@ -1,34 +1,9 @@
 import { z } from 'zod';
 import { WechatLoginFailedError } from '../../shared/errors';
 
-/** What the domain needs from WeChat's servers; HttpWechatClient speaks the real protocol. */
+import type { ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession } from '../../domain/wechat';
 
-export interface WechatSession {
-  openid: string;
-  sessionKey: string;
-  unionid?: string;
-}
-
-export interface WechatAuthPort {
-  /** Exchanges a wx.login code; throws WechatLoginFailedError when WeChat answers an errcode. */
-  code2Session(code: string): Promise<WechatSession>;
-}
-
-export interface SubscribeMessageInput {
-  toOpenid: string;
-  templateId: string;
-  page?: string;
-  data: Record<string, { value: string }>;
-}
-
-export interface WechatMessagingPort {
-  /** Throws SubscriptionMissingError when the user has no subscription left for this template. */
-  sendSubscribeMessage(input: SubscribeMessageInput): Promise<void>;
-}
-
-export interface ContentSafetyPort {
-  checkText(input: { openid: string; content: string }): Promise<{ pass: boolean; label?: number }>;
-}
+export type { ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession };
 
 /** WeChat answered a server API call with a non-zero errcode. */
 export class WechatApiError extends Error {

@@ -1,0 +1,18 @@
+import type { NotificationType } from '../contract/enums';
+import type { Page, PageRequest } from './ports';
+
+export interface Notification {
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  refId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface NotificationRepository {
+  /** Delivers a notification at most once per (person, type, refId), also when retried. */
+  notifyOnce(userId: string, input: { type: NotificationType; refId: string; title: string; body: string }): Promise<boolean>;
+  list(userId: string, page: PageRequest): Promise<Page<Notification>>;
+}
