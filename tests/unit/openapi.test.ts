@@ -1,7 +1,9 @@
 // First, as in the handler: the document's schemas carry their OpenAPI facts only when the
 // generator has extended zod before any schema module loads.
 import { openApiDocument, refusalsOf } from '../../functions/contract/openapi';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { ALL_ROUTES } from '../../functions/contract/routes';
@@ -88,5 +90,25 @@ describe('the OpenAPI document', () => {
       if (route.roles) expect(statuses).toContain(403);
       if (route.auth === 'required') expect(statuses).toContain(401);
     }
+  });
+});
+
+describe('a partner’s typed client', () => {
+  it('openapi-typescript turns the document into types for every route', () => {
+    // Arrange
+    const dir = mkdtempSync(join(tmpdir(), 'lrf-openapi-'));
+    const spec = join(dir, 'openapi.json');
+    writeFileSync(spec, JSON.stringify(openApiDocument()));
+
+    // Act: the command README gives partners.
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'openapi-typescript', 'bin', 'cli.js'), spec, '-o', join(dir, 'api.d.ts')], {
+      encoding: 'utf8',
+    });
+
+    // Assert
+    expect(run.status).toBe(0);
+    const types = readFileSync(join(dir, 'api.d.ts'), 'utf8');
+    for (const route of ALL_ROUTES) expect(types).toContain(`"${route.path}": {`);
+    expect(types).toMatch(/flowersRaised: number/);
   });
 });

@@ -1,0 +1,10 @@
+// `npm run openapi [-- <file>]`: writes the OpenAPI 3.1 document (the one GET /openapi.json
+// serves) to a file, default dist/openapi.json, for partners who generate a typed client offline.
+import { openApiDocument } from '../functions/contract/openapi';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+const out = resolve(process.argv[2] ?? 'dist/openapi.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(openApiDocument(), null, 2)}\n`);
+console.log(`OpenAPI document written to ${out}`);
