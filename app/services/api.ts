@@ -74,8 +74,8 @@ export function getMyDreams(cursor?: string | null, limit = 50) {
 }
 
 /** Admin: dreams waiting for review, newest first. */
-export function getReviewQueue(cursor?: string | null, limit = 20) {
-  return request<AnswerOf<typeof dreamReviewQueueRoute>>('/admin/dreams', { query: { cursor, limit } })
+export function getReviewQueue(cursor?: string | null, limit = 20, proposerId?: string | null) {
+  return request<AnswerOf<typeof dreamReviewQueueRoute>>('/admin/dreams', { query: { cursor, limit, proposerId } })
 }
 
 export function reviewDream(id: string, input: BodyOf<typeof reviewDreamRoute>) {

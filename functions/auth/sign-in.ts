@@ -1,16 +1,41 @@
 import type { DevSignInInput, SignedIn } from '../contract/auth';
 import type { TokenIssuer, UserRepository } from '../domain/ports';
 import { defaultNickname, publicUser, rolesWithDonor } from '../domain/user';
-import type { WechatAuthPort } from '../domain/wechat';
+import type { WechatAuthPort, WechatSession } from '../domain/wechat';
+import { WechatLoginFailedError } from '../domain/errors';
+import { quotaSpecs, type Quotas } from '../domain/quota';
+import type { Clock } from '../domain/ports';
+import type { Rules } from '../shared/config';
 
 export interface SignInDeps {
   users: UserRepository;
   tokens: TokenIssuer;
 }
 
-/** wx.login code → code2Session → the user of that openid (created on first sign-in); session_key stays here. */
-export async function signInWithWechat(deps: SignInDeps & { wechat: WechatAuthPort }, code: string): Promise<SignedIn> {
-  const session = await deps.wechat.code2Session(code);
+export interface WechatSignInDeps extends SignInDeps {
+  wechat: WechatAuthPort;
+  quotas: Quotas;
+  clock: Clock;
+  config: { rules: Pick<Rules, 'quotas'> };
+}
+
+/**
+ * wx.login code → code2Session → the user of that openid (created on first sign-in); session_key
+ * stays here. Failed codes count against the caller's address: past the quota, 429 before WeChat
+ * is even asked.
+ */
+export async function signInWithWechat(deps: WechatSignInDeps, code: string, from: string): Promise<SignedIn> {
+  const failures = quotaSpecs(deps.config.rules.quotas).failedLogins;
+  const subject = `ip:${from}`;
+  await deps.quotas.check(subject, failures, deps.clock.now());
+  let session: WechatSession;
+  try {
+    session = await deps.wechat.code2Session(code);
+  } catch (err) {
+    // This attempt is answered 401 whatever the count; the next one past the quota gets 429.
+    if (err instanceof WechatLoginFailedError) await deps.quotas.take(subject, failures, deps.clock.now()).catch(() => undefined);
+    throw err;
+  }
   const { user } = await deps.users.findOrCreateByOpenid(session.openid, {
     nickname: defaultNickname(session.openid),
     roles: rolesWithDonor(),

@@ -5,5 +5,5 @@ import { signInWithWechat } from './sign-in';
 
 /** POST /auth/wechat — wx.login's code for a token; the session key stays on the server. */
 export const handler = httpRoute(signInWithWechatRoute, {
-  handle: async ({ body }) => signInWithWechat(await wechatDeps(), body.code),
+  handle: async ({ body, sourceIp }) => signInWithWechat(await wechatDeps(), body.code, sourceIp),
 });

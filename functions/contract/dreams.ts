@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DREAM_CATEGORIES, DREAM_SORTS, DREAM_STATUSES, REVIEW_DECISIONS } from './enums';
 import { FIELDS, TEAM_CODE_PATTERN } from './fields';
 import { route } from './route';
-import { named, httpsUrl, int, isoTime, page, pageQuery, text } from './schema-kit';
+import { named, httpsUrl, id, int, isoTime, page, pageQuery, text } from './schema-kit';
 import { idParams, personRef } from './common';
 
 /** 配捐: a sponsor matches every flower given to this dream with money, until its budget is spent. */
@@ -196,17 +196,26 @@ export const myDreamsRoute = route({
   response: page(dream),
 });
 
+export const reviewQueueQuery = pageQuery().extend({ proposerId: id().optional() });
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
+
+/** A page of the queue: one proposer's dreams beyond the per-page share are collapsed into a count. */
+export const reviewQueuePage = page(dream).extend({
+  collapsed: z.array(z.object({ proposerId: z.string(), hidden: z.number().int() })),
+});
+export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
+
 export const dreamReviewQueueRoute = route({
   method: 'GET',
   path: '/admin/dreams',
-  summary: 'The review queue: dreams in review, newest first',
+  summary: 'The review queue: dreams in review, newest first; past rules.review.maxPerProposerInQueue a proposer’s dreams are collapsed (proposerId= shows them all)',
   source: 'api-additions',
   tag: 'admin',
   auth: 'required',
   roles: ['admin'],
-  query: pageQuery(),
+  query: reviewQueueQuery,
   status: 200,
-  response: page(dream),
+  response: reviewQueuePage,
 });
 
 // ---- Teams (一起捐) ----

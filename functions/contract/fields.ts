@@ -4,11 +4,11 @@
  * mini-program's main package does not carry a validator (about 55 KB) to say what the API says.
  */
 
-export interface TextField {
+import { checkText, type TextRule } from './text-rule';
+
+/** A text field: the text rule (text-rule.ts) with its length in code points (API.md). */
+export interface TextField extends TextRule {
   kind: 'text';
-  /** Code points (API.md), not UTF-16 units. */
-  min: number;
-  max: number;
 }
 export interface IntField {
   kind: 'int';
@@ -16,7 +16,7 @@ export interface IntField {
   max: number;
 }
 
-const textField = (min: number, max: number): TextField => ({ kind: 'text', min, max });
+const textField = (min: number, max: number, multiline = false): TextField => ({ kind: 'text', min, max, multiline });
 const intField = (min: number, max: number): IntField => ({ kind: 'int', min, max });
 
 export const FIELDS = {
@@ -28,7 +28,7 @@ export const FIELDS = {
   reviewNote: textField(1, 200),
 
   dreamTitle: textField(4, 40),
-  dreamStory: textField(20, 2000),
+  dreamStory: textField(20, 2000, true),
   dreamTargetFlowers: intField(1_000, 100_000_000),
   dreamBeneficiaries: intField(1, 100_000_000),
   coverUrlMaxLength: 500,
@@ -62,11 +62,10 @@ export const FIELDS = {
 /** Length in code points, as API.md counts text. */
 export const codePoints = (value: string): number => [...value].length;
 
-/** null when the text fits, else what is wrong, in words a person reads. */
+/** null when the text passes the text rule (as the API will store it), else what is wrong. */
 export function textProblem(value: string, field: TextField): string | null {
-  const length = codePoints(value);
-  if (length < field.min || length > field.max) return `length must be ${field.min}–${field.max} characters`;
-  return null;
+  const verdict = checkText(value, field);
+  return verdict.ok ? null : verdict.problem;
 }
 
 export function intProblem(value: number, field: IntField): string | null {

@@ -1,5 +1,6 @@
 import { z, type ZodTypeAny } from 'zod';
-import { COVER_URL_PATTERN, FIELDS, textProblem, type IntField, type TextField } from './fields';
+import { COVER_URL_PATTERN, FIELDS, type IntField, type TextField } from './fields';
+import { checkText } from './text-rule';
 
 /**
  * OpenAPI facts (a text's length in code points, an example) for a schema. zod-to-openapi's
@@ -11,18 +12,26 @@ export function documented<T extends ZodTypeAny>(schema: T, facts: Record<string
   return typeof extended.openapi === 'function' ? extended.openapi(facts) : schema;
 }
 
-/** A text field: its length counted in code points, as API.md says. */
+/**
+ * A text field under the one text rule (text-rule.ts): the value a handler gets, and stores, is
+ * the normalized, trimmed text that was checked.
+ */
 export function text(field: TextField) {
   const schema = z
     .string()
-    // A cheap bound first, so a huge string is refused before it is split into code points.
-    .max(field.max * 2)
-    .superRefine((value, ctx) => {
-      const problem = textProblem(value, field);
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+    // A cheap bound first, so a huge string is refused before it is normalized and split.
+    .max(field.max * 4)
+    .transform((value, ctx) => {
+      const verdict = checkText(value, field);
+      if (verdict.ok) return verdict.value;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: verdict.problem });
+      return z.NEVER;
     });
-  return documented(schema, { minLength: field.min, maxLength: field.max });
+  return documented(schema, { minLength: field.min, maxLength: field.max, description: TEXT_RULE_TEXT });
 }
+
+const TEXT_RULE_TEXT =
+  'Normalized to NFC and trimmed, then counted in code points. Refused: control characters (a line break only in long texts), bidirectional controls, zero-width characters (a joiner only inside an emoji) and lone surrogates.';
 
 /** A whole number in a field's range. */
 export function int(field: IntField) {

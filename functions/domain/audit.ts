@@ -1,3 +1,4 @@
+import { ForbiddenError } from './errors';
 import { ulid } from 'ulid';
 
 /**
@@ -34,4 +35,12 @@ export interface AuditTrail {
 /** A new entry for a change happening now, by `actor`. */
 export function auditRecord(at: Date, actor: AuditActor, what: Omit<AuditRecord, 'id' | 'at' | 'actor'>): AuditRecord {
   return { id: ulid(), at: at.toISOString(), actor, ...what };
+}
+
+/**
+ * The four-eyes rule (Open Collective's EXPENSE_AUTHOR_CANNOT_APPROVE): nobody reviews what they
+ * proposed, wrote or own. Operators and the system act for no one, so the rule is the app's admins'.
+ */
+export function assertNotOwnWork(actor: AuditActor, authorId: string, what: string): void {
+  if (actor.kind === 'user' && actor.id === authorId) throw new ForbiddenError(`不能审核自己提交的${what}，请让另一位管理员审核`);
 }

@@ -273,3 +273,19 @@ export interface DreamRepository {
   /** The books check (npm run reconcile): counters against donor items and match entries. */
   reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }>;
 }
+
+/**
+ * A page of the review queue with at most `maxPerProposer` dreams of one proposer; the rest are
+ * collapsed into a count, so one account's flood cannot fill the reviewers' page.
+ */
+export function shareOfQueue<T extends { proposerId: string }>(page: T[], maxPerProposer: number): { shown: T[]; collapsed: { proposerId: string; hidden: number }[] } {
+  const seen = new Map<string, number>();
+  const shown: T[] = [];
+  for (const item of page) {
+    const count = (seen.get(item.proposerId) ?? 0) + 1;
+    seen.set(item.proposerId, count);
+    if (count <= maxPerProposer) shown.push(item);
+  }
+  const collapsed = [...seen].filter(([, count]) => count > maxPerProposer).map(([proposerId, count]) => ({ proposerId, hidden: count - maxPerProposer }));
+  return { shown, collapsed };
+}

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { auditRecord, type AuditActor } from '../domain/audit';
+import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit';
 import {
   acceptsGifts,
   contentUnsafe,
@@ -7,6 +7,7 @@ import {
   notExecutable,
   notInReview,
   PUBLIC_STATUSES,
+  shareOfQueue,
   shardCountFor,
   type DreamRecord,
   type DreamRepository,
@@ -14,11 +15,13 @@ import {
 } from '../domain/dream';
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
-import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput } from '../contract/dreams';
+import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput, ReviewQueuePage, ReviewQueueQuery } from '../contract/dreams';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { NotificationRepository } from '../domain/notification';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort } from '../domain/wechat';
+import { quotaSpecs, type Quotas } from '../domain/quota';
+import type { Rules } from '../shared/config';
 import { dreamView } from './views';
 
 export interface DreamDeps {
@@ -27,7 +30,8 @@ export interface DreamDeps {
   dreams: DreamRepository;
   teams: TeamRepository;
   notifications: NotificationRepository;
-  contentSafety: ContentSafetyPort;
+  quotas: Quotas;
+  config: { rules: Pick<Rules, 'quotas' | 'review'> };
 }
 
 export interface Viewer {
@@ -35,16 +39,17 @@ export interface Viewer {
   isAdmin: boolean;
 }
 
-async function viewOne(deps: DreamDeps, dream: DreamRecord, withReviewNote = false) {
+async function viewOne(deps: Pick<DreamDeps, 'dreams'>, dream: DreamRecord, withReviewNote = false) {
   const totals = (await deps.dreams.totals([dream])).get(dream.id)!;
   return dreamView(dream, totals, { withReviewNote });
 }
 
 export async function proposeDream(deps: DreamDeps, proposerId: string, input: ProposeDreamInput) {
+  await deps.quotas.take(proposerId, quotaSpecs(deps.config.rules.quotas).dreams, deps.clock.now());
   const dream: DreamRecord = {
     id: ulid(),
-    title: input.title.trim(),
-    story: input.story.trim(),
+    title: input.title,
+    story: input.story,
     category: input.category,
     targetFlowers: input.targetFlowers,
     coverUrl: input.coverUrl ?? null,
@@ -130,21 +135,29 @@ export async function myDreams(deps: DreamDeps, userId: string, page: { limit: n
   return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor };
 }
 
-export async function reviewQueue(deps: DreamDeps, query: { limit: number; cursor?: string }) {
+export async function reviewQueue(deps: DreamDeps, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
+  const inReview = (d: DreamRecord) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true });
+  if (query.proposerId) {
+    // One proposer's queue, all of it: a page of what they proposed, the ones still in review.
+    const page = await deps.dreams.listProposedBy(query.proposerId, query);
+    return { items: page.items.filter((d) => d.status === 'in_review').map(inReview), nextCursor: page.nextCursor, collapsed: [] };
+  }
   const page = await deps.dreams.list({ status: 'in_review' }, query);
-  return {
-    items: page.items.map((d) => dreamView(d, { flowersRaised: 0, donorCount: 0, matchedFen: 0, flowersLast24h: 0 }, { withReviewNote: true })),
-    nextCursor: page.nextCursor,
-  };
+  const { shown, collapsed } = shareOfQueue(page.items, deps.config.rules.review.maxPerProposerInQueue);
+  return { items: shown.map(inReview), nextCursor: page.nextCursor, collapsed };
 }
 
 /** Who reviews when no admin does: the demo seed and the tests that drive the use case directly. */
 const SEED_REVIEWER: AuditActor = { kind: 'system', id: 'seed', label: '演示数据' };
 
 /** Admins approve or reject; text must pass the content-safety check before it can be approved. */
-export async function reviewDream(deps: DreamDeps, dreamId: string, input: ReviewDreamInput, actor: AuditActor = SEED_REVIEWER) {
+/** What a review needs: no teams, notifications or quotas (its function stays small). */
+export type DreamReviewDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams'> & { contentSafety: ContentSafetyPort };
+
+export async function reviewDream(deps: DreamReviewDeps, dreamId: string, input: ReviewDreamInput, actor: AuditActor = SEED_REVIEWER) {
   const dream = await deps.dreams.get(dreamId, true);
   if (!dream) throw new NotFoundError('梦想不存在');
+  assertNotOwnWork(actor, dream.proposerId, '梦想');
   if (dream.status !== 'in_review') throw notInReview();
   if (input.decision === 'approve') {
     const proposer = await deps.users.findById(dream.proposerId);
@@ -181,9 +194,10 @@ export async function donateToDream(
   ) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<DonationResult> {
   const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false }, true);
-  if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
+  // API.md's order: 403 (a team the giver is not in) before the route's 409s.
   const teamId = input.teamId ?? null;
   if (teamId && !(await deps.teams.isMember(teamId, userId, dreamId))) throw new ForbiddenError('你还不是这个队伍的成员');
+  if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
   const present = (move: MoveResult, outcome: Omit<GiftOutcome, 'move'>): DonationResult => ({
     donation: { id: move.entry.id, flowers: input.flowers, matchedFen: outcome.matchFen, teamId },
     dream: dreamView(outcome.dream, outcome.totals),

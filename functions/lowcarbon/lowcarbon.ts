@@ -36,6 +36,8 @@ export async function recordLowCarbonAction(
 ): Promise<LowCarbonResult> {
   const now = deps.clock.now();
   const { userId, codeId } = await deps.memberCodes.verify(input.code, now);
+  // No self-dealing: a merchant never earns flowers at their own counter.
+  if (userId === merchantId) throw new ForbiddenError('不能给自己记录低碳行动');
   const store = (await deps.stores.listByOwner(merchantId)).items.find((s) => s.status === 'active');
   if (!store) throw new ForbiddenError('你还没有营业中的门店，不能记录低碳行动');
   const rules = deps.config.rules.lowcarbon;

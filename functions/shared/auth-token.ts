@@ -36,10 +36,17 @@ export class TokenService {
 
   /** Any problem with the token (missing, malformed, forged, expired) is a 401. */
   async verify(authorization: string | undefined): Promise<AuthenticatedUser> {
-    const match = /^Bearer ([A-Za-z0-9_\-.]{10,4096})$/.exec(authorization?.trim() ?? '');
+    // The scheme is case-insensitive (RFC 7235): `bearer`, `BEARER` and `Bearer` are one.
+    const match = /^bearer +([A-Za-z0-9_\-.]{10,4096})$/i.exec(authorization?.trim() ?? '');
     if (!match) throw new UnauthenticatedError(authorization ? '登录凭证格式不正确' : '请先登录');
     try {
-      const { payload } = await jwtVerify(match[1], await this.key(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      // A token without an expiry would never expire, and one without a subject names nobody.
+      const { payload } = await jwtVerify(match[1], await this.key(), {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['exp', 'sub'],
+      });
       const claims = claimsSchema.parse(payload);
       return { userId: claims.sub };
     } catch (err) {

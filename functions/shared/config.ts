@@ -27,6 +27,14 @@ const rulesSchema = z.object({
   sponsors: z.object({ maxMatchFenPerUserPerDay: positiveInt }),
   meals: z.object({ priceFen: positiveInt }),
   devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
+  quotas: z.object({
+    dreamsPerDay: positiveInt,
+    teamsPerDay: positiveInt,
+    storesPerDay: positiveInt,
+    teamJoinAttemptsPerMinute: positiveInt,
+    failedLoginsPerMinute: positiveInt,
+  }),
+  review: z.object({ maxPerProposerInQueue: positiveInt }),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;
@@ -68,7 +76,10 @@ export interface AppConfig {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.parse(env);
-  const isLocalStage = parsed.STAGE === 'local' || parsed.STAGE === 'test';
+  // Dev routes and embedded keys only for local and test, and never inside AWS: a function there
+  // (AWS_LAMBDA_FUNCTION_NAME set) talks to the real DynamoDB, not a local endpoint.
+  const runningInAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && !parsed.DYNAMODB_ENDPOINT;
+  const isLocalStage = (parsed.STAGE === 'local' || parsed.STAGE === 'test') && !runningInAws;
   const rules = rulesSchema.parse(rulesJson);
   const wechatApiBase = parsed.WECHAT_API_BASE ?? (isLocalStage ? 'http://127.0.0.1:3100' : 'https://api.weixin.qq.com');
   const appId = parsed.WECHAT_APP_ID ?? (isLocalStage ? FAKE_WECHAT_APP.appId : undefined);

@@ -1,17 +1,17 @@
 import { systemClock, type Clock } from '../domain/ports';
 import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
-import { dreamParts, lowCarbonParts, quizParts, stepsParts } from './features';
+import { dreamParts, dreamReviewParts, lowCarbonParts, quizParts, stepsParts } from './features';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
  * roles, reconcile) and tests. Functions compose only what they use (core.ts, features.ts).
  */
-export type Container = Core & ReturnType<typeof stepsParts> & ReturnType<typeof quizParts> & ReturnType<typeof lowCarbonParts> & ReturnType<typeof dreamParts>;
+export type Container = Core & ReturnType<typeof stepsParts> & ReturnType<typeof quizParts> & ReturnType<typeof lowCarbonParts> & ReturnType<typeof dreamParts> & ReturnType<typeof dreamReviewParts>;
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
-  return { ...base, ...stepsParts(base), ...quizParts(base), ...lowCarbonParts(base), ...dreamParts(base) };
+  return { ...base, ...stepsParts(base), ...quizParts(base), ...lowCarbonParts(base), ...dreamParts(base), ...dreamReviewParts(base) };
 }
 
 /** Lets integration tests hand every function a container pointed at their own table. */

@@ -1,12 +1,12 @@
 import { core, feature } from './core';
-import { dreamParts, lowCarbonParts, notificationParts, quizParts, sponsorParts, stepsParts, storeParts, wechatParts } from './features';
+import { dreamParts, dreamReviewParts, lowCarbonParts, notificationParts, quizParts, signInParts, sponsorParts, stepsParts, storeParts } from './features';
 
 /*
  * What each function composes: the core plus its feature's adapters. The calls are marked pure
  * so a bundle drops every accessor (and every adapter) its handler does not use.
  */
 export { core as coreDeps };
-export const wechatDeps = /* @__PURE__ */ feature(wechatParts);
+export const wechatDeps = /* @__PURE__ */ feature(signInParts);
 export const stepsDeps = /* @__PURE__ */ feature(stepsParts);
 export const sponsorDeps = /* @__PURE__ */ feature(sponsorParts);
 export const quizDeps = /* @__PURE__ */ feature(quizParts);
@@ -14,3 +14,4 @@ export const lowCarbonDeps = /* @__PURE__ */ feature(lowCarbonParts);
 export const storeDeps = /* @__PURE__ */ feature(storeParts);
 export const notificationDeps = /* @__PURE__ */ feature(notificationParts);
 export const dreamDeps = /* @__PURE__ */ feature(dreamParts);
+export const dreamReviewDeps = /* @__PURE__ */ feature(dreamReviewParts);

@@ -1,6 +1,7 @@
 import { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
 import { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
+import { DynamoQuotaStore } from '../adapters/dynamodb/quota-store';
 import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
 import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
 import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
@@ -11,6 +12,7 @@ import type { DreamRepository } from '../domain/dream';
 import type { MemberCodes } from '../domain/lowcarbon';
 import type { NotificationRepository } from '../domain/notification';
 import type { QuizRepository } from '../domain/quiz';
+import type { Quotas } from '../domain/quota';
 import type { SponsorRepository, StepsRepository } from '../domain/steps';
 import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
@@ -41,6 +43,10 @@ export interface WechatParts {
   wechat: WechatAuthPort & WechatMessagingPort;
   contentSafety: ContentSafetyPort;
 }
+export interface QuotaParts {
+  quotas: Quotas;
+}
+export interface SignInParts extends WechatParts, QuotaParts {}
 export interface SponsorParts {
   sponsors: SponsorRepository;
 }
@@ -51,7 +57,7 @@ export interface StepsParts extends SponsorParts, WechatParts {
 export interface QuizParts {
   quiz: QuizRepository;
 }
-export interface StoreParts {
+export interface StoreParts extends QuotaParts {
   stores: StoreRepository;
 }
 export interface LowCarbonParts extends StoreParts {
@@ -60,9 +66,13 @@ export interface LowCarbonParts extends StoreParts {
 export interface NotificationParts {
   notifications: NotificationRepository;
 }
-export interface DreamParts extends NotificationParts, WechatParts {
+export interface DreamParts extends NotificationParts, QuotaParts {
   dreams: DreamRepository;
   teams: TeamRepository;
+}
+/** Only the review asks WeChat (its content-safety check), so only it carries the client. */
+export interface DreamReviewParts extends WechatParts {
+  dreams: DreamRepository;
 }
 
 export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts => {
@@ -74,6 +84,12 @@ export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts => {
   });
   return { wechat: client, contentSafety: client };
 });
+
+export const quotaParts = /* @__PURE__ */ perCore((core): QuotaParts => ({ quotas: new DynamoQuotaStore(core.table) }));
+
+export function signInParts(core: Core): SignInParts {
+  return { ...wechatParts(core), ...quotaParts(core) };
+}
 
 export const sponsorParts = /* @__PURE__ */ perCore((core): SponsorParts & { sponsors: DynamoSponsorRepository } => ({
   sponsors: new DynamoSponsorRepository(core.table),
@@ -93,7 +109,7 @@ export function quizParts(core: Core): QuizParts {
   return { quiz: new DynamoQuizRepository(core.table) };
 }
 
-export const storeParts = /* @__PURE__ */ perCore((core): StoreParts => ({ stores: new DynamoStoreRepository(core.table) }));
+export const storeParts = /* @__PURE__ */ perCore((core): StoreParts => ({ stores: new DynamoStoreRepository(core.table), ...quotaParts(core) }));
 
 export function lowCarbonParts(core: Core): LowCarbonParts {
   return { ...storeParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
@@ -103,11 +119,18 @@ export const notificationParts = /* @__PURE__ */ perCore((core): NotificationPar
   notifications: new DynamoNotificationRepository(core.table, core.clock),
 }));
 
+/** One dream repository per core (its caches are the process's). */
+const dreamRepository = /* @__PURE__ */ perCore((core): DreamRepository => new DynamoDreamRepository(core.table, core.ledger, core.clock));
+
 export function dreamParts(core: Core): DreamParts {
   return {
-    dreams: new DynamoDreamRepository(core.table, core.ledger, core.clock),
+    dreams: dreamRepository(core),
     teams: new DynamoTeamRepository(core.table, core.clock),
     ...notificationParts(core),
-    ...wechatParts(core),
+    ...quotaParts(core),
   };
+}
+
+export function dreamReviewParts(core: Core): DreamReviewParts {
+  return { dreams: dreamRepository(core), ...wechatParts(core) };
 }

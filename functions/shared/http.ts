@@ -7,9 +7,19 @@ import type { Auth, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
 import { core } from './core';
 import { logger } from './log';
-import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, ValidationError } from './errors';
+import { BoundedSet } from '../adapters/dynamodb/bounded-map';
+import type { UserRecord } from '../domain/user';
+import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, UnauthenticatedError, ValidationError } from './errors';
 
 export { logger };
+
+/** User ids this process has seen exist (bounded: a warm function meets many people). */
+const knownUsers = new BoundedSet<string>(50_000);
+
+const retryAfterOf = (body: unknown): number => {
+  const seconds = (body as { error?: { details?: { retryAfterSeconds?: unknown } } })?.error?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds) : 60;
+};
 
 /** Request bodies larger than this are refused before parsing. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -23,6 +33,8 @@ interface Handling<B, Q, P, R, A extends Auth> {
     query: Parsed<Q>;
     params: Parsed<P>;
     caller: A extends 'required' ? AuthenticatedUser : AuthenticatedUser | null;
+    /** The client's address as API Gateway saw it (quotas on what has no account yet, e.g. logins). */
+    sourceIp: string;
     /**
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
      * transaction, given how the use case presents the move; without one, undefined.
@@ -62,19 +74,29 @@ export function httpRoute<
       const authorization = headers['authorization'];
       let caller: AuthenticatedUser | null = null;
       if (spec.auth === 'required' || authorization !== undefined) caller = await app.tokens.verify(authorization);
+      // A token must name someone who exists (401 otherwise). People are never deleted, so once
+      // seen a user id stays known to this process; roles are read fresh below.
+      let stored: UserRecord | null = null;
+      if (caller && !knownUsers.has(caller.userId)) {
+        stored = await app.users.findById(caller.userId);
+        if (!stored) throw new UnauthenticatedError('登录凭证无效');
+        knownUsers.add(caller.userId);
+      }
 
-      const body = parseWith(spec.body, parseJsonBody(event, spec.body !== undefined), 'body');
+      const sent = parseJsonBody(event, spec.body !== undefined);
+      const body = parseWith(spec.body, sent, 'body');
       const query = parseWith(spec.query, event.queryStringParameters ?? {}, 'query');
       const params = parseWith(spec.params, event.pathParameters ?? {}, 'path');
       const idempotencyKey = spec.idempotent ? parseIdempotencyKey(headers['idempotency-key']) : undefined;
 
       if (spec.roles && caller) {
-        const stored = await app.users.findById(caller.userId);
-        if (!stored || !spec.roles.some((role) => stored.roles.includes(role))) throw new ForbiddenError();
+        const roles = (stored ?? (await app.users.findById(caller.userId)))?.roles ?? [];
+        if (!spec.roles.some((role) => roles.includes(role))) throw new ForbiddenError();
       }
 
       if (idempotencyKey && caller) {
-        const outcome = await app.idempotency.claim({ userId: caller.userId, method, path, key: idempotencyKey }, requestHash(body));
+        // The request as sent, not as parsed: an extra field makes it a different request.
+        const outcome = await app.idempotency.claim({ userId: caller.userId, method, path, key: idempotencyKey }, requestHash(sent));
         if (outcome.kind === 'mismatch') throw new IdempotencyKeyReusedError();
         if (outcome.kind === 'replay') return toResult(outcome.response, { replayed: true });
         claim = outcome.claim;
@@ -94,11 +116,13 @@ export function httpRoute<
           query: query as never,
           params: params as never,
           caller: caller as never,
+          sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
           completeWith: completeWith as never,
         });
         response = render(result);
       } catch (err) {
-        if (!(err instanceof AppError) || err.status >= 500) throw err;
+        // A 5xx or a 429 is not the request's final answer: the claim is given back for a retry.
+        if (!(err instanceof AppError) || err.status >= 500 || err.status === 429) throw err;
         failure = err;
         response = toErrorResponse(err);
       }
@@ -174,8 +198,9 @@ function parseWith<S extends ZodTypeAny | undefined>(schema: S, value: unknown, 
 function toResult(response: StoredResponse, flags: { replayed?: boolean } = {}): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
   if (flags.replayed) headers['idempotent-replayed'] = 'true';
-  // A 503 is "busy, try again": say when (RFC 9110 Retry-After).
+  // A 503 is "busy, try again", a 429 "not yet": say when (RFC 9110 Retry-After).
   if (response.status === 503) headers['retry-after'] = '1';
+  if (response.status === 429) headers['retry-after'] = String(retryAfterOf(response.body));
   if (response.status === 204) return { statusCode: 204, headers, body: '' };
   return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
 }

@@ -12,14 +12,13 @@ export interface SponsorDeps {
 export async function createSponsor(deps: SponsorDeps, actor: AuditActor, input: CreateSponsorInput) {
   const now = deps.clock.now();
   const { reason, ...profile } = input;
-  const name = profile.name.trim();
-  const sponsor = await deps.sponsors.create({ ...profile, name, logoText: profile.logoText.trim(), status: 'active' }, now.toISOString(), (sponsorId) =>
+  const sponsor = await deps.sponsors.create({ ...profile, status: 'active' }, now.toISOString(), (sponsorId) =>
     auditRecord(now, actor, {
       action: 'sponsor.create',
       targetType: 'sponsor',
       targetId: sponsorId,
-      detail: `${name}：每万步 ${profile.fenPer10kSteps} 分，预算 ${profile.budgetFen} 分`,
-      reason: reason?.trim() || null,
+      detail: `${profile.name}：每万步 ${profile.fenPer10kSteps} 分，预算 ${profile.budgetFen} 分`,
+      reason: reason ?? null,
     }),
   );
   return { sponsor };

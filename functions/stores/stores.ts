@@ -1,6 +1,8 @@
 import type { OpenStoreInput, ReviewStoreInput } from '../contract/stores';
-import { auditRecord, type AuditActor } from '../domain/audit';
+import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock, UserRepository } from '../domain/ports';
+import { quotaSpecs, type Quotas } from '../domain/quota';
+import type { Rules } from '../shared/config';
 import { decideStoreReview, type StoreRecord, type StoreRepository } from '../domain/store';
 import { NotFoundError, RuleViolation } from '../domain/errors';
 
@@ -8,6 +10,8 @@ export interface StoreDeps {
   stores: StoreRepository;
   users: UserRepository;
   clock: Clock;
+  quotas: Quotas;
+  config: { rules: Pick<Rules, 'quotas'> };
 }
 
 /** API.md `store`, plus when it was opened and the reviewer's note (docs/api-additions.md). */
@@ -18,9 +22,10 @@ export function storeView(store: StoreRecord) {
 
 /** POST /stores: a merchant asks to open a store; it waits as `pending` for an admin. */
 export async function openStore(deps: StoreDeps, ownerId: string, input: OpenStoreInput) {
+  await deps.quotas.take(ownerId, quotaSpecs(deps.config.rules.quotas).stores, deps.clock.now());
   const createdAt = deps.clock.now().toISOString();
   const store = await deps.stores.create(
-    { name: input.name.trim(), city: input.city.trim(), address: input.address.trim(), ownerId, status: 'pending' },
+    { name: input.name, city: input.city, address: input.address, ownerId, status: 'pending' },
     createdAt,
   );
   return { store: storeView({ ...store, createdAt, reviewNote: null }) };
@@ -48,8 +53,9 @@ export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; c
 export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: string, input: ReviewStoreInput) {
   const store = await deps.stores.get(storeId);
   if (!store) throw new NotFoundError('店铺不存在');
+  assertNotOwnWork(actor, store.ownerId, '店铺');
   const to = decideStoreReview(store, input.decision);
-  const note = input.note?.trim() || null;
+  const note = input.note ?? null;
   const reviewed = await deps.stores.changeStatus(store, to, {
     note,
     audit: auditRecord(deps.clock.now(), actor, {

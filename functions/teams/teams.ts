@@ -1,6 +1,8 @@
 import { acceptsGifts, dreamNotAccepting, type DreamRepository } from '../domain/dream';
 import { NotFoundError } from '../domain/errors';
-import type { UserRepository } from '../domain/ports';
+import type { Clock, UserRepository } from '../domain/ports';
+import { quotaSpecs, type Quotas } from '../domain/quota';
+import type { Rules } from '../shared/config';
 import type { Team, TeamRepository } from '../domain/team';
 import { dreamView } from '../dreams/views';
 
@@ -8,6 +10,9 @@ export interface TeamDeps {
   users: UserRepository;
   dreams: DreamRepository;
   teams: TeamRepository;
+  quotas: Quotas;
+  clock: Clock;
+  config: { rules: Pick<Rules, 'quotas'> };
 }
 
 const teamView = (team: Team) => ({
@@ -29,12 +34,15 @@ async function openDream(deps: TeamDeps, dreamId: string) {
 /** 一起捐: start a team for a dream; the starter is its first member. */
 export async function startTeam(deps: TeamDeps, userId: string, dreamId: string, name: string) {
   await openDream(deps, dreamId);
+  await deps.quotas.take(userId, quotaSpecs(deps.config.rules.quotas).teams, deps.clock.now());
   const me = await deps.users.findById(userId);
   const team = await deps.teams.create({ dreamId, name, captainId: userId, captainNickname: me?.nickname ?? '爱心用户' });
   return { team: teamView(team) };
 }
 
 export async function joinTeam(deps: TeamDeps, userId: string, code: string) {
+  // Every attempt counts, so share codes cannot be guessed by trying them in bulk.
+  await deps.quotas.take(userId, quotaSpecs(deps.config.rules.quotas).teamJoins, deps.clock.now());
   const team = await deps.teams.findByCode(code);
   if (!team) throw new NotFoundError('队伍口令不存在');
   await openDream(deps, team.dreamId);

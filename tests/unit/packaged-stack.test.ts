@@ -34,6 +34,15 @@ describe('the packaged stack', () => {
     expect(unsupported.map(([name, resource]) => `${name}: ${resource.Properties.Runtime}`)).toEqual([]);
   });
 
+  it('throttles the stage and, harder, the login route at API Gateway', () => {
+    const stage = resources.HttpApiStage?.Properties as {
+      DefaultRouteSettings: { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
+      RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    };
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 });
+    expect(stage.RouteSettings['POST /auth/wechat']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+  });
+
   it('puts no secret and no fake credential into a deployed stage environment', () => {
     const functions = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
     for (const fn of functions) {

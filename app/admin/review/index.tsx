@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
@@ -7,7 +7,7 @@ import { usePagedList } from '../../hooks/use-paged-list'
 import { getMe, getReviewQueue, reviewDream } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
-import type { Dream, MatchFund, ReviewDreamInput, Role } from '../../../functions/contract'
+import type { Dream, MatchFund, ReviewDreamInput, ReviewQueuePage, Role } from '../../../functions/contract'
 import { categoryLabel, formatShanghaiTime, formatYuan, yuanToFen } from '../../utils/format'
 import { FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
@@ -60,9 +60,26 @@ export default function AdminPage() {
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<Record<string, 'approve' | 'reject'>>({})
 
-  const list = usePagedList<Dream>((cursor) => getReviewQueue(cursor, PAGE_SIZE))
+  // One proposer's flood is collapsed by the API; an admin can open it (only that proposer's dreams).
+  const [proposerFilter, setProposerFilter] = useState<string | null>(null)
+  const [collapsed, setCollapsed] = useState<ReviewQueuePage['collapsed']>([])
+  const list = usePagedList<Dream>(async (cursor) => {
+    const page = await getReviewQueue(cursor, PAGE_SIZE, proposerFilter)
+    setCollapsed((prev) => (cursor ? [...prev, ...page.collapsed] : page.collapsed))
+    return page
+  })
   const { reload } = list
   const { items, setItems, loaded, loading } = list
+
+  const showProposer = (proposerId: string | null) => {
+    setProposerFilter(proposerId)
+    setCollapsed([])
+  }
+  // The filter is read by the page fetcher above; a change starts the list again.
+  useEffect(() => {
+    if (rolesChecked) void reload({ clear: true })
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [proposerFilter])
 
   // Bumped by every refresh so a slow older role check is dropped.
   const generationRef = useRef(0)
@@ -176,6 +193,26 @@ export default function AdminPage() {
           </View>
         ))}
       </View>
+
+      {proposerFilter ? (
+        <View className='lrf-card review-filter'>
+          <Text>只显示提交者 {proposerFilter} 的待审核梦想</Text>
+          <Button className='lrf-button-plain review-filter-clear' onClick={() => showProposer(null)}>
+            返回全部
+          </Button>
+        </View>
+      ) : null}
+
+      {collapsed.map((entry) => (
+        <View key={entry.proposerId} className='lrf-card review-collapsed'>
+          <Text>
+            提交者 {entry.proposerId} 还有 {entry.hidden} 个梦想待审核，已折叠
+          </Text>
+          <Button className='lrf-button-plain review-collapsed-open' onClick={() => showProposer(entry.proposerId)}>
+            只看 TA 的
+          </Button>
+        </View>
+      ))}
 
       {loaded && items.length === 0 && !loading ? (
         <View className='lrf-empty admin-empty'>
