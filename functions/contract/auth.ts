@@ -31,7 +31,10 @@ export const signInWithWechatRoute = route({
   body: wechatSignInBody,
   status: 200,
   response: signedIn,
-  errors: [{ status: 401, code: 'WECHAT_LOGIN_FAILED', when: 'code2Session answers an errcode' }],
+  errors: [
+    { status: 401, code: 'WECHAT_LOGIN_FAILED', when: 'code2Session answers an errcode' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.failedLoginsPerMinute failed codes from this address' },
+  ],
 });
 
 export const signInForDevRoute = route({

@@ -104,6 +104,7 @@ export const proposeDreamRoute = route({
   body: proposeDreamBody,
   status: 201,
   response: dreamEnvelope,
+  errors: [{ status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.dreamsPerDay (Retry-After says when)' }],
 });
 
 export const listDreamsRoute = route({
@@ -144,6 +145,7 @@ export const reviewDreamRoute = route({
   status: 200,
   response: dreamEnvelope,
   errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the admin proposed this dream (four eyes: another admin reviews it)' },
     notFound,
     { status: 409, code: 'NOT_IN_REVIEW', when: 'the dream was reviewed already' },
     { status: 409, code: 'CONTENT_UNSAFE', when: 'its text fails WeChat’s content-safety check (on approval)' },
@@ -208,7 +210,8 @@ export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 export const dreamReviewQueueRoute = route({
   method: 'GET',
   path: '/admin/dreams',
-  summary: 'The review queue: dreams in review, newest first; past rules.review.maxPerProposerInQueue a proposer’s dreams are collapsed (proposerId= shows them all)',
+  summary:
+    'The review queue: dreams in review, newest first; past rules.review.maxPerProposerInQueue a proposer’s dreams are collapsed (proposerId= shows them all)',
   source: 'api-additions',
   tag: 'admin',
   auth: 'required',
@@ -245,7 +248,7 @@ export const startTeamRoute = route({
   body: startTeamBody,
   status: 201,
   response: z.object({ team }),
-  errors: [notFound, notAccepting],
+  errors: [notFound, notAccepting, { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.teamsPerDay' }],
 });
 
 export const joinTeamRoute = route({
@@ -258,7 +261,11 @@ export const joinTeamRoute = route({
   body: joinTeamBody,
   status: 200,
   response: z.object({ team }),
-  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no team has this code' }, notAccepting],
+  errors: [
+    { status: 404, code: 'NOT_FOUND', when: 'no team has this code' },
+    notAccepting,
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.teamJoinAttemptsPerMinute (every attempt counts)' },
+  ],
 });
 
 export const getTeamRoute = route({

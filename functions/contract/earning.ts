@@ -230,7 +230,7 @@ export const recordLowCarbonRoute = route({
   response: z.object({ action: lowCarbonAction }),
   errors: [
     { status: 400, code: 'INVALID_MEMBER_CODE', when: 'the code is forged, malformed or expired' },
-    { status: 403, code: 'FORBIDDEN', when: 'the merchant has no active store' },
+    { status: 403, code: 'FORBIDDEN', when: 'the merchant has no active store, or the code is their own' },
     { status: 409, code: 'MEMBER_CODE_USED', when: 'the code was used already' },
     { status: 409, code: 'DAILY_LIMIT_REACHED', when: 'the person’s low-carbon flowers for today are used up' },
   ],

@@ -5,7 +5,7 @@ export type Auth = 'required' | 'optional' | 'none';
 
 /** A refusal a route can answer, besides the ones every route of its kind has (see openapi.ts). */
 export interface RouteError {
-  status: 400 | 401 | 403 | 404 | 409 | 503;
+  status: 400 | 401 | 403 | 404 | 409 | 429 | 503;
   code: string;
   /** When it happens, in a sentence. */
   when: string;

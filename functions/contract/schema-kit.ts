@@ -27,8 +27,14 @@ export function text(field: TextField) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: verdict.problem });
       return z.NEVER;
     });
-  return documented(schema, { minLength: field.min, maxLength: field.max, description: TEXT_RULE_TEXT });
+  const built = documented(schema, { minLength: field.min, maxLength: field.max, description: TEXT_RULE_TEXT });
+  TEXT_SCHEMAS.add(built);
+  return built;
 }
+
+/** Every schema text() built: the abuse sweep finds every text field of every route by it. */
+const TEXT_SCHEMAS = new WeakSet<ZodTypeAny>();
+export const isTextSchema = (schema: ZodTypeAny): boolean => TEXT_SCHEMAS.has(schema);
 
 const TEXT_RULE_TEXT =
   'Normalized to NFC and trimmed, then counted in code points. Refused: control characters (a line break only in long texts), bidirectional controls, zero-width characters (a joiner only inside an emoji) and lone surrogates.';

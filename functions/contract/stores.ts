@@ -46,6 +46,7 @@ export const openStoreRoute = route({
   body: openStoreBody,
   status: 201,
   response: z.object({ store }),
+  errors: [{ status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.storesPerDay' }],
 });
 
 export const reviewStoreRoute = route({
@@ -61,6 +62,7 @@ export const reviewStoreRoute = route({
   status: 200,
   response: z.object({ store }),
   errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the admin owns this store (four eyes)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
     { status: 409, code: 'NOT_PENDING', when: 'the store was reviewed already' },
   ],

@@ -15,9 +15,11 @@ export type TextVerdict = { ok: true; value: string } | { ok: false; problem: st
 
 // Plain character classes only (no look-behind, no property escapes): the app runs this too, on
 // mini-program engines as old as iOS 8's.
-// C0 controls (tab and line breaks included), DEL and C1 controls.
+// C0 controls (tab and line breaks included), DEL and C1 controls: matching them is the point.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // The same, but a line break (\n) is allowed: long texts keep their paragraphs.
+// eslint-disable-next-line no-control-regex
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
 // Bidirectional overrides, embeddings, isolates and marks: they reorder what a reader sees.
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;

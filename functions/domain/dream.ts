@@ -278,7 +278,10 @@ export interface DreamRepository {
  * A page of the review queue with at most `maxPerProposer` dreams of one proposer; the rest are
  * collapsed into a count, so one account's flood cannot fill the reviewers' page.
  */
-export function shareOfQueue<T extends { proposerId: string }>(page: T[], maxPerProposer: number): { shown: T[]; collapsed: { proposerId: string; hidden: number }[] } {
+export function shareOfQueue<T extends { proposerId: string }>(
+  page: T[],
+  maxPerProposer: number,
+): { shown: T[]; collapsed: { proposerId: string; hidden: number }[] } {
   const seen = new Map<string, number>();
   const shown: T[] = [];
   for (const item of page) {

@@ -7,7 +7,12 @@ import { dreamParts, dreamReviewParts, lowCarbonParts, quizParts, stepsParts } f
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
  * roles, reconcile) and tests. Functions compose only what they use (core.ts, features.ts).
  */
-export type Container = Core & ReturnType<typeof stepsParts> & ReturnType<typeof quizParts> & ReturnType<typeof lowCarbonParts> & ReturnType<typeof dreamParts> & ReturnType<typeof dreamReviewParts>;
+export type Container = Core &
+  ReturnType<typeof stepsParts> &
+  ReturnType<typeof quizParts> &
+  ReturnType<typeof lowCarbonParts> &
+  ReturnType<typeof dreamParts> &
+  ReturnType<typeof dreamReviewParts>;
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);

@@ -52,10 +52,23 @@ let coreInstance: Promise<Core> | undefined;
 /** Integration tests hand the functions a whole container of their own (every feature's parts). */
 let override: Promise<Core> | undefined;
 
-/** The process-wide core, built on first use (a cold start). */
+/**
+ * The process-wide core, built on first use (a cold start). A deployed stage reads its JWT secret
+ * from SSM right then: without it the function answers nothing but 500s (and logs why), instead
+ * of failing later mid-request. A failed start is tried again on the next request.
+ */
 export function core(): Promise<Core> {
   if (override) return override;
-  coreInstance ??= Promise.resolve().then(() => buildCore());
+  coreInstance ??= Promise.resolve()
+    .then(async () => {
+      const built = buildCore();
+      if (!built.config.isLocalStage) await built.jwtSecret();
+      return built;
+    })
+    .catch((err: unknown) => {
+      coreInstance = undefined;
+      throw err;
+    });
   return coreInstance;
 }
 

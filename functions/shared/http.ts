@@ -9,7 +9,16 @@ import { core } from './core';
 import { logger } from './log';
 import { BoundedSet } from '../adapters/dynamodb/bounded-map';
 import type { UserRecord } from '../domain/user';
-import { AppError, ContentionError, ForbiddenError, IdempotencyKeyReusedError, NotFoundError, toErrorResponse, UnauthenticatedError, ValidationError } from './errors';
+import {
+  AppError,
+  ContentionError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  toErrorResponse,
+  UnauthenticatedError,
+  ValidationError,
+} from './errors';
 
 export { logger };
 

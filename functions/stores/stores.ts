@@ -24,10 +24,7 @@ export function storeView(store: StoreRecord) {
 export async function openStore(deps: StoreDeps, ownerId: string, input: OpenStoreInput) {
   await deps.quotas.take(ownerId, quotaSpecs(deps.config.rules.quotas).stores, deps.clock.now());
   const createdAt = deps.clock.now().toISOString();
-  const store = await deps.stores.create(
-    { name: input.name, city: input.city, address: input.address, ownerId, status: 'pending' },
-    createdAt,
-  );
+  const store = await deps.stores.create({ name: input.name, city: input.city, address: input.address, ownerId, status: 'pending' }, createdAt);
   return { store: storeView({ ...store, createdAt, reviewNote: null }) };
 }
 

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { contractProblem } from './contract-check';
 
 /**
@@ -20,6 +21,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** For the few tests that send what the contract does not describe (unknown routes, 500s by design). */
   skipContractCheck?: boolean;
+  /** Connect from this loopback address (127.x.y.z), so per-address quotas see another client. */
+  fromAddress?: string;
 }
 
 export function apiUrl(): string {
@@ -36,7 +39,9 @@ export async function call<T = any>(method: string, path: string, options: CallO
     body = JSON.stringify(options.body);
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(`${base}${path}`, { method, headers, body });
+  const response = options.fromAddress
+    ? await requestFrom(options.fromAddress, `${base}${path}`, { method, headers, body })
+    : await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -64,4 +69,21 @@ export async function grant(token: string, flowers: number, base = apiUrl()) {
   const answer = await call('POST', '/dev/grants', { token, body: { flowers } }, base);
   if (answer.status !== 201) throw new Error(`grant failed: ${answer.status} ${answer.text}`);
   return answer.body as { entry: { id: string }; balance: number };
+}
+
+/** fetch() cannot choose its local address; node:http can. Answers a fetch-like Response. */
+function requestFrom(localAddress: string, url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method, headers: init.headers, localAddress }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers }));
+      });
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }

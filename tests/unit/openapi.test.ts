@@ -81,7 +81,12 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(give?.responses?.['409'])).toContain('INSUFFICIENT_FLOWERS');
     // Text limits are code points, as API.md counts them.
     const propose = doc.paths?.['/dreams']?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
-    expect(propose.content['application/json'].schema.properties.title).toMatchObject({ type: 'string', minLength: 4, maxLength: 40, description: expect.stringContaining('NFC') });
+    expect(propose.content['application/json'].schema.properties.title).toMatchObject({
+      type: 'string',
+      minLength: 4,
+      maxLength: 40,
+      description: expect.stringContaining('NFC'),
+    });
   });
 
   it('lists 403 for every route with roles and 401 for every signed-in route', () => {
