@@ -25,7 +25,7 @@ import type {
   recordLowCarbonRoute,
   todaysQuizRoute,
 } from '../../functions/contract/earning'
-import type { myNotificationsRoute } from '../../functions/contract/notifications'
+import type { markAllNotificationsReadRoute, markNotificationReadRoute, myNotificationsRoute } from '../../functions/contract/notifications'
 import type { myStoresRoute } from '../../functions/contract/stores'
 import { request } from './request'
 
@@ -112,6 +112,14 @@ export function getTeam(id: string) {
 
 export function getNotifications(cursor?: string | null, limit = 20) {
   return request<AnswerOf<typeof myNotificationsRoute>>('/me/notifications', { query: { cursor, limit } })
+}
+
+export function markNotificationRead(id: string) {
+  return request<AnswerOf<typeof markNotificationReadRoute>>(`/me/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' })
+}
+
+export function markAllNotificationsRead() {
+  return request<AnswerOf<typeof markAllNotificationsReadRoute>>('/me/notifications/read-all', { method: 'POST' })
 }
 
 // ---- 捐步 ----

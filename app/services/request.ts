@@ -56,6 +56,7 @@ interface ErrorEnvelope {
 const CODE_MESSAGES: Record<string, string> = {
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  RATE_LIMITED: '操作太频繁了，请稍后再试',
   UNAUTHENTICATED: '登录已过期，请重新登录',
   FORBIDDEN: '没有权限进行此操作',
   NOT_FOUND: '内容不存在或暂未开放',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NOTIFICATION_TYPES } from './enums';
 import { route } from './route';
+import { idParams } from './common';
 import { isoTime, page, pageQuery } from './schema-kit';
 
 export const notification = z.object({
@@ -24,4 +25,28 @@ export const myNotificationsRoute = route({
   query: pageQuery(),
   status: 200,
   response: page(notification),
+});
+
+export const markNotificationReadRoute = route({
+  method: 'POST',
+  path: '/me/notifications/{id}/read',
+  summary: 'Mark one of the person’s notifications read (again is the same)',
+  source: 'api-additions',
+  tag: 'me',
+  auth: 'required',
+  params: idParams,
+  status: 200,
+  response: z.object({ notification, unread: z.number().int() }),
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such notification of this person' }],
+});
+
+export const markAllNotificationsReadRoute = route({
+  method: 'POST',
+  path: '/me/notifications/read-all',
+  summary: 'Mark every notification of the person read',
+  source: 'api-additions',
+  tag: 'me',
+  auth: 'required',
+  status: 200,
+  response: z.object({ unread: z.number().int() }),
 });

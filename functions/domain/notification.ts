@@ -15,4 +15,9 @@ export interface NotificationRepository {
   /** Delivers a notification at most once per (person, type, refId), also when retried. */
   notifyOnce(userId: string, input: { type: NotificationType; refId: string; title: string; body: string }): Promise<boolean>;
   list(userId: string, page: PageRequest): Promise<Page<Notification>>;
+  unreadCount(userId: string): Promise<number>;
+  /** Marks one read (counted once, however often it is asked); null when it is not this person's. */
+  markRead(userId: string, notificationId: string): Promise<Notification | null>;
+  /** Marks every notification read at once, however many there are. */
+  markAllRead(userId: string): Promise<void>;
 }

@@ -1,9 +1,9 @@
 import { getMeRoute } from '../contract/me';
-import { coreDeps } from '../shared/deps';
+import { notificationDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { getMyAccount } from './me';
 
 /** GET /me */
 export const handler = httpRoute(getMeRoute, {
-  handle: async ({ caller }) => getMyAccount(await coreDeps(), caller.userId),
+  handle: async ({ caller }) => getMyAccount(await notificationDeps(), caller.userId),
 });

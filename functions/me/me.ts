@@ -1,3 +1,4 @@
+import type { NotificationRepository } from '../domain/notification';
 import type { LedgerRepository, UserRepository } from '../domain/ports';
 import { publicUser } from '../domain/user';
 import { NotFoundError } from '../domain/errors';
@@ -8,10 +9,14 @@ export interface MeDeps {
   ledger: LedgerRepository;
 }
 
-export async function getMyAccount(deps: MeDeps, userId: string) {
-  const [user, account] = await Promise.all([deps.users.findById(userId), deps.ledger.getAccount(userId)]);
+export async function getMyAccount(deps: MeDeps & { notifications: Pick<NotificationRepository, 'unreadCount'> }, userId: string) {
+  const [user, account, unreadNotifications] = await Promise.all([
+    deps.users.findById(userId),
+    deps.ledger.getAccount(userId),
+    deps.notifications.unreadCount(userId),
+  ]);
   if (!user || !account) throw new NotFoundError('用户不存在');
-  return { user: publicUser(user), flowers: flowersView(account) };
+  return { user: publicUser(user), flowers: flowersView(account), unreadNotifications };
 }
 
 export async function listMyLedger(deps: MeDeps, userId: string, page: { limit: number; cursor?: string }) {

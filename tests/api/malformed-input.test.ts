@@ -8,6 +8,7 @@ const ROUTES = ALL_ROUTES.map((route) => ({
   method: route.method,
   path: route.path.replace(/\{[^}]+\}/g, 'NOSUCHTHING'),
   auth: route.auth !== 'none',
+  takesBody: route.body !== undefined,
   // A list takes `limit` and `cursor` (API.md); its query schema says so.
   isList: route.method === 'GET' && route.query !== undefined && 'limit' in ((route.query as { shape?: object }).shape ?? {}),
 }));
@@ -51,7 +52,8 @@ describe('malformed input never gets a 5xx', () => {
     token = (await devSignIn(['merchant', 'charity', 'worker', 'admin'])).token;
   });
 
-  for (const route of ROUTES.filter((r) => r.method === 'POST')) {
+  // A POST that takes neither a body nor a path id (read-all) ignores a body, so it answers 200.
+  for (const route of ROUTES.filter((r) => r.method === 'POST' && (r.takesBody || r.path.includes('NOSUCHTHING')))) {
     it.each(BAD_BODIES)(`${route.method} ${route.path} with %s → 4xx with a code`, async (name, rawBody) => {
       const answer = await call(route.method, route.path, { token: route.auth ? token : undefined, rawBody, headers: { 'content-type': 'application/json' } });
       expectCleanClientError(answer, `${route.path} ${name}`);

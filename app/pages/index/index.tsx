@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { getMe } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { showUnreadBadge } from '../../services/badge'
 import { toastError } from '../../services/request'
 import type { Role } from '../../../functions/contract'
 import './index.scss'
@@ -45,6 +46,7 @@ export default function HomePage() {
       setBalance(me.flowers.balance)
       setNickname(me.user.nickname)
       setRoles(me.user.roles)
+      showUnreadBadge(me.unreadNotifications)
       setFailed(false)
     } catch (err) {
       setFailed(true)

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { showUnreadBadge } from '../../services/badge'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { getLedger, getMe } from '../../services/api'
 import { ROLE_LABELS, getStoredUser, signOut } from '../../services/auth'
@@ -44,6 +45,7 @@ export default function MePage() {
 
     if (meResult.ok) {
       setMe(meResult.value)
+      showUnreadBadge(meResult.value.unreadNotifications)
       setMeError('')
     } else {
       setMeError(errorMessage(meResult.error))
@@ -128,6 +130,11 @@ export default function MePage() {
           <View key={row.key} className={`me-menu-row me-${row.key}`} onClick={() => openRow(row.url)}>
             <Text className='me-menu-icon'>{row.icon}</Text>
             <Text className='me-menu-title'>{row.title}</Text>
+            {row.key === 'notifications' && me && me.unreadNotifications > 0 ? (
+              <Text className='me-menu-count' aria-label={`${me.unreadNotifications} 条未读`}>
+                {me.unreadNotifications > 99 ? '99+' : me.unreadNotifications}
+              </Text>
+            ) : null}
             <Text className='me-menu-arrow'>›</Text>
           </View>
         ))}

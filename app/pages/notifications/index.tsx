@@ -1,9 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
-import { getNotifications } from '../../services/api'
+import { getNotifications, markAllNotificationsRead, markNotificationRead } from '../../services/api'
+import { showUnreadBadge } from '../../services/badge'
+import { toastError } from '../../services/request'
 import type { Notification } from '../../../functions/contract'
 import { formatShanghaiTime } from '../../utils/format'
 import './index.scss'
@@ -21,19 +23,48 @@ const DREAM_TYPES = new Set(['dream_executable'])
 
 export default function NotificationsPage() {
   const list = usePagedList<Notification>((cursor) => getNotifications(cursor, PAGE_SIZE))
-  const { items, loaded } = list
+  const { items, loaded, setItems } = list
 
   usePageRefresh(() => list.reload())
 
+  const markLocally = (id: string | null) => setItems((prev) => prev.map((n) => (id === null || n.id === id ? { ...n, read: true } : n)))
+
   const open = (n: Notification) => {
+    if (!n.read) {
+      // Reading it is opening it: marked read on the server, the badge follows.
+      markLocally(n.id)
+      markNotificationRead(n.id).then(
+        (answer) => showUnreadBadge(answer.unread),
+        () => undefined,
+      )
+    }
     if (!n.refId || !DREAM_TYPES.has(n.type)) return
     Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>
       Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
     )
   }
 
+  const readAll = async () => {
+    try {
+      const answer = await markAllNotificationsRead()
+      markLocally(null)
+      showUnreadBadge(answer.unread)
+    } catch (err) {
+      toastError(err)
+    }
+  }
+
+  const anyUnread = items.some((n) => !n.read)
+
   return (
     <View className='notifications'>
+      {anyUnread ? (
+        <View className='notifications-actions'>
+          <Button className='lrf-button-plain notifications-read-all' onClick={readAll}>
+            全部标为已读
+          </Button>
+        </View>
+      ) : null}
       {loaded && items.length === 0 ? (
         <View className='lrf-empty notifications-empty'>
           <Text className='lrf-empty-icon'>🔔</Text>

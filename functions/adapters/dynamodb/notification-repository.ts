@@ -1,11 +1,12 @@
 import type { NotificationType } from '../../contract/enums';
 import type { Notification, NotificationRepository } from '../../domain/notification';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ContentionError } from '../../domain/errors';
 import { ulid } from 'ulid';
 import type { Clock, Page } from '../../domain/ports';
 import type { TableContext } from './client';
 import { newestFirstPage } from './cursor';
-import { cancellationReasons } from './errors';
+import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { notificationKeys } from './notification-keys';
 
 export class DynamoNotificationRepository implements NotificationRepository {
@@ -39,6 +40,15 @@ export class DynamoNotificationRepository implements NotificationRepository {
             {
               Put: { TableName: this.table.tableName, Item: { ...notificationKeys.item(userId, notification.id), itemType: 'NOTIFICATION', ...notification } },
             },
+            // The unread count moves with the notification; `version` lets read-all see a new one land.
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: notificationKeys.inbox(userId),
+                UpdateExpression: 'ADD unread :one, version :one SET itemType = :inbox',
+                ExpressionAttributeValues: { ':one': 1, ':inbox': 'INBOX' },
+              },
+            },
           ],
         }),
       );
@@ -50,18 +60,105 @@ export class DynamoNotificationRepository implements NotificationRepository {
   }
 
   async list(userId: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>> {
-    const { items, nextCursor } = await newestFirstPage(this.table, `USER#${userId}`, notificationKeys.prefix, page);
-    return {
-      items: items.map((item) => ({
-        id: item.id as string,
-        type: item.type as NotificationType,
-        title: item.title as string,
-        body: item.body as string,
-        refId: (item.refId as string | null) ?? null,
-        createdAt: item.createdAt as string,
-        read: item.read as boolean,
-      })),
-      nextCursor,
-    };
+    const [{ items, nextCursor }, inbox] = await Promise.all([
+      newestFirstPage(this.table, `USER#${userId}`, notificationKeys.prefix, page),
+      this.inbox(userId),
+    ]);
+    return { items: items.map((item) => toNotification(item, inbox.readUpTo)), nextCursor };
   }
+
+  async unreadCount(userId: string): Promise<number> {
+    return Math.max(0, (await this.inbox(userId)).unread);
+  }
+
+  async markRead(userId: string, notificationId: string): Promise<Notification | null> {
+    const TableName = this.table.tableName;
+    const [found, inbox] = await Promise.all([
+      this.table.doc.send(new GetCommand({ TableName, Key: notificationKeys.item(userId, notificationId), ConsistentRead: true })),
+      this.inbox(userId, true),
+    ]);
+    if (!found.Item) return null;
+    const notification = toNotification(found.Item, inbox.readUpTo);
+    if (notification.read) return notification;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: notificationKeys.item(userId, notificationId),
+                UpdateExpression: 'SET #read = :true',
+                ConditionExpression: '#read = :false',
+                ExpressionAttributeNames: { '#read': 'read' },
+                ExpressionAttributeValues: { ':true': true, ':false': false },
+              },
+            },
+            // Not already counted as read by a read-all that came in between.
+            {
+              Update: {
+                TableName,
+                Key: notificationKeys.inbox(userId),
+                UpdateExpression: 'ADD unread :minus',
+                ConditionExpression: 'unread > :zero AND (attribute_not_exists(readUpTo) OR readUpTo < :id)',
+                ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':id': notificationId },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (err) {
+      // Someone (another tab, a read-all) read it first: it is read either way.
+      if (!cancellationReasons(err)) throw err;
+    }
+    return { ...notification, read: true };
+  }
+
+  async markAllRead(userId: string): Promise<void> {
+    const TableName = this.table.tableName;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const inbox = await this.inbox(userId, true);
+      if (inbox.version === 0) return;
+      const newest = await newestFirstPage(this.table, `USER#${userId}`, notificationKeys.prefix, { limit: 1 });
+      const newestId = newest.items[0]?.id as string | undefined;
+      if (!newestId) return;
+      try {
+        // O(1) however many there are: a watermark, not a write per notification. The version
+        // condition fails when a notification landed since the read, and the loop reads again.
+        await this.table.doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: notificationKeys.inbox(userId),
+            UpdateExpression: 'SET unread = :zero, readUpTo = :newest',
+            ConditionExpression: 'version = :version',
+            ExpressionAttributeValues: { ':zero': 0, ':newest': newestId, ':version': inbox.version },
+          }),
+        );
+        return;
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw err;
+      }
+    }
+    throw new ContentionError();
+  }
+
+  private async inbox(userId: string, consistent = false): Promise<{ unread: number; version: number; readUpTo: string }> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: notificationKeys.inbox(userId), ConsistentRead: consistent }),
+    );
+    return { unread: (Item?.unread as number) ?? 0, version: (Item?.version as number) ?? 0, readUpTo: (Item?.readUpTo as string) ?? '' };
+  }
+}
+
+function toNotification(item: Record<string, unknown>, readUpTo: string): Notification {
+  const id = item.id as string;
+  return {
+    id,
+    type: item.type as NotificationType,
+    title: item.title as string,
+    body: item.body as string,
+    refId: (item.refId as string | null) ?? null,
+    createdAt: item.createdAt as string,
+    read: (item.read as boolean) || id <= readUpTo,
+  };
 }

@@ -1,0 +1,9 @@
+import { markAllNotificationsReadRoute } from '../contract/notifications';
+import { notificationDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { markAllNotificationsRead } from './notifications';
+
+/** POST /me/notifications/read-all */
+export const handler = httpRoute(markAllNotificationsReadRoute, {
+  handle: async ({ caller }) => markAllNotificationsRead(await notificationDeps(), caller.userId),
+});

@@ -1,0 +1,59 @@
+import { phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
+import { call, devSignIn, grant } from '../support/http-client';
+
+jest.setTimeout(120_000);
+
+const STORY = '山里的孩子们需要一间温暖明亮的图书角，让他们在放学后也能读到好书。';
+
+describe('H5 app: notifications', () => {
+  const app = useBrowserApp();
+
+  it('a dream the person filled shows a badge on 我的; reading the notification clears it', async () => {
+    // Arrange: the person signs in on screen, then fills an approved dream through the API.
+    const { page, errors } = await phonePage(app.browser);
+    await signInOnScreen(page, app.url, '等通知的人');
+    const token = await storedToken(page);
+    const admin = await devSignIn(['admin']);
+    const proposer = await devSignIn();
+    const { body } = await call('POST', '/dreams', {
+      token: proposer.token,
+      body: { title: '通知测试的梦想', story: STORY, category: 'education', targetFlowers: 1_000 },
+    });
+    await call('POST', `/dreams/${body.dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
+    await grant(token, 1_000);
+    await call('POST', `/dreams/${body.dream.id}/donations`, { token, body: { flowers: 1_000 }, headers: { 'idempotency-key': `b-${body.dream.id}` } });
+
+    // Act 1: the tabs load again.
+    await tapTab(page, '梦想');
+    await tapTab(page, '我的');
+
+    // Assert 1: the badge on 我的 and the count beside 消息通知.
+    const badge = page.locator('.weui-tabbar__item').nth(2).locator('.weui-badge');
+    await badge.waitFor({ timeout: 30_000 });
+    expect((await badge.innerText()).trim()).toBe('1');
+    await page.locator('.me-notifications .me-menu-count').waitFor({ timeout: 15_000 });
+
+    // Act 2: open the notification, then come back.
+    await page.locator('.me-notifications').click();
+    const item = page.locator('.notification-item.notification-unread').first();
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.innerText()).toContain('达成目标');
+    await item.click();
+    // It opens what it is about: the dream.
+    await page.locator('.dream-detail:visible').first().waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain(body.dream.id);
+    await page.goBack();
+    await page.goBack();
+
+    // Assert 2: read on the server, and the badge is gone.
+    await page.waitForFunction(
+      () => !document.querySelectorAll('.weui-tabbar__item')[2]?.querySelector('.weui-badge:not([style*="display: none"])'),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect((await call('GET', '/me', { token })).body.unreadNotifications).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
