@@ -11,9 +11,12 @@ export interface Notification {
   read: boolean;
 }
 
-export interface NotificationRepository {
+export interface NotificationSender {
   /** Delivers a notification at most once per (person, type, refId), also when retried. */
   notifyOnce(userId: string, input: { type: NotificationType; refId: string; title: string; body: string }): Promise<boolean>;
+}
+
+export interface NotificationRepository extends NotificationSender {
   list(userId: string, page: PageRequest): Promise<Page<Notification>>;
   unreadCount(userId: string): Promise<number>;
   /** Marks one read (counted once, however often it is asked); null when it is not this person's. */

@@ -17,7 +17,7 @@ import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
 import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput, ReviewQueuePage, ReviewQueueQuery } from '../contract/dreams';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import type { NotificationRepository } from '../domain/notification';
+import type { NotificationSender } from '../domain/notification';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort } from '../domain/wechat';
 import { quotaSpecs, type Quotas } from '../domain/quota';
@@ -29,7 +29,7 @@ export interface DreamDeps {
   users: UserRepository;
   dreams: DreamRepository;
   teams: TeamRepository;
-  notifications: NotificationRepository;
+  notifications: NotificationSender;
   quotas: Quotas;
   config: { rules: Pick<Rules, 'quotas' | 'review'> };
 }

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../domain/ports';
 import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
-import { dreamParts, dreamReviewParts, lowCarbonParts, quizParts, stepsParts } from './features';
+import { dreamParts, dreamReviewParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
@@ -11,12 +11,21 @@ export type Container = Core &
   ReturnType<typeof stepsParts> &
   ReturnType<typeof quizParts> &
   ReturnType<typeof lowCarbonParts> &
-  ReturnType<typeof dreamParts> &
-  ReturnType<typeof dreamReviewParts>;
+  Omit<ReturnType<typeof dreamParts>, 'notifications'> &
+  ReturnType<typeof dreamReviewParts> &
+  ReturnType<typeof notificationParts>;
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
-  return { ...base, ...stepsParts(base), ...quizParts(base), ...lowCarbonParts(base), ...dreamParts(base), ...dreamReviewParts(base) };
+  return {
+    ...base,
+    ...stepsParts(base),
+    ...quizParts(base),
+    ...lowCarbonParts(base),
+    ...dreamParts(base),
+    ...dreamReviewParts(base),
+    ...notificationParts(base),
+  };
 }
 
 /** Lets integration tests hand every function a container pointed at their own table. */

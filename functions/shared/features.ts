@@ -1,5 +1,5 @@
 import { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
-import { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
+import { DynamoNotificationRepository, DynamoNotifier } from '../adapters/dynamodb/notification-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
 import { DynamoQuotaStore } from '../adapters/dynamodb/quota-store';
 import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
@@ -10,7 +10,7 @@ import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import type { DreamRepository } from '../domain/dream';
 import type { MemberCodes } from '../domain/lowcarbon';
-import type { NotificationRepository } from '../domain/notification';
+import type { NotificationRepository, NotificationSender } from '../domain/notification';
 import type { QuizRepository } from '../domain/quiz';
 import type { Quotas } from '../domain/quota';
 import type { SponsorRepository, StepsRepository } from '../domain/steps';
@@ -66,7 +66,8 @@ export interface LowCarbonParts extends StoreParts {
 export interface NotificationParts {
   notifications: NotificationRepository;
 }
-export interface DreamParts extends NotificationParts, QuotaParts {
+export interface DreamParts extends QuotaParts {
+  notifications: NotificationSender;
   dreams: DreamRepository;
   teams: TeamRepository;
 }
@@ -126,7 +127,7 @@ export function dreamParts(core: Core): DreamParts {
   return {
     dreams: dreamRepository(core),
     teams: new DynamoTeamRepository(core.table, core.clock),
-    ...notificationParts(core),
+    notifications: new DynamoNotifier(core.table, core.clock),
     ...quotaParts(core),
   };
 }

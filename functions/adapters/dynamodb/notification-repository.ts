@@ -1,5 +1,5 @@
 import type { NotificationType } from '../../contract/enums';
-import type { Notification, NotificationRepository } from '../../domain/notification';
+import type { Notification, NotificationRepository, NotificationSender } from '../../domain/notification';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ContentionError } from '../../domain/errors';
 import { ulid } from 'ulid';
@@ -9,9 +9,10 @@ import { newestFirstPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { notificationKeys } from './notification-keys';
 
-export class DynamoNotificationRepository implements NotificationRepository {
+/** Only the delivery: what a dream's gift needs, so its functions do not carry the inbox's reads. */
+export class DynamoNotifier implements NotificationSender {
   constructor(
-    private readonly table: TableContext,
+    protected readonly table: TableContext,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +59,10 @@ export class DynamoNotificationRepository implements NotificationRepository {
       throw err;
     }
   }
+}
 
+/** A person's inbox: delivery, the list, the unread count and marking read. */
+export class DynamoNotificationRepository extends DynamoNotifier implements NotificationRepository {
   async list(userId: string, page: { limit: number; cursor?: string }): Promise<Page<Notification>> {
     const [{ items, nextCursor }, inbox] = await Promise.all([
       newestFirstPage(this.table, `USER#${userId}`, notificationKeys.prefix, page),
