@@ -59,21 +59,23 @@ export interface SponsorRepository {
   reconcile(sponsorId: string): Promise<{ budgetFen: number; remainingFen: number; matchedSum: number }>;
 }
 
+export interface StepDonationCommand {
+  userId: string;
+  day: string;
+  steps: number;
+  flowers: number;
+  planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
+  onConflict: () => Error;
+  completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
+}
+
 export interface StepsRepository {
   hasDonated(userId: string, day: string): Promise<boolean>;
   /**
    * The day's marker, the flowers and the sponsor's match in one move; `planMatch` decides the
    * match from fresh figures on every attempt.
    */
-  donate(input: {
-    userId: string;
-    day: string;
-    steps: number;
-    flowers: number;
-    planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
-    onConflict: () => Error;
-    completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
-  }): Promise<{ move: MoveResult; match: PlannedMatch | null }>;
+  donate(input: StepDonationCommand): Promise<{ move: MoveResult; match: PlannedMatch | null }>;
   list(userId: string, page: PageRequest): Promise<Page<StepDonationRecord>>;
 }
 

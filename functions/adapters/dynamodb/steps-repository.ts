@@ -1,7 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { IdempotentCompletion } from '../../domain/idempotency';
 import type { LedgerRepository, MoveGuard, MoveResult, Page } from '../../domain/ports';
-import type { PlannedMatch, Sponsor, StepDonationRecord, StepsRepository } from '../../domain/steps';
+import type { PlannedMatch, StepDonationCommand, StepDonationRecord, StepsRepository } from '../../domain/steps';
 import type { TableContext } from './client';
 import { asPendingWrite } from './ledger-repository';
 import type { DynamoSponsorRepository } from './sponsor-repository';
@@ -29,15 +28,7 @@ export class DynamoStepsRepository implements StepsRepository {
    * `planMatch` (a domain rule) decides the sponsor's share from fresh sponsor figures on every
    * attempt, so a budget spent by someone else meanwhile is re-planned, never overdrawn.
    */
-  async donate(input: {
-    userId: string;
-    day: string;
-    steps: number;
-    flowers: number;
-    planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
-    onConflict: () => Error;
-    completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
-  }): Promise<{ move: MoveResult; match: PlannedMatch | null }> {
+  async donate(input: StepDonationCommand): Promise<{ move: MoveResult; match: PlannedMatch | null }> {
     let match: PlannedMatch | null = null;
     let attempt = 0;
     const guard: MoveGuard = {
