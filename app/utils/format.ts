@@ -111,9 +111,6 @@ export function daysEndingWith(today: string, count: number): string[] {
 }
 
 /** Character count as the API counts it (Unicode code points, not UTF-16 units). */
-export function charCount(text: string): number {
-  return [...text].length
-}
 
 const STATUS_ORDER: Record<string, number> = { in_review: 0, rejected: 0, open: 1, executable: 2, adopted: 3, completed: 4 }
 

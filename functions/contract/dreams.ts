@@ -80,7 +80,7 @@ export type ReviewDreamInput = z.infer<typeof reviewDreamBody>;
 
 export const giftBody = z.object({
   flowers: int(FIELDS.giftFlowers),
-  teamId: z.string().min(1).max(FIELDS.idMaxLength).optional(),
+  teamId: id().optional(),
 });
 export type GiftBody = z.infer<typeof giftBody>;
 

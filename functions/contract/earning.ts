@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LOW_CARBON_ACTIONS, SPONSOR_STATUSES } from './enums';
 import { FIELDS } from './fields';
 import { route } from './route';
-import { day, int, isoTime, named, page, pageQuery, text } from './schema-kit';
+import { day, id, int, isoTime, named, page, pageQuery, text } from './schema-kit';
 
 // ---- Steps (捐步) ----
 
@@ -153,7 +153,7 @@ export type QuizQuestion = z.infer<typeof quizQuestion>;
 export const quizToday = z.object({ date: day(), questions: z.array(quizQuestion) });
 export type QuizToday = z.infer<typeof quizToday>;
 
-export const quizAnswerBody = z.object({ questionId: z.string().min(1).max(FIELDS.idMaxLength), choice: int(FIELDS.quizChoice) });
+export const quizAnswerBody = z.object({ questionId: id(), choice: int(FIELDS.quizChoice) });
 export type QuizAnswerInput = z.infer<typeof quizAnswerBody>;
 
 export const quizAnswerResult = z.object({ correct: z.boolean(), explanation: z.string(), flowers: z.number().int(), balance: z.number().int() });

@@ -4,7 +4,7 @@
  * mini-program's main package does not carry a validator (about 55 KB) to say what the API says.
  */
 
-import { checkText, type TextRule } from './text-rule';
+import { checkText, codePoints, type TextRule } from './text-rule';
 
 /** A text field: the text rule (text-rule.ts) with its length in code points (API.md). */
 export interface TextField extends TextRule {
@@ -59,8 +59,7 @@ export const FIELDS = {
   cursorMaxLength: 512,
 } as const;
 
-/** Length in code points, as API.md counts text. */
-export const codePoints = (value: string): number => [...value].length;
+export { codePoints };
 
 /** null when the text passes the text rule (as the API will store it), else what is wrong. */
 export function textProblem(value: string, field: TextField): string | null {

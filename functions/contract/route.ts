@@ -58,8 +58,10 @@ export function route<
   return contract;
 }
 
+/** What a response schema answers: its parsed type, or nothing for a 204 (null). */
+export type ResponseOf<S> = S extends ZodTypeAny ? z.infer<S> : void;
 /** What a route answers on success (the app types its requests with these). */
-export type AnswerOf<R> = R extends { response: infer S } ? (S extends ZodTypeAny ? z.infer<S> : void) : never;
+export type AnswerOf<R> = R extends { response: infer S } ? ResponseOf<S> : never;
 /** What a route's body may be, as a client sends it (defaults not yet applied). */
 export type BodyOf<R> = R extends { body?: infer S } ? (S extends ZodTypeAny ? z.input<S> : never) : never;
 /** A route's query, as a client sends it. */

@@ -43,6 +43,9 @@ function hasStrayJoiner(value: string): boolean {
   });
 }
 
+/** Length in code points, as API.md counts text (not UTF-16 units). */
+export const codePoints = (value: string): number => Array.from(value).length;
+
 const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** The text as it is stored, or why it is refused (in the envelope's `details`). */
@@ -59,7 +62,7 @@ export function checkText(raw: string, rule: TextRule): TextVerdict {
     if (found) return { ok: false, problem: `contains ${what} (${hex(found[0])})` };
   }
   if (hasStrayJoiner(value)) return { ok: false, problem: 'contains a zero-width joiner outside an emoji (U+200D)' };
-  const length = [...value].length;
+  const length = codePoints(value);
   if (length < rule.min || length > rule.max) return { ok: false, problem: `length must be ${rule.min}–${rule.max} characters` };
   return { ok: true, value };
 }

@@ -3,7 +3,7 @@ import sjson from 'secure-json-parse';
 import { z, type ZodTypeAny } from 'zod';
 import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type IdempotentCompletion, type StoredResponse } from '../domain/idempotency';
 import type { MoveResult } from '../domain/ports';
-import type { Auth, RouteContract } from '../contract/route';
+import type { Auth, ResponseOf, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
 import { core } from './core';
 import { logger } from './log';
@@ -34,7 +34,6 @@ const retryAfterOf = (body: unknown): number => {
 const MAX_BODY_BYTES = 64 * 1024;
 
 type Parsed<S> = S extends ZodTypeAny ? z.infer<S> : Record<string, never>;
-type Answer<R> = R extends ZodTypeAny ? z.infer<R> : void;
 
 interface Handling<B, Q, P, R, A extends Auth> {
   handle: (input: {
@@ -48,8 +47,8 @@ interface Handling<B, Q, P, R, A extends Auth> {
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
      * transaction, given how the use case presents the move; without one, undefined.
      */
-    completeWith: (present: (move: MoveResult) => Answer<R>) => IdempotentCompletion<MoveResult> | undefined;
-  }) => Promise<Answer<R>>;
+    completeWith: (present: (move: MoveResult) => ResponseOf<R>) => IdempotentCompletion<MoveResult> | undefined;
+  }) => Promise<ResponseOf<R>>;
 }
 
 /**

@@ -5,8 +5,8 @@ import { proposeDream } from '../../services/api'
 import { ensureSignedIn } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
 import type { DreamCategory, ProposeDreamInput } from '../../../functions/contract'
-import { COVER_URL_PATTERN, FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
-import { DREAM_CATEGORIES, charCount } from '../../utils/format'
+import { COVER_URL_PATTERN, FIELDS, codePoints, intProblem, textProblem } from '../../../functions/contract/fields'
+import { DREAM_CATEGORIES } from '../../utils/format'
 import './index.scss'
 
 // The API's own field rules (functions/contract/fields.ts), the ones its schema runs.
@@ -27,8 +27,8 @@ const parseWhole = (text: string): number | null => (/^\d{1,9}$/.test(text.trim(
 function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
   const title = d.title.trim()
   const story = d.story.trim()
-  const titleLen = charCount(title)
-  const storyLen = charCount(story)
+  const titleLen = codePoints(title)
+  const storyLen = codePoints(story)
   if (textProblem(title, TITLE)) {
     return { error: `梦想标题需要 ${TITLE.min}–${TITLE.max} 个字（现在 ${titleLen} 个字）` }
   }
@@ -101,8 +101,8 @@ export default function DreamProposePage() {
     }
   }
 
-  const titleLen = charCount(draft.title.trim())
-  const storyLen = charCount(draft.story.trim())
+  const titleLen = codePoints(draft.title.trim())
+  const storyLen = codePoints(draft.story.trim())
 
   return (
     <View className='propose'>
