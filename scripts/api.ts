@@ -5,9 +5,10 @@
  * SIGTERM / Ctrl-C stops everything it started.
  */
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
 import { startLocalGateway } from './lib/local-gateway';
+import { loadStreamConsumers, startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
 import { functionEnvironment, loadLauncherSettings, type LauncherSettings } from '../functions/shared/config';
@@ -21,6 +22,8 @@ export interface RunningApi {
   url: string;
   dynamo: Pick<RunningDynamoDb, 'endpoint' | 'stop'>;
   wechat?: FakeWechatServer;
+  /** The table's stream driving the stream consumers of serverless.yml (the event backbone). */
+  streams: RunningStreamPoller;
   /** What this start seeded (empty when the data was already there). */
   seeded: string[];
   stop(): Promise<void>;
@@ -61,12 +64,22 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   });
   const gateway = await startLocalGateway({ port: options.apiPort, host: '127.0.0.1' });
   log(`local gateway on ${gateway.url}`);
+  // Checkpoints live beside the data, so a restart (or a kill -9) resumes the stream where it was.
+  const streams = await startStreamPoller({
+    endpoint: dynamo.endpoint,
+    tableName: options.tableName,
+    consumers: await loadStreamConsumers(),
+    checkpointFile: join(options.dataDir, 'stream-checkpoints.json'),
+    deadLetterFile: join(options.dataDir, 'stream-dead-letters.jsonl'),
+    log: (line) => log(`[stream] ${line}`),
+  });
   const stop = async () => {
+    await streams.stop();
     await gateway.close();
     await wechat?.close();
     await dynamo.stop();
   };
-  return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, seeded, stop };
+  return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, streams, seeded, stop };
 }
 
 async function main() {
@@ -84,6 +97,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
   console.log(`DynamoDB Local at ${api.dynamo.endpoint} (data in ${options.dataDir})`);
   if (api.wechat) console.log(`Fake WeChat at ${api.wechat.url}`);
+  console.log("Stream consumers (eventDispatcher, fanoutWorker) reading the table's stream");
   console.log(`API ready at ${api.url}`);
 }
 

@@ -53,3 +53,7 @@ export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_ACTOR_KINDS = ['user', 'operator', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
+
+/** What a person can subscribe to at the moment of action (one accepted tap = one WeChat message). */
+export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] as const;
+export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];

@@ -42,7 +42,6 @@ export interface DreamRecord {
   /** Flowers per hour taken on the serialized path (see DreamShard.hours). */
   hours: Record<string, number>;
   version: number;
-  executableNotified: boolean;
 }
 
 /**
@@ -249,6 +248,11 @@ export interface GiftInput {
   random?: () => number;
 }
 
+/** A dream's books as `npm run reconcile` checks them: counters against donor items and match entries. */
+export interface DreamBooks {
+  reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }>;
+}
+
 export interface DreamRepository {
   create(dream: DreamRecord): Promise<void>;
   get(dreamId: string, consistent?: boolean): Promise<DreamRecord | null>;
@@ -265,13 +269,8 @@ export interface DreamRepository {
   adopt(dreamId: string, charityId: string): Promise<DreamRecord>;
   /** The donor's move, the dream's counters, the donor item and any match, in one transaction (decideGift decides). */
   give(input: GiftInput): Promise<GiftOutcome>;
-  hasGiven(dreamId: string, userId: string): Promise<boolean>;
+  hasGiven(dream: DreamRecord, userId: string): Promise<boolean>;
   recentDonors(dream: DreamRecord, limit: number): Promise<{ userId: string; nickname: string; firstAt: string }[]>;
-  /** Every donor, a page of the index at a time. */
-  donorIds(dream: DreamRecord): AsyncGenerator<string>;
-  markExecutableNotified(dreamId: string): Promise<void>;
-  /** The books check (npm run reconcile): counters against donor items and match entries. */
-  reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }>;
 }
 
 /**

@@ -19,8 +19,29 @@ export interface SubscribeMessageInput {
 }
 
 export interface WechatMessagingPort {
-  /** Throws SubscriptionMissingError when the user has no subscription left for this template. */
+  /**
+   * Throws an error carrying WeChat's numeric `errcode` when WeChat refuses (43101: the person has
+   * no subscription left for this template); a transport failure throws one without.
+   */
   sendSubscribeMessage(input: SubscribeMessageInput): Promise<void>;
+}
+
+/** WeChat's errcode on an error thrown by a WeChat port, or null (a transport failure). */
+export function errcodeOf(err: unknown): number | null {
+  const code = (err as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' ? code : null;
+}
+
+export interface StoredAccessToken {
+  value: string;
+  /** Epoch ms after which it should be replaced (a margin before WeChat's expiry). */
+  refreshAt: number;
+}
+
+/** Where every function finds the one access token of the app (WeChat: one token per app). */
+export interface AccessTokenStore {
+  read(): Promise<StoredAccessToken | null>;
+  write(token: StoredAccessToken): Promise<void>;
 }
 
 export interface ContentSafetyPort {

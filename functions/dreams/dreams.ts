@@ -17,7 +17,6 @@ import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
 import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput, ReviewQueuePage, ReviewQueueQuery } from '../contract/dreams';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import type { NotificationSender } from '../domain/notification';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort } from '../domain/wechat';
 import { quotaSpecs, type Quotas } from '../domain/quota';
@@ -29,7 +28,6 @@ export interface DreamDeps {
   users: UserRepository;
   dreams: DreamRepository;
   teams: TeamRepository;
-  notifications: NotificationSender;
   quotas: Quotas;
   config: { rules: Pick<Rules, 'quotas' | 'review'> };
 }
@@ -69,7 +67,6 @@ export async function proposeDream(deps: DreamDeps, proposerId: string, input: P
     extraMatchedFen: 0,
     hours: {},
     version: 0,
-    executableNotified: false,
   };
   await deps.dreams.create(dream);
   return { dream: await viewOne(deps, dream, true) };
@@ -89,12 +86,11 @@ export async function getDream(deps: DreamDeps, dreamId: string, callerId: strin
   const caller = callerId ? await deps.users.findById(callerId) : null;
   const viewer: Viewer | null = caller ? { userId: caller.id, isAdmin: caller.roles.includes('admin') } : null;
   const dream = await visibleDream(deps, dreamId, viewer);
-  if (dream.status !== 'open' && dream.executableAt && !dream.executableNotified) await notifyExecutable(deps, dream);
   const [proposer, charity, recentDonors, hasGiven] = await Promise.all([
     deps.users.findById(dream.proposerId),
     dream.charityId ? deps.users.findById(dream.charityId) : Promise.resolve(null),
     deps.dreams.recentDonors(dream, 10),
-    viewer ? deps.dreams.hasGiven(dream.id, viewer.userId) : Promise.resolve(false),
+    viewer ? deps.dreams.hasGiven(dream, viewer.userId) : Promise.resolve(false),
   ]);
   const mayReadNote = !!viewer && (viewer.isAdmin || viewer.userId === dream.proposerId);
   return {
@@ -211,21 +207,7 @@ export async function donateToDream(
     teamId,
     completion: completion?.(present),
   });
-  if (outcome.flipped) await notifyExecutable(deps, outcome.dream);
   return present(outcome.move, outcome);
-}
-
-/** Tells every donor once that the dream reached its target (safe to repeat after a crash). */
-async function notifyExecutable(deps: DreamDeps, dream: DreamRecord): Promise<void> {
-  for await (const donorId of deps.dreams.donorIds(dream)) {
-    await deps.notifications.notifyOnce(donorId, {
-      type: 'dream_executable',
-      refId: dream.id,
-      title: '你支持的梦想达成目标啦',
-      body: `「${dream.title}」已集满 ${dream.targetFlowers} 朵小红花，正在等待公益机构认领执行。`,
-    });
-  }
-  await deps.dreams.markExecutableNotified(dream.id);
 }
 
 export async function adoptDream(deps: DreamDeps, charityId: string, dreamId: string) {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import rulesJson from '../../config/rules.json';
+import { SUBSCRIBE_TOPICS, type SubscribeTopic } from '../contract/enums';
 
 /**
  * Every rule value (caps, rates, prices) and every environment setting, read once and validated
  * at cold start so a bad deployment fails loudly instead of computing wrong balances.
  */
 const positiveInt = z.number().int().positive();
+
+const template = z.object({ id: z.string().min(1), keys: z.object({ title: z.string().min(1), note: z.string().min(1), time: z.string().min(1) }) });
 
 const rulesSchema = z.object({
   timezone: z.string().min(1),
@@ -35,6 +38,16 @@ const rulesSchema = z.object({
     failedLoginsPerMinute: positiveInt,
   }),
   review: z.object({ maxPerProposerInQueue: positiveInt }),
+  fanout: z.object({
+    pageSize: positiveInt.max(1_000),
+    concurrency: positiveInt.max(100),
+    sendRetryBackoffMs: z.array(positiveInt).max(10),
+    sendsPerSecondPerWorker: positiveInt,
+  }),
+  subscribe: z.object({
+    maxCreditsPerTopic: positiveInt,
+    templates: z.object({ dream_executable: template, letter: template, meal_redeemed: template }),
+  }),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;
@@ -63,13 +76,19 @@ const envSchema = z.object({
   JWT_SECRET_PARAM: optional(z.string()),
 });
 
+/** A subscribe-message template: its id (null: that topic sends no WeChat message) and its keys by meaning. */
+export interface SubscribeTemplate {
+  id: string | null;
+  keys: { title: string; note: string; time: string };
+}
+
 export interface AppConfig {
   stage: Stage;
   isLocalStage: boolean;
   tableName: string;
   dynamodbEndpoint?: string;
   region: string;
-  wechat: { apiBase: string; appId: string; appSecret?: string; appSecretParam?: string };
+  wechat: { apiBase: string; appId: string; appSecret?: string; appSecretParam?: string; templates: Record<SubscribeTopic, SubscribeTemplate> };
   jwt: { secret?: string; secretParam?: string };
   rules: Rules;
 }
@@ -102,10 +121,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appSecret,
       // A secret given directly wins; the parameter is only read when none was.
       appSecretParam: appSecret ? undefined : parsed.WECHAT_APP_SECRET_PARAM,
+      templates: subscribeTemplates(rules, env, isLocalStage),
     },
     jwt: { secret: jwtSecret, secretParam: jwtSecret ? undefined : parsed.JWT_SECRET_PARAM },
     rules,
   };
+}
+
+/**
+ * Template ids are each mini-program's own (chosen in its WeChat console): a given
+ * WECHAT_TEMPLATE_<TOPIC> always wins; the ids in config/rules.json are the local fake's, used
+ * only in local and test. A deployed stage without one sends no WeChat message for that topic.
+ */
+function subscribeTemplates(rules: Rules, env: NodeJS.ProcessEnv, isLocalStage: boolean): Record<SubscribeTopic, SubscribeTemplate> {
+  const templates = {} as Record<SubscribeTopic, SubscribeTemplate>;
+  for (const topic of SUBSCRIBE_TOPICS) {
+    const { id, keys } = rules.subscribe.templates[topic];
+    templates[topic] = { id: env[`WECHAT_TEMPLATE_${topic.toUpperCase()}`] || (isLocalStage ? id : null), keys };
+  }
+  return templates;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { systemClock, type Clock } from '../domain/ports';
+import type { DreamBooks } from '../domain/dream';
+import { DynamoDreamBooks } from '../adapters/dynamodb/dream-books';
 import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
-import { dreamParts, dreamReviewParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
+import { dreamParts, dreamReviewParts, eventParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
@@ -11,9 +13,10 @@ export type Container = Core &
   ReturnType<typeof stepsParts> &
   ReturnType<typeof quizParts> &
   ReturnType<typeof lowCarbonParts> &
-  Omit<ReturnType<typeof dreamParts>, 'notifications'> &
+  ReturnType<typeof dreamParts> &
   ReturnType<typeof dreamReviewParts> &
-  ReturnType<typeof notificationParts>;
+  ReturnType<typeof notificationParts> &
+  Omit<ReturnType<typeof eventParts>, 'notifications'> & { dreamBooks: DreamBooks };
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
@@ -24,7 +27,9 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...lowCarbonParts(base),
     ...dreamParts(base),
     ...dreamReviewParts(base),
+    ...eventParts(base),
     ...notificationParts(base),
+    dreamBooks: new DynamoDreamBooks(base.table, clock),
   };
 }
 

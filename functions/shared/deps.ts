@@ -1,5 +1,18 @@
 import { core, feature } from './core';
-import { dreamParts, dreamReviewParts, lowCarbonParts, notificationParts, quizParts, signInParts, sponsorParts, stepsParts, storeParts } from './features';
+import {
+  dreamParts,
+  dreamReviewParts,
+  eventParts,
+  fanoutParts,
+  subscriptionParts,
+  lowCarbonParts,
+  notificationParts,
+  quizParts,
+  signInParts,
+  sponsorParts,
+  stepsParts,
+  storeParts,
+} from './features';
 
 /*
  * What each function composes: the core plus its feature's adapters. The calls are marked pure
@@ -15,3 +28,6 @@ export const storeDeps = /* @__PURE__ */ feature(storeParts);
 export const notificationDeps = /* @__PURE__ */ feature(notificationParts);
 export const dreamDeps = /* @__PURE__ */ feature(dreamParts);
 export const dreamReviewDeps = /* @__PURE__ */ feature(dreamReviewParts);
+export const eventDeps = /* @__PURE__ */ feature(eventParts);
+export const fanoutDeps = /* @__PURE__ */ feature(fanoutParts);
+export const subscriptionDeps = /* @__PURE__ */ feature(subscriptionParts);

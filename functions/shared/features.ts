@@ -8,6 +8,15 @@ import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
 import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
 import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
+import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
+import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store';
+import { DynamoAccessTokenStore } from '../adapters/dynamodb/wechat-token-store';
+import type { AudiencePort, DreamAudienceReader, FanoutStore } from '../domain/fanout';
+import { DynamoDreamAudience } from '../adapters/dynamodb/dream-audience';
+import { Pacer } from '../domain/pacer';
+import type { SubscriptionStore } from '../domain/subscription';
+import type { SubscribeTemplate } from './config';
+import type { SubscribeTopic } from '../contract/enums';
 import type { DreamRepository } from '../domain/dream';
 import type { MemberCodes } from '../domain/lowcarbon';
 import type { NotificationRepository, NotificationSender } from '../domain/notification';
@@ -67,9 +76,20 @@ export interface NotificationParts {
   notifications: NotificationRepository;
 }
 export interface DreamParts extends QuotaParts {
-  notifications: NotificationSender;
   dreams: DreamRepository;
   teams: TeamRepository;
+}
+export interface SubscriptionParts {
+  subscriptions: SubscriptionStore;
+}
+/** The stream consumers: fan-out jobs, the inbox, subscribe credits and WeChat's send API. */
+export interface EventParts extends SubscriptionParts {
+  audience: AudiencePort & DreamAudienceReader;
+  fanout: FanoutStore;
+  notifications: NotificationSender;
+  messaging: WechatMessagingPort;
+  templates: Record<SubscribeTopic, SubscribeTemplate>;
+  pacer: Pacer;
 }
 /** Only the review asks WeChat (its content-safety check), so only it carries the client. */
 export interface DreamReviewParts extends WechatParts {
@@ -82,6 +102,8 @@ export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts => {
     apiBase: wechat.apiBase,
     appId: wechat.appId,
     appSecret: secretProvider(wechat.appSecret, wechat.appSecretParam, 'WeChat app secret', core.config.region),
+    // One access token for the app, shared by every function through the table.
+    tokenStore: new DynamoAccessTokenStore(core.table, wechat.appId),
   });
   return { wechat: client, contentSafety: client };
 });
@@ -127,11 +149,26 @@ export function dreamParts(core: Core): DreamParts {
   return {
     dreams: dreamRepository(core),
     teams: new DynamoTeamRepository(core.table, core.clock),
-    notifications: new DynamoNotifier(core.table, core.clock),
     ...quotaParts(core),
   };
 }
 
 export function dreamReviewParts(core: Core): DreamReviewParts {
   return { dreams: dreamRepository(core), ...wechatParts(core) };
+}
+
+export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({ subscriptions: new DynamoSubscriptionStore(core.table) }));
+
+export const fanoutParts = /* @__PURE__ */ perCore((core): { fanout: FanoutStore } => ({ fanout: new DynamoFanoutStore(core.table) }));
+
+export function eventParts(core: Core): EventParts {
+  return {
+    audience: new DynamoDreamAudience(core.table),
+    ...fanoutParts(core),
+    notifications: new DynamoNotifier(core.table, core.clock),
+    ...subscriptionParts(core),
+    messaging: wechatParts(core).wechat,
+    templates: core.config.wechat.templates,
+    pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
+  };
 }

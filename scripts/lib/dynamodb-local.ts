@@ -121,6 +121,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     AttributeDefinitions: props.AttributeDefinitions,
     KeySchema: props.KeySchema,
     GlobalSecondaryIndexes: props.GlobalSecondaryIndexes,
+    StreamSpecification: { StreamEnabled: true, ...(props.StreamSpecification as { StreamViewType: 'NEW_AND_OLD_IMAGES' }) },
   };
 }
 
@@ -130,6 +131,10 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     try {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
       await addMissingIndexes(client, tableName, new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!)));
+      // A table made before the event backbone gets its stream (the stream poller reads it).
+      if (!Table?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: tableDefinition(tableName).StreamSpecification }));
+      }
       return;
     } catch (err) {
       if ((err as Error).name !== 'ResourceNotFoundException') throw err;

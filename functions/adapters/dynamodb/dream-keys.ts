@@ -13,8 +13,16 @@ export const dreamKeys = {
   /** Each shard is its own partition: that is what spreads a popular dream's writes. */
   shard: (dreamId: string, index: number) => ({ PK: `DREAM#${dreamId}#S${index}`, SK: 'SHARD' }),
   matchEntry: (dreamId: string, shardIndex: number | 'X', entryId: string) => ({ PK: `DREAM#${dreamId}#S${shardIndex}`, SK: `MATCH#${entryId}` }),
-  /** One item per (dream, donor): makes donorCount exact and lists donors (sharded on GSI1). */
-  donor: (dreamId: string, userId: string) => ({ PK: `DONOR#${dreamId}#${userId}`, SK: 'DONOR' }),
+  /**
+   * One item per (dream, donor): makes donorCount exact. Donors live in the dream's donor shards
+   * on the table itself, so a fan-out reads them consistently: a donor whose gift committed before
+   * the target was reached is always in the page (a GSI may lag). GSI1 orders them by first gift.
+   */
+  donor: (dreamId: string, userId: string, shardCount: number) => ({
+    PK: dreamKeys.donorPartition(dreamId, donorShard(userId, shardCount)),
+    SK: `DONOR#${userId}`,
+  }),
+  donorPrefix: 'DONOR#',
   donorIndex: (dreamId: string, userId: string, shardCount: number, firstAt: string) => ({
     GSI1PK: `DREAM#${dreamId}#DONORS#${donorShard(userId, shardCount)}`,
     GSI1SK: `${firstAt}#${userId}`,

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { BoundedMap, BoundedSet } from './bounded-map';
 import { ShardCache } from './shard-cache';
 import type { AuditRecord } from '../../domain/audit';
@@ -28,9 +28,10 @@ import {
 } from '../../domain/dream';
 import type { Clock, LedgerRepository, Page } from '../../domain/ports';
 import { ValidationError } from '../../shared/errors';
-import { batchGetAll, queryAll, type TableContext } from './client';
+import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { dreamKeys, teamKeys } from './dream-keys';
+import { toDream, toShard } from './dream-items';
 import { cancellationReasons } from './errors';
 import { asPendingWrite, type TransactItem } from './ledger-repository';
 
@@ -288,11 +289,11 @@ export class DynamoDreamRepository implements DreamRepository {
     }
   }
 
-  async hasGiven(dreamId: string, userId: string): Promise<boolean> {
-    const pair = `${dreamId}|${userId}`;
+  async hasGiven(dream: DreamRecord, userId: string): Promise<boolean> {
+    const pair = `${dream.id}|${userId}`;
     if (this.knownDonors.has(pair)) return true;
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dreamId, userId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table.tableName, Key: dreamKeys.donor(dream.id, userId, dream.shardCount), ConsistentRead: true }),
     );
     if (Item) this.knownDonors.add(pair);
     return !!Item;
@@ -321,29 +322,6 @@ export class DynamoDreamRepository implements DreamRepository {
       .slice(0, limit);
   }
 
-  /** Every donor of a dream (for notifications). */
-  async *donorIds(dream: DreamRecord): AsyncGenerator<string> {
-    for (let shard = 0; shard < dream.shardCount; shard++) {
-      const items = await queryAll(this.table, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': dreamKeys.donorPartition(dream.id, shard) },
-      });
-      for (const item of items) yield item.userId as string;
-    }
-  }
-
-  async markExecutableNotified(dreamId: string): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: dreamKeys.profile(dreamId),
-        UpdateExpression: 'SET executableNotified = :true',
-        ExpressionAttributeValues: { ':true': true },
-      }),
-    );
-  }
-
   /**
    * One gift: the donor's ledger move (balance never negative, idempotent) and the dream's side —
    * a counter shard, or the serialized path that crosses the target — in one transaction.
@@ -362,7 +340,7 @@ export class DynamoDreamRepository implements DreamRepository {
       const dream = fresh ? await this.get(input.dream.id, true) : input.dream;
       if (!dream) throw dreamNotAccepting();
       let shards = (await this.shardsOf([dream], fresh ? 'exact' : 'plan')).get(dream.id) ?? [];
-      const newDonor = !(await this.hasGiven(dream.id, input.userId));
+      const newDonor = !(await this.hasGiven(dream, input.userId));
       const nickname = newDonor ? await input.nickname() : '';
       const gift = { flowers: input.flowers, newDonor, now: now(), random: input.random };
       let decision = decideGift(dream, shards, gift);
@@ -514,7 +492,7 @@ export class DynamoDreamRepository implements DreamRepository {
         Put: {
           TableName,
           Item: {
-            ...dreamKeys.donor(dream.id, input.userId),
+            ...dreamKeys.donor(dream.id, input.userId, dream.shardCount),
             ...dreamKeys.donorIndex(dream.id, input.userId, dream.shardCount, firstAt),
             type: 'DREAM_DONOR',
             dreamId: dream.id,
@@ -560,78 +538,11 @@ export class DynamoDreamRepository implements DreamRepository {
     };
   }
 
-  /** The dream-side books: Σ shards + extras, checked against donors and match entries. */
-  async reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }> {
-    const dream = (await this.get(dreamId, true))!;
-    const shards = (await this.shardsOf([dream], 'exact')).get(dreamId) ?? [];
-    let donorItems = 0;
-    for await (const _ of this.donorIds(dream)) donorItems++;
-    let matchEntriesFen = 0;
-    for (const shard of [...shards.map((s) => s.index), 'X' as const]) {
-      const matches = await queryAll(this.table, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `DREAM#${dreamId}#S${shard}`, ':prefix': 'MATCH#' },
-        ConsistentRead: true,
-      });
-      matchEntriesFen += matches.reduce((sum, item) => sum + (item.fen as number), 0);
-    }
-    return {
-      totals: totalsOf(dream, shards, this.clock.now()),
-      donorItems,
-      matchEntriesFen,
-      fundLeftFen: shards.reduce((sum, s) => sum + s.fundRoomFen, 0),
-      budgetFen: dream.matchFund?.budgetFen ?? 0,
-    };
-  }
-
   /** The ids of every public dream (for the hot ranking), newest first, at most `max`. */
   async publicCandidates(max: number, category?: DreamCategory): Promise<DreamRecord[]> {
     const page = await this.list({ category }, { limit: max });
     return page.items.filter((d) => PUBLIC_STATUSES.includes(d.status));
   }
-}
-
-function toDream(item: Record<string, unknown>): DreamRecord {
-  return {
-    id: item.id as string,
-    title: item.title as string,
-    story: item.story as string,
-    category: item.category as DreamCategory,
-    targetFlowers: item.targetFlowers as number,
-    coverUrl: (item.coverUrl as string | null) ?? null,
-    beneficiaries: (item.beneficiaries as number | null) ?? null,
-    status: item.status as DreamStatus,
-    proposerId: item.proposerId as string,
-    charityId: (item.charityId as string | null) ?? null,
-    createdAt: item.createdAt as string,
-    reviewNote: (item.reviewNote as string | null) ?? null,
-    executableAt: (item.executableAt as string | null) ?? null,
-    adoptedAt: (item.adoptedAt as string | null) ?? null,
-    openedAt: item.status === 'in_review' || item.status === 'rejected' ? null : ((item.reviewedAt as string | null) ?? null),
-    shardCount: item.shardCount as number,
-    matchFund: (item.matchFund as MatchFund | null) ?? null,
-    extraFlowers: (item.extraFlowers as number) ?? 0,
-    extraDonors: (item.extraDonors as number) ?? 0,
-    extraMatchedFen: (item.extraMatchedFen as number) ?? 0,
-    hours: (item.hours as Record<string, number>) ?? {},
-    version: (item.version as number) ?? 0,
-    executableNotified: (item.executableNotified as boolean) ?? false,
-  };
-}
-
-function toShard(item: Record<string, unknown>): DreamShard {
-  const hours: Record<string, number> = {};
-  for (const [key, value] of Object.entries(item)) if (/^h\d+$/.test(key)) hours[key] = value as number;
-  return {
-    index: item.index as number,
-    flowers: item.flowers as number,
-    donors: item.donors as number,
-    matchedFen: item.matchedFen as number,
-    room: item.room as number,
-    fundRoomFen: item.fundRoomFen as number,
-    accepting: item.accepting as boolean,
-    hours,
-  };
 }
 
 export type { GiftInput, GiftOutcome };

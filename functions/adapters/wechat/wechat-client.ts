@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { WechatLoginFailedError } from '../../shared/errors';
 
-import type { ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession } from '../../domain/wechat';
+import type { AccessTokenStore, ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession } from '../../domain/wechat';
 
 export type { ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession };
 
@@ -31,6 +31,8 @@ export interface HttpWechatClientOptions {
   timeoutMs?: number;
   /** Which version of the mini-program a subscribe message opens; WeChat defaults to formal. */
   miniprogramState?: MiniprogramState;
+  /** Shares the token with every other function (through the table); without it, per process. */
+  tokenStore?: AccessTokenStore;
 }
 
 const ERRCODE_SUBSCRIPTION_MISSING = 43101;
@@ -114,14 +116,24 @@ export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, Co
 
   private async accessToken(): Promise<string> {
     if (this.cachedToken && Date.now() < this.cachedToken.refreshAt) return this.cachedToken.value;
-    return this.requestStableToken(false);
+    return (await this.sharedToken()) ?? this.requestStableToken(false);
+  }
+
+  /** The token another function stored, if it is still good (and is not the one WeChat just rejected). */
+  private async sharedToken(rejected?: string): Promise<string | undefined> {
+    const shared = await this.options.tokenStore?.read();
+    if (!shared || shared.value === rejected || Date.now() >= shared.refreshAt) return undefined;
+    this.cachedToken = shared;
+    return shared.value;
   }
 
   private async refreshAccessToken(rejected: string): Promise<string> {
-    // A concurrent call may already have replaced the rejected token.
+    // A concurrent call, here or in another function, may already have replaced the rejected token.
     if (this.cachedToken && this.cachedToken.value !== rejected && Date.now() < this.cachedToken.refreshAt) {
       return this.cachedToken.value;
     }
+    const shared = await this.sharedToken(rejected);
+    if (shared) return shared;
     const current = await this.requestStableToken(false);
     if (current !== rejected) return current;
     // WeChat still hands out the token it just rejected: force a new one (WeChat allows 20 a day).
@@ -142,6 +154,7 @@ export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, Co
     const token = parseReply(tokenSchema, reply, path);
     const refreshAt = Date.now() + Math.max(0, token.expires_in * 1000 - TOKEN_REFRESH_MARGIN_MS);
     this.cachedToken = { value: token.access_token, refreshAt };
+    await this.options.tokenStore?.write(this.cachedToken);
     return token.access_token;
   }
 

@@ -1,0 +1,18 @@
+import { eventDeps } from '../shared/deps';
+import { streamHandler } from '../shared/stream';
+import { startDreamExecutableJob, tellLateDonors } from './fanout';
+
+/**
+ * The table's stream, filtered (serverless.yml) to two changes: a dream that reached its target
+ * (open → executable) starts the job that tells its donors; a new donor of a dream already past its
+ * target is told on their own.
+ */
+export const handler = streamHandler('events', async (change) => {
+  const item = change.newImage;
+  if (!item) return;
+  if (item.type === 'DREAM' && change.oldImage?.status === 'open' && item.status === 'executable') {
+    await startDreamExecutableJob(await eventDeps(), item.id as string);
+  } else if (item.type === 'DREAM_DONOR' && change.eventName === 'INSERT') {
+    await tellLateDonors(await eventDeps(), [{ dreamId: item.dreamId as string, userId: item.userId as string }]);
+  }
+});

@@ -1,0 +1,24 @@
+import {
+  loadStreamConsumers,
+  readStreamConsumers,
+  startStreamPoller,
+  type RunningStreamPoller,
+  type StreamPollerOptions,
+} from '../../scripts/lib/stream-poller';
+import type { Container } from '../../functions/shared/container';
+
+/**
+ * The stream consumers of serverless.yml, driven by the table's real stream on DynamoDB Local, as
+ * `npm run api` drives them (quick polls and retries, so tests do not wait on Lambda's pacing).
+ */
+export async function startTestStreams(app: Container, options: Partial<StreamPollerOptions> = {}): Promise<RunningStreamPoller> {
+  const endpoint = process.env.DYNAMODB_ENDPOINT!;
+  return startStreamPoller({
+    endpoint,
+    tableName: app.config.tableName,
+    consumers: await loadStreamConsumers(readStreamConsumers()),
+    pollMs: 20,
+    retryDelayMs: () => 20,
+    ...options,
+  });
+}
