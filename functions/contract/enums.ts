@@ -57,3 +57,7 @@ export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 /** What a person can subscribe to at the moment of action (one accepted tap = one WeChat message). */
 export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] as const;
 export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
+
+/** Kinds of fan-out job (telling many people one thing). */
+export const FANOUT_KINDS = ['dream_executable'] as const;
+export type FanoutKind = (typeof FANOUT_KINDS)[number];

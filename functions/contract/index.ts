@@ -13,4 +13,5 @@ export * from './dreams';
 export * from './stores';
 export * from './admin';
 export * from './notifications';
+export * from './events';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

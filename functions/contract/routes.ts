@@ -2,6 +2,7 @@ import * as admin from './admin';
 import * as auth from './auth';
 import * as dreams from './dreams';
 import * as earning from './earning';
+import * as events from './events';
 import * as me from './me';
 import * as meta from './meta';
 import * as notifications from './notifications';
@@ -12,6 +13,6 @@ const isRoute = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'status' in value && 'response' in value;
 
 /** Every route of the API, from the contract modules (each one's `…Route` exports). */
-export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, meta].flatMap((module) =>
+export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, events, meta].flatMap((module) =>
   Object.values(module).filter(isRoute),
 );

@@ -1,4 +1,4 @@
-import type { NotificationType, SubscribeTopic } from '../contract/enums';
+import type { FanoutKind, NotificationType, SubscribeTopic } from '../contract/enums';
 import type { DreamRecord } from './dream';
 
 /**
@@ -8,8 +8,7 @@ import type { DreamRecord } from './dream';
  * the next page to the next invocation. Nothing here loops over a whole audience.
  */
 
-export const FANOUT_KINDS = ['dream_executable'] as const;
-export type FanoutKind = (typeof FANOUT_KINDS)[number];
+export { FANOUT_KINDS, type FanoutKind } from '../contract/enums';
 
 /** What each recipient is told: an inbox notification and, where they subscribed, one WeChat message. */
 export interface FanoutMessage {

@@ -40,7 +40,9 @@ describe('config', () => {
     expect(() => loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_APP_SECRET/);
     expect(() => loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s' })).toThrow(/JWT_SECRET/);
     const prod = loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s', JWT_SECRET_PARAM: '/p', WECHAT_API_BASE: '' });
-    expect(prod.wechat).toEqual({ apiBase: 'https://api.weixin.qq.com', appId: 'wx1', appSecret: undefined, appSecretParam: '/s' });
+    expect(prod.wechat).toMatchObject({ apiBase: 'https://api.weixin.qq.com', appId: 'wx1', appSecret: undefined, appSecretParam: '/s' });
+    // The fake's template ids are never used outside local/test: no id, no WeChat message for that topic.
+    expect(Object.values(prod.wechat.templates).map((t) => t.id)).toEqual([null, null, null]);
     expect(prod.jwt).toEqual({ secret: undefined, secretParam: '/p' });
   });
 
@@ -63,9 +65,12 @@ describe('config', () => {
       WECHAT_APP_ID: 'wxgiven',
       WECHAT_APP_SECRET: 'given-secret',
       JWT_SECRET: 'x'.repeat(40),
+      WECHAT_TEMPLATE_LETTER: 'tmpl-given-letter',
     });
     expect(given).toMatchObject({ tableName: 'my-table', dynamodbEndpoint: 'http://127.0.0.1:9999', region: 'eu-west-1' });
-    expect(given.wechat).toEqual({ apiBase: 'http://wechat.example.test', appId: 'wxgiven', appSecret: 'given-secret', appSecretParam: undefined });
+    expect(given.wechat).toMatchObject({ apiBase: 'http://wechat.example.test', appId: 'wxgiven', appSecret: 'given-secret', appSecretParam: undefined });
+    expect(given.wechat.templates.letter).toEqual({ id: 'tmpl-given-letter', keys: { title: 'thing1', note: 'thing2', time: 'time3' } });
+    expect(given.wechat.templates.dream_executable.id).toBe('local-tmpl-dream-executable');
     expect(given.jwt.secret).toBe('x'.repeat(40));
   });
 

@@ -256,3 +256,35 @@ describe('HttpWechatClient messaging and content safety', () => {
     await expect(checking).rejects.toMatchObject({ errcode: 40125 });
   });
 });
+
+describe('one access token shared by every function', () => {
+  it('a second client (another function) takes the token the first stored, without asking WeChat', async () => {
+    // Arrange: a shared store, as the table is in AWS
+    let stored: { value: string; refreshAt: number } | null = null;
+    const tokenStore = { read: async () => stored, write: async (token: { value: string; refreshAt: number }) => void (stored = token) };
+    const first = clientWithLog({ tokenStore });
+    const second = clientWithLog({ tokenStore });
+    // Act
+    await first.client.sendSubscribeMessage({ toOpenid: 'o-shared-1', templateId: 't', data: { thing1: { value: 'a' } } });
+    await second.client.sendSubscribeMessage({ toOpenid: 'o-shared-2', templateId: 't', data: { thing1: { value: 'b' } } });
+    // Assert
+    expect(first.paths.filter((p) => p === '/cgi-bin/stable_token')).toHaveLength(1);
+    expect(second.paths.filter((p) => p === '/cgi-bin/stable_token')).toHaveLength(0);
+    expect(stored!.value).toEqual(expect.any(String));
+  });
+
+  it('a token another function already replaced is taken from the store when WeChat rejects ours', async () => {
+    // Arrange: this client holds a token WeChat no longer knows; the store has a good one
+    let stored: { value: string; refreshAt: number } | null = { value: 'stale-token', refreshAt: Date.now() + 3_600_000 };
+    const tokenStore = { read: async () => stored, write: async (token: { value: string; refreshAt: number }) => void (stored = token) };
+    const { client: refresher } = clientWithLog();
+    await refresher.sendSubscribeMessage({ toOpenid: 'o-warm', templateId: 't', data: { thing1: { value: 'a' } } });
+    const { client, paths } = clientWithLog({ tokenStore });
+    // Act: the first send is rejected (40001), the client refreshes once and stores the new token
+    await client.sendSubscribeMessage({ toOpenid: 'o-after-refresh', templateId: 't', data: { thing1: { value: 'x' } } });
+    // Assert
+    expect(paths.filter((p) => p === '/cgi-bin/message/subscribe/send')).toHaveLength(2);
+    expect(stored!.value).not.toBe('stale-token');
+    expect(await messagesTo('o-after-refresh')).toHaveLength(1);
+  });
+});
