@@ -15,7 +15,7 @@ export default defineAppConfig({
   // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the
   // same way), so the main package stays small.
   subPackages: [
-    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index'] },
+    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index'] },
     { root: 'charity', pages: ['workbench/index'] },
     { root: 'merchant', pages: ['lowcarbon/index'] },
     // The QR codes a person shows (the member code; the meal pass later), with their QR library.

@@ -2,6 +2,7 @@
 import type { AnswerOf, BodyOf } from '../../functions/contract'
 import type { auditTrailRoute, changeRoleRoute, findUserRoute } from '../../functions/contract/admin'
 import type { createSponsorRoute } from '../../functions/contract/earning'
+import type { listJobsRoute } from '../../functions/contract/events'
 import type { openStoreRoute, reviewStoreRoute, storeReviewQueueRoute } from '../../functions/contract/stores'
 import { request } from './request'
 
@@ -33,4 +34,9 @@ export function createSponsor(body: BodyOf<typeof createSponsorRoute>) {
 /** Merchant: apply to open a store (it waits for an admin's review). */
 export function openStore(body: BodyOf<typeof openStoreRoute>) {
   return request<AnswerOf<typeof openStoreRoute>>('/stores', { method: 'POST', body })
+}
+
+/** Admin: fan-out jobs (telling every donor of a dream), newest first, with their progress. */
+export function getJobs(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof listJobsRoute>>('/admin/jobs', { query: { cursor, limit } })
 }

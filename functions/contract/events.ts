@@ -54,6 +54,7 @@ export const fanoutJob = named(
     id: z.string(),
     kind: z.enum(FANOUT_KINDS),
     refId: z.string(),
+    subject: z.string(),
     expected: z.number().int(),
     told: z.number().int(),
     already: z.number().int(),
@@ -69,6 +70,7 @@ export const fanoutJob = named(
   }),
   'FanoutJob',
 );
+export type FanoutJobView = z.infer<typeof fanoutJob>;
 
 export const listJobsRoute = route({
   method: 'GET',

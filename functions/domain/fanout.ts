@@ -113,6 +113,8 @@ export interface FanoutProgress extends ChunkCounts {
   id: string;
   kind: FanoutKind;
   refId: string;
+  /** What it is about, for people (the dream's title). */
+  subject: string;
   expected: number;
   /** expected − told − already, never below 0 (late donors can make the audience grow). */
   left: number;
@@ -133,6 +135,7 @@ export function progressOf(job: FanoutJob, chunks: FanoutChunk[]): FanoutProgres
     id: job.id,
     kind: job.kind,
     refId: job.refId,
+    subject: job.message.fields.title,
     expected: job.expected,
     ...counts,
     left: Math.max(0, job.expected - counts.told - counts.already),

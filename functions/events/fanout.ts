@@ -62,6 +62,8 @@ export async function startDreamExecutableJob(deps: FanoutDeps, dreamId: string)
     createdAt: now.toISOString(),
   };
   const started = await deps.fanout.start(job, firstChunks(job, now));
+  // The proposer is told too (they may not have given); on a redelivery the marker makes it a no-op.
+  await deliver(deps, job.message, dream.proposerId, job.id);
   return { started, job };
 }
 

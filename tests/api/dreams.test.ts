@@ -1,4 +1,4 @@
-import { call, devSignIn, grant } from '../support/http-client';
+import { call, devSignIn, eventually, grant } from '../support/http-client';
 
 jest.setTimeout(120_000);
 
@@ -49,7 +49,11 @@ describe('dreams over HTTP', () => {
     expect((await call('POST', `/dreams/${dream.id}/adopt`, { token: charity })).body.error.code).toBe('NOT_EXECUTABLE');
     const crossing = await call('POST', `/dreams/${dream.id}/donations`, { token: donor.token, body: { flowers: 600 } });
     expect(crossing.body.dream).toMatchObject({ status: 'executable', flowersRaised: 1_000 });
-    const notices = await call('GET', '/me/notifications', { token: donor.token });
+    // Donors are told from the table's stream, once the gift has answered.
+    const notices = await eventually(
+      () => call('GET', '/me/notifications', { token: donor.token }),
+      (answer) => answer.body.items.length > 0,
+    );
     expect(notices.body.items[0]).toMatchObject({ type: 'dream_executable', refId: dream.id, read: false });
     expect((await call('GET', '/me/ledger', { token: donor.token })).body.items[0]).toMatchObject({
       reason: 'dream_donation',

@@ -1,4 +1,4 @@
-import { call, devSignIn, grant } from '../support/http-client';
+import { call, devSignIn, eventually, grant } from '../support/http-client';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +19,12 @@ async function filledBy(donor: { token: string }, admin: { token: string }) {
     headers: { 'idempotency-key': `fill-${body.dream.id}` },
   });
   expect(gift.body.dream.status).toBe('executable');
+  // The telling runs from the table's stream, after the gift answered.
+  const told = await eventually(
+    async () => (await call('GET', '/me/notifications', { token: donor.token })).body.items,
+    (items: { refId: string }[]) => items.some((n) => n.refId === body.dream.id),
+  );
+  expect(told.some((n: { refId: string }) => n.refId === body.dream.id)).toBe(true);
   return body.dream.id as string;
 }
 

@@ -1,5 +1,5 @@
 import { phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
-import { call, devSignIn, grant } from '../support/http-client';
+import { call, devSignIn, eventually, grant } from '../support/http-client';
 
 jest.setTimeout(120_000);
 
@@ -22,6 +22,11 @@ describe('H5 app: notifications', () => {
     await call('POST', `/dreams/${body.dream.id}/review`, { token: admin.token, body: { decision: 'approve' } });
     await grant(token, 1_000);
     await call('POST', `/dreams/${body.dream.id}/donations`, { token, body: { flowers: 1_000 }, headers: { 'idempotency-key': `b-${body.dream.id}` } });
+    // The table's stream tells the donors a moment after the gift.
+    await eventually(
+      async () => (await call('GET', '/me', { token })).body.unreadNotifications,
+      (unread) => unread === 1,
+    );
 
     // Act 1: the tabs load again.
     await tapTab(page, '梦想');
@@ -54,6 +59,39 @@ describe('H5 app: notifications', () => {
       },
     );
     expect((await call('GET', '/me', { token })).body.unreadNotifications).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('an admin watches the job that told a dream’s donors in 通知任务', async () => {
+    // Arrange: an admin on screen; a donor fills a dream through the API
+    const { page, errors } = await phonePage(app.browser);
+    await signInOnScreen(page, app.url, '看任务的管理员', ['admin']);
+    const adminToken = await storedToken(page);
+    const proposer = await devSignIn();
+    const { body } = await call('POST', '/dreams', {
+      token: proposer.token,
+      body: { title: '任务面板的梦想', story: STORY, category: 'culture', targetFlowers: 1_000 },
+    });
+    await call('POST', `/dreams/${body.dream.id}/review`, { token: adminToken, body: { decision: 'approve' } });
+    const donor = await devSignIn();
+    await grant(donor.token, 1_000);
+    await call('POST', `/dreams/${body.dream.id}/donations`, { token: donor.token, body: { flowers: 1_000 } });
+    await eventually(
+      () => call('GET', `/admin/jobs/dream_executable-${body.dream.id}`, { token: adminToken }),
+      (answer) => answer.status === 200 && answer.body.job.done,
+    );
+
+    // Act: 我的 → 审核后台 → 通知任务
+    await tapTab(page, '我的');
+    await page.locator('.me-admin:visible').first().click();
+    await page.locator('.admin-nav-jobs:visible').first().click();
+
+    // Assert: the job is there, done, with its one donor told
+    const job = page.locator('.job-item:visible', { hasText: '任务面板的梦想' }).first();
+    await job.waitFor({ timeout: 30_000 });
+    expect(await job.innerText()).toContain('已完成');
+    expect(await job.innerText()).toContain('已通知 1 / 1 人');
+    expect(await job.getAttribute('aria-label')).toContain('剩余 0 人');
     expect(errors).toEqual([]);
   });
 });

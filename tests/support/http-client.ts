@@ -58,11 +58,28 @@ export async function call<T = any>(method: string, path: string, options: CallO
 
 let counter = 0;
 /** Signs in a fresh user through POST /auth/dev. */
-export async function devSignIn(roles: string[] = [], base = apiUrl()): Promise<{ token: string; user: { id: string; nickname: string; roles: string[] } }> {
-  const openid = `api-test-${process.pid}-${Date.now()}-${++counter}`;
+export async function devSignIn(
+  roles: string[] = [],
+  base = apiUrl(),
+  openidPrefix = 'api-test',
+): Promise<{ token: string; openid: string; user: { id: string; nickname: string; roles: string[] } }> {
+  const openid = `${openidPrefix}-${process.pid}-${Date.now()}-${++counter}`;
   const answer = await call('POST', '/auth/dev', { body: { openid, nickname: '测试用户', roles } }, base);
   if (answer.status !== 200) throw new Error(`dev sign-in failed: ${answer.status} ${answer.text}`);
-  return answer.body;
+  return { ...answer.body, openid };
+}
+
+/**
+ * Asks again until `done` holds: for what the stream consumers do after a request has answered
+ * (they run within a second or two locally). Gives up after `timeoutMs`, answering the last value.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function grant(token: string, flowers: number, base = apiUrl()) {

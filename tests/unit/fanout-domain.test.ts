@@ -39,7 +39,7 @@ describe('fan-out chunks and progress', () => {
       new Date('2026-09-07T02:31:00Z'),
     );
     const half = progressOf(job, [finished, chunks[1], chunks[2]]);
-    expect(half).toMatchObject({ told: 100, left: 150, chunksDone: 1, done: false, finishedAt: null });
+    expect(half).toMatchObject({ subject: '山区图书室', told: 100, left: 150, chunksDone: 1, done: false, finishedAt: null });
     const all = [
       finished,
       ...chunks.slice(1).map((c) => advanceChunk(c, { next: null, counts: { told: 70, already: 5, sent: 0, refused: 0, failed: 0 } }, NOW)),

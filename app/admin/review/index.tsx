@@ -47,6 +47,7 @@ const ADMIN_CONSOLES = [
   { key: 'people', title: '人员与角色', url: '/admin/people/index' },
   { key: 'stores', title: '店铺审核', url: '/admin/stores/index' },
   { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
+  { key: 'jobs', title: '通知任务', url: '/admin/jobs/index' },
 ]
 
 function openConsole(url: string) {

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { giveToDream } from '../../services/api'
+import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
 import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { Dream, GiftResult } from '../../../functions/contract'
 import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
@@ -106,8 +107,12 @@ export default function GiveBox(props: GiveBoxProps) {
     }
   }
 
+  useEffect(() => preloadSubscribeTemplates(), [])
+
   const onSubmit = () => {
     if (sendingRef.current) return
+    // In the tap itself (WeChat opens the prompt only there): tell me when it is reached, and its letters.
+    if (amountValid && (hasGiven || confirmedRef.current)) askToSubscribe(['dream_executable', 'letter'])
     if (!amountValid) {
       Taro.showToast({ title: `请输入 ${FIELDS.giftFlowers.min}–${FIELDS.giftFlowers.max} 之间的整数`, icon: 'none' })
       return
@@ -120,6 +125,7 @@ export default function GiveBox(props: GiveBoxProps) {
   }
 
   const onConfirm = () => {
+    askToSubscribe(['dream_executable', 'letter'])
     setPanelOpen(false)
     confirmedRef.current = true
     send(amount)

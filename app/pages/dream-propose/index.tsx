@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { proposeDream } from '../../services/api'
+import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
 import { ensureSignedIn } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
 import type { DreamCategory, ProposeDreamInput } from '../../../functions/contract'
@@ -67,6 +68,7 @@ export default function DreamProposePage() {
 
   useDidShow(() => {
     ensureSignedIn()
+    preloadSubscribeTemplates()
   })
 
   const set = (field: keyof Draft) => (value: string) => {
@@ -82,6 +84,8 @@ export default function DreamProposePage() {
       Taro.showToast({ title: checked.error, icon: 'none', duration: 2500 })
       return
     }
+    // In the tap, before any wait: may WeChat tell the proposer when the dream reaches its target?
+    askToSubscribe(['dream_executable'])
     submittingRef.current = true
     setSubmitting(true)
     setError('')
