@@ -190,6 +190,8 @@ export interface StreamPollerOptions {
 }
 
 export interface RunningStreamPoller {
+  /** Resolves once every consumer has made its first pass over the stream (its iterators exist). */
+  started(): Promise<void>;
   /** Resolves once every consumer has read to the end of the stream and finished what it read. */
   idle(timeoutMs?: number): Promise<void>;
   /** Records handed to each consumer so far, and batches sent to the on-failure destination. */
@@ -362,10 +364,16 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     return found;
   };
 
+  let firstPasses = 0;
+  let allStarted: () => void = () => undefined;
+  const started = new Promise<void>((done) => (allStarted = done));
   const loops = options.consumers.map(async (consumer) => {
+    let first = true;
     while (!stopped) {
       try {
         const found = await pass(consumer);
+        if (first && ++firstPasses === options.consumers.length) allStarted();
+        first = false;
         quietPasses.set(consumer.name, found ? 0 : (quietPasses.get(consumer.name) ?? 0) + 1);
         if (!found) await sleep(pollMs);
       } catch (err) {
@@ -379,6 +387,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
   });
 
   return {
+    started: () => started,
     async idle(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       // Two quiet passes in a row: the first may have started before the last write landed.
