@@ -207,7 +207,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     region: 'ap-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  const pollMs = options.pollMs ?? 100;
+  // Lambda polls a shard about four times a second; DynamoDB Local slows as its stream grows, so no faster.
+  const pollMs = options.pollMs ?? 250;
   const retryDelay = options.retryDelayMs ?? ((attempt) => Math.min(5_000, 100 * 2 ** (attempt - 1)));
   const log = options.log ?? (() => undefined);
   const { Streams = [] } = await client.send(new ListStreamsCommand({ TableName: options.tableName }));
@@ -325,10 +326,19 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     return ShardIterator ?? null;
   };
 
+  /** The stream's shards, described again every few seconds (shards roll over rarely). */
+  let described: { at: number; shards: Shard[] } | null = null;
+  const currentShards = async (): Promise<Shard[]> => {
+    if (!described || Date.now() - described.at > 5_000) {
+      const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+      described = { at: Date.now(), shards: orderByLineage(StreamDescription?.Shards ?? []) };
+    }
+    return described.shards;
+  };
+
   /** One pass of one consumer over every shard (parents before children); true when it found records. */
   const pass = async (consumer: StreamConsumer): Promise<boolean> => {
-    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    const shards = orderByLineage(StreamDescription?.Shards ?? []);
+    const shards = await currentShards();
     let found = false;
     for (const shard of shards) {
       const key = checkpointKey(consumer.name, shard.ShardId!);
@@ -357,7 +367,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
         if (stopped) return found;
         checkpoints[key] = records.at(-1)!.dynamodb!.SequenceNumber!;
       }
-      if (!answer.NextShardIterator) checkpoints[key] = 'closed';
+      if (!answer.NextShardIterator) {
+        checkpoints[key] = 'closed';
+        described = null;
+      }
       iterators.set(key, answer.NextShardIterator ?? null);
       if (records.length > 0 || !answer.NextShardIterator) saveCheckpoints();
     }

@@ -3,35 +3,24 @@ import { randomInt } from 'node:crypto';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { handler as donateHandler } from '../../functions/dreams/donate-handler';
 import { adoptDream, donateToDream, getDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
-import { setContainerForTests, type Container } from '../../functions/shared/container';
-import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
+import type { Container } from '../../functions/shared/container';
 import { invoke } from '../support/invoke';
-import { freshContainer, userWithFlowers } from '../support/test-table';
+import { openDream as openApprovedDream, TEST_STORY, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 import { startTestStreams } from '../support/streams';
 
 jest.setTimeout(300_000);
 
-const STORY = '山区小学的孩子们每天要走很远的路上学，我们希望为他们建一间温暖的图书室。';
+const STORY = TEST_STORY;
 
 describe('dreams against DynamoDB Local', () => {
+  const state = useAppWithFakeWechat();
   let app: Container;
-  let wechat: FakeWechatServer;
-  beforeAll(async () => {
-    wechat = await startFakeWechatServer({ port: 0 });
-    app = await freshContainer({ env: { WECHAT_API_BASE: wechat.url } });
-    setContainerForTests(app);
-  });
-  afterAll(async () => {
-    setContainerForTests(undefined);
-    await wechat.close();
+  beforeAll(() => {
+    ({ app } = state);
   });
 
-  async function openDream(target: number, extra: { matchFund?: { sponsorName: string; fenPerFlower: number; budgetFen: number } } = {}) {
-    const proposer = await userWithFlowers(app, 0);
-    const { dream } = await proposeDream(app, proposer.id, { title: '山区图书室', story: STORY, category: 'education', targetFlowers: target });
-    await reviewDream(app, dream.id, { decision: 'approve', ...extra });
-    return dream.id;
-  }
+  const openDream = (target: number, extra: { matchFund?: { sponsorName: string; fenPerFlower: number; budgetFen: number } } = {}) =>
+    openApprovedDream(app, target, extra);
 
   it('a proposed dream waits in review, hidden from everyone but its proposer and admins', async () => {
     const proposer = await userWithFlowers(app, 0);

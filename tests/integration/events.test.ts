@@ -4,40 +4,30 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { handler as dispatchHandler } from '../../functions/events/dispatch-handler';
 import { handler as fanoutHandler } from '../../functions/events/fanout-handler';
 import { jobProgress } from '../../functions/events/fanout';
-import { donateToDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
+import { donateToDream } from '../../functions/dreams/dreams';
 import { fanoutJobId } from '../../functions/domain/fanout';
 import type { NotificationSender } from '../../functions/domain/notification';
 import { setContainerForTests, type Container } from '../../functions/shared/container';
-import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
+import type { FakeWechatServer } from '../../scripts/fake-wechat-server';
 import { seedDonors } from '../../scripts/lib/seed-donors';
 import { startTestStreams } from '../support/streams';
-import { freshContainer, userWithFlowers } from '../support/test-table';
+import { openDream as openApprovedDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(300_000);
 
-const STORY = '山区小学的孩子们每天要走很远的路上学，我们希望为他们建一间温暖的图书室。';
-
 describe('the event backbone on DynamoDB Local’s stream', () => {
+  const state = useAppWithFakeWechat({ ownDatabase: true });
   let app: Container;
   let wechat: FakeWechatServer;
-  beforeAll(async () => {
-    wechat = await startFakeWechatServer({ port: 0 });
-    app = await freshContainer({ env: { WECHAT_API_BASE: wechat.url } });
-    setContainerForTests(app);
-  });
-  afterAll(async () => {
-    setContainerForTests(undefined);
-    await wechat.close();
+  beforeAll(() => {
+    ({ app, wechat } = state);
   });
   afterEach(() => {
     app.config.rules.fanout.pageSize = 100;
   });
 
   async function openDream(target: number) {
-    const proposer = await userWithFlowers(app, 0);
-    const { dream } = await proposeDream(app, proposer.id, { title: '山区图书室', story: STORY, category: 'education', targetFlowers: target });
-    await reviewDream(app, dream.id, { decision: 'approve' });
-    return (await app.dreams.get(dream.id, true))!;
+    return (await app.dreams.get(await openApprovedDream(app, target), true))!;
   }
 
   /** How many dream_executable notifications each person has for this dream. */

@@ -12,12 +12,12 @@ import type { Container } from '../../functions/shared/container';
  * `npm run api` drives them (quick polls and retries, so tests do not wait on Lambda's pacing).
  */
 export async function startTestStreams(app: Container, options: Partial<StreamPollerOptions> = {}): Promise<RunningStreamPoller> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT!;
+  const endpoint = app.config.dynamodbEndpoint!;
   return startStreamPoller({
     endpoint,
     tableName: app.config.tableName,
     consumers: await loadStreamConsumers(readStreamConsumers()),
-    pollMs: 20,
+    pollMs: 50,
     retryDelayMs: () => 20,
     ...options,
   });

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ensureTable } from '../../scripts/lib/dynamodb-local';
+import { proposeDream, reviewDream } from '../../functions/dreams/dreams';
+import { setContainerForTests } from '../../functions/shared/container';
+import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
+import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
+import { freePort } from '../../scripts/lib/ports';
 import { buildContainer, type Container } from '../../functions/shared/container';
 import { loadConfig } from '../../functions/shared/config';
 import type { Clock } from '../../functions/domain/ports';
 
 /** A fresh table on the tier's DynamoDB Local and a container wired to it. */
-export async function freshContainer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Container> {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
+export async function freshContainer(options: { clock?: Clock; env?: Record<string, string>; endpoint?: string } = {}): Promise<Container> {
+  const endpoint = options.endpoint ?? process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('DYNAMODB_ENDPOINT is not set: run this through the integration project');
   const tableName = `lrf-test-${randomUUID().slice(0, 8)}`;
   await ensureTable(endpoint, tableName);
@@ -19,4 +23,40 @@ export async function userWithFlowers(app: Container, flowers: number, openid = 
   const { user } = await app.users.findOrCreateByOpenid(openid, { nickname: 'tester', roles: ['donor'] });
   if (flowers > 0) await app.ledger.move({ userId: user.id, delta: flowers, reason: 'dev_grant', refId: null });
   return user;
+}
+
+/**
+ * For a whole test file: a fresh container whose WeChat is a fake of its own, handed to the
+ * functions (handlers, stream consumers) too. Read `app` and `wechat` inside the tests.
+ */
+export function useAppWithFakeWechat(options: { ownDatabase?: boolean } = {}): { readonly app: Container; readonly wechat: FakeWechatServer } {
+  const state = {} as { app: Container; wechat: FakeWechatServer; database?: RunningDynamoDb };
+  beforeAll(async () => {
+    // A file that fills a stream with thousands of records gets a DynamoDB Local of its own: that
+    // one slows every write as its stream records pile up, and the other files share the tier's.
+    if (options.ownDatabase) state.database = await startDynamoDbLocal({ port: await freePort() });
+    state.wechat = await startFakeWechatServer({ port: 0 });
+    state.app = await freshContainer({ env: { WECHAT_API_BASE: state.wechat.url }, endpoint: state.database?.endpoint });
+    setContainerForTests(state.app);
+  });
+  afterAll(async () => {
+    setContainerForTests(undefined);
+    await state.wechat.close();
+    await state.database?.stop();
+  });
+  return state;
+}
+
+export const TEST_STORY = '山区小学的孩子们每天要走很远的路上学，我们希望为他们建一间温暖的图书室。';
+
+/** A dream proposed by a new person and approved: open, taking flowers. */
+export async function openDream(
+  app: Container,
+  target: number,
+  extra: { matchFund?: { sponsorName: string; fenPerFlower: number; budgetFen: number } } = {},
+): Promise<string> {
+  const proposer = await userWithFlowers(app, 0);
+  const { dream } = await proposeDream(app, proposer.id, { title: '山区图书室', story: TEST_STORY, category: 'education', targetFlowers: target });
+  await reviewDream(app, dream.id, { decision: 'approve', ...extra });
+  return dream.id;
 }

@@ -1,0 +1,100 @@
+import { RuleViolation } from './errors';
+
+/**
+ * 小红花来信: a charity's statement to the donors of a dream it adopted. A letter reconciles or it
+ * cannot be submitted: its opening balance is the previous published letter's closing balance (the
+ * first letter opens with the dream's matched money), closing = opening + Σ income − Σ spend, never
+ * below zero, and its period starts after the previous letter's ended. The figures are stored on
+ * the letter, so a donor's page never recomputes history.
+ */
+
+export const LINE_ITEM_KINDS = ['income', 'spend'] as const;
+export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];
+
+export interface LineItem {
+  description: string;
+  amountFen: number;
+  kind: LineItemKind;
+}
+
+/** What the charity states: the period, its line items, and the balances it says they give. */
+export interface StatementClaim {
+  periodStart: string;
+  periodEnd: string;
+  openingFen: number;
+  closingFen: number;
+  lineItems: LineItem[];
+}
+
+/** The figures of the last published letter that a new one continues from. */
+export interface PreviousStatement {
+  letterId: string;
+  periodEnd: string;
+  closingFen: number;
+  sinceStartIncomeFen: number;
+  sinceStartSpendFen: number;
+}
+
+/** What a letter shows: this period and since the start, apart and labelled. */
+export interface LetterFigures {
+  openingFen: number;
+  incomeFen: number;
+  spendFen: number;
+  closingFen: number;
+  sinceStart: { incomeFen: number; spendFen: number };
+  /** The letter this one continues from; null for the first. */
+  previousLetterId: string | null;
+}
+
+export interface ReconcileProblem {
+  field: 'openingFen' | 'closingFen' | 'periodStart';
+  expected: number | string;
+  given: number | string;
+  message: string;
+}
+
+export function sumOf(items: LineItem[], kind: LineItemKind): number {
+  return items.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.amountFen, 0);
+}
+
+/**
+ * Checks a statement against the books; answers the figures to store, or throws the 409 that says
+ * what does not add up (PERIOD_OVERLAPS first: a period in the wrong place cannot be reconciled).
+ */
+export function reconcileStatement(claim: StatementClaim, previous: PreviousStatement | null, matchedFen: number): LetterFigures {
+  if (previous && !(claim.periodStart > previous.periodEnd)) {
+    throw new RuleViolation('PERIOD_OVERLAPS', '这封来信的周期与上一封重叠', [
+      { field: 'periodStart', expected: `after ${previous.periodEnd}`, given: claim.periodStart, message: '周期须从上一封来信的周期结束之后开始' },
+    ]);
+  }
+  const incomeFen = sumOf(claim.lineItems, 'income');
+  const spendFen = sumOf(claim.lineItems, 'spend');
+  const openingFen = previous ? previous.closingFen : matchedFen;
+  const closingFen = openingFen + incomeFen - spendFen;
+  const problems: ReconcileProblem[] = [];
+  if (claim.openingFen !== openingFen) {
+    problems.push({
+      field: 'openingFen',
+      expected: openingFen,
+      given: claim.openingFen,
+      message: previous ? '期初余额须等于上一封来信的期末余额' : '第一封来信的期初余额须等于梦想的配捐金额',
+    });
+  }
+  if (closingFen < 0) {
+    problems.push({ field: 'closingFen', expected: closingFen, given: claim.closingFen, message: '支出超过了期初余额与收入之和，期末余额不能为负' });
+  } else if (claim.closingFen !== closingFen) {
+    problems.push({ field: 'closingFen', expected: closingFen, given: claim.closingFen, message: '期末余额须等于期初余额 + 收入 − 支出' });
+  }
+  if (problems.length) throw new RuleViolation('LETTER_DOES_NOT_RECONCILE', '账目对不上：请核对期初、收入、支出与期末余额', problems);
+  return {
+    openingFen,
+    incomeFen,
+    spendFen,
+    closingFen,
+    sinceStart: {
+      incomeFen: (previous?.sinceStartIncomeFen ?? 0) + incomeFen,
+      spendFen: (previous?.sinceStartSpendFen ?? 0) + spendFen,
+    },
+    previousLetterId: previous?.letterId ?? null,
+  };
+}
