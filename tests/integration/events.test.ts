@@ -64,9 +64,10 @@ describe('the event backbone on DynamoDB Local’s stream', () => {
   });
 
   it('redelivered records change nothing twice: the flip starts one job, a stale chunk record is skipped', async () => {
-    // Arrange: an executable dream with 30 donors, and the records Lambda would deliver
+    // Arrange: an executable dream with 200 donors in pages of 10, and the records Lambda would deliver
+    app.config.rules.fanout.pageSize = 10;
     const dream = await openDream(1_000);
-    const donors = Array.from({ length: 30 }, () => `redelivered-${randomUUID()}`);
+    const donors = Array.from({ length: 200 }, () => `redelivered-${randomUUID()}`);
     await seedDonors(app.table, dream, donors);
     const giver = await userWithFlowers(app, 1_000);
     await donateToDream(app, giver.id, dream.id, { flowers: 1_000 });
@@ -81,10 +82,18 @@ describe('the event backbone on DynamoDB Local’s stream', () => {
     await fanoutHandler(event(firstRecords), context());
     const afterOnce = await app.fanout.chunks(jobId);
     await fanoutHandler(event(firstRecords), context());
-    // Assert: one job; the second delivery of the same records moved no chunk and told nobody again
+    // Assert: one job; the second delivery of the same records moved no chunk (each is one page in)
     expect((await app.fanout.list({ limit: 100 })).items.filter((job) => job.id === jobId)).toHaveLength(1);
+    expect(afterOnce.every((chunk) => chunk.seq === 1 && !chunk.done)).toBe(true);
     expect(await app.fanout.chunks(jobId)).toEqual(afterOnce);
-    expect(afterOnce.every((chunk) => chunk.done)).toBe(true);
+    // …and the whole stream delivered again from its start finishes the job with everyone told once.
+    const streams = await startTestStreams(app);
+    try {
+      await streams.idle(120_000);
+    } finally {
+      await streams.stop();
+    }
+    expect((await jobProgress(app, jobId)).done).toBe(true);
     const counts = await toldCounts([...donors, giver.id], dream.id);
     expect(counts.filter((c) => c !== 1)).toEqual([]);
   });
