@@ -98,3 +98,55 @@ export function reconcileStatement(claim: StatementClaim, previous: PreviousStat
     previousLetterId: previous?.letterId ?? null,
   };
 }
+
+export const LETTER_STATUSES = ['in_review', 'published', 'rejected'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+/** A monthly letter with a statement of money (小红花来信), or a field update with none (执行反馈). */
+export const LETTER_KINDS = ['letter', 'update'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export interface LetterRecord {
+  id: string;
+  dreamId: string;
+  authorId: string;
+  kind: LetterKind;
+  title: string;
+  body: string;
+  /** Upload keys of the author's checked photos. */
+  photos: string[];
+  happenedAt: string;
+  status: LetterStatus;
+  createdAt: string;
+  publishedAt: string | null;
+  reviewNote: string | null;
+  /** The published letter this one corrects (a published letter is never edited). */
+  corrects: string | null;
+  /** Letters only: what the charity stated and the figures it reconciled to, stored for good. */
+  statement: (StatementClaim & { figures: LetterFigures }) | null;
+}
+
+export interface LetterRepository {
+  create(letter: LetterRecord): Promise<void>;
+  get(letterId: string): Promise<LetterRecord | null>;
+  /** The last published statement of a dream, or null before the first. */
+  books(dreamId: string): Promise<PreviousStatement | null>;
+  /**
+   * in_review → published or rejected, once. Publishing a statement moves the dream's books to it
+   * in the same transaction, only if they still stand where the letter was reconciled from (else
+   * LETTER_DOES_NOT_RECONCILE: another statement was published in between).
+   */
+  decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord>;
+  /** Published letters and updates of a dream, newest first (the public timeline). */
+  timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
+}
+
+/** A submitted letter or update is reviewed once; a published one is never edited. */
+export function notInReview(): RuleViolation {
+  return new RuleViolation('NOT_IN_REVIEW', '这封来信已经审核过了');
+}
+
+export function booksMoved(): RuleViolation {
+  return new RuleViolation('LETTER_DOES_NOT_RECONCILE', '在审核期间有另一封来信已发布，账目需要按新的期初余额重新核对', [
+    { field: 'openingFen', message: '期初余额须等于上一封来信的期末余额' },
+  ]);
+}

@@ -3,7 +3,7 @@ import type { DreamBooks } from '../domain/dream';
 import { DynamoDreamBooks } from '../adapters/dynamodb/dream-books';
 import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
-import { dreamParts, dreamReviewParts, eventParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
+import { dreamParts, dreamReviewParts, eventParts, letterParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
@@ -16,7 +16,8 @@ export type Container = Core &
   ReturnType<typeof dreamParts> &
   ReturnType<typeof dreamReviewParts> &
   ReturnType<typeof notificationParts> &
-  Omit<ReturnType<typeof eventParts>, 'notifications'> & { dreamBooks: DreamBooks };
+  Omit<ReturnType<typeof eventParts>, 'notifications'> &
+  ReturnType<typeof letterParts> & { dreamBooks: DreamBooks };
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
@@ -29,6 +30,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...dreamReviewParts(base),
     ...eventParts(base),
     ...notificationParts(base),
+    ...letterParts(base),
     dreamBooks: new DynamoDreamBooks(base.table, clock),
   };
 }

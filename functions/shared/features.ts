@@ -9,6 +9,8 @@ import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
 import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
+import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
+import type { LetterRepository } from '../domain/letter';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store';
 import { DynamoAccessTokenStore } from '../adapters/dynamodb/wechat-token-store';
 import type { AudiencePort, DreamAudienceReader, FanoutStore } from '../domain/fanout';
@@ -172,3 +174,6 @@ export function eventParts(core: Core): EventParts {
     pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
   };
 }
+
+/** Letters (issue 12): the repository; the routes come with the photos and the delivery. */
+export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository } => ({ letters: new DynamoLetterRepository(core.table) }));

@@ -1,0 +1,138 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
+import type { TableContext } from './client';
+import { newestFirstIndexPage } from './cursor';
+import { cancellationReasons, isConditionalCheckFailed } from './errors';
+import { letterKeys } from './letter-keys';
+
+const LETTER_ATTRIBUTES = [
+  'id',
+  'dreamId',
+  'authorId',
+  'kind',
+  'title',
+  'body',
+  'photos',
+  'happenedAt',
+  'status',
+  'createdAt',
+  'publishedAt',
+  'reviewNote',
+  'corrects',
+  'statement',
+] as const;
+
+export class DynamoLetterRepository implements LetterRepository {
+  constructor(private readonly table: TableContext) {}
+
+  async create(letter: LetterRecord): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        Item: {
+          ...letterKeys.profile(letter.id),
+          ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
+          ...letterKeys.reviewQueue(letter.createdAt, letter.id),
+          type: 'LETTER',
+          ...letter,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async get(letterId: string): Promise<LetterRecord | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: letterKeys.profile(letterId), ConsistentRead: true }));
+    return Item ? toLetter(Item) : null;
+  }
+
+  async books(dreamId: string): Promise<PreviousStatement | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: letterKeys.books(dreamId), ConsistentRead: true }));
+    if (!Item) return null;
+    return {
+      letterId: Item.letterId as string,
+      periodEnd: Item.periodEnd as string,
+      closingFen: Item.closingFen as number,
+      sinceStartIncomeFen: Item.sinceStartIncomeFen as number,
+      sinceStartSpendFen: Item.sinceStartSpendFen as number,
+    };
+  }
+
+  async decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord> {
+    const TableName = this.table.tableName;
+    const next: LetterRecord = {
+      ...letter,
+      status: decision.publish ? 'published' : 'rejected',
+      publishedAt: decision.publish ? decision.at : null,
+      reviewNote: decision.note,
+    };
+    const timeline = letterKeys.timeline(letter.dreamId, decision.at, letter.id);
+    const update = {
+      Update: {
+        TableName,
+        Key: letterKeys.profile(letter.id),
+        // Out of the review queue; a published one goes onto the dream's timeline (GSI2).
+        UpdateExpression: decision.publish
+          ? 'SET #status = :status, publishedAt = :at, reviewNote = :note, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk'
+          : 'SET #status = :status, reviewNote = :note REMOVE GSI2PK, GSI2SK',
+        ConditionExpression: '#status = :inReview',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':status': next.status,
+          ':note': decision.note,
+          ':inReview': 'in_review',
+          ...(decision.publish ? { ':at': decision.at, ':gsi2pk': timeline.GSI2PK, ':gsi2sk': timeline.GSI2SK } : {}),
+        },
+      },
+    };
+    const figures = decision.publish ? letter.statement?.figures : undefined;
+    try {
+      if (!figures || !letter.statement) {
+        await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update] }));
+      } else {
+        // The books move to this letter only if they still stand where it was reconciled from.
+        await this.table.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              update,
+              {
+                Put: {
+                  TableName,
+                  Item: {
+                    ...letterKeys.books(letter.dreamId),
+                    type: 'DREAM_BOOKS',
+                    dreamId: letter.dreamId,
+                    letterId: letter.id,
+                    periodEnd: letter.statement.periodEnd,
+                    closingFen: figures.closingFen,
+                    sinceStartIncomeFen: figures.sinceStart.incomeFen,
+                    sinceStartSpendFen: figures.sinceStart.spendFen,
+                  },
+                  ConditionExpression: figures.previousLetterId ? 'letterId = :previous' : 'attribute_not_exists(PK)',
+                  ...(figures.previousLetterId ? { ExpressionAttributeValues: { ':previous': figures.previousLetterId } } : {}),
+                },
+              },
+            ],
+          }),
+        );
+      }
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (reasons?.[0] === 'ConditionalCheckFailed' || isConditionalCheckFailed(err)) throw notInReview();
+      if (reasons?.[1] === 'ConditionalCheckFailed') throw booksMoved();
+      throw err;
+    }
+    return next;
+  }
+
+  async timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }> {
+    const found = await newestFirstIndexPage(this.table, 'GSI2', letterKeys.timelinePartition(dreamId), page, (sortKey) =>
+      letterKeys.profile(letterKeys.letterIdOfIndexKey(sortKey)),
+    );
+    return { items: found.items.map(toLetter), nextCursor: found.nextCursor };
+  }
+}
+
+function toLetter(item: Record<string, unknown>): LetterRecord {
+  return Object.fromEntries(LETTER_ATTRIBUTES.map((name) => [name, item[name] ?? (name === 'photos' ? [] : null)])) as unknown as LetterRecord;
+}
