@@ -61,3 +61,11 @@ export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 /** Kinds of fan-out job (telling many people one thing). */
 export const FANOUT_KINDS = ['dream_executable'] as const;
 export type FanoutKind = (typeof FANOUT_KINDS)[number];
+
+/** Letters (API.md "Letters"): in review, then published or rejected; a letter has a statement, an update does not. */
+export const LETTER_STATUSES = ['in_review', 'published', 'rejected'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export const LETTER_KINDS = ['letter', 'update'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+export const LINE_ITEM_KINDS = ['income', 'spend'] as const;
+export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];

@@ -48,6 +48,14 @@ export const FIELDS = {
   storeCity: textField(2, 20),
   storeAddress: textField(4, 120),
 
+  letterTitle: textField(2, 40),
+  letterBody: textField(10, 5000, true),
+  lineItemDescription: textField(1, 60),
+  lineItemFen: intField(1, 10_000_000_000),
+  balanceFen: intField(-10_000_000_000, 10_000_000_000),
+  lineItemsMax: 50,
+  photosMax: 9,
+
   steps: intField(0, 10_000_000),
   quizChoice: intField(0, 9),
   memberCodeMaxLength: 2048,

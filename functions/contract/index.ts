@@ -14,4 +14,5 @@ export * from './stores';
 export * from './admin';
 export * from './notifications';
 export * from './events';
+export * from './letters';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

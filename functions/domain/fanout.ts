@@ -169,6 +169,8 @@ export function dreamExecutableMessage(dream: { id: string; title: string; targe
 export interface DreamAudienceReader {
   dream(dreamId: string): Promise<DreamRecord | null>;
   donorCount(dream: DreamRecord): Promise<number>;
+  /** The match money the dream raised (a letter's first opening balance). */
+  matchedFen(dream: DreamRecord): Promise<number>;
 }
 
 /** Where an audience comes from: the donors of a dream, one shard at a time, read consistently. */

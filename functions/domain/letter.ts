@@ -8,8 +8,9 @@ import { RuleViolation } from './errors';
  * the letter, so a donor's page never recomputes history.
  */
 
-export const LINE_ITEM_KINDS = ['income', 'spend'] as const;
-export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];
+import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind } from '../contract/enums';
+
+export { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind };
 
 export interface LineItem {
   description: string;
@@ -99,12 +100,6 @@ export function reconcileStatement(claim: StatementClaim, previous: PreviousStat
   };
 }
 
-export const LETTER_STATUSES = ['in_review', 'published', 'rejected'] as const;
-export type LetterStatus = (typeof LETTER_STATUSES)[number];
-/** A monthly letter with a statement of money (小红花来信), or a field update with none (执行反馈). */
-export const LETTER_KINDS = ['letter', 'update'] as const;
-export type LetterKind = (typeof LETTER_KINDS)[number];
-
 export interface LetterRecord {
   id: string;
   dreamId: string;
@@ -136,6 +131,8 @@ export interface LetterRepository {
    * LETTER_DOES_NOT_RECONCILE: another statement was published in between).
    */
   decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord>;
+  /** Letters and updates waiting for review, oldest first. */
+  reviewQueue(page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
   /** Published letters and updates of a dream, newest first (the public timeline). */
   timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
 }

@@ -1,9 +1,10 @@
 import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
-import type { DreamRepository } from '../domain/dream';
-import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
-import { notInReview, reconcileStatement, type LetterRecord, type LetterRepository, type LineItem } from '../domain/letter';
+import type { DreamAudienceReader } from '../domain/fanout';
+import { BadInputError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
+import { notInReview, reconcileStatement, type LetterRecord, type LetterRepository } from '../domain/letter';
 import type { Clock } from '../domain/ports';
+import type { LetterView, SubmitLetterBody } from '../contract/letters';
 
 /**
  * 小红花来信 and 执行反馈 (issue 12): the adopting charity writes, an admin reviews, and only
@@ -11,30 +12,29 @@ import type { Clock } from '../domain/ports';
  */
 export interface LetterDeps {
   clock: Clock;
-  dreams: Pick<DreamRepository, 'get' | 'totals'>;
+  audience: Pick<DreamAudienceReader, 'dream' | 'matchedFen'>;
   letters: LetterRepository;
 }
 
-export interface SubmitLetterInput {
-  title: string;
-  body: string;
-  happenedAt: string;
-  photos?: string[];
-  /** A published letter of the same dream that this one corrects. */
-  corrects?: string | null;
-  /** A letter's statement; without it, a field update (no money). */
-  statement?: { periodStart: string; periodEnd: string; openingFen: number; closingFen: number; lineItems: LineItem[] };
-}
+export type SubmitLetterInput = SubmitLetterBody;
 
 /** Dreams a charity reports on: adopted, and later completed. */
 const REPORTABLE = new Set(['adopted', 'completed']);
 
 export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: string, input: SubmitLetterInput): Promise<LetterRecord> {
-  const dream = await deps.dreams.get(dreamId, true);
+  const dream = await deps.audience.dream(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
   // API.md: only the charity that adopted the dream writes its letters (403 for any other).
   if (dream.charityId !== authorId) throw new ForbiddenError('只有认领这个梦想的公益机构可以发布来信');
   if (!REPORTABLE.has(dream.status)) throw new RuleViolation('NOT_ADOPTED', '梦想被认领后才能发布来信');
+  // Photos name uploads their author made and the server checked (POST /uploads, next); until then none can be named.
+  if (input.photos?.length) {
+    throw new BadInputError(
+      'INVALID_PHOTO',
+      '照片须先上传并通过检查',
+      input.photos.map((key, index) => ({ in: 'body', path: ['photos', index], message: `no checked upload ${key} of yours` })),
+    );
+  }
   if (input.corrects) {
     const corrected = await deps.letters.get(input.corrects);
     if (!corrected || corrected.dreamId !== dreamId || corrected.status !== 'published') throw new NotFoundError('要更正的来信不存在');
@@ -44,8 +44,7 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
     if (input.statement.periodStart > input.statement.periodEnd) {
       throw new ValidationError('周期的开始不能晚于结束', [{ in: 'body', path: ['statement', 'periodStart'], message: 'periodStart after periodEnd' }]);
     }
-    const matchedFen = (await deps.dreams.totals([dream])).get(dream.id)!.matchedFen;
-    const figures = reconcileStatement(input.statement, await deps.letters.books(dreamId), matchedFen);
+    const figures = reconcileStatement(input.statement, await deps.letters.books(dreamId), await deps.audience.matchedFen(dream));
     statement = { ...input.statement, figures };
   }
   const letter: LetterRecord = {
@@ -85,10 +84,53 @@ export async function reviewLetter(
   const publish = input.decision === 'approve';
   let checked = letter;
   if (publish && letter.statement) {
-    const dream = (await deps.dreams.get(letter.dreamId, true))!;
-    const matchedFen = (await deps.dreams.totals([dream])).get(dream.id)!.matchedFen;
-    const figures = reconcileStatement(letter.statement, await deps.letters.books(letter.dreamId), matchedFen);
+    const dream = (await deps.audience.dream(letter.dreamId))!;
+    const figures = reconcileStatement(letter.statement, await deps.letters.books(letter.dreamId), await deps.audience.matchedFen(dream));
     checked = { ...letter, statement: { ...letter.statement, figures } };
   }
   return deps.letters.decide(checked, { publish, note: input.note ?? null, at: deps.clock.now().toISOString() });
+}
+
+/** A letter as the API shows it; the review note only to its author and admins. */
+export function letterView(letter: LetterRecord, options: { withReviewNote?: boolean } = {}): LetterView {
+  const { statement } = letter;
+  return {
+    id: letter.id,
+    dreamId: letter.dreamId,
+    title: letter.title,
+    body: letter.body,
+    photos: letter.photos,
+    happenedAt: letter.happenedAt,
+    status: letter.status,
+    publishedAt: letter.publishedAt,
+    kind: letter.kind,
+    createdAt: letter.createdAt,
+    corrects: letter.corrects,
+    statement: statement
+      ? {
+          periodStart: statement.periodStart,
+          periodEnd: statement.periodEnd,
+          lineItems: statement.lineItems,
+          openingFen: statement.figures.openingFen,
+          incomeFen: statement.figures.incomeFen,
+          spendFen: statement.figures.spendFen,
+          closingFen: statement.figures.closingFen,
+          sinceStart: statement.figures.sinceStart,
+          previousLetterId: statement.figures.previousLetterId,
+        }
+      : null,
+    ...(options.withReviewNote ? { reviewNote: letter.reviewNote } : {}),
+  };
+}
+
+/** GET /dreams/{id}/letters: the public timeline. */
+export async function dreamLetters(deps: Pick<LetterDeps, 'letters'>, dreamId: string, page: { limit: number; cursor?: string }) {
+  const found = await deps.letters.timeline(dreamId, page);
+  return { items: found.items.map((l) => letterView(l)), nextCursor: found.nextCursor };
+}
+
+/** GET /admin/letters: the review queue. */
+export async function letterReviewQueue(deps: Pick<LetterDeps, 'letters'>, page: { limit: number; cursor?: string }) {
+  const found = await deps.letters.reviewQueue(page);
+  return { items: found.items.map((l) => letterView(l, { withReviewNote: true })), nextCursor: found.nextCursor };
 }

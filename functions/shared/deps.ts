@@ -4,7 +4,7 @@ import {
   dreamReviewParts,
   eventParts,
   fanoutParts,
-  subscriptionParts,
+  letterParts,
   lowCarbonParts,
   notificationParts,
   quizParts,
@@ -12,6 +12,7 @@ import {
   sponsorParts,
   stepsParts,
   storeParts,
+  subscriptionParts,
 } from './features';
 
 /*
@@ -31,3 +32,4 @@ export const dreamReviewDeps = /* @__PURE__ */ feature(dreamReviewParts);
 export const eventDeps = /* @__PURE__ */ feature(eventParts);
 export const fanoutDeps = /* @__PURE__ */ feature(fanoutParts);
 export const subscriptionDeps = /* @__PURE__ */ feature(subscriptionParts);
+export const letterDeps = /* @__PURE__ */ feature(letterParts);

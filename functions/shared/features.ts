@@ -176,4 +176,7 @@ export function eventParts(core: Core): EventParts {
 }
 
 /** Letters (issue 12): the repository; the routes come with the photos and the delivery. */
-export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository } => ({ letters: new DynamoLetterRepository(core.table) }));
+export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository; audience: DynamoDreamAudience } => ({
+  letters: new DynamoLetterRepository(core.table),
+  audience: new DynamoDreamAudience(core.table),
+}));

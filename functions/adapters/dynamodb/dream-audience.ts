@@ -20,9 +20,17 @@ export class DynamoDreamAudience implements AudiencePort, DreamAudienceReader {
 
   /** Distinct donors: the shards' counts plus the dream item's own (gifts on the serialized path). */
   async donorCount(dream: DreamRecord): Promise<number> {
+    return dream.extraDonors + (await this.sumOfShards(dream, 'donors'));
+  }
+
+  async matchedFen(dream: DreamRecord): Promise<number> {
+    return dream.extraMatchedFen + (await this.sumOfShards(dream, 'matchedFen'));
+  }
+
+  private async sumOfShards(dream: DreamRecord, counter: 'donors' | 'matchedFen'): Promise<number> {
     const keys = Array.from({ length: dream.shardCount }, (_, index) => dreamKeys.shard(dream.id, index));
     const shards = await batchGetAll(this.table, keys, true);
-    return dream.extraDonors + shards.reduce((sum, shard) => sum + ((shard.donors as number) ?? 0), 0);
+    return shards.reduce((sum, shard) => sum + ((shard[counter] as number) ?? 0), 0);
   }
 
   /** One donor shard, consistently (a donor whose first gift committed before this read is in it), ordered by user id. */

@@ -5,6 +5,7 @@ export const letterKeys = {
   ofDream: (dreamId: string, createdAt: string, letterId: string) => ({ GSI1PK: `DREAM#${dreamId}#LETTERS`, GSI1SK: `${createdAt}#${letterId}` }),
   /** On GSI2 while in review: the admins' queue; once published: the dream's public timeline. */
   reviewQueue: (createdAt: string, letterId: string) => ({ GSI2PK: 'LETTERS#IN_REVIEW', GSI2SK: `${createdAt}#${letterId}` }),
+  queuePartition: 'LETTERS#IN_REVIEW',
   timeline: (dreamId: string, publishedAt: string, letterId: string) => ({ GSI2PK: `DREAM#${dreamId}#TIMELINE`, GSI2SK: `${publishedAt}#${letterId}` }),
   timelinePartition: (dreamId: string) => `DREAM#${dreamId}#TIMELINE`,
   letterIdOfIndexKey: (indexSortKey: string) => indexSortKey.slice(indexSortKey.lastIndexOf('#') + 1),

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
 import type { TableContext } from './client';
-import { newestFirstIndexPage } from './cursor';
+import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { letterKeys } from './letter-keys';
 
@@ -123,6 +123,23 @@ export class DynamoLetterRepository implements LetterRepository {
       throw err;
     }
     return next;
+  }
+
+  async reviewQueue(page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }> {
+    const after = decodeCursor(page.cursor, '');
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': letterKeys.queuePartition },
+        Limit: page.limit,
+        ...(after
+          ? { ExclusiveStartKey: { GSI2PK: letterKeys.queuePartition, GSI2SK: after, ...letterKeys.profile(letterKeys.letterIdOfIndexKey(after)) } }
+          : {}),
+      }),
+    );
+    return { items: Items.map(toLetter), nextCursor: encodeCursor(LastEvaluatedKey?.GSI2SK as string | undefined) };
   }
 
   async timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }> {

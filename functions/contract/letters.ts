@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, REVIEW_DECISIONS } from './enums';
+import { FIELDS } from './fields';
+import { idParams } from './common';
+import { route } from './route';
+import { day, documented, id, int, isoTime, named, page, pageQuery, text } from './schema-kit';
+
+/** A line of a letter's statement: what came in or went out, in fen. */
+export const lineItem = z.object({
+  description: text(FIELDS.lineItemDescription),
+  amountFen: int(FIELDS.lineItemFen),
+  kind: z.enum(LINE_ITEM_KINDS),
+});
+
+/** What a letter shows: this period and since the start, apart and labelled (stored, never recomputed). */
+export const statementView = z.object({
+  periodStart: day(),
+  periodEnd: day(),
+  lineItems: z.array(z.object({ description: z.string(), amountFen: z.number().int(), kind: z.enum(LINE_ITEM_KINDS) })),
+  openingFen: z.number().int(),
+  incomeFen: z.number().int(),
+  spendFen: z.number().int(),
+  closingFen: z.number().int(),
+  sinceStart: z.object({ incomeFen: z.number().int(), spendFen: z.number().int() }),
+  previousLetterId: z.string().nullable(),
+});
+
+/** API.md's `letter`, with the additions of docs/api-additions.md. */
+export const letter = named(
+  z.object({
+    id: z.string(),
+    dreamId: z.string(),
+    title: z.string(),
+    body: z.string(),
+    photos: z.array(z.string()),
+    happenedAt: isoTime(),
+    status: z.enum(LETTER_STATUSES),
+    publishedAt: isoTime().nullable(),
+    kind: z.enum(LETTER_KINDS),
+    createdAt: isoTime(),
+    corrects: z.string().nullable(),
+    statement: statementView.nullable(),
+    /** Only for the author and admins. */
+    reviewNote: z.string().nullable().optional(),
+  }),
+  'Letter',
+);
+export type LetterView = z.infer<typeof letter>;
+
+const isoDateTime = () => documented(z.string().datetime({ offset: true }), { format: 'date-time', example: '2026-10-31T08:00:00.000Z' });
+
+export const submitLetterBody = z.object({
+  title: text(FIELDS.letterTitle),
+  body: text(FIELDS.letterBody),
+  happenedAt: isoDateTime(),
+  /** Upload keys of photos the author uploaded (POST /uploads). */
+  photos: z.array(id()).max(FIELDS.photosMax).optional(),
+  /** A published letter of this dream that this one corrects. */
+  corrects: id().optional(),
+  /** A monthly letter's statement; without it the post is a field update (执行反馈, no money). */
+  statement: z
+    .object({
+      periodStart: day(),
+      periodEnd: day(),
+      openingFen: int(FIELDS.balanceFen),
+      closingFen: int(FIELDS.balanceFen),
+      lineItems: z.array(lineItem).min(1).max(FIELDS.lineItemsMax),
+    })
+    .optional(),
+});
+export type SubmitLetterBody = z.infer<typeof submitLetterBody>;
+
+const notFoundDream = { status: 404, code: 'NOT_FOUND', when: 'no such dream (or letter to correct)' } as const;
+
+export const submitLetterRoute = route({
+  method: 'POST',
+  path: '/dreams/{id}/letters',
+  summary: 'The adopting charity writes a letter (with a statement that must reconcile) or a field update; it waits for review',
+  source: 'API.md',
+  tag: 'letters',
+  auth: 'required',
+  roles: ['charity'],
+  params: idParams,
+  body: submitLetterBody,
+  status: 201,
+  response: z.object({ letter }),
+  errors: [
+    { status: 400, code: 'INVALID_PHOTO', when: 'a photo is not an upload of the author’s that passed the checks' },
+    { status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' },
+    notFoundDream,
+    { status: 409, code: 'NOT_ADOPTED', when: 'the dream has not been adopted' },
+    { status: 409, code: 'PERIOD_OVERLAPS', when: 'the period does not start after the last published letter’s period' },
+    {
+      status: 409,
+      code: 'LETTER_DOES_NOT_RECONCILE',
+      when: 'opening ≠ the last closing balance (the first: the matched money), closing ≠ opening + income − spend, or closing < 0; details say which',
+    },
+  ],
+});
+
+export const reviewLetterBody = z.object({ decision: z.enum(REVIEW_DECISIONS), note: text(FIELDS.reviewNote).optional() });
+
+export const reviewLetterRoute = route({
+  method: 'POST',
+  path: '/letters/{id}/review',
+  summary: 'An admin (never the author) publishes or rejects a letter in review',
+  source: 'API.md',
+  tag: 'letters',
+  auth: 'required',
+  roles: ['admin'],
+  params: idParams,
+  body: reviewLetterBody,
+  status: 200,
+  response: z.object({ letter }),
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the admin wrote this letter (another admin reviews it)' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such letter' },
+    { status: 409, code: 'NOT_IN_REVIEW', when: 'it was reviewed already' },
+    { status: 409, code: 'PERIOD_OVERLAPS', when: 'another letter was published since, and this one’s period now overlaps it' },
+    { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'another letter was published since, and this one no longer carries its closing balance over' },
+  ],
+});
+
+export const dreamLettersRoute = route({
+  method: 'GET',
+  path: '/dreams/{id}/letters',
+  summary: 'A dream’s published letters and field updates, newest first (the public timeline)',
+  source: 'api-additions',
+  tag: 'letters',
+  auth: 'optional',
+  params: idParams,
+  query: pageQuery(),
+  status: 200,
+  response: page(letter),
+});
+
+export const letterReviewQueueRoute = route({
+  method: 'GET',
+  path: '/admin/letters',
+  summary: 'Letters and updates waiting for review, oldest first',
+  source: 'api-additions',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(letter),
+});
