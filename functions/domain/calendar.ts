@@ -45,6 +45,11 @@ function startOfDay(day: string, zone: string): number {
   return wallMidnight - offsetAt(guess, zone);
 }
 
+/** The zone's wall clock at this instant (a WeChat message shows times that way). */
+export function wallClock(instant: Date, zone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  return partsIn(instant.getTime(), zone);
+}
+
 /** API.md: a "day" is a calendar day in Asia/Shanghai (or the configured zone). */
 export function dayOf(instant: Date, zone: string): string {
   const p = partsIn(instant.getTime(), zone);

@@ -1,5 +1,6 @@
 import type { SubscribeTopic } from '../contract/enums';
 import type { SubscribeFields } from './fanout';
+import { wallClock } from './calendar';
 
 /**
  * WeChat subscribe messages: a one-time subscription allows exactly one message, and WeChat has
@@ -24,16 +25,13 @@ export function fitThing(value: string): string {
   return points.length <= THING_MAX ? value : `${points.slice(0, THING_MAX - 1).join('')}…`;
 }
 
-/** `time` values as WeChat shows them: "YYYY年MM月DD日 HH:mm" in Asia/Shanghai. */
+/** `time` values as WeChat shows them: "YYYY年MM月DD日 HH:mm" in the configured zone. */
 export function wechatTime(iso: string, timeZone: string): string {
   const date = iso ? new Date(iso) : new Date(NaN);
   if (Number.isNaN(date.getTime())) return '';
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+  const p = wallClock(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}年${two(p.month)}月${two(p.day)}日 ${two(p.hour)}:${two(p.minute)}`;
 }
 
 /** Template values by the template's own keys (config maps meanings to keys, e.g. title → thing1). */
