@@ -1,6 +1,6 @@
 import { eventDeps } from '../shared/deps';
 import { streamHandler } from '../shared/stream';
-import { startDreamExecutableJob, tellLateDonors } from './fanout';
+import { startDreamExecutableJob, tellLateDonor } from './fanout';
 
 /**
  * The table's stream, filtered (serverless.yml) to two changes: a dream that reached its target
@@ -13,6 +13,6 @@ export const handler = streamHandler('events', async (change) => {
   if (item.type === 'DREAM' && change.oldImage?.status === 'open' && item.status === 'executable') {
     await startDreamExecutableJob(await eventDeps(), item.id as string);
   } else if (item.type === 'DREAM_DONOR' && change.eventName === 'INSERT') {
-    await tellLateDonors(await eventDeps(), [{ dreamId: item.dreamId as string, userId: item.userId as string }]);
+    await tellLateDonor(await eventDeps(), { dreamId: item.dreamId as string, userId: item.userId as string });
   }
 });

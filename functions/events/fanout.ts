@@ -68,24 +68,17 @@ export async function startDreamExecutableJob(deps: FanoutDeps, dreamId: string)
 }
 
 /**
- * New donors' stream records. A donor whose first gift committed after the flip may not be in the
- * job's pages (the job may have passed their place), so they are told here. One read per dream in
- * the batch, consistent: a gift that committed after the flip reads the dream as past its target.
+ * A new donor's stream record. A donor whose first gift committed after the flip may not be in the
+ * job's pages (the job may have passed their place), so they are told here. The read is consistent:
+ * a gift that committed after the flip reads the dream as past its target.
  */
-export async function tellLateDonors(deps: FanoutDeps, donors: { dreamId: string; userId: string }[]): Promise<ChunkCounts> {
-  const byDream = new Map<string, string[]>();
-  for (const { dreamId, userId } of donors) byDream.set(dreamId, [...(byDream.get(dreamId) ?? []), userId]);
-  let counts = ZERO_COUNTS;
-  for (const [dreamId, userIds] of byDream) {
-    // Past its target is forever (statuses only move on), so that answer is kept; "open" is read again.
-    const dream = pastTarget.get(dreamId) ?? (await deps.audience.dream(dreamId));
-    if (!dream || !PAST_TARGET.has(dream.status)) continue;
-    if (pastTarget.size > 1_000) pastTarget.clear();
-    pastTarget.set(dreamId, dream);
-    const result = await deliverAll(deps, dreamExecutableMessage(dream), userIds, fanoutJobId('dream_executable', dream.id));
-    counts = addCounts(counts, result);
-  }
-  return counts;
+export async function tellLateDonor(deps: FanoutDeps, donor: { dreamId: string; userId: string }): Promise<Partial<ChunkCounts>> {
+  // Past its target is forever (statuses only move on), so that answer is kept; "open" is read again.
+  const dream = pastTarget.get(donor.dreamId) ?? (await deps.audience.dream(donor.dreamId));
+  if (!dream || !PAST_TARGET.has(dream.status)) return {};
+  if (pastTarget.size > 1_000) pastTarget.clear();
+  pastTarget.set(dream.id, dream);
+  return deliver(deps, dreamExecutableMessage(dream), donor.userId, fanoutJobId('dream_executable', dream.id));
 }
 
 const pastTarget = new Map<string, DreamRecord>();

@@ -2,7 +2,8 @@ import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
 import type { DreamAudienceReader } from '../domain/fanout';
 import { BadInputError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
-import { notInReview, reconcileStatement, type LetterRecord, type LetterRepository } from '../domain/letter';
+import { notInReview, reconcileStatement, type LetterRecord, type LetterRepository, type StatementClaim } from '../domain/letter';
+import type { DreamRecord } from '../domain/dream';
 import type { Clock } from '../domain/ports';
 import type { LetterView, SubmitLetterBody } from '../contract/letters';
 
@@ -17,6 +18,12 @@ export interface LetterDeps {
 }
 
 export type SubmitLetterInput = SubmitLetterBody;
+
+/** The statement with its figures, reconciled against the dream's books as they stand now. */
+async function reconciledNow(deps: LetterDeps, dream: DreamRecord, claim: StatementClaim): Promise<NonNullable<LetterRecord['statement']>> {
+  const figures = reconcileStatement(claim, await deps.letters.books(dream.id), await deps.audience.matchedFen(dream));
+  return { ...claim, figures };
+}
 
 /** Dreams a charity reports on: adopted, and later completed. */
 const REPORTABLE = new Set(['adopted', 'completed']);
@@ -44,8 +51,7 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
     if (input.statement.periodStart > input.statement.periodEnd) {
       throw new ValidationError('周期的开始不能晚于结束', [{ in: 'body', path: ['statement', 'periodStart'], message: 'periodStart after periodEnd' }]);
     }
-    const figures = reconcileStatement(input.statement, await deps.letters.books(dreamId), await deps.audience.matchedFen(dream));
-    statement = { ...input.statement, figures };
+    statement = await reconciledNow(deps, dream, input.statement);
   }
   const letter: LetterRecord = {
     id: ulid(),
@@ -84,9 +90,7 @@ export async function reviewLetter(
   const publish = input.decision === 'approve';
   let checked = letter;
   if (publish && letter.statement) {
-    const dream = (await deps.audience.dream(letter.dreamId))!;
-    const figures = reconcileStatement(letter.statement, await deps.letters.books(letter.dreamId), await deps.audience.matchedFen(dream));
-    checked = { ...letter, statement: { ...letter.statement, figures } };
+    checked = { ...letter, statement: await reconciledNow(deps, (await deps.audience.dream(letter.dreamId))!, letter.statement) };
   }
   return deps.letters.decide(checked, { publish, note: input.note ?? null, at: deps.clock.now().toISOString() });
 }

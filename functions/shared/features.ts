@@ -163,9 +163,12 @@ export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionPar
 
 export const fanoutParts = /* @__PURE__ */ perCore((core): { fanout: FanoutStore } => ({ fanout: new DynamoFanoutStore(core.table) }));
 
+/** The lean dream reader the stream consumers and the letters share (one per core). */
+const dreamAudience = /* @__PURE__ */ perCore((core) => new DynamoDreamAudience(core.table));
+
 export function eventParts(core: Core): EventParts {
   return {
-    audience: new DynamoDreamAudience(core.table),
+    audience: dreamAudience(core),
     ...fanoutParts(core),
     notifications: new DynamoNotifier(core.table, core.clock),
     ...subscriptionParts(core),
@@ -175,8 +178,8 @@ export function eventParts(core: Core): EventParts {
   };
 }
 
-/** Letters (issue 12): the repository; the routes come with the photos and the delivery. */
+/** Letters (issue 12): the repository and the lean dream reader (who adopted it, its matched money). */
 export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository; audience: DynamoDreamAudience } => ({
   letters: new DynamoLetterRepository(core.table),
-  audience: new DynamoDreamAudience(core.table),
+  audience: dreamAudience(core),
 }));

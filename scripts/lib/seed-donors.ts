@@ -16,7 +16,7 @@ export async function seedDonors(table: TableContext, dream: DreamRecord, userId
     batches.push(
       userIds.slice(i, i + 25).map((userId) => {
         const key = dreamKeys.donor(dream.id, userId, dream.shardCount);
-        const shard = Number(key.PK.slice(key.PK.lastIndexOf('#') + 1));
+        const shard = dreamKeys.donorShard(userId, dream.shardCount);
         perShard.set(shard, (perShard.get(shard) ?? 0) + 1);
         return {
           PutRequest: {

@@ -23,8 +23,10 @@ export const dreamKeys = {
     SK: `DONOR#${userId}`,
   }),
   donorPrefix: 'DONOR#',
+  /** Which donor shard a person's donor item is in (a stable hash of their id). */
+  donorShard: (userId: string, shardCount: number) => donorShard(userId, shardCount),
   donorIndex: (dreamId: string, userId: string, shardCount: number, firstAt: string) => ({
-    GSI1PK: `DREAM#${dreamId}#DONORS#${donorShard(userId, shardCount)}`,
+    GSI1PK: dreamKeys.donorPartition(dreamId, donorShard(userId, shardCount)),
     GSI1SK: `${firstAt}#${userId}`,
   }),
   donorPartition: (dreamId: string, shard: number) => `DREAM#${dreamId}#DONORS#${shard}`,

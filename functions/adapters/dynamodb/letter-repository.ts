@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
 import type { TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
-import { cancellationReasons, isConditionalCheckFailed } from './errors';
+import { cancellationReasons } from './errors';
 import { letterKeys } from './letter-keys';
 
 const LETTER_ATTRIBUTES = [
@@ -118,7 +118,7 @@ export class DynamoLetterRepository implements LetterRepository {
       }
     } catch (err) {
       const reasons = cancellationReasons(err);
-      if (reasons?.[0] === 'ConditionalCheckFailed' || isConditionalCheckFailed(err)) throw notInReview();
+      if (reasons?.[0] === 'ConditionalCheckFailed') throw notInReview();
       if (reasons?.[1] === 'ConditionalCheckFailed') throw booksMoved();
       throw err;
     }
