@@ -59,7 +59,7 @@ export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] 
 export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 
 /** Kinds of fan-out job (telling many people one thing). */
-export const FANOUT_KINDS = ['dream_executable'] as const;
+export const FANOUT_KINDS = ['dream_executable', 'letter'] as const;
 export type FanoutKind = (typeof FANOUT_KINDS)[number];
 
 /** Letters (API.md "Letters"): in review, then published or rejected; a letter has a statement, an update does not. */

@@ -54,6 +54,8 @@ export const fanoutJob = named(
     id: z.string(),
     kind: z.enum(FANOUT_KINDS),
     refId: z.string(),
+    /** The dream whose donors are told. */
+    dreamId: z.string(),
     subject: z.string(),
     expected: z.number().int(),
     told: z.number().int(),

@@ -146,3 +146,32 @@ export const letterReviewQueueRoute = route({
   status: 200,
   response: page(letter),
 });
+
+/** A letter in the donor's letterbox (API.md: `{letter, dreamTitle, read}`). */
+export const letterboxItem = named(z.object({ letter, dreamTitle: z.string(), read: z.boolean() }), 'LetterboxItem');
+export type LetterboxItemView = z.infer<typeof letterboxItem>;
+
+export const myLettersRoute = route({
+  method: 'GET',
+  path: '/me/letters',
+  summary: 'The letters of the dreams this person gave to, newest first, with the unread count',
+  source: 'API.md',
+  tag: 'me',
+  auth: 'required',
+  query: pageQuery(),
+  status: 200,
+  response: z.object({ items: z.array(letterboxItem), nextCursor: z.string().nullable(), unread: z.number().int() }),
+});
+
+export const readLetterRoute = route({
+  method: 'POST',
+  path: '/me/letters/{id}/read',
+  summary: 'Mark a letter in the person’s letterbox read (again is the same)',
+  source: 'API.md',
+  tag: 'me',
+  auth: 'required',
+  params: idParams,
+  status: 204,
+  response: null,
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such letter in this person’s letterbox' }],
+});

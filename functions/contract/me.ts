@@ -8,8 +8,8 @@ export const flowerSummary = z.object({ balance: z.number().int(), earned: z.num
 
 export type FlowerSummary = z.infer<typeof flowerSummary>;
 
-/** `unreadNotifications` feeds the badge on the 我的 tab (docs/api-additions.md). */
-export const me = z.object({ user, flowers: flowerSummary, unreadNotifications: z.number().int() });
+/** `unreadNotifications` and `unreadLetters` feed the badges on the 我的 tab (docs/api-additions.md). */
+export const me = z.object({ user, flowers: flowerSummary, unreadNotifications: z.number().int(), unreadLetters: z.number().int() });
 export type Me = z.infer<typeof me>;
 
 export const ledgerEntry = named(

@@ -22,6 +22,8 @@ export interface FanoutMessage {
   page: string;
   /** Template values by meaning; the adapter maps them to the template's keys (config). */
   fields: SubscribeFields;
+  /** A letter goes to the letterbox (GET /me/letters) instead of the notifications. */
+  letterbox?: { dreamId: string; dreamTitle: string; deliveredAt: string };
 }
 
 export interface SubscribeFields {
@@ -35,6 +37,8 @@ export interface FanoutJob {
   id: string;
   kind: FanoutKind;
   refId: string;
+  /** Whose donors are told: the dream's (for a letter, the dream it is about). */
+  dreamId: string;
   /** The audience's shards; one chunk each, running in parallel. */
   shards: number;
   /** How many recipients the audience had when the job started (for "left"). */
@@ -113,6 +117,7 @@ export interface FanoutProgress extends ChunkCounts {
   id: string;
   kind: FanoutKind;
   refId: string;
+  dreamId: string;
   /** What it is about, for people (the dream's title). */
   subject: string;
   expected: number;
@@ -135,6 +140,7 @@ export function progressOf(job: FanoutJob, chunks: FanoutChunk[]): FanoutProgres
     id: job.id,
     kind: job.kind,
     refId: job.refId,
+    dreamId: job.dreamId,
     subject: job.message.fields.title,
     expected: job.expected,
     ...counts,
@@ -160,8 +166,26 @@ export function dreamExecutableMessage(dream: { id: string; title: string; targe
     title: '你支持的梦想达成目标啦',
     body: `「${dream.title}」已集满 ${dream.targetFlowers} 朵小红花，正在等待公益机构认领执行。`,
     topic: 'dream_executable',
-    page: `pages/dream/index?id=${dream.id}`,
+    page: `pages/dream-detail/index?id=${dream.id}`,
     fields: { title: dream.title, note: '已集满小红花，等待公益机构认领', time: dream.executableAt ?? '' },
+  };
+}
+
+/** A published letter: every donor of its dream finds it in their letterbox, and subscribers get one WeChat message. */
+export function letterMessage(
+  letter: { id: string; dreamId: string; title: string; publishedAt: string | null },
+  dream: { title: string },
+): FanoutMessage {
+  const deliveredAt = letter.publishedAt ?? '';
+  return {
+    type: 'letter',
+    refId: letter.id,
+    title: `小红花来信：${letter.title}`,
+    body: `你支持的「${dream.title}」有新的进展`,
+    topic: 'letter',
+    page: `letters/read/index?id=${letter.id}`,
+    fields: { title: letter.title, note: `你支持的「${dream.title}」来信了`, time: deliveredAt },
+    letterbox: { dreamId: letter.dreamId, dreamTitle: dream.title, deliveredAt },
   };
 }
 

@@ -123,6 +123,8 @@ export interface LetterRecord {
 export interface LetterRepository {
   create(letter: LetterRecord): Promise<void>;
   get(letterId: string): Promise<LetterRecord | null>;
+  /** Several at once (a letterbox page), in no particular order; missing ones are left out. */
+  getMany(letterIds: string[]): Promise<LetterRecord[]>;
   /** The last published statement of a dream, or null before the first. */
   books(dreamId: string): Promise<PreviousStatement | null>;
   /**
@@ -146,4 +148,23 @@ export function booksMoved(): RuleViolation {
   return new RuleViolation('LETTER_DOES_NOT_RECONCILE', '在审核期间有另一封来信已发布，账目需要按新的期初余额重新核对', [
     { field: 'openingFen', message: '期初余额须等于上一封来信的期末余额' },
   ]);
+}
+
+/** A published letter in a donor's letterbox (fan-out on write: one small pointer per donor; the letter itself is read once per page). */
+export interface LetterboxEntry {
+  letterId: string;
+  dreamId: string;
+  dreamTitle: string;
+  deliveredAt: string;
+  read: boolean;
+}
+
+/** A donor's 小红花来信: delivered once per letter, with an exact unread count. */
+export interface Letterbox {
+  /** Puts the letter in the person's letterbox at most once (the entry is its own marker); false when it was there. */
+  deliverOnce(userId: string, entry: Omit<LetterboxEntry, 'read'>): Promise<boolean>;
+  list(userId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterboxEntry[]; nextCursor: string | null }>;
+  unreadCount(userId: string): Promise<number>;
+  /** Marks one read, counted once however often and however concurrently it is asked; false when it is not in this letterbox. */
+  markRead(userId: string, letterId: string): Promise<boolean>;
 }

@@ -3,6 +3,7 @@ import {
   addCounts,
   dreamExecutableMessage,
   fanoutJobId,
+  letterMessage,
   firstChunks,
   progressOf,
   ZERO_COUNTS,
@@ -16,6 +17,7 @@ import {
 } from '../domain/fanout';
 import type { DreamRecord } from '../domain/dream';
 import type { NotificationSender } from '../domain/notification';
+import type { Letterbox, LetterRepository } from '../domain/letter';
 import type { Pacer } from '../domain/pacer';
 import type { Clock, UserRepository } from '../domain/ports';
 import { backoffMs, classifySendFailure, templateData, type SubscriptionStore } from '../domain/subscription';
@@ -35,6 +37,8 @@ export interface FanoutDeps {
   audience: AudiencePort & DreamAudienceReader;
   fanout: FanoutStore;
   notifications: NotificationSender;
+  letterbox: Pick<Letterbox, 'deliverOnce'>;
+  letters: Pick<LetterRepository, 'get'>;
   subscriptions: Pick<SubscriptionStore, 'spend'>;
   messaging: WechatMessagingPort;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
@@ -56,6 +60,7 @@ export async function startDreamExecutableJob(deps: FanoutDeps, dreamId: string)
     id: fanoutJobId('dream_executable', dream.id),
     kind: 'dream_executable',
     refId: dream.id,
+    dreamId: dream.id,
     shards: dream.shardCount,
     expected: await deps.audience.donorCount(dream),
     message: dreamExecutableMessage(dream),
@@ -65,6 +70,29 @@ export async function startDreamExecutableJob(deps: FanoutDeps, dreamId: string)
   // The proposer is told too (they may not have given); on a redelivery the marker makes it a no-op.
   await deliver(deps, job.message, dream.proposerId, job.id);
   return { started, job };
+}
+
+/**
+ * A letter's publication (its stream record): a job that puts it in every donor's letterbox. Letters
+ * are written for adopted dreams, which take no more gifts, so the audience no longer grows.
+ */
+export async function startLetterJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+  const letter = await deps.letters.get(letterId);
+  if (!letter || letter.status !== 'published') return { started: false, job: null };
+  const dream = await deps.audience.dream(letter.dreamId);
+  if (!dream) return { started: false, job: null };
+  const now = deps.clock.now();
+  const job: FanoutJob = {
+    id: fanoutJobId('letter', letter.id),
+    kind: 'letter',
+    refId: letter.id,
+    dreamId: dream.id,
+    shards: dream.shardCount,
+    expected: await deps.audience.donorCount(dream),
+    message: letterMessage(letter, dream),
+    createdAt: now.toISOString(),
+  };
+  return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
 }
 
 /**
@@ -103,7 +131,7 @@ export async function runChunk(deps: FanoutDeps, ref: { jobId: string; shard: nu
     if (jobCache.size > 1_000) jobCache.clear();
     jobCache.set(job.id, job);
   }
-  const page = await deps.audience.page(job.refId, chunk.shard, chunk.cursor, deps.config.rules.fanout.pageSize);
+  const page = await deps.audience.page(job.dreamId, chunk.shard, chunk.cursor, deps.config.rules.fanout.pageSize);
   const counts = await deliverAll(deps, job.message, page.userIds, job.id);
   const next = advanceChunk(chunk, { next: page.next, counts }, deps.clock.now());
   if (!(await deps.fanout.advance(next, chunk.seq))) return 'raced';
@@ -133,7 +161,9 @@ async function deliverAll(deps: FanoutDeps, message: FanoutMessage, userIds: str
  * two loses that message rather than sending it twice.
  */
 export async function deliver(deps: FanoutDeps, message: FanoutMessage, userId: string, jobId: string): Promise<Partial<ChunkCounts>> {
-  const fresh = await deps.notifications.notifyOnce(userId, { type: message.type, refId: message.refId, title: message.title, body: message.body });
+  const fresh = message.letterbox
+    ? await deps.letterbox.deliverOnce(userId, { letterId: message.refId, ...message.letterbox })
+    : await deps.notifications.notifyOnce(userId, { type: message.type, refId: message.refId, title: message.title, body: message.body });
   if (!fresh) return { already: 1 };
   const template = message.topic ? deps.templates[message.topic] : null;
   if (!message.topic || !template?.id) return { told: 1 };

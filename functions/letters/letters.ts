@@ -2,10 +2,10 @@ import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
 import type { DreamAudienceReader } from '../domain/fanout';
 import { BadInputError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
-import { notInReview, reconcileStatement, type LetterRecord, type LetterRepository, type StatementClaim } from '../domain/letter';
+import { notInReview, reconcileStatement, type Letterbox, type LetterRecord, type LetterRepository, type StatementClaim } from '../domain/letter';
 import type { DreamRecord } from '../domain/dream';
 import type { Clock } from '../domain/ports';
-import type { LetterView, SubmitLetterBody } from '../contract/letters';
+import type { LetterboxItemView, LetterView, SubmitLetterBody } from '../contract/letters';
 
 /**
  * 小红花来信 and 执行反馈 (issue 12): the adopting charity writes, an admin reviews, and only
@@ -15,6 +15,7 @@ export interface LetterDeps {
   clock: Clock;
   audience: Pick<DreamAudienceReader, 'dream' | 'matchedFen'>;
   letters: LetterRepository;
+  letterbox: Letterbox;
 }
 
 export type SubmitLetterInput = SubmitLetterBody;
@@ -137,4 +138,21 @@ export async function dreamLetters(deps: Pick<LetterDeps, 'letters'>, dreamId: s
 export async function letterReviewQueue(deps: Pick<LetterDeps, 'letters'>, page: { limit: number; cursor?: string }) {
   const found = await deps.letters.reviewQueue(page);
   return { items: found.items.map((l) => letterView(l, { withReviewNote: true })), nextCursor: found.nextCursor };
+}
+
+/** GET /me/letters: the person's letterbox, newest first, each with its letter, and the exact unread count. */
+export async function myLetters(deps: Pick<LetterDeps, 'letters' | 'letterbox'>, userId: string, page: { limit: number; cursor?: string }) {
+  const [found, unread] = await Promise.all([deps.letterbox.list(userId, page), deps.letterbox.unreadCount(userId)]);
+  const letters = new Map((await deps.letters.getMany(found.items.map((entry) => entry.letterId))).map((l) => [l.id, l]));
+  const items: LetterboxItemView[] = [];
+  for (const entry of found.items) {
+    const letter = letters.get(entry.letterId);
+    if (letter) items.push({ letter: letterView(letter), dreamTitle: entry.dreamTitle, read: entry.read });
+  }
+  return { items, nextCursor: found.nextCursor, unread };
+}
+
+/** POST /me/letters/{id}/read: 404 when the letter is not in this person's letterbox. */
+export async function readLetter(deps: Pick<LetterDeps, 'letterbox'>, userId: string, letterId: string): Promise<void> {
+  if (!(await deps.letterbox.markRead(userId, letterId))) throw new NotFoundError('没有这封来信');
 }

@@ -1,4 +1,5 @@
 import type { NotificationRepository } from '../domain/notification';
+import type { Letterbox } from '../domain/letter';
 import type { LedgerRepository, UserRepository } from '../domain/ports';
 import { publicUser } from '../domain/user';
 import { NotFoundError } from '../domain/errors';
@@ -9,14 +10,18 @@ export interface MeDeps {
   ledger: LedgerRepository;
 }
 
-export async function getMyAccount(deps: MeDeps & { notifications: Pick<NotificationRepository, 'unreadCount'> }, userId: string) {
-  const [user, account, unreadNotifications] = await Promise.all([
+export async function getMyAccount(
+  deps: MeDeps & { notifications: Pick<NotificationRepository, 'unreadCount'>; letterbox: Pick<Letterbox, 'unreadCount'> },
+  userId: string,
+) {
+  const [user, account, unreadNotifications, unreadLetters] = await Promise.all([
     deps.users.findById(userId),
     deps.ledger.getAccount(userId),
     deps.notifications.unreadCount(userId),
+    deps.letterbox.unreadCount(userId),
   ]);
   if (!user || !account) throw new NotFoundError('用户不存在');
-  return { user: publicUser(user), flowers: flowersView(account), unreadNotifications };
+  return { user: publicUser(user), flowers: flowersView(account), unreadNotifications, unreadLetters };
 }
 
 export async function listMyLedger(deps: MeDeps, userId: string, page: { limit: number; cursor?: string }) {

@@ -10,7 +10,8 @@ import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
-import type { LetterRepository } from '../domain/letter';
+import type { Letterbox, LetterRepository } from '../domain/letter';
+import { DynamoLetterbox } from '../adapters/dynamodb/letterbox';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store';
 import { DynamoAccessTokenStore } from '../adapters/dynamodb/wechat-token-store';
 import type { AudiencePort, DreamAudienceReader, FanoutStore } from '../domain/fanout';
@@ -76,6 +77,7 @@ export interface LowCarbonParts extends StoreParts {
 }
 export interface NotificationParts {
   notifications: NotificationRepository;
+  letterbox: Letterbox;
 }
 export interface DreamParts extends QuotaParts {
   dreams: DreamRepository;
@@ -89,6 +91,8 @@ export interface EventParts extends SubscriptionParts {
   audience: AudiencePort & DreamAudienceReader;
   fanout: FanoutStore;
   notifications: NotificationSender;
+  letterbox: Pick<Letterbox, 'deliverOnce'>;
+  letters: Pick<LetterRepository, 'get'>;
   messaging: WechatMessagingPort;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
   pacer: Pacer;
@@ -142,6 +146,7 @@ export function lowCarbonParts(core: Core): LowCarbonParts {
 
 export const notificationParts = /* @__PURE__ */ perCore((core): NotificationParts => ({
   notifications: new DynamoNotificationRepository(core.table, core.clock),
+  letterbox: new DynamoLetterbox(core.table),
 }));
 
 /** One dream repository per core (its caches are the process's). */
@@ -171,6 +176,8 @@ export function eventParts(core: Core): EventParts {
     audience: dreamAudience(core),
     ...fanoutParts(core),
     notifications: new DynamoNotifier(core.table, core.clock),
+    letterbox: new DynamoLetterbox(core.table),
+    letters: new DynamoLetterRepository(core.table),
     ...subscriptionParts(core),
     messaging: wechatParts(core).wechat,
     templates: core.config.wechat.templates,
@@ -179,7 +186,8 @@ export function eventParts(core: Core): EventParts {
 }
 
 /** Letters (issue 12): the repository and the lean dream reader (who adopted it, its matched money). */
-export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository; audience: DynamoDreamAudience } => ({
+export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } => ({
   letters: new DynamoLetterRepository(core.table),
+  letterbox: new DynamoLetterbox(core.table),
   audience: dreamAudience(core),
 }));

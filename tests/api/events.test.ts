@@ -83,7 +83,7 @@ describe('the event backbone over HTTP', () => {
       (list) => list.length > 0,
     );
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ page: `pages/dream/index?id=${dreamId}`, data: { thing1: { value: '给孩子们的图书角' } } });
+    expect(messages[0]).toMatchObject({ page: `pages/dream-detail/index?id=${dreamId}`, data: { thing1: { value: '给孩子们的图书角' } } });
     expect((await call('GET', '/me/subscriptions', { token: donor.token })).body.subscriptions.dream_executable).toBe(0);
     const job = await eventually(
       () => call('GET', `/admin/jobs/dream_executable-${dreamId}`, { token: admin.token }),

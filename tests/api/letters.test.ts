@@ -1,4 +1,4 @@
-import { call, devSignIn, grant } from '../support/http-client';
+import { call, devSignIn, eventually, grant } from '../support/http-client';
 
 jest.setTimeout(120_000);
 
@@ -98,5 +98,31 @@ describe('letters over HTTP (API.md "Letters")', () => {
     expect(update.body.letter).toMatchObject({ kind: 'update', statement: null });
     const missing = await call('POST', '/dreams/no-such-dream/letters', { token: charity.token, body: october });
     expect(missing.status).toBe(404);
+  });
+
+  it('a published letter reaches the donor’s letterbox with the unread count; reading it is a 204 and clears the count', async () => {
+    // Arrange: a donor of an adopted dream, and a published letter
+    const { dreamId, admin, charity, donor } = await adoptedDream();
+    const created = await call('POST', `/dreams/${dreamId}/letters`, { token: charity.token, body: october });
+    const letterId = created.body.letter.id as string;
+    expect((await call('GET', '/me/letters', { token: donor.token })).body).toEqual({ items: [], nextCursor: null, unread: 0 });
+    await call('POST', `/letters/${letterId}/review`, { token: admin.token, body: { decision: 'approve' } });
+    // Act: the stream delivers it
+    const box = await eventually(
+      () => call('GET', '/me/letters', { token: donor.token }),
+      (answer) => answer.body.items.length > 0,
+    );
+    // Assert
+    expect(box.body).toMatchObject({ unread: 1, nextCursor: null, items: [{ dreamTitle: '来信测试的梦想', read: false, letter: { id: letterId, status: 'published' } }] });
+    expect((await call('GET', '/me', { token: donor.token })).body.unreadLetters).toBe(1);
+    const stranger = await devSignIn();
+    expect((await call('POST', `/me/letters/${letterId}/read`, { token: stranger.token })).status).toBe(404);
+    expect((await call('POST', `/me/letters/${letterId}/read`)).status).toBe(401);
+    const read = await call('POST', `/me/letters/${letterId}/read`, { token: donor.token });
+    expect([read.status, read.text]).toEqual([204, '']);
+    expect((await call('POST', `/me/letters/${letterId}/read`, { token: donor.token })).status).toBe(204);
+    const after = await call('GET', '/me/letters', { token: donor.token });
+    expect(after.body).toMatchObject({ unread: 0, items: [{ read: true }] });
+    expect((await call('GET', '/me', { token: donor.token })).body.unreadLetters).toBe(0);
   });
 });

@@ -190,7 +190,7 @@ describe('the event backbone on DynamoDB Local’s stream', () => {
       page: string;
       data: Record<string, { value: string }>;
     }[];
-    const forDream = received.filter((m) => m.page === `pages/dream/index?id=${dream.id}`);
+    const forDream = received.filter((m) => m.page === `pages/dream-detail/index?id=${dream.id}`);
     for (const user of subscribed) expect(forDream.filter((m) => m.touser === user.openid)).toHaveLength(1);
     for (const user of [...refusing, ...inboxOnly]) expect(forDream.filter((m) => m.touser === user.openid)).toHaveLength(0);
     expect(forDream[0]).toMatchObject({ template_id: 'local-tmpl-dream-executable', data: { thing1: { value: '山区图书室' } } });

@@ -13,7 +13,7 @@ import type { Container } from '../../functions/shared/container';
  */
 export async function startTestStreams(app: Container, options: Partial<StreamPollerOptions> = {}): Promise<RunningStreamPoller> {
   const endpoint = app.config.dynamodbEndpoint!;
-  return startStreamPoller({
+  const poller = await startStreamPoller({
     endpoint,
     tableName: app.config.tableName,
     consumers: await loadStreamConsumers(readStreamConsumers()),
@@ -21,4 +21,7 @@ export async function startTestStreams(app: Container, options: Partial<StreamPo
     retryDelayMs: () => 20,
     ...options,
   });
+  // From LATEST, a write made before the first pass took its iterator would be missed.
+  await poller.started();
+  return poller;
 }

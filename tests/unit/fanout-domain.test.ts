@@ -7,6 +7,7 @@ const job: FanoutJob = {
   id: 'dream_executable-d1',
   kind: 'dream_executable',
   refId: 'd1',
+  dreamId: 'd1',
   shards: 3,
   expected: 250,
   message: dreamExecutableMessage({ id: 'd1', title: '山区图书室', targetFlowers: 1_000, executableAt: NOW.toISOString() }),
@@ -53,7 +54,7 @@ describe('fan-out chunks and progress', () => {
   });
 
   it('the dream_executable message names the dream, opens its page and pays with its own topic', () => {
-    expect(job.message).toMatchObject({ type: 'dream_executable', refId: 'd1', topic: 'dream_executable', page: 'pages/dream/index?id=d1' });
+    expect(job.message).toMatchObject({ type: 'dream_executable', refId: 'd1', topic: 'dream_executable', page: 'pages/dream-detail/index?id=d1' });
     expect(job.message.body).toContain('山区图书室');
   });
 });

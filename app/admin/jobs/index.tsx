@@ -11,7 +11,7 @@ import type { FanoutJobView, FanoutKind } from '../../../functions/contract'
 import { formatShanghaiTime, percent } from '../../utils/format'
 import '../admin.scss'
 
-const KIND_LABELS: Record<FanoutKind, string> = { dream_executable: '梦想达成通知' }
+const KIND_LABELS: Record<FanoutKind, string> = { dream_executable: '梦想达成通知', letter: '小红花来信' }
 
 /** Admin: every fan-out job (telling all donors of a dream), with how many are told, left and failed. */
 export default function JobsPage() {
@@ -45,7 +45,7 @@ export default function JobsPage() {
             className='lrf-card job-item'
             role='button'
             aria-label={`${KIND_LABELS[job.kind]}「${job.subject}」，已通知 ${reached} 人，剩余 ${job.left} 人`}
-            onClick={() => Taro.navigateTo({ url: `/pages/dream-detail/index?id=${job.refId}` })}
+            onClick={() => Taro.navigateTo({ url: `/pages/dream-detail/index?id=${job.dreamId}` })}
           >
             <View className='job-row'>
               <Text className='store-name'>

@@ -5,7 +5,7 @@ import { newestFirstIndexPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { FANOUT_CHUNK_TYPE, fanoutKeys } from './fanout-keys';
 
-const JOB_ATTRIBUTES = ['id', 'kind', 'refId', 'shards', 'expected', 'message', 'createdAt'] as const;
+const JOB_ATTRIBUTES = ['id', 'kind', 'refId', 'dreamId', 'shards', 'expected', 'message', 'createdAt'] as const;
 const CHUNK_ATTRIBUTES = ['jobId', 'shard', 'seq', 'cursor', 'done', 'updatedAt', 'told', 'already', 'sent', 'refused', 'failed'] as const;
 
 export class DynamoFanoutStore implements FanoutStore {
@@ -40,7 +40,7 @@ export class DynamoFanoutStore implements FanoutStore {
 
   async job(jobId: string): Promise<FanoutJob | null> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: fanoutKeys.job(jobId), ConsistentRead: true }));
-    return Item ? pick<FanoutJob>(Item, JOB_ATTRIBUTES) : null;
+    return Item ? toJob(Item) : null;
   }
 
   async chunk(jobId: string, shard: number): Promise<FanoutChunk | null> {
@@ -82,7 +82,7 @@ export class DynamoFanoutStore implements FanoutStore {
     const found = await newestFirstIndexPage(this.table, 'GSI1', fanoutKeys.jobPartition, page, (sortKey) =>
       fanoutKeys.job(fanoutKeys.jobIdOfIndexKey(sortKey)),
     );
-    return { items: found.items.map((item) => pick<FanoutJob>(item, JOB_ATTRIBUTES)), nextCursor: found.nextCursor };
+    return { items: found.items.map(toJob), nextCursor: found.nextCursor };
   }
 
   async deadLetter(entry: { jobId: string; userId: string; topic: string; reason: string; at: string }): Promise<void> {
@@ -102,6 +102,12 @@ export class DynamoFanoutStore implements FanoutStore {
       }),
     );
   }
+}
+
+/** Jobs from before letters had no dreamId: theirs was their refId. */
+function toJob(item: Record<string, unknown>): FanoutJob {
+  const job = pick<FanoutJob>(item, JOB_ATTRIBUTES);
+  return { ...job, dreamId: job.dreamId ?? job.refId };
 }
 
 function pick<T>(item: Record<string, unknown>, names: readonly string[]): T {

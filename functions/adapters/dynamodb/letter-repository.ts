@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
-import type { TableContext } from './client';
+import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { letterKeys } from './letter-keys';
@@ -44,6 +44,11 @@ export class DynamoLetterRepository implements LetterRepository {
   async get(letterId: string): Promise<LetterRecord | null> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: letterKeys.profile(letterId), ConsistentRead: true }));
     return Item ? toLetter(Item) : null;
+  }
+
+  async getMany(letterIds: string[]): Promise<LetterRecord[]> {
+    const items = await batchGetAll(this.table, [...new Set(letterIds)].map(letterKeys.profile), false);
+    return items.map(toLetter);
   }
 
   async books(dreamId: string): Promise<PreviousStatement | null> {
