@@ -172,10 +172,7 @@ export function dreamExecutableMessage(dream: { id: string; title: string; targe
 }
 
 /** A published letter: every donor of its dream finds it in their letterbox, and subscribers get one WeChat message. */
-export function letterMessage(
-  letter: { id: string; dreamId: string; title: string; publishedAt: string | null },
-  dream: { title: string },
-): FanoutMessage {
+export function letterMessage(letter: { id: string; dreamId: string; title: string; publishedAt: string | null }, dream: { title: string }): FanoutMessage {
   const deliveredAt = letter.publishedAt ?? '';
   return {
     type: 'letter',

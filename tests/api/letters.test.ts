@@ -113,7 +113,11 @@ describe('letters over HTTP (API.md "Letters")', () => {
       (answer) => answer.body.items.length > 0,
     );
     // Assert
-    expect(box.body).toMatchObject({ unread: 1, nextCursor: null, items: [{ dreamTitle: '来信测试的梦想', read: false, letter: { id: letterId, status: 'published' } }] });
+    expect(box.body).toMatchObject({
+      unread: 1,
+      nextCursor: null,
+      items: [{ dreamTitle: '来信测试的梦想', read: false, letter: { id: letterId, status: 'published' } }],
+    });
     expect((await call('GET', '/me', { token: donor.token })).body.unreadLetters).toBe(1);
     const stranger = await devSignIn();
     expect((await call('POST', `/me/letters/${letterId}/read`, { token: stranger.token })).status).toBe(404);
