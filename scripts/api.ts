@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
 import { startLocalGateway } from './lib/local-gateway';
+import { startLocalS3 } from './lib/local-s3';
 import { loadStreamConsumers, startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
@@ -21,6 +22,8 @@ export type ApiOptions = LauncherSettings;
 export interface RunningApi {
   url: string;
   dynamo: Pick<RunningDynamoDb, 'endpoint' | 'stop'>;
+  /** The uploads bucket's endpoint (the emulator's, unless S3_ENDPOINT was given). */
+  s3Endpoint: string;
   wechat?: FakeWechatServer;
   /** The table's stream driving the stream consumers of serverless.yml (the event backbone). */
   streams: RunningStreamPoller;
@@ -47,8 +50,18 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   // the two always agree (the fake's own values are only the defaults).
   const wechat = options.wechat.apiBase
     ? undefined
-    : await startFakeWechatServer({ port: options.wechatPort, appId: options.wechat.appId, appSecret: options.wechat.appSecret });
-  const functionEnv = functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url);
+    : await startFakeWechatServer({
+        port: options.wechatPort,
+        appId: options.wechat.appId,
+        appSecret: options.wechat.appSecret,
+        // Image-check verdicts are pushed to the API, as WeChat pushes to the URL set in its console.
+        pushTo: `http://127.0.0.1:${options.apiPort}/wechat/push`,
+      });
+  // The uploads bucket: an S3 given in the environment, else the emulator (files under DATA_DIR).
+  const s3 = options.s3Endpoint
+    ? { endpoint: options.s3Endpoint, stop: async () => undefined }
+    : await startLocalS3({ port: options.s3Port, bucket: options.uploadsBucket, dataDir: join(options.dataDir, 's3') });
+  const functionEnv = functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url, s3.endpoint);
   const seedTarget = containerFor(functionEnv);
   await seedReferenceData(seedTarget);
   const seeded = await seedDemoData(seedTarget);
@@ -77,9 +90,10 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
     await streams.stop();
     await gateway.close();
     await wechat?.close();
+    await s3.stop();
     await dynamo.stop();
   };
-  return { url: `http://localhost:${options.apiPort}`, dynamo, wechat, streams, seeded, stop };
+  return { url: `http://localhost:${options.apiPort}`, dynamo, s3Endpoint: s3.endpoint, wechat, streams, seeded, stop };
 }
 
 async function main() {
@@ -97,6 +111,7 @@ async function main() {
   process.on('SIGTERM', shutdown);
   console.log(`DynamoDB Local at ${api.dynamo.endpoint} (data in ${options.dataDir})`);
   if (api.wechat) console.log(`Fake WeChat at ${api.wechat.url}`);
+  console.log(`Uploads bucket (S3) at ${api.s3Endpoint}`);
   console.log("Stream consumers (eventDispatcher, fanoutWorker) reading the table's stream");
   console.log(`API ready at ${api.url}`);
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encryptOpenData } from '../functions/adapters/wechat/open-data';
-import { FAKE_WECHAT_APP } from '../functions/shared/config';
+import { FAKE_WECHAT_APP, LOCAL_UPLOADS } from '../functions/shared/config';
+import { pushSignature } from '../functions/adapters/wechat/message-push';
 
 /**
  * A local stand-in for api.weixin.qq.com that answers with WeChat's own JSON (HTTP 200 with an
@@ -10,7 +11,8 @@ import { FAKE_WECHAT_APP } from '../functions/shared/config';
  * are not WeChat's: they play the phone's part (wx.login, wx.getWeRunData) and let tests look inside.
  *
  * Special inputs for tests: a js_code starting with `rate-limited` gets 45011, one starting with
- * `high-risk` gets 40226; a subscribe message to an openid starting with `unsubscribed` gets 43101.
+ * `high-risk` gets 40226; a subscribe message to an openid starting with `unsubscribed` gets 43101;
+ * an image whose bytes contain `RISKY` is judged risky by the image check, one it cannot fetch `review`.
  */
 
 export interface FakeWechatServerOptions {
@@ -21,6 +23,12 @@ export interface FakeWechatServerOptions {
   appSecret?: string;
   /** Lets tests move the clock past code and token lifetimes. */
   now?: () => number;
+  /**
+   * Where image-check verdicts are pushed (the API's POST /wechat/push), signed with `pushToken`
+   * as WeChat's message push is; or a function that takes the push (integration tests).
+   */
+  pushTo?: string | ((query: Record<string, string>, body: Record<string, unknown>) => Promise<unknown>);
+  pushToken?: string;
 }
 
 export interface FakeWechatServer {
@@ -74,6 +82,59 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
   let stableToken: string | undefined;
   let plainToken: string | undefined;
   const messages: RecordedSubscribeMessage[] = [];
+  const mediaChecks: { traceId: string; mediaUrl: string; openid: string; suggest?: string; pushed?: number }[] = [];
+  const pushToken = opts.pushToken ?? LOCAL_UPLOADS.pushToken;
+
+  /** What WeChat does after media_check_async: fetch the image, judge it, push the verdict (retried 3 times without a 2xx). */
+  async function judgeAndPush(check: (typeof mediaChecks)[number]): Promise<void> {
+    let suggest = 'review';
+    try {
+      const image = await fetch(check.mediaUrl, { signal: AbortSignal.timeout(5_000) });
+      if (image.ok) suggest = Buffer.from(await image.arrayBuffer()).includes('RISKY') ? 'risky' : 'pass';
+    } catch {
+      // could not fetch: a person must look
+    }
+    check.suggest = suggest;
+    const label = suggest === 'risky' ? RISKY_LABEL : NORMAL_LABEL;
+    const body = {
+      ToUserName: 'gh_fake0000000',
+      FromUserName: check.openid,
+      CreateTime: Math.floor(now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: appId,
+      trace_id: check.traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: suggest === 'risky' ? 90 : 0 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+    };
+    for (let attempt = 0; attempt < 3 && opts.pushTo; attempt++) {
+      const timestamp = String(Math.floor(now() / 1000));
+      const nonce = String(Math.floor(Math.random() * 1e9));
+      const query = { signature: pushSignature(pushToken, timestamp, nonce), timestamp, nonce };
+      try {
+        if (typeof opts.pushTo === 'function') {
+          await opts.pushTo(query, body);
+          check.pushed = attempt + 1;
+          return;
+        }
+        const answer = await fetch(`${opts.pushTo}?${new URLSearchParams(query)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (answer.ok) {
+          check.pushed = attempt + 1;
+          return;
+        }
+      } catch {
+        // retried below
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 
   function issueLoginCode(openid: string): { code: string; sessionKey: string } {
     for (const [code, issued] of loginCodes) if (issued.expiresAt <= now()) loginCodes.delete(code);
@@ -182,6 +243,27 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
       if (keyword) detail.push({ strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword });
       return { errcode: 0, errmsg: 'ok', result: { suggest, label }, detail, trace_id: randomBytes(12).toString('hex') };
     },
+
+    'POST /wxa/media_check_async': async (req) => {
+      requireToken(req.query);
+      const { media_url, media_type, version, scene, openid } = await req.body();
+      if (version !== 2) throw new Refusal(47003, 'argument invalid! version must be 2');
+      if (media_type !== 1 && media_type !== 2) throw new Refusal(47003, 'argument invalid! media_type');
+      if (typeof openid !== 'string' || openid === '') throw new Refusal(40003, 'invalid openid');
+      if (typeof scene !== 'number' || ![1, 2, 3, 4].includes(scene)) throw new Refusal(47003, 'argument invalid! scene');
+      if (typeof media_url !== 'string' || !/^https?:\/\//.test(media_url)) throw new Refusal(47003, 'argument invalid! media_url');
+      const check = {
+        traceId: `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`,
+        mediaUrl: media_url,
+        openid,
+      };
+      mediaChecks.push(check);
+      // The verdict comes later, by push, as WeChat's does.
+      setTimeout(() => void judgeAndPush(check), 20);
+      return { errcode: 0, errmsg: 'ok', trace_id: check.traceId };
+    },
+
+    'GET /__fake__/media-checks': () => mediaChecks,
 
     'POST /__fake__/login-codes': async (req) => {
       const { openid } = await req.body();

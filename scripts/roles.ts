@@ -16,7 +16,6 @@ import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DynamoAuditTrail } from '../functions/adapters/dynamodb/audit-repository';
 import { createTableContext } from '../functions/adapters/dynamodb/client';
 import { DynamoUserRepository } from '../functions/adapters/dynamodb/user-repository';
 import { changeRole, type PeopleDeps } from '../functions/admin/people';
@@ -127,7 +126,7 @@ async function main() {
   }
   try {
     const users = new DynamoUserRepository(table, systemClock);
-    for (const line of await runRolesCommand({ users, audit: new DynamoAuditTrail(table) }, args)) console.log(line);
+    for (const line of await runRolesCommand({ users }, args)) console.log(line);
   } finally {
     await stop();
   }

@@ -1,9 +1,9 @@
 import { auditTrailRoute } from '../contract/admin';
-import { coreDeps } from '../shared/deps';
+import { auditDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { listAudit } from './people';
 
 /** GET /admin/audit — every role change and review, newest first (or one target's). */
 export const handler = httpRoute(auditTrailRoute, {
-  handle: async ({ query }) => listAudit(await coreDeps(), { targetId: query.targetId }, query),
+  handle: async ({ query }) => listAudit(await auditDeps(), { targetId: query.targetId }, query),
 });

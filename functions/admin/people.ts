@@ -6,7 +6,6 @@ import { NotFoundError } from '../domain/errors';
 
 export interface PeopleDeps {
   users: UserRepository;
-  audit: AuditTrail;
 }
 
 /** What an admin sees of a person: their openid too, since that is how operators name people. */
@@ -46,6 +45,6 @@ export async function changeRole(
 }
 
 /** GET /admin/audit: the trail newest first, or one target's. */
-export async function listAudit(deps: PeopleDeps, filter: { targetId?: string }, page: { limit: number; cursor?: string }) {
+export async function listAudit(deps: { audit: AuditTrail }, filter: { targetId?: string }, page: { limit: number; cursor?: string }) {
   return deps.audit.list(filter, page);
 }

@@ -69,3 +69,12 @@ export const LETTER_KINDS = ['letter', 'update'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 export const LINE_ITEM_KINDS = ['income', 'spend'] as const;
 export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];
+
+/** Images a photo upload may be (sniffed from its first bytes, whatever was declared). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+export const UPLOAD_PURPOSES = ['letter_photo'] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+/** WeChat's image check of a photo: pending until its verdict is pushed. */
+export const MEDIA_VERDICTS = ['pending', 'pass', 'risky', 'review'] as const;
+export type MediaVerdict = (typeof MEDIA_VERDICTS)[number];

@@ -15,4 +15,5 @@ export * from './admin';
 export * from './notifications';
 export * from './events';
 export * from './letters';
+export * from './uploads';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, REVIEW_DECISIONS } from './enums';
+import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, MEDIA_VERDICTS, REVIEW_DECISIONS } from './enums';
 import { FIELDS } from './fields';
 import { idParams } from './common';
 import { route } from './route';
@@ -40,8 +40,12 @@ export const letter = named(
     createdAt: isoTime(),
     corrects: z.string().nullable(),
     statement: statementView.nullable(),
+    /** Read-only URLs of the photos, valid for rules.uploads.viewUrlTtlSeconds (the bucket is private). */
+    photoUrls: z.array(z.string()),
     /** Only for the author and admins. */
     reviewNote: z.string().nullable().optional(),
+    /** Only for the author and admins: WeChat's image check of each photo. */
+    photoChecks: z.array(z.object({ id: z.string(), verdict: z.enum(MEDIA_VERDICTS) })).optional(),
   }),
   'Letter',
 );
@@ -85,7 +89,12 @@ export const submitLetterRoute = route({
   status: 201,
   response: z.object({ letter }),
   errors: [
-    { status: 400, code: 'INVALID_PHOTO', when: 'a photo is not an upload of the author’s that passed the checks' },
+    {
+      status: 400,
+      code: 'INVALID_PHOTO',
+      when: 'a photo is not an upload of the author’s, or its object is missing, empty, over 5 MB or not an image (details: which and why)',
+    },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.lettersPerDay' },
     { status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' },
     notFoundDream,
     { status: 409, code: 'NOT_ADOPTED', when: 'the dream has not been adopted' },
@@ -116,6 +125,7 @@ export const reviewLetterRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'the admin wrote this letter (another admin reviews it)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such letter' },
     { status: 409, code: 'NOT_IN_REVIEW', when: 'it was reviewed already' },
+    { status: 409, code: 'PHOTOS_NOT_CLEARED', when: 'approving while a photo has no `pass` from WeChat’s image check yet (details: each photo’s verdict)' },
     { status: 409, code: 'PERIOD_OVERLAPS', when: 'another letter was published since, and this one’s period now overlaps it' },
     { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'another letter was published since, and this one no longer carries its closing balance over' },
   ],
@@ -174,4 +184,41 @@ export const readLetterRoute = route({
   status: 204,
   response: null,
   errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such letter in this person’s letterbox' }],
+});
+
+export const resubmitLetterRoute = route({
+  method: 'POST',
+  path: '/letters/{id}/resubmit',
+  summary: 'Its author sends a rejected letter or update again, changed; it goes back into review with every check run again',
+  source: 'api-additions',
+  tag: 'letters',
+  auth: 'required',
+  roles: ['charity'],
+  params: idParams,
+  body: submitLetterBody,
+  status: 200,
+  response: z.object({ letter }),
+  errors: [
+    { status: 400, code: 'INVALID_PHOTO', when: 'as POST /dreams/{id}/letters' },
+    { status: 403, code: 'FORBIDDEN', when: 'the caller did not write this letter' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such letter (or letter to correct)' },
+    { status: 409, code: 'NOT_REJECTED', when: 'only a rejected letter can be sent again' },
+    { status: 409, code: 'PERIOD_OVERLAPS', when: 'as POST /dreams/{id}/letters' },
+    { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'as POST /dreams/{id}/letters' },
+  ],
+});
+
+export const lettersOfMyDreamRoute = route({
+  method: 'GET',
+  path: '/charity/dreams/{id}/letters',
+  summary: 'Every letter and update of a dream in any state, with review notes and photo checks, for its adopting charity (or an admin)',
+  source: 'api-additions',
+  tag: 'letters',
+  auth: 'required',
+  roles: ['charity', 'admin'],
+  params: idParams,
+  query: pageQuery(),
+  status: 200,
+  response: page(letter),
+  errors: [{ status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' }],
 });

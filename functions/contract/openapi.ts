@@ -63,7 +63,7 @@ export function openApiDocument(servers: { url: string; description?: string }[]
       },
       responses: {
         [route.status]: route.response
-          ? { description: STATUS_TEXT[route.status], content: { 'application/json': { schema: route.response } } }
+          ? { description: STATUS_TEXT[route.status], content: { [route.rawText ? 'text/plain' : 'application/json']: { schema: route.response } } }
           : { description: STATUS_TEXT[route.status] },
         ...errorResponses,
       },

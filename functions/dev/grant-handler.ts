@@ -1,9 +1,9 @@
 import { devGrantRoute } from '../contract/me';
-import { coreDeps } from '../shared/deps';
+import { ledgerDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { grantFlowers } from './grant';
 
 /** POST /dev/grants — local and test stages only (like /auth/dev): credits the caller. */
 export const handler = httpRoute(devGrantRoute, {
-  handle: async ({ caller, body, completeWith }) => grantFlowers(await coreDeps(), { userId: caller.userId, flowers: body.flowers }, completeWith),
+  handle: async ({ caller, body, completeWith }) => grantFlowers(await ledgerDeps(), { userId: caller.userId, flowers: body.flowers }, completeWith),
 });

@@ -133,6 +133,10 @@ export interface LetterRepository {
    * LETTER_DOES_NOT_RECONCILE: another statement was published in between).
    */
   decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord>;
+  /** rejected → in_review with the new content (its author sent it again); NOT_REJECTED when it is no longer rejected. */
+  resubmit(letter: LetterRecord): Promise<void>;
+  /** Every letter of a dream in any state, newest first (its charity's view). */
+  ofDream(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
   /** Letters and updates waiting for review, oldest first. */
   reviewQueue(page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
   /** Published letters and updates of a dream, newest first (the public timeline). */

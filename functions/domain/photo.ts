@@ -5,8 +5,9 @@
  * uploader claimed.
  */
 
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
-export type PhotoType = (typeof PHOTO_TYPES)[number];
+import type { PhotoType } from '../contract/enums';
+
+export { PHOTO_TYPES, type PhotoType } from '../contract/enums';
 
 /** The bytes needed to tell the types apart. */
 export const SNIFF_BYTES = 12;

@@ -51,6 +51,8 @@ export function quotaSpecs(rules: {
   storesPerDay: number;
   teamJoinAttemptsPerMinute: number;
   failedLoginsPerMinute: number;
+  uploadsPerDay: number;
+  lettersPerDay: number;
 }) {
   return {
     dreams: { name: 'dreams', limit: rules.dreamsPerDay, windowSeconds: DAY },
@@ -58,5 +60,7 @@ export function quotaSpecs(rules: {
     stores: { name: 'stores', limit: rules.storesPerDay, windowSeconds: DAY },
     teamJoins: { name: 'team-joins', limit: rules.teamJoinAttemptsPerMinute, windowSeconds: MINUTE },
     failedLogins: { name: 'failed-logins', limit: rules.failedLoginsPerMinute, windowSeconds: MINUTE },
+    uploads: { name: 'uploads', limit: rules.uploadsPerDay, windowSeconds: DAY },
+    letters: { name: 'letters', limit: rules.lettersPerDay, windowSeconds: DAY },
   } satisfies Record<string, QuotaSpec>;
 }

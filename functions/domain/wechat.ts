@@ -48,6 +48,15 @@ export interface ContentSafetyPort {
   checkText(input: { openid: string; content: string }): Promise<{ pass: boolean; label?: number }>;
 }
 
+/**
+ * WeChat's asynchronous image check (security.mediaCheckAsync): it fetches the image from a URL
+ * and pushes its verdict later to the mini-program's message-push URL (POST /wechat/push).
+ */
+export interface MediaCheckPort {
+  /** Returns the trace id the verdict will carry. */
+  checkImageAsync(input: { openid: string; mediaUrl: string }): Promise<{ traceId: string }>;
+}
+
 /** wx.getWeRunData's encrypted open data, decrypted with the person's session key and checked against our app id. */
 export interface OpenDataPort {
   /** Throws OpenDataRefused when it does not decrypt, or belongs to another app. */

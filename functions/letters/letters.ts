@@ -1,21 +1,31 @@
 import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
 import type { DreamAudienceReader } from '../domain/fanout';
-import { BadInputError, ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
 import { notInReview, reconcileStatement, type Letterbox, type LetterRecord, type LetterRepository, type StatementClaim } from '../domain/letter';
 import type { DreamRecord } from '../domain/dream';
-import type { Clock } from '../domain/ports';
+import type { Clock, UserRepository } from '../domain/ports';
 import type { LetterboxItemView, LetterView, SubmitLetterBody } from '../contract/letters';
+import { objectKeys, photosCleared, type ObjectStore, type UploadRepository } from '../domain/upload';
+import { quotaSpecs, type Quotas } from '../domain/quota';
+import type { Rules } from '../shared/config';
+import { checkPhotos } from '../uploads/uploads';
 
 /**
- * 小红花来信 and 执行反馈 (issue 12): the adopting charity writes, an admin reviews, and only
- * published letters reach anyone. The routes, photos and delivery come next; these are the rules.
+ * 小红花来信 and 执行反馈 (issue 12): the adopting charity writes, with photos it uploaded; an
+ * admin reviews once WeChat's image check cleared every photo; only published letters reach anyone
+ * (the stream delivers them: functions/events/fanout.ts).
  */
 export interface LetterDeps {
   clock: Clock;
   audience: Pick<DreamAudienceReader, 'dream' | 'matchedFen'>;
   letters: LetterRepository;
   letterbox: Letterbox;
+  uploads: UploadRepository;
+  objects: ObjectStore;
+  quotas: Quotas;
+  users: Pick<UserRepository, 'findById'>;
+  config: { rules: Pick<Rules, 'quotas' | 'uploads' | 'letters'> };
 }
 
 export type SubmitLetterInput = SubmitLetterBody;
@@ -35,17 +45,20 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
   // API.md: only the charity that adopted the dream writes its letters (403 for any other).
   if (dream.charityId !== authorId) throw new ForbiddenError('只有认领这个梦想的公益机构可以发布来信');
   if (!REPORTABLE.has(dream.status)) throw new RuleViolation('NOT_ADOPTED', '梦想被认领后才能发布来信');
-  // Photos name uploads their author made and the server checked (POST /uploads, next); until then none can be named.
-  if (input.photos?.length) {
-    throw new BadInputError(
-      'INVALID_PHOTO',
-      '照片须先上传并通过检查',
-      input.photos.map((key, index) => ({ in: 'body', path: ['photos', index], message: `no checked upload ${key} of yours` })),
-    );
+  const letter = await draftLetter(deps, authorId, dream, input);
+  await deps.quotas.take(authorId, quotaSpecs(deps.config.rules.quotas).letters, deps.clock.now());
+  await deps.letters.create(letter);
+  return letter;
+}
+
+/** The checks a letter passes before it is stored (new, or sent again after a rejection). */
+async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecord, input: SubmitLetterInput, id: string = ulid()): Promise<LetterRecord> {
+  if (new Set(input.photos ?? []).size !== (input.photos ?? []).length) {
+    throw new ValidationError('同一张照片只能用一次', [{ in: 'body', path: ['photos'], message: 'duplicate photos' }]);
   }
   if (input.corrects) {
     const corrected = await deps.letters.get(input.corrects);
-    if (!corrected || corrected.dreamId !== dreamId || corrected.status !== 'published') throw new NotFoundError('要更正的来信不存在');
+    if (!corrected || corrected.dreamId !== dream.id || corrected.status !== 'published') throw new NotFoundError('要更正的来信不存在');
   }
   let statement: LetterRecord['statement'] = null;
   if (input.statement) {
@@ -54,9 +67,11 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
     }
     statement = await reconciledNow(deps, dream, input.statement);
   }
-  const letter: LetterRecord = {
-    id: ulid(),
-    dreamId,
+  // Last (it reads S3 and asks WeChat): each photo is an upload of the author's whose object the server looked at.
+  await checkPhotos(deps, authorId, input.photos ?? []);
+  return {
+    id,
+    dreamId: dream.id,
     authorId,
     kind: statement ? 'letter' : 'update',
     title: input.title,
@@ -70,7 +85,21 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
     corrects: input.corrects ?? null,
     statement,
   };
-  await deps.letters.create(letter);
+}
+
+/**
+ * POST /letters/{id}/resubmit: its author sends a rejected letter again, changed; it goes back into review
+ * with every check run again. A published letter is never edited (a correction is a new letter).
+ */
+export async function resubmitLetter(deps: LetterDeps, authorId: string, letterId: string, input: SubmitLetterInput): Promise<LetterRecord> {
+  const previous = await deps.letters.get(letterId);
+  if (!previous) throw new NotFoundError('来信不存在');
+  if (previous.authorId !== authorId) throw new ForbiddenError('只有来信的作者可以修改');
+  if (previous.status !== 'rejected') throw new RuleViolation('NOT_REJECTED', '只有被退回的来信可以修改后重新提交');
+  const dream = await deps.audience.dream(previous.dreamId);
+  if (!dream) throw new NotFoundError('梦想不存在');
+  const letter = { ...(await draftLetter(deps, authorId, dream, input, previous.id)), createdAt: previous.createdAt };
+  await deps.letters.resubmit(letter);
   return letter;
 }
 
@@ -89,6 +118,7 @@ export async function reviewLetter(
   assertNotOwnWork(actor, letter.authorId, '来信');
   if (letter.status !== 'in_review') throw notInReview();
   const publish = input.decision === 'approve';
+  if (publish) await assertPhotosCleared(deps, letter);
   let checked = letter;
   if (publish && letter.statement) {
     checked = { ...letter, statement: await reconciledNow(deps, (await deps.audience.dream(letter.dreamId))!, letter.statement) };
@@ -96,8 +126,45 @@ export async function reviewLetter(
   return deps.letters.decide(checked, { publish, note: input.note ?? null, at: deps.clock.now().toISOString() });
 }
 
-/** A letter as the API shows it; the review note only to its author and admins. */
-export function letterView(letter: LetterRecord, options: { withReviewNote?: boolean } = {}): LetterView {
+/** Approval waits for WeChat's image check of every photo (asked from the stream when the photo was kept). */
+async function assertPhotosCleared(deps: LetterDeps, letter: LetterRecord): Promise<void> {
+  if (letter.photos.length === 0) return;
+  const uploads = await deps.uploads.getMany(letter.photos);
+  if (photosCleared(uploads) && uploads.length === letter.photos.length) return;
+  throw new RuleViolation(
+    'PHOTOS_NOT_CLEARED',
+    '照片尚未通过微信图片安全检测',
+    uploads.map((u) => ({ photo: u.id, verdict: u.media?.verdict ?? 'pending' })),
+  );
+}
+
+export interface ViewOptions {
+  /** The review note and each photo's check (its author and admins). */
+  forAuthorOrAdmin?: boolean;
+}
+
+/** Letters as the API shows them: photos as read-only URLs for a while (the bucket is private). */
+export async function letterViews(
+  deps: Pick<LetterDeps, 'objects' | 'uploads' | 'config'>,
+  letters: LetterRecord[],
+  options: ViewOptions = {},
+): Promise<LetterView[]> {
+  const seconds = deps.config.rules.uploads.viewUrlTtlSeconds;
+  const checks = options.forAuthorOrAdmin ? new Map((await deps.uploads.getMany(letters.flatMap((l) => l.photos))).map((u) => [u.id, u])) : null;
+  return Promise.all(
+    letters.map(async (letter) => {
+      const photoUrls = await Promise.all(letter.photos.map((id) => deps.objects.presignGet(objectKeys.kept(letter.authorId, id), seconds)));
+      return {
+        ...letterView(letter, { withReviewNote: options.forAuthorOrAdmin }),
+        photoUrls,
+        ...(checks ? { photoChecks: letter.photos.map((id) => ({ id, verdict: checks.get(id)?.media?.verdict ?? ('pending' as const) })) } : {}),
+      };
+    }),
+  );
+}
+
+/** A letter as the API shows it, without its photo URLs (letterViews adds them); the review note only to its author and admins. */
+function letterView(letter: LetterRecord, options: { withReviewNote?: boolean } = {}): Omit<LetterView, 'photoUrls'> {
   const { statement } = letter;
   return {
     id: letter.id,
@@ -129,25 +196,35 @@ export function letterView(letter: LetterRecord, options: { withReviewNote?: boo
 }
 
 /** GET /dreams/{id}/letters: the public timeline. */
-export async function dreamLetters(deps: Pick<LetterDeps, 'letters'>, dreamId: string, page: { limit: number; cursor?: string }) {
+export async function dreamLetters(deps: LetterDeps, dreamId: string, page: { limit: number; cursor?: string }) {
   const found = await deps.letters.timeline(dreamId, page);
-  return { items: found.items.map((l) => letterView(l)), nextCursor: found.nextCursor };
+  return { items: await letterViews(deps, found.items), nextCursor: found.nextCursor };
 }
 
-/** GET /admin/letters: the review queue. */
-export async function letterReviewQueue(deps: Pick<LetterDeps, 'letters'>, page: { limit: number; cursor?: string }) {
+/** GET /admin/letters: the review queue, each with its photos' checks. */
+export async function letterReviewQueue(deps: LetterDeps, page: { limit: number; cursor?: string }) {
   const found = await deps.letters.reviewQueue(page);
-  return { items: found.items.map((l) => letterView(l, { withReviewNote: true })), nextCursor: found.nextCursor };
+  return { items: await letterViews(deps, found.items, { forAuthorOrAdmin: true }), nextCursor: found.nextCursor };
+}
+
+/** GET /charity/dreams/{id}/letters: every letter of a dream, any state, for its adopting charity (or an admin). */
+export async function lettersOfMyDream(deps: LetterDeps, caller: { id: string; isAdmin: boolean }, dreamId: string, page: { limit: number; cursor?: string }) {
+  const dream = await deps.audience.dream(dreamId);
+  if (!dream) throw new NotFoundError('梦想不存在');
+  if (dream.charityId !== caller.id && !caller.isAdmin) throw new ForbiddenError('只有认领这个梦想的公益机构可以查看');
+  const found = await deps.letters.ofDream(dreamId, page);
+  return { items: await letterViews(deps, found.items, { forAuthorOrAdmin: true }), nextCursor: found.nextCursor };
 }
 
 /** GET /me/letters: the person's letterbox, newest first, each with its letter, and the exact unread count. */
-export async function myLetters(deps: Pick<LetterDeps, 'letters' | 'letterbox'>, userId: string, page: { limit: number; cursor?: string }) {
+export async function myLetters(deps: LetterDeps, userId: string, page: { limit: number; cursor?: string }) {
   const [found, unread] = await Promise.all([deps.letterbox.list(userId, page), deps.letterbox.unreadCount(userId)]);
-  const letters = new Map((await deps.letters.getMany(found.items.map((entry) => entry.letterId))).map((l) => [l.id, l]));
+  const records = await deps.letters.getMany(found.items.map((entry) => entry.letterId));
+  const letters = new Map((await letterViews(deps, records)).map((l) => [l.id, l]));
   const items: LetterboxItemView[] = [];
   for (const entry of found.items) {
     const letter = letters.get(entry.letterId);
-    if (letter) items.push({ letter: letterView(letter), dreamTitle: entry.dreamTitle, read: entry.read });
+    if (letter) items.push({ letter, dreamTitle: entry.dreamTitle, read: entry.read });
   }
   return { items, nextCursor: found.nextCursor, unread };
 }

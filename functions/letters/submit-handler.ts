@@ -1,11 +1,13 @@
 import { submitLetterRoute } from '../contract/letters';
 import { letterDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
-import { letterView, submitLetter } from './letters';
+import { letterViews, submitLetter } from './letters';
 
 /** POST /dreams/{id}/letters — the adopting charity writes a letter or a field update (in review). */
 export const handler = httpRoute(submitLetterRoute, {
-  handle: async ({ caller, params, body }) => ({
-    letter: letterView(await submitLetter(await letterDeps(), caller.userId, params.id, body), { withReviewNote: true }),
-  }),
+  handle: async ({ caller, params, body }) => {
+    const app = await letterDeps();
+    const [letter] = await letterViews(app, [await submitLetter(app, caller.userId, params.id, body)], { forAuthorOrAdmin: true });
+    return { letter };
+  },
 });

@@ -1,9 +1,9 @@
 import { myLedgerRoute } from '../contract/me';
-import { coreDeps } from '../shared/deps';
+import { ledgerDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { listMyLedger } from './me';
 
 /** GET /me/ledger */
 export const handler = httpRoute(myLedgerRoute, {
-  handle: async ({ caller, query }) => listMyLedger(await coreDeps(), caller.userId, query),
+  handle: async ({ caller, query }) => listMyLedger(await ledgerDeps(), caller.userId, query),
 });

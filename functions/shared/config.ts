@@ -36,7 +36,16 @@ const rulesSchema = z.object({
     storesPerDay: positiveInt,
     teamJoinAttemptsPerMinute: positiveInt,
     failedLoginsPerMinute: positiveInt,
+    uploadsPerDay: positiveInt,
+    lettersPerDay: positiveInt,
   }),
+  uploads: z.object({
+    maxBytes: positiveInt.max(5 * 1024 * 1024),
+    postTtlSeconds: positiveInt.max(3_600),
+    viewUrlTtlSeconds: positiveInt.max(7 * 24 * 3_600),
+    checkUrlTtlSeconds: positiveInt.max(24 * 3_600),
+  }),
+  letters: z.object({ maxGapDays: positiveInt }),
   review: z.object({ maxPerProposerInQueue: positiveInt }),
   fanout: z.object({
     pageSize: positiveInt.max(1_000),
@@ -57,6 +66,8 @@ export type Stage = z.infer<typeof stageSchema>;
 
 /** The fake WeChat server's app credentials: only ever used when STAGE is local or test. */
 export const FAKE_WECHAT_APP = { appId: 'wx4f4bc4dec97d474b', appSecret: 'local-fake-wechat-secret' } as const;
+/** The local uploads bucket and emulator, and the fake WeChat's message-push token: local and test only. */
+export const LOCAL_UPLOADS = { bucket: 'lrf-uploads', endpoint: 'http://localhost:4569', pushToken: 'local-push-token' } as const;
 /** Signs tokens in the local and test stages only; AWS stages read theirs from SSM. */
 export const LOCAL_JWT_SECRET = 'local-only-jwt-secret-never-used-in-aws-0123456789abcdef';
 
@@ -74,6 +85,11 @@ const envSchema = z.object({
   WECHAT_APP_SECRET_PARAM: optional(z.string()),
   JWT_SECRET: optional(z.string().min(32)),
   JWT_SECRET_PARAM: optional(z.string()),
+  // In AWS a CloudFormation Ref (serverless.yml); empty (unset) for a function with no photos to handle.
+  UPLOADS_BUCKET: optional(z.string().min(3)),
+  S3_ENDPOINT: optional(z.string().url()),
+  WECHAT_PUSH_TOKEN: optional(z.string().min(3)),
+  WECHAT_PUSH_TOKEN_PARAM: optional(z.string()),
 });
 
 /** A subscribe-message template: its id (null: that topic sends no WeChat message) and its keys by meaning. */
@@ -88,8 +104,19 @@ export interface AppConfig {
   tableName: string;
   dynamodbEndpoint?: string;
   region: string;
-  wechat: { apiBase: string; appId: string; appSecret?: string; appSecretParam?: string; templates: Record<SubscribeTopic, SubscribeTemplate> };
+  wechat: {
+    apiBase: string;
+    appId: string;
+    appSecret?: string;
+    appSecretParam?: string;
+    templates: Record<SubscribeTopic, SubscribeTemplate>;
+    /** The message-push token (媒体检测 verdicts come by push); a direct value wins over the parameter. */
+    pushToken?: string;
+    pushTokenParam?: string;
+  };
   jwt: { secret?: string; secretParam?: string };
+  /** The uploads bucket; `endpoint` only for a local emulator (path-style). Null where none is configured. */
+  uploads: { bucket: string; endpoint?: string } | null;
   rules: Rules;
 }
 
@@ -109,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const jwtSecret = parsed.JWT_SECRET ?? (isLocalStage ? LOCAL_JWT_SECRET : undefined);
   if (!jwtSecret && !parsed.JWT_SECRET_PARAM) throw new Error('JWT_SECRET or JWT_SECRET_PARAM must be set outside the local and test stages');
+  const pushToken = parsed.WECHAT_PUSH_TOKEN ?? (isLocalStage ? LOCAL_UPLOADS.pushToken : undefined);
+  const bucket = parsed.UPLOADS_BUCKET ?? (isLocalStage ? LOCAL_UPLOADS.bucket : undefined);
+  const s3Endpoint = parsed.S3_ENDPOINT ?? (isLocalStage ? LOCAL_UPLOADS.endpoint : undefined);
   return {
     stage: parsed.STAGE,
     isLocalStage,
@@ -122,8 +152,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // A secret given directly wins; the parameter is only read when none was.
       appSecretParam: appSecret ? undefined : parsed.WECHAT_APP_SECRET_PARAM,
       templates: subscribeTemplates(rules, env, isLocalStage),
+      pushToken,
+      pushTokenParam: pushToken ? undefined : parsed.WECHAT_PUSH_TOKEN_PARAM,
     },
     jwt: { secret: jwtSecret, secretParam: jwtSecret ? undefined : parsed.JWT_SECRET_PARAM },
+    uploads: bucket ? { bucket, endpoint: s3Endpoint } : null,
     rules,
   };
 }
@@ -152,6 +185,10 @@ export interface LauncherSettings {
   dynamoPort: number;
   wechatPort: number;
   h5Port: number;
+  s3Port: number;
+  /** An S3 (or emulator) outside: then none is started. */
+  s3Endpoint?: string;
+  uploadsBucket: string;
   /** Relative to the repository root unless absolute. */
   dataDir: string;
   stage: 'local' | 'test';
@@ -169,6 +206,9 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
     DYNAMODB_PORT: port(8765),
     FAKE_WECHAT_PORT: port(3100),
     H5_PORT: port(10086),
+    S3_PORT: port(4569),
+    S3_ENDPOINT: optional(z.string().url()),
+    UPLOADS_BUCKET: z.string().min(3).default(LOCAL_UPLOADS.bucket),
     DATA_DIR: z.string().min(1).default('.data'),
     STAGE: z.enum(['local', 'test']).catch('local'),
     LRF_TABLE_NAME: z.string().min(3).default('little-red-flower-local'),
@@ -184,6 +224,9 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
     dynamoPort: parsed.DYNAMODB_PORT,
     wechatPort: parsed.FAKE_WECHAT_PORT,
     h5Port: parsed.H5_PORT,
+    s3Port: parsed.S3_PORT,
+    s3Endpoint: parsed.S3_ENDPOINT,
+    uploadsBucket: parsed.UPLOADS_BUCKET,
     dataDir: parsed.DATA_DIR,
     stage: parsed.STAGE,
     tableName: parsed.LRF_TABLE_NAME,
@@ -198,9 +241,11 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
 }
 
 /** The environment a local launcher hands to the functions (and to its own seeding container). */
-export function functionEnvironment(settings: LauncherSettings, dynamodbEndpoint: string, wechatApiBase: string): Record<string, string> {
+export function functionEnvironment(settings: LauncherSettings, dynamodbEndpoint: string, wechatApiBase: string, s3Endpoint?: string): Record<string, string> {
   return {
     STAGE: settings.stage,
+    ...(s3Endpoint ? { S3_ENDPOINT: s3Endpoint } : {}),
+    UPLOADS_BUCKET: settings.uploadsBucket,
     TABLE_NAME: settings.tableName,
     DYNAMODB_ENDPOINT: dynamodbEndpoint,
     WECHAT_API_BASE: wechatApiBase,

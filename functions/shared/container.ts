@@ -3,13 +3,27 @@ import type { DreamBooks } from '../domain/dream';
 import { DynamoDreamBooks } from '../adapters/dynamodb/dream-books';
 import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
-import { dreamParts, dreamReviewParts, eventParts, letterParts, lowCarbonParts, notificationParts, quizParts, stepsParts } from './features';
+import {
+  auditParts,
+  ledgerParts,
+  dreamParts,
+  dreamReviewParts,
+  eventParts,
+  letterParts,
+  lowCarbonParts,
+  notificationParts,
+  pushParts,
+  quizParts,
+  stepsParts,
+} from './features';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
  * roles, reconcile) and tests. Functions compose only what they use (core.ts, features.ts).
  */
 export type Container = Core &
+  ReturnType<typeof auditParts> &
+  ReturnType<typeof ledgerParts> &
   ReturnType<typeof stepsParts> &
   ReturnType<typeof quizParts> &
   ReturnType<typeof lowCarbonParts> &
@@ -17,12 +31,15 @@ export type Container = Core &
   ReturnType<typeof dreamReviewParts> &
   ReturnType<typeof notificationParts> &
   Omit<ReturnType<typeof eventParts>, 'notifications'> &
+  Pick<ReturnType<typeof pushParts>, 'verifyPush'> &
   ReturnType<typeof letterParts> & { dreamBooks: DreamBooks };
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
   return {
     ...base,
+    ...auditParts(base),
+    ...ledgerParts(base),
     ...stepsParts(base),
     ...quizParts(base),
     ...lowCarbonParts(base),
@@ -30,6 +47,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...dreamReviewParts(base),
     ...eventParts(base),
     ...notificationParts(base),
+    verifyPush: pushParts(base).verifyPush,
     ...letterParts(base),
     dreamBooks: new DynamoDreamBooks(base.table, clock),
   };

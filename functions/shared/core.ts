@@ -1,28 +1,24 @@
-import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import { createTableContext, type TableContext } from '../adapters/dynamodb/client';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
-import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
 import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
-import type { AuditTrail } from '../domain/audit';
-import { systemClock, type Clock, type IdempotencyStore, type LedgerRepository, type UserRepository } from '../domain/ports';
+import { systemClock, type Clock, type IdempotencyStore, type UserRepository } from '../domain/ports';
 import { TokenService } from './auth-token';
 import { config, type AppConfig } from './config';
 import { secretProvider } from './secrets';
 
 /**
- * What every function needs: the table, people, the ledger, idempotency, tokens and the audit
- * trail, typed by the domain's ports. Features add their own adapters (`feature` below), so a function's bundle carries only
- * the adapters its use cases use.
+ * What every function needs: the table, people, idempotency and tokens, typed by the domain's
+ * ports. The ledger and the audit trail's list are features' (functions that move no flowers do
+ * not carry them); features add their own adapters (`feature` below), so a function's bundle
+ * carries only the adapters its use cases use.
  */
 export interface Core {
   config: AppConfig;
   clock: Clock;
   table: TableContext;
   users: UserRepository;
-  ledger: LedgerRepository;
   idempotency: IdempotencyStore;
   tokens: TokenService;
-  audit: AuditTrail;
   jwtSecret: () => Promise<string>;
 }
 
@@ -35,7 +31,6 @@ export function buildCore(appConfig: AppConfig = config(), clock: Clock = system
     clock,
     table,
     users: new DynamoUserRepository(table, clock),
-    ledger: new DynamoLedgerRepository(table, { maxAttempts: rules.ledger.maxMoveAttempts, clock }),
     idempotency: new DynamoIdempotencyStore(table, {
       keepHours: rules.idempotency.keepHours,
       leaseSeconds: rules.idempotency.inProgressLeaseSeconds,
@@ -43,7 +38,6 @@ export function buildCore(appConfig: AppConfig = config(), clock: Clock = system
       clock,
     }),
     tokens: new TokenService(jwtSecret, rules.auth.tokenTtlDays),
-    audit: new DynamoAuditTrail(table),
     jwtSecret,
   };
 }

@@ -6,7 +6,12 @@ import {
   fanoutParts,
   letterParts,
   lowCarbonParts,
+  auditParts,
+  ledgerParts,
+  meParts,
   notificationParts,
+  pushParts,
+  uploadParts,
   quizParts,
   signInParts,
   sponsorParts,
@@ -33,3 +38,8 @@ export const eventDeps = /* @__PURE__ */ feature(eventParts);
 export const fanoutDeps = /* @__PURE__ */ feature(fanoutParts);
 export const subscriptionDeps = /* @__PURE__ */ feature(subscriptionParts);
 export const letterDeps = /* @__PURE__ */ feature(letterParts);
+export const uploadDeps = /* @__PURE__ */ feature(uploadParts);
+export const pushDeps = /* @__PURE__ */ feature(pushParts);
+export const ledgerDeps = /* @__PURE__ */ feature(ledgerParts);
+export const meDeps = /* @__PURE__ */ feature(meParts);
+export const auditDeps = /* @__PURE__ */ feature(auditParts);

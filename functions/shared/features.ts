@@ -8,6 +8,7 @@ import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
 import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
 import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
+import { WechatMediaCheck } from '../adapters/wechat/media-check';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
 import type { Letterbox, LetterRepository } from '../domain/letter';
@@ -28,10 +29,18 @@ import type { Quotas } from '../domain/quota';
 import type { SponsorRepository, StepsRepository } from '../domain/steps';
 import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
-import type { ContentSafetyPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
+import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
 import type { Core } from './core';
 import { MemberCodeService } from './member-code';
 import { secretProvider } from './secrets';
+import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
+import type { AuditTrail } from '../domain/audit';
+import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import type { LedgerRepository } from '../domain/ports';
+import { SignedObjectStore } from '../adapters/s3/object-store';
+import { DynamoUploadRepository } from '../adapters/dynamodb/upload-repository';
+import { verifyPush } from '../adapters/wechat/message-push';
+import type { ObjectStore, UploadRepository } from '../domain/upload';
 
 /*
  * Each feature's adapters, as a function of the core, typed by the domain's ports (so neither the
@@ -51,6 +60,14 @@ function perCore<T>(build: (core: Core) => T): (core: Core) => T {
   };
 }
 
+/** The audit trail as a list (GET /admin/audit); changes write their entries in their own transactions. */
+export const auditParts = /* @__PURE__ */ perCore((core): { audit: AuditTrail } => ({ audit: new DynamoAuditTrail(core.table) }));
+
+/** The flower ledger, for the functions that read or move flowers (one per core). */
+export const ledgerParts = /* @__PURE__ */ perCore((core): { ledger: LedgerRepository } => ({
+  ledger: new DynamoLedgerRepository(core.table, { maxAttempts: core.config.rules.ledger.maxMoveAttempts, clock: core.clock }),
+}));
+
 export interface WechatParts {
   wechat: WechatAuthPort & WechatMessagingPort;
   contentSafety: ContentSafetyPort;
@@ -62,17 +79,20 @@ export interface SignInParts extends WechatParts, QuotaParts {}
 export interface SponsorParts {
   sponsors: SponsorRepository;
 }
-export interface StepsParts extends SponsorParts, WechatParts {
+export interface LedgerParts {
+  ledger: LedgerRepository;
+}
+export interface StepsParts extends SponsorParts, WechatParts, LedgerParts {
   steps: StepsRepository;
   openData: OpenDataPort;
 }
-export interface QuizParts {
+export interface QuizParts extends LedgerParts {
   quiz: QuizRepository;
 }
 export interface StoreParts extends QuotaParts {
   stores: StoreRepository;
 }
-export interface LowCarbonParts extends StoreParts {
+export interface LowCarbonParts extends StoreParts, LedgerParts {
   memberCodes: MemberCodes;
 }
 export interface NotificationParts {
@@ -94,6 +114,9 @@ export interface EventParts extends SubscriptionParts {
   letterbox: Pick<Letterbox, 'deliverOnce'>;
   letters: Pick<LetterRepository, 'get'>;
   messaging: WechatMessagingPort;
+  mediaCheck: MediaCheckPort;
+  uploads: UploadRepository;
+  objects: ObjectStore;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
   pacer: Pacer;
 }
@@ -102,7 +125,7 @@ export interface DreamReviewParts extends WechatParts {
   dreams: DreamRepository;
 }
 
-export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts => {
+export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts & { wechat: HttpWechatClient } => {
   const { wechat } = core.config;
   const client = new HttpWechatClient({
     apiBase: wechat.apiBase,
@@ -128,20 +151,26 @@ export function stepsParts(core: Core): StepsParts {
   const { sponsors } = sponsorParts(core);
   return {
     sponsors,
-    steps: new DynamoStepsRepository(core.table, core.ledger, sponsors),
+    steps: new DynamoStepsRepository(core.table, ledgerParts(core).ledger, sponsors),
+    ...ledgerParts(core),
     openData: openDataFor(core.config.wechat.appId),
     ...wechatParts(core),
   };
 }
 
 export function quizParts(core: Core): QuizParts {
-  return { quiz: new DynamoQuizRepository(core.table) };
+  return { quiz: new DynamoQuizRepository(core.table), ...ledgerParts(core) };
 }
 
 export const storeParts = /* @__PURE__ */ perCore((core): StoreParts => ({ stores: new DynamoStoreRepository(core.table), ...quotaParts(core) }));
 
 export function lowCarbonParts(core: Core): LowCarbonParts {
-  return { ...storeParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
+  return { ...storeParts(core), ...ledgerParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
+}
+
+/** GET /me: the person, their flowers and their unread counts. */
+export function meParts(core: Core): NotificationParts & LedgerParts {
+  return { ...notificationParts(core), ...ledgerParts(core) };
 }
 
 export const notificationParts = /* @__PURE__ */ perCore((core): NotificationParts => ({
@@ -150,7 +179,7 @@ export const notificationParts = /* @__PURE__ */ perCore((core): NotificationPar
 }));
 
 /** One dream repository per core (its caches are the process's). */
-const dreamRepository = /* @__PURE__ */ perCore((core): DreamRepository => new DynamoDreamRepository(core.table, core.ledger, core.clock));
+const dreamRepository = /* @__PURE__ */ perCore((core): DreamRepository => new DynamoDreamRepository(core.table, ledgerParts(core).ledger, core.clock));
 
 export function dreamParts(core: Core): DreamParts {
   return {
@@ -180,14 +209,55 @@ export function eventParts(core: Core): EventParts {
     letters: new DynamoLetterRepository(core.table),
     ...subscriptionParts(core),
     messaging: wechatParts(core).wechat,
+    mediaCheck: new WechatMediaCheck(wechatParts(core).wechat),
+    uploads: new DynamoUploadRepository(core.table),
+    objects: objectStore(core),
     templates: core.config.wechat.templates,
     pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
   };
 }
 
-/** Letters (issue 12): the repository and the lean dream reader (who adopted it, its matched money). */
-export const letterParts = /* @__PURE__ */ perCore((core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } => ({
-  letters: new DynamoLetterRepository(core.table),
-  letterbox: new DynamoLetterbox(core.table),
-  audience: dreamAudience(core),
+/** The uploads bucket: SigV4-signed S3 calls (static keys for a local emulator, the function's role in AWS). */
+const objectStore = /* @__PURE__ */ perCore((core): ObjectStore => {
+  const { uploads, region, isLocalStage } = core.config;
+  if (!uploads) throw new Error('UPLOADS_BUCKET is not configured');
+  const local = isLocalStage && uploads.endpoint;
+  return new SignedObjectStore({
+    bucket: uploads.bucket,
+    region,
+    endpoint: uploads.endpoint,
+    ...(local
+      ? { credentials: async () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' }) }
+      : {}),
+  });
+});
+
+export interface UploadParts extends QuotaParts {
+  uploads: UploadRepository;
+  objects: ObjectStore;
+}
+
+export const uploadParts = /* @__PURE__ */ perCore((core): UploadParts => ({
+  uploads: new DynamoUploadRepository(core.table),
+  objects: objectStore(core),
+  ...quotaParts(core),
 }));
+
+/** WeChat's message push: verdicts settle uploads; the token signs each push (SSM in AWS). */
+export const pushParts = /* @__PURE__ */ perCore((core) => {
+  const token = secretProvider(core.config.wechat.pushToken, core.config.wechat.pushTokenParam, 'WeChat push token', core.config.region);
+  return {
+    uploads: new DynamoUploadRepository(core.table) as Pick<UploadRepository, 'settleMediaCheck'>,
+    verifyPush: async (query: { signature?: string; timestamp?: string; nonce?: string }, nowSeconds: number) => verifyPush(await token(), query, nowSeconds),
+  };
+});
+
+/** Letters (issue 12): the repository, the letterbox, the lean dream reader (who adopted it, its matched money), photos. */
+export const letterParts = /* @__PURE__ */ perCore(
+  (core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } & UploadParts => ({
+    letters: new DynamoLetterRepository(core.table),
+    letterbox: new DynamoLetterbox(core.table),
+    audience: dreamAudience(core),
+    ...uploadParts(core),
+  }),
+);

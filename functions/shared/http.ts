@@ -142,6 +142,9 @@ export function httpRoute<
       if (claim) await (await core()).idempotency.release(claim).catch(() => undefined);
     }
     logOnce(method, path, response.status, started, failure, context);
+    if (spec.rawText && response.status === successStatus) {
+      return { statusCode: response.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: String(response.body) };
+    }
     return toResult(response);
   };
 

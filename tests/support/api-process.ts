@@ -23,7 +23,16 @@ export async function startApiProcess(
   const api = ports?.api ?? (await freePort());
   const dynamo = ports?.dynamo ?? (await freePort());
   const wechat = ports?.wechat ?? (await freePort());
-  const env = { API_PORT: String(api), DYNAMODB_PORT: String(dynamo), FAKE_WECHAT_PORT: String(wechat), DATA_DIR: dataDir, STAGE: 'test', ...extraEnv };
+  const s3 = await freePort();
+  const env = {
+    API_PORT: String(api),
+    DYNAMODB_PORT: String(dynamo),
+    FAKE_WECHAT_PORT: String(wechat),
+    S3_PORT: String(s3),
+    DATA_DIR: dataDir,
+    STAGE: 'test',
+    ...extraEnv,
+  };
   const child = spawn('npm', ['run', '--silent', 'api'], { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((done, fail) => {
     let output = '';

@@ -21,9 +21,12 @@ export function routeOf(method: string, path: string): RouteContract | undefined
  * parse with the route's response schema and carry no field the schema does not name; a refusal
  * must be the envelope, with a status and code the route documents.
  */
-export function contractProblem(method: string, path: string, status: number, body: unknown): string | null {
+export function contractProblem(method: string, path: string, status: number, body: unknown, text?: string): string | null {
   const route = routeOf(method, path);
   if (!route) return status === 404 ? null : `no route in the contract for ${method} ${path}`;
+  if (status === route.status && route.rawText) {
+    return route.response?.safeParse(text).success ? null : 'the text answer does not match the contract';
+  }
   if (status === route.status) {
     if (!route.response) return body === undefined ? null : 'a 204 carries no body';
     const parsed = route.response.safeParse(body);

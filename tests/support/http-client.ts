@@ -50,7 +50,7 @@ export async function call<T = any>(method: string, path: string, options: CallO
     parsed = undefined;
   }
   if (base === apiUrl() && !options.skipContractCheck) {
-    const problem = contractProblem(method, path, response.status, parsed);
+    const problem = contractProblem(method, path, response.status, parsed, text);
     if (problem) throw new Error(`contract broken by ${method} ${path} → ${response.status}: ${problem}\n${text.slice(0, 600)}`);
   }
   return { status: response.status, body: parsed as T, text, headers: response.headers };

@@ -4,6 +4,8 @@ import { setContainerForTests } from '../../functions/shared/container';
 import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
 import { freePort } from '../../scripts/lib/ports';
+import { startLocalS3, type LocalS3 } from '../../scripts/lib/local-s3';
+import { receiveWechatPush } from '../../functions/uploads/uploads';
 import { buildContainer, type Container } from '../../functions/shared/container';
 import { loadConfig } from '../../functions/shared/config';
 import type { Clock } from '../../functions/domain/ports';
@@ -29,19 +31,29 @@ export async function userWithFlowers(app: Container, flowers: number, openid = 
  * For a whole test file: a fresh container whose WeChat is a fake of its own, handed to the
  * functions (handlers, stream consumers) too. Read `app` and `wechat` inside the tests.
  */
-export function useAppWithFakeWechat(options: { ownDatabase?: boolean } = {}): { readonly app: Container; readonly wechat: FakeWechatServer } {
-  const state = {} as { app: Container; wechat: FakeWechatServer; database?: RunningDynamoDb };
+export function useAppWithFakeWechat(options: { ownDatabase?: boolean; s3?: boolean } = {}): {
+  readonly app: Container;
+  readonly wechat: FakeWechatServer;
+  readonly s3: LocalS3;
+} {
+  const state = {} as { app: Container; wechat: FakeWechatServer; database?: RunningDynamoDb; s3: LocalS3 };
   beforeAll(async () => {
     // A file that fills a stream with thousands of records gets a DynamoDB Local of its own: that
     // one slows every write as its stream records pile up, and the other files share the tier's.
     if (options.ownDatabase) state.database = await startDynamoDbLocal({ port: await freePort() });
-    state.wechat = await startFakeWechatServer({ port: 0 });
-    state.app = await freshContainer({ env: { WECHAT_API_BASE: state.wechat.url }, endpoint: state.database?.endpoint });
+    // The uploads bucket on the S3 emulator, when the file handles photos.
+    if (options.s3) state.s3 = await startLocalS3({ bucket: `lrf-test-${randomUUID().slice(0, 8)}` });
+    // The fake pushes its image-check verdicts straight to the push use case (no HTTP API here).
+    state.wechat = await startFakeWechatServer({ port: 0, pushTo: (query, body) => receiveWechatPush(state.app, query as never, body) });
+    const env: Record<string, string> = { WECHAT_API_BASE: state.wechat.url };
+    if (options.s3) Object.assign(env, { S3_ENDPOINT: state.s3.endpoint, UPLOADS_BUCKET: state.s3.bucket });
+    state.app = await freshContainer({ env, endpoint: state.database?.endpoint });
     setContainerForTests(state.app);
   });
   afterAll(async () => {
     setContainerForTests(undefined);
     await state.wechat.close();
+    await state.s3?.stop();
     await state.database?.stop();
   });
   return state;

@@ -80,6 +80,9 @@ describe('config', () => {
       dynamoPort: 8765,
       wechatPort: 3100,
       h5Port: 10086,
+      s3Port: 4569,
+      s3Endpoint: undefined,
+      uploadsBucket: 'lrf-uploads',
       dataDir: '.data',
       stage: 'local',
       tableName: 'little-red-flower-local',
@@ -92,6 +95,8 @@ describe('config', () => {
       DYNAMODB_PORT: '4001',
       FAKE_WECHAT_PORT: '4002',
       H5_PORT: '4003',
+      S3_ENDPOINT: 'http://127.0.0.1:4004',
+      UPLOADS_BUCKET: 'photos-bucket',
       DATA_DIR: '/tmp/x',
       STAGE: 'test',
       LRF_TABLE_NAME: 'tbl',
@@ -101,7 +106,9 @@ describe('config', () => {
       WECHAT_APP_SECRET: 'acceptance',
     });
     expect(settings).toMatchObject({ apiPort: 4000, dynamoPort: 4001, wechatPort: 4002, h5Port: 4003, dataDir: '/tmp/x', stage: 'test', tableName: 'tbl' });
-    const functionEnv = functionEnvironment(settings, 'http://127.0.0.1:4001', settings.wechat.apiBase!);
+    expect(settings).toMatchObject({ s3Endpoint: 'http://127.0.0.1:4004', uploadsBucket: 'photos-bucket' });
+    const functionEnv = functionEnvironment(settings, 'http://127.0.0.1:4001', settings.wechat.apiBase!, settings.s3Endpoint);
+    expect(loadConfig(functionEnv).uploads).toEqual({ bucket: 'photos-bucket', endpoint: 'http://127.0.0.1:4004' });
     expect(functionEnv).toMatchObject({ WECHAT_API_BASE: 'http://127.0.0.1:4999', WECHAT_APP_ID: 'wxacceptance00001', WECHAT_APP_SECRET: 'acceptance' });
     expect(loadConfig(functionEnv).wechat).toMatchObject({ appId: 'wxacceptance00001', appSecret: 'acceptance' });
     expect(() => loadLauncherSettings({ API_PORT: 'abc' })).toThrow();

@@ -3,6 +3,7 @@ export const letterKeys = {
   profile: (letterId: string) => ({ PK: `LETTER#${letterId}`, SK: 'PROFILE' }),
   /** Every letter of a dream on GSI1, newest first (the charity's and the admin's view). */
   ofDream: (dreamId: string, createdAt: string, letterId: string) => ({ GSI1PK: `DREAM#${dreamId}#LETTERS`, GSI1SK: `${createdAt}#${letterId}` }),
+  ofDreamPartition: (dreamId: string) => `DREAM#${dreamId}#LETTERS`,
   /** On GSI2 while in review: the admins' queue; once published: the dream's public timeline. */
   reviewQueue: (createdAt: string, letterId: string) => ({ GSI2PK: 'LETTERS#IN_REVIEW', GSI2SK: `${createdAt}#${letterId}` }),
   queuePartition: 'LETTERS#IN_REVIEW',

@@ -2,7 +2,8 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
 import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
-import { cancellationReasons } from './errors';
+import { cancellationReasons, isConditionalCheckFailed } from './errors';
+import { RuleViolation } from '../../domain/errors';
 import { letterKeys } from './letter-keys';
 
 const LETTER_ATTRIBUTES = [
@@ -128,6 +129,37 @@ export class DynamoLetterRepository implements LetterRepository {
       throw err;
     }
     return next;
+  }
+
+  async resubmit(letter: LetterRecord): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            ...letterKeys.profile(letter.id),
+            ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
+            // Back at its place in the queue (by when it was first written).
+            ...letterKeys.reviewQueue(letter.createdAt, letter.id),
+            type: 'LETTER',
+            ...letter,
+          },
+          ConditionExpression: '#status = :rejected',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':rejected': 'rejected' },
+        }),
+      );
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) throw new RuleViolation('NOT_REJECTED', '只有被退回的来信可以修改后重新提交');
+      throw err;
+    }
+  }
+
+  async ofDream(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }> {
+    const found = await newestFirstIndexPage(this.table, 'GSI1', letterKeys.ofDreamPartition(dreamId), page, (sortKey) =>
+      letterKeys.profile(letterKeys.letterIdOfIndexKey(sortKey)),
+    );
+    return { items: found.items.map(toLetter), nextCursor: found.nextCursor };
   }
 
   async reviewQueue(page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }> {

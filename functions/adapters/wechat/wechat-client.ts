@@ -41,7 +41,7 @@ const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const DEFAULT_TIMEOUT_MS = 5000;
 
 const replySchema = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).passthrough();
-type Reply = z.infer<typeof replySchema>;
+export type Reply = z.infer<typeof replySchema>;
 
 const sessionSchema = z.object({
   openid: z.string().min(1),
@@ -105,8 +105,8 @@ export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, Co
     return { pass: result.suggest === 'pass', label: result.label };
   }
 
-  /** Calls a token-authenticated API, refreshing the token once when WeChat rejects it. */
-  private async requestWithToken(path: string, body: object): Promise<Reply> {
+  /** Calls a token-authenticated API, refreshing the token once when WeChat rejects it (other adapters build on it). */
+  async requestWithToken(path: string, body: object): Promise<Reply> {
     const token = await this.accessToken();
     const reply = await this.request(path, { query: { access_token: token }, body });
     if (reply.errcode === undefined || !TOKEN_REJECTED_ERRCODES.has(reply.errcode)) return reply;
@@ -186,11 +186,11 @@ export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, Co
   }
 }
 
-function throwOnErrcode(reply: Reply, path: string): void {
+export function throwOnErrcode(reply: Reply, path: string): void {
   if (reply.errcode) throw new WechatApiError(reply.errcode, reply.errmsg ?? '', path);
 }
 
-function parseReply<S extends z.ZodTypeAny>(schema: S, value: unknown, path: string): z.infer<S> {
+export function parseReply<S extends z.ZodTypeAny>(schema: S, value: unknown, path: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new Error(`WeChat ${path} answered an unexpected shape`);
   return parsed.data;

@@ -1,0 +1,9 @@
+import { wechatPushRoute } from '../contract/uploads';
+import { pushDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { receiveWechatPush } from './uploads';
+
+/** POST /wechat/push — WeChat's signed message push (image-check verdicts). */
+export const handler = httpRoute(wechatPushRoute, {
+  handle: async ({ query, body }) => receiveWechatPush(await pushDeps(), query, body),
+});

@@ -1,0 +1,153 @@
+import { adoptDream, donateToDream } from '../../functions/dreams/dreams';
+import type { AuditActor } from '../../functions/domain/audit';
+import type { Container } from '../../functions/shared/container';
+import type { UploadGrant } from '../../functions/contract/uploads';
+import { reviewLetter, submitLetter, letterViews, lettersOfMyDream } from '../../functions/letters/letters';
+import { receiveWechatPush, requestUpload } from '../../functions/uploads/uploads';
+import { pushSignature } from '../../functions/adapters/wechat/message-push';
+import { LOCAL_UPLOADS } from '../../functions/shared/config';
+import { startTestStreams } from '../support/streams';
+import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
+
+jest.setTimeout(120_000);
+
+const asAdmin = (id: string): AuditActor => ({ kind: 'user', id, label: '审核员' });
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(200, 7)]);
+
+/** What the app does with a grant: a form POST of the fields and the file, straight to the bucket. */
+async function postFile(grant: UploadGrant, bytes: Buffer, type: string): Promise<number> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(grant.fields)) form.append(name, value);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
+  return (await fetch(grant.url, { method: 'POST', body: form })).status;
+}
+
+describe('letter photos: uploads the server checks itself, WeChat’s image check by signed push', () => {
+  const state = useAppWithFakeWechat({ s3: true });
+  let app: Container;
+  beforeAll(() => {
+    ({ app } = state);
+  });
+
+  async function adopted() {
+    const dreamId = await openDream(app, 100);
+    const donor = await userWithFlowers(app, 100);
+    await donateToDream(app, donor.id, dreamId, { flowers: 100 });
+    const { user: charity } = await app.users.findOrCreateByOpenid(`charity-${dreamId}`, { nickname: '公益机构', roles: ['donor', 'charity'] });
+    await adoptDream(app, charity.id, dreamId);
+    const { user: admin } = await app.users.findOrCreateByOpenid(`admin-${dreamId}`, { nickname: '审核员', roles: ['donor', 'admin'] });
+    return { dreamId, charity, admin };
+  }
+
+  const update = (photos: string[]) => ({
+    title: '书到了',
+    body: '第一批图书已经送到学校，孩子们在排队借书。',
+    happenedAt: '2026-11-02T08:00:00.000Z',
+    photos,
+  });
+
+  it('refuses a wrong type, a file over 5 MB, someone else’s upload and a missing object, each with its reason', async () => {
+    // Arrange: four uploads gone wrong, and one of another charity's
+    const { dreamId, charity } = await adopted();
+    const { user: other } = await app.users.findOrCreateByOpenid(`other-${dreamId}`, { nickname: '别的机构', roles: ['donor', 'charity'] });
+    const notImage = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    expect(await postFile(notImage, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png')).toBe(204);
+    const tooBig = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/jpeg' });
+    // The emulator does not enforce the policy's size limit (AWS would refuse it): the server's check is the one that counts.
+    expect(await postFile(tooBig, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)]), 'image/jpeg')).toBe(204);
+    const theirs = await requestUpload(app, other.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    expect(await postFile(theirs, PNG, 'image/png')).toBe(204);
+    const neverSent = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    // Act
+    const refused = submitLetter(app, charity.id, dreamId, update([notImage.id, tooBig.id, theirs.id, neverSent.id]));
+    // Assert
+    await expect(refused).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_PHOTO',
+      details: [
+        { path: ['photos', 0], message: 'not_an_image' },
+        { path: ['photos', 1], message: 'too_big' },
+        { path: ['photos', 2], message: 'not_yours' },
+        { path: ['photos', 3], message: 'missing' },
+      ].map((detail) => expect.objectContaining(detail)),
+    });
+    expect((await lettersOfMyDream(app, { id: charity.id, isAdmin: false }, dreamId, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('keeps a good photo, asks WeChat from the stream, and publishes only after its verdict is pass; a risky one is never published', async () => {
+    // Arrange: a good photo and a risky one, in two updates
+    const { dreamId, charity, admin } = await adopted();
+    const good = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(good, PNG, 'image/png');
+    const risky = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(risky, Buffer.concat([PNG, Buffer.from('RISKY')]), 'image/png');
+    const fine = await submitLetter(app, charity.id, dreamId, update([good.id]));
+    const bad = await submitLetter(app, charity.id, dreamId, update([risky.id]));
+    // Act + Assert: before the verdict, approval waits
+    await expect(reviewLetter(app, asAdmin(admin.id), fine.id, { decision: 'approve' })).rejects.toMatchObject({ status: 409, code: 'PHOTOS_NOT_CLEARED' });
+    const streams = await startTestStreams(app);
+    try {
+      await streams.idle(30_000);
+      await waitFor(async () => (await app.uploads.getMany([good.id, risky.id])).every((u) => u.media && u.media.verdict !== 'pending'));
+    } finally {
+      await streams.stop();
+    }
+    const [goodUpload, riskyUpload] = await app.uploads.getMany([good.id, risky.id]);
+    expect([goodUpload.media?.verdict, riskyUpload.media?.verdict].sort()).toEqual(['pass', 'risky']);
+    // The admin sees each photo's verdict in the queue
+    const [inReview] = await letterViews(app, [bad], { forAuthorOrAdmin: true });
+    expect(inReview.photoChecks).toEqual([{ id: risky.id, verdict: 'risky' }]);
+    await expect(reviewLetter(app, asAdmin(admin.id), bad.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PHOTOS_NOT_CLEARED' });
+    const published = await reviewLetter(app, asAdmin(admin.id), fine.id, { decision: 'approve' });
+    // The published photo is read through a presigned URL, as the kept copy with the sniffed type
+    const [view] = await letterViews(app, [published]);
+    expect(view.photoChecks).toBeUndefined();
+    const photo = await fetch(view.photoUrls[0]);
+    expect([photo.status, photo.headers.get('content-type'), Buffer.from(await photo.arrayBuffer()).equals(PNG)]).toEqual([200, 'image/png', true]);
+  });
+
+  it('believes only a signed push, and the first verdict stands', async () => {
+    // Arrange: a photo whose verdict came (pass)
+    const { dreamId, charity } = await adopted();
+    const good = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(good, PNG, 'image/png');
+    await submitLetter(app, charity.id, dreamId, update([good.id]));
+    const streams = await startTestStreams(app);
+    try {
+      await streams.idle(30_000);
+      await waitFor(async () => (await app.uploads.getMany([good.id]))[0].media?.verdict === 'pass');
+    } finally {
+      await streams.stop();
+    }
+    const traceId = (await app.uploads.getMany([good.id]))[0].media!.traceId;
+    const body = { Event: 'wxa_media_check', trace_id: traceId, result: { suggest: 'risky' } };
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    // Act + Assert: a forged signature is refused; a correctly signed late push changes nothing
+    await expect(receiveWechatPush(app, { signature: 'f'.repeat(40), timestamp, nonce: '1' }, body)).rejects.toMatchObject({ status: 403 });
+    await expect(receiveWechatPush(app, { signature: pushSignature(LOCAL_UPLOADS.pushToken, timestamp, '1'), timestamp, nonce: '1' }, body)).resolves.toBe(
+      'success',
+    );
+    expect((await app.uploads.getMany([good.id]))[0].media?.verdict).toBe('pass');
+  });
+
+  it('keeps a verdict that WeChat pushed before our side wrote down its trace id', async () => {
+    // Arrange: an upload, and a verdict for a trace id not written yet (WeChat answered and pushed at once)
+    const { charity } = await adopted();
+    const upload = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    const at = new Date().toISOString();
+    expect(await app.uploads.settleMediaCheck('early-trace', 'pass', at)).toBe(true);
+    // Act: our side writes the trace id
+    await app.uploads.startMediaCheck(upload.id, 'early-trace', at);
+    // Assert: the early verdict stands, and a second push does not change it
+    expect(await app.uploads.settleMediaCheck('early-trace', 'risky', at)).toBe(false);
+    expect((await app.uploads.getMany([upload.id]))[0].media).toMatchObject({ traceId: 'early-trace', verdict: 'pass' });
+  });
+});
+
+async function waitFor(done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
