@@ -209,10 +209,11 @@ export async function letterReviewQueue(deps: LetterDeps, page: { limit: number;
 
 /** GET /charity/dreams/{id}/letters: every letter of a dream, any state, for its adopting charity (or an admin). */
 export async function lettersOfMyDream(deps: LetterDeps, caller: { id: string; isAdmin: boolean }, dreamId: string, page: { limit: number; cursor?: string }) {
+  // The page first: a malformed cursor is a 400 before any 403/404 (API.md's order), and nothing is shown before the check.
+  const found = await deps.letters.ofDream(dreamId, page);
   const dream = await deps.audience.dream(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
   if (dream.charityId !== caller.id && !caller.isAdmin) throw new ForbiddenError('只有认领这个梦想的公益机构可以查看');
-  const found = await deps.letters.ofDream(dreamId, page);
   return { items: await letterViews(deps, found.items, { forAuthorOrAdmin: true }), nextCursor: found.nextCursor };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { call, devSignIn, eventually, grant } from '../support/http-client';
 
 jest.setTimeout(120_000);
@@ -129,4 +130,77 @@ describe('letters over HTTP (API.md "Letters")', () => {
     expect(after.body).toMatchObject({ unread: 0, items: [{ read: true }] });
     expect((await call('GET', '/me', { token: donor.token })).body.unreadLetters).toBe(0);
   });
+
+  it('a charity uploads a photo to the bucket, names it in an update, and an admin publishes it once WeChat passed it', async () => {
+    // Arrange: an adopted dream, and a photo the charity uploads as the app does
+    const { dreamId, admin, charity, donor } = await adoptedDream();
+    expect((await call('POST', '/uploads', { token: donor.token, body: { purpose: 'letter_photo', contentType: 'image/png' } })).status).toBe(403);
+    const granted = await call('POST', '/uploads', { token: charity.token, body: { purpose: 'letter_photo', contentType: 'image/png' } });
+    expect(granted.status).toBe(201);
+    const upload = granted.body.upload;
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields as Record<string, string>)) form.append(name, value);
+    form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+    expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+    // Act: an update with the photo, then the review once the verdict is in
+    const created = await call('POST', `/dreams/${dreamId}/letters`, {
+      token: charity.token,
+      body: { title: '新书架', body: '书架已经装好，请看照片。', happenedAt: '2026-10-05T03:00:00Z', photos: [upload.id] },
+    });
+    expect(created.status).toBe(201);
+    const letterId = created.body.letter.id as string;
+    const queue = await eventually(
+      () => call('GET', '/admin/letters?limit=100', { token: admin.token }),
+      (answer) => answer.body.items.some((l: { id: string; photoChecks: { verdict: string }[] }) => l.id === letterId && l.photoChecks[0].verdict === 'pass'),
+    );
+    const inQueue = queue.body.items.find((l: { id: string }) => l.id === letterId);
+    expect(inQueue).toMatchObject({ photos: [upload.id], photoChecks: [{ id: upload.id, verdict: 'pass' }] });
+    const published = await call('POST', `/letters/${letterId}/review`, { token: admin.token, body: { decision: 'approve' } });
+    // Assert: public, with a photo anyone can read for a while, and the charity sees it in its list
+    expect(published.status).toBe(200);
+    const timeline = await call('GET', `/dreams/${dreamId}/letters`);
+    const photo = await fetch(timeline.body.items[0].photoUrls[0]);
+    expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
+    const mine = await call('GET', `/charity/dreams/${dreamId}/letters`, { token: charity.token });
+    expect(mine.body.items.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([[letterId, 'published']]);
+    expect((await call('GET', `/charity/dreams/${dreamId}/letters`, { token: (await devSignIn(['charity'])).token })).status).toBe(403);
+  });
+
+  it('a rejected letter comes back to its author with the note, who sends it again changed', async () => {
+    const { dreamId, admin, charity } = await adoptedDream();
+    const created = await call('POST', `/dreams/${dreamId}/letters`, { token: charity.token, body: october });
+    const letterId = created.body.letter.id as string;
+    const rejected = await call('POST', `/letters/${letterId}/review`, { token: admin.token, body: { decision: 'reject', note: '请补充书架的发票' } });
+    expect(rejected.body.letter).toMatchObject({ status: 'rejected', reviewNote: '请补充书架的发票' });
+    const mine = await call('GET', `/charity/dreams/${dreamId}/letters`, { token: charity.token });
+    expect(mine.body.items[0]).toMatchObject({ id: letterId, status: 'rejected', reviewNote: '请补充书架的发票' });
+    const stranger = await devSignIn(['charity']);
+    expect((await call('POST', `/letters/${letterId}/resubmit`, { token: stranger.token, body: october })).status).toBe(403);
+    const again = await call('POST', `/letters/${letterId}/resubmit`, {
+      token: charity.token,
+      body: { ...october, body: '图书室的书架已经装好，发票附在照片里。' },
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.letter).toMatchObject({ id: letterId, status: 'in_review', body: '图书室的书架已经装好，发票附在照片里。' });
+    const twice = await call('POST', `/letters/${letterId}/resubmit`, { token: charity.token, body: october });
+    expect([twice.status, twice.body.error.code]).toEqual([409, 'NOT_REJECTED']);
+  });
+
+  it('WeChat’s push URL answers only pushes signed with the push token', async () => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = createHash('sha1').update(['local-push-token', timestamp, '42'].sort().join('')).digest('hex');
+    const check = await call('GET', `/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=42&echostr=hello`);
+    expect([check.status, check.text]).toEqual([200, 'hello']);
+    const forged = await call('GET', `/wechat/push?signature=${'0'.repeat(40)}&timestamp=${timestamp}&nonce=42&echostr=hello`);
+    expect(forged.status).toBe(403);
+    const push = await call('POST', `/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=42`, {
+      body: { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'no-such-trace', result: { suggest: 'pass' } },
+    });
+    expect([push.status, push.text]).toEqual([200, 'success']);
+    const stale = String(Math.floor(Date.now() / 1000) - 3_600);
+    const staleSignature = createHash('sha1').update(['local-push-token', stale, '42'].sort().join('')).digest('hex');
+    expect((await call('POST', `/wechat/push?signature=${staleSignature}&timestamp=${stale}&nonce=42`, { body: {} })).status).toBe(403);
+  });
 });
+
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(100, 1)]);
