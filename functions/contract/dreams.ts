@@ -51,6 +51,11 @@ export const dreamDetail = z.object({
   recentDonors: z.array(z.object({ nickname: z.string(), firstAt: isoTime() })),
   /** null when the request carried no token. */
   viewer: z.object({ hasGiven: z.boolean() }).nullable(),
+  /**
+   * Its charity's letters, once adopted (null before): how many were published, the last one's
+   * date, when the next is due, and 逾期未反馈 (overdue) when an adopted dream's is past due.
+   */
+  feedback: z.object({ letters: z.number().int(), lastLetterAt: isoTime().nullable(), dueAt: isoTime().nullable(), overdue: z.boolean() }).nullable(),
 });
 export type DreamDetail = z.infer<typeof dreamDetail>;
 

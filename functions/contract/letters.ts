@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, MEDIA_VERDICTS, REVIEW_DECISIONS } from './enums';
 import { FIELDS } from './fields';
-import { idParams } from './common';
+import { idParams, personRef } from './common';
 import { route } from './route';
 import { day, documented, id, int, isoTime, named, page, pageQuery, text } from './schema-kit';
 
@@ -221,4 +221,25 @@ export const lettersOfMyDreamRoute = route({
   status: 200,
   response: page(letter),
   errors: [{ status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' }],
+});
+
+export const overdueDreamsRoute = route({
+  method: 'GET',
+  path: '/admin/letters/overdue',
+  summary: 'Adopted dreams whose charity published nothing within rules.letters.maxGapDays (逾期未反馈), most overdue first',
+  source: 'api-additions',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(
+    z.object({
+      dream: z.object({ id: z.string(), title: z.string() }),
+      charity: personRef.nullable(),
+      letters: z.number().int(),
+      lastLetterAt: isoTime().nullable(),
+      dueAt: isoTime(),
+    }),
+  ),
 });

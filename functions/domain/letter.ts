@@ -132,7 +132,11 @@ export interface LetterRepository {
    * in the same transaction, only if they still stand where the letter was reconciled from (else
    * LETTER_DOES_NOT_RECONCILE: another statement was published in between).
    */
-  decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord>;
+  decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string; nextDueAt: string }): Promise<LetterRecord>;
+  /** Adoption starts the clock for the first letter (written once, from the stream). */
+  startSummary(dreamId: string, dueAt: string): Promise<void>;
+  /** Adopted dreams whose next letter was due before `now`, most overdue first. */
+  overdue(now: string, page: { limit: number; cursor?: string }): Promise<{ items: (LetterSummary & { dreamId: string })[]; nextCursor: string | null }>;
   /** rejected → in_review with the new content (its author sent it again); NOT_REJECTED when it is no longer rejected. */
   resubmit(letter: LetterRecord): Promise<void>;
   /** Every letter of a dream in any state, newest first (its charity's view). */
@@ -171,4 +175,47 @@ export interface Letterbox {
   unreadCount(userId: string): Promise<number>;
   /** Marks one read, counted once however often and however concurrently it is asked; false when it is not in this letterbox. */
   markRead(userId: string, letterId: string): Promise<boolean>;
+}
+
+/**
+ * How a dream's charity keeps in touch: how many letters and updates it published, when the last
+ * one was, and by when the next is due (`letters.maxGapDays` after the last one, or after adoption).
+ */
+export interface LetterSummary {
+  count: number;
+  lastPublishedAt: string | null;
+  dueAt: string;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export function nextLetterDue(from: string, maxGapDays: number): string {
+  return new Date(Date.parse(from) + maxGapDays * DAY_MS).toISOString();
+}
+
+/**
+ * What the dream page's transparency panel shows of its letters: null before adoption; 逾期未反馈
+ * (overdue) while the dream is adopted and nothing was published by the due date.
+ */
+export function feedbackOf(
+  dream: { status: string; adoptedAt: string | null },
+  summary: LetterSummary | null,
+  now: Date,
+  maxGapDays: number,
+): { letters: number; lastLetterAt: string | null; dueAt: string | null; overdue: boolean } | null {
+  if (!dream.adoptedAt) return null;
+  // Before the stream wrote the summary, adoption starts the clock.
+  const known = summary ?? { count: 0, lastPublishedAt: null, dueAt: nextLetterDue(dream.adoptedAt, maxGapDays) };
+  const active = dream.status === 'adopted';
+  return {
+    letters: known.count,
+    lastLetterAt: known.lastPublishedAt,
+    dueAt: active ? known.dueAt : null,
+    overdue: active && Date.parse(known.dueAt) < now.getTime(),
+  };
+}
+
+/** A dream's LetterSummary, for its page (the dream functions do not carry the letter repository). */
+export interface LetterSummaries {
+  get(dreamId: string): Promise<LetterSummary | null>;
 }

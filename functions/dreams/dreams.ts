@@ -1,3 +1,4 @@
+import { feedbackOf, type LetterSummaries } from '../domain/letter';
 import { ulid } from 'ulid';
 import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit';
 import {
@@ -29,7 +30,7 @@ export interface DreamDeps {
   dreams: DreamRepository;
   teams: TeamRepository;
   quotas: Quotas;
-  config: { rules: Pick<Rules, 'quotas' | 'review'> };
+  config: { rules: Pick<Rules, 'quotas' | 'review' | 'letters'> };
 }
 
 export interface Viewer {
@@ -82,15 +83,16 @@ async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | n
 }
 
 /** GET /dreams/{id}: the dream plus what the transparency panel (冷静器) shows before a first gift. */
-export async function getDream(deps: DreamDeps, dreamId: string, callerId: string | null) {
+export async function getDream(deps: DreamDeps & { letterSummaries: LetterSummaries }, dreamId: string, callerId: string | null) {
   const caller = callerId ? await deps.users.findById(callerId) : null;
   const viewer: Viewer | null = caller ? { userId: caller.id, isAdmin: caller.roles.includes('admin') } : null;
   const dream = await visibleDream(deps, dreamId, viewer);
-  const [proposer, charity, recentDonors, hasGiven] = await Promise.all([
+  const [proposer, charity, recentDonors, hasGiven, letters] = await Promise.all([
     deps.users.findById(dream.proposerId),
     dream.charityId ? deps.users.findById(dream.charityId) : Promise.resolve(null),
     deps.dreams.recentDonors(dream, 10),
     viewer ? deps.dreams.hasGiven(dream, viewer.userId) : Promise.resolve(false),
+    dream.adoptedAt ? deps.letterSummaries.get(dream.id) : Promise.resolve(null),
   ]);
   const mayReadNote = !!viewer && (viewer.isAdmin || viewer.userId === dream.proposerId);
   return {
@@ -99,6 +101,7 @@ export async function getDream(deps: DreamDeps, dreamId: string, callerId: strin
     charity: charity ? { id: charity.id, nickname: charity.nickname } : null,
     recentDonors: recentDonors.map((d) => ({ nickname: d.nickname, firstAt: d.firstAt })),
     viewer: viewer ? { hasGiven } : null,
+    feedback: feedbackOf(dream, letters, deps.clock.now(), deps.config.rules.letters.maxGapDays),
   };
 }
 

@@ -1,9 +1,9 @@
 import { getDreamRoute } from '../contract/dreams';
-import { dreamDeps } from '../shared/deps';
+import { dreamPageDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { getDream } from './dreams';
 
 /** GET /dreams/{id} (public; in_review/rejected only for the proposer and admins). */
 export const handler = httpRoute(getDreamRoute, {
-  handle: async ({ caller, params }) => getDream(await dreamDeps(), params.id, caller?.userId ?? null),
+  handle: async ({ caller, params }) => getDream(await dreamPageDeps(), params.id, caller?.userId ?? null),
 });

@@ -1,20 +1,22 @@
 import { eventDeps } from '../shared/deps';
 import { streamHandler } from '../shared/stream';
 import { askImageCheck } from '../uploads/uploads';
-import { startDreamExecutableJob, startLetterJob, tellLateDonor } from './fanout';
+import { startDreamExecutableJob, startLetterClock, startLetterJob, tellLateDonor } from './fanout';
 
 /**
- * The table's stream, filtered (serverless.yml) to four changes: a photo kept for a letter is sent
- * to WeChat's image check; a dream that reached its target
- * (open → executable) starts the job that tells its donors; a new donor of a dream already past its
- * target is told on their own; a letter published (in_review → published) starts the job that puts
- * it in every donor's letterbox.
+ * The table's stream, filtered (serverless.yml) to five changes: a dream that reached its target
+ * (open → executable) starts the job that tells its donors; a dream adopted starts the clock for its
+ * first letter; a new donor of a dream already past its target is told on their own; a photo kept
+ * for a letter is sent to WeChat's image check; a letter published (in_review → published) starts
+ * the job that puts it in every donor's letterbox.
  */
 export const handler = streamHandler('events', async (change) => {
   const item = change.newImage;
   if (!item) return;
   if (item.type === 'DREAM' && change.oldImage?.status === 'open' && item.status === 'executable') {
     await startDreamExecutableJob(await eventDeps(), item.id as string);
+  } else if (item.type === 'DREAM' && change.oldImage?.status === 'executable' && item.status === 'adopted') {
+    await startLetterClock(await eventDeps(), item.id as string);
   } else if (item.type === 'UPLOAD' && item.mediaState === 'to_check') {
     await askImageCheck(await eventDeps(), item.id as string);
   } else if (item.type === 'LETTER' && change.oldImage?.status === 'in_review' && item.status === 'published') {

@@ -17,7 +17,7 @@ import {
 } from '../domain/fanout';
 import type { DreamRecord } from '../domain/dream';
 import type { NotificationSender } from '../domain/notification';
-import type { Letterbox, LetterRepository } from '../domain/letter';
+import { nextLetterDue, type Letterbox, type LetterRepository } from '../domain/letter';
 import type { Pacer } from '../domain/pacer';
 import type { Clock, UserRepository } from '../domain/ports';
 import { backoffMs, classifySendFailure, templateData, type SubscriptionStore } from '../domain/subscription';
@@ -38,12 +38,12 @@ export interface FanoutDeps {
   fanout: FanoutStore;
   notifications: NotificationSender;
   letterbox: Pick<Letterbox, 'deliverOnce'>;
-  letters: Pick<LetterRepository, 'get'>;
+  letters: Pick<LetterRepository, 'get' | 'startSummary'>;
   subscriptions: Pick<SubscriptionStore, 'spend'>;
   messaging: WechatMessagingPort;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
   pacer: Pacer;
-  config: { rules: Pick<Rules, 'timezone' | 'fanout'> };
+  config: { rules: Pick<Rules, 'timezone' | 'fanout' | 'letters'> };
   /** Waits between send retries (tests pass one that does not wait). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -93,6 +93,13 @@ export async function startLetterJob(deps: FanoutDeps, letterId: string): Promis
     createdAt: now.toISOString(),
   };
   return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
+}
+
+/** A dream adopted (its stream record): the clock for its first letter starts (逾期未反馈 after letters.maxGapDays). */
+export async function startLetterClock(deps: Pick<FanoutDeps, 'audience' | 'letters' | 'config'>, dreamId: string): Promise<void> {
+  const dream = await deps.audience.dream(dreamId);
+  if (!dream?.adoptedAt) return;
+  await deps.letters.startSummary(dream.id, nextLetterDue(dream.adoptedAt, deps.config.rules.letters.maxGapDays));
 }
 
 /**

@@ -2,7 +2,15 @@ import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
 import type { DreamAudienceReader } from '../domain/fanout';
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
-import { notInReview, reconcileStatement, type Letterbox, type LetterRecord, type LetterRepository, type StatementClaim } from '../domain/letter';
+import {
+  nextLetterDue,
+  notInReview,
+  reconcileStatement,
+  type Letterbox,
+  type LetterRecord,
+  type LetterRepository,
+  type StatementClaim,
+} from '../domain/letter';
 import type { DreamRecord } from '../domain/dream';
 import type { Clock, UserRepository } from '../domain/ports';
 import type { LetterboxItemView, LetterView, SubmitLetterBody } from '../contract/letters';
@@ -123,7 +131,8 @@ export async function reviewLetter(
   if (publish && letter.statement) {
     checked = { ...letter, statement: await reconciledNow(deps, (await deps.audience.dream(letter.dreamId))!, letter.statement) };
   }
-  return deps.letters.decide(checked, { publish, note: input.note ?? null, at: deps.clock.now().toISOString() });
+  const at = deps.clock.now().toISOString();
+  return deps.letters.decide(checked, { publish, note: input.note ?? null, at, nextDueAt: nextLetterDue(at, deps.config.rules.letters.maxGapDays) });
 }
 
 /** Approval waits for WeChat's image check of every photo (asked from the stream when the photo was kept). */
@@ -233,4 +242,25 @@ export async function myLetters(deps: LetterDeps, userId: string, page: { limit:
 /** POST /me/letters/{id}/read: 404 when the letter is not in this person's letterbox. */
 export async function readLetter(deps: Pick<LetterDeps, 'letterbox'>, userId: string, letterId: string): Promise<void> {
   if (!(await deps.letterbox.markRead(userId, letterId))) throw new NotFoundError('没有这封来信');
+}
+
+/** GET /admin/letters/overdue: adopted dreams whose charity has not published by the due date (逾期未反馈), most overdue first. */
+export async function overdueDreams(deps: LetterDeps, page: { limit: number; cursor?: string }) {
+  const found = await deps.letters.overdue(deps.clock.now().toISOString(), page);
+  const items = await Promise.all(
+    found.items.map(async (summary) => {
+      const dream = await deps.audience.dream(summary.dreamId);
+      // Completed dreams keep their summary but are no longer due.
+      if (!dream || dream.status !== 'adopted') return null;
+      const charity = dream.charityId ? await deps.users.findById(dream.charityId) : null;
+      return {
+        dream: { id: dream.id, title: dream.title },
+        charity: charity ? { id: charity.id, nickname: charity.nickname } : null,
+        letters: summary.count,
+        lastLetterAt: summary.lastPublishedAt,
+        dueAt: summary.dueAt,
+      };
+    }),
+  );
+  return { items: items.filter((item) => item !== null), nextCursor: found.nextCursor };
 }

@@ -6,7 +6,7 @@ import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
   ledgerParts,
-  dreamParts,
+  dreamPageParts,
   dreamReviewParts,
   eventParts,
   letterParts,
@@ -27,7 +27,7 @@ export type Container = Core &
   ReturnType<typeof stepsParts> &
   ReturnType<typeof quizParts> &
   ReturnType<typeof lowCarbonParts> &
-  ReturnType<typeof dreamParts> &
+  ReturnType<typeof dreamPageParts> &
   ReturnType<typeof dreamReviewParts> &
   ReturnType<typeof notificationParts> &
   Omit<ReturnType<typeof eventParts>, 'notifications'> &
@@ -43,7 +43,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...stepsParts(base),
     ...quizParts(base),
     ...lowCarbonParts(base),
-    ...dreamParts(base),
+    ...dreamPageParts(base),
     ...dreamReviewParts(base),
     ...eventParts(base),
     ...notificationParts(base),

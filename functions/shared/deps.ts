@@ -1,6 +1,7 @@
 import { core, feature } from './core';
 import {
   dreamParts,
+  dreamPageParts,
   dreamReviewParts,
   eventParts,
   fanoutParts,
@@ -43,3 +44,4 @@ export const pushDeps = /* @__PURE__ */ feature(pushParts);
 export const ledgerDeps = /* @__PURE__ */ feature(ledgerParts);
 export const meDeps = /* @__PURE__ */ feature(meParts);
 export const auditDeps = /* @__PURE__ */ feature(auditParts);
+export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);

@@ -11,7 +11,8 @@ import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { WechatMediaCheck } from '../adapters/wechat/media-check';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
-import type { Letterbox, LetterRepository } from '../domain/letter';
+import type { Letterbox, LetterRepository, LetterSummaries } from '../domain/letter';
+import { DynamoLetterSummaries } from '../adapters/dynamodb/letter-summaries';
 import { DynamoLetterbox } from '../adapters/dynamodb/letterbox';
 import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store';
 import { DynamoAccessTokenStore } from '../adapters/dynamodb/wechat-token-store';
@@ -112,7 +113,7 @@ export interface EventParts extends SubscriptionParts {
   fanout: FanoutStore;
   notifications: NotificationSender;
   letterbox: Pick<Letterbox, 'deliverOnce'>;
-  letters: Pick<LetterRepository, 'get'>;
+  letters: Pick<LetterRepository, 'get' | 'startSummary'>;
   messaging: WechatMessagingPort;
   mediaCheck: MediaCheckPort;
   uploads: UploadRepository;
@@ -187,6 +188,11 @@ export function dreamParts(core: Core): DreamParts {
     teams: new DynamoTeamRepository(core.table, core.clock),
     ...quotaParts(core),
   };
+}
+
+/** GET /dreams/{id}: the dream's parts and its letters' summary (the transparency panel). */
+export function dreamPageParts(core: Core): DreamParts & { letterSummaries: LetterSummaries } {
+  return { ...dreamParts(core), letterSummaries: new DynamoLetterSummaries(core.table) };
 }
 
 export function dreamReviewParts(core: Core): DreamReviewParts {

@@ -4,7 +4,8 @@ import type { AuditActor } from '../../functions/domain/audit';
 import { fanoutJobId } from '../../functions/domain/fanout';
 import { jobProgress, startLetterJob } from '../../functions/events/fanout';
 import type { Container } from '../../functions/shared/container';
-import { myLetters, readLetter, reviewLetter, submitLetter } from '../../functions/letters/letters';
+import { myLetters, overdueDreams, readLetter, reviewLetter, submitLetter } from '../../functions/letters/letters';
+import { getDream } from '../../functions/dreams/dreams';
 import { seedDonors } from '../../scripts/lib/seed-donors';
 import { startTestStreams } from '../support/streams';
 import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
@@ -97,5 +98,31 @@ describe('letters reach every donor once, through the fan-out on the table’s s
     ]);
     await expect(readLetter(app, charity.id, letterIds[2])).rejects.toMatchObject({ status: 404 });
     expect((await myLetters(app, donor, { limit: 10 })).unread).toBe(1);
+  });
+
+  it('an adopted dream whose charity publishes nothing for letters.maxGapDays is 逾期未反馈 on its page and in the admin list, until a letter comes', async () => {
+    // Arrange: adopted with the stream running (adoption starts the clock), then 32 days later
+    const streams = await startTestStreams(app, { startingPosition: 'LATEST' });
+    let dreamId = '';
+    let ids: { charity: string; admin: string };
+    try {
+      const adopted = await adoptedWithDonors(0);
+      dreamId = adopted.dreamId;
+      ids = { charity: adopted.charity.id, admin: adopted.admin.id };
+      await streams.idle(30_000);
+    } finally {
+      await streams.stop();
+    }
+    const later = { ...app, clock: { now: () => new Date(Date.now() + 32 * 24 * 3600 * 1000) } };
+    // Act + Assert: overdue on the page and in the list
+    expect((await getDream(app, dreamId, null)).feedback).toMatchObject({ letters: 0, lastLetterAt: null, overdue: false });
+    expect((await getDream(later, dreamId, null)).feedback).toMatchObject({ letters: 0, overdue: true });
+    const listed = await overdueDreams(later, { limit: 100 });
+    expect(listed.items.find((item) => item.dream.id === dreamId)).toMatchObject({ letters: 0, lastLetterAt: null, charity: { id: ids.charity } });
+    // An update published that day resets the clock
+    const letter = await submitLetter(later, ids.charity, dreamId, update('一个月的进展'));
+    await reviewLetter(later, asAdmin(ids.admin), letter.id, { decision: 'approve' });
+    expect((await getDream(later, dreamId, null)).feedback).toMatchObject({ letters: 1, lastLetterAt: expect.any(String), overdue: false });
+    expect((await overdueDreams(later, { limit: 100 })).items.some((item) => item.dream.id === dreamId)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { reconcileStatement, type PreviousStatement, type StatementClaim } from '../../functions/domain/letter';
+import { feedbackOf, nextLetterDue, reconcileStatement, type PreviousStatement, type StatementClaim } from '../../functions/domain/letter';
 
 const claim = (over: Partial<StatementClaim> = {}): StatementClaim => ({
   periodStart: '2026-10-01',
@@ -69,5 +69,34 @@ describe('a letter reconciles, or it cannot be submitted', () => {
       expect.objectContaining({ status: 409, code: 'PERIOD_OVERLAPS' }),
     );
     expect(() => reconcileStatement(claim({ periodStart: '2026-10-01' }), previous, 0)).not.toThrow();
+  });
+});
+
+describe('逾期未反馈: when an adopted dream’s next letter is due', () => {
+  const adoptedAt = '2026-10-01T00:00:00.000Z';
+  const at = (iso: string) => new Date(iso);
+
+  it('is due maxGapDays after adoption, then after each published letter', () => {
+    expect(nextLetterDue(adoptedAt, 31)).toBe('2026-11-01T00:00:00.000Z');
+    const summary = { count: 2, lastPublishedAt: '2026-11-20T00:00:00.000Z', dueAt: nextLetterDue('2026-11-20T00:00:00.000Z', 31) };
+    expect(feedbackOf({ status: 'adopted', adoptedAt }, summary, at('2026-12-20T00:00:00Z'), 31)).toEqual({
+      letters: 2,
+      lastLetterAt: '2026-11-20T00:00:00.000Z',
+      dueAt: '2026-12-21T00:00:00.000Z',
+      overdue: false,
+    });
+    expect(feedbackOf({ status: 'adopted', adoptedAt }, summary, at('2026-12-22T00:00:00Z'), 31)?.overdue).toBe(true);
+  });
+
+  it('counts from adoption before any summary exists; nothing before adoption; a completed dream is never overdue', () => {
+    expect(feedbackOf({ status: 'adopted', adoptedAt }, null, at('2026-11-02T00:00:00Z'), 31)).toEqual({
+      letters: 0,
+      lastLetterAt: null,
+      dueAt: '2026-11-01T00:00:00.000Z',
+      overdue: true,
+    });
+    expect(feedbackOf({ status: 'adopted', adoptedAt }, null, at('2026-10-31T00:00:00Z'), 31)?.overdue).toBe(false);
+    expect(feedbackOf({ status: 'executable', adoptedAt: null }, null, at('2026-11-02T00:00:00Z'), 31)).toBeNull();
+    expect(feedbackOf({ status: 'completed', adoptedAt }, null, at('2027-06-01T00:00:00Z'), 31)).toMatchObject({ dueAt: null, overdue: false });
   });
 });

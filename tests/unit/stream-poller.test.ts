@@ -35,14 +35,20 @@ describe('the local stream poller speaks Lambda’s event source mapping', () =>
     expect(consumers.fanoutWorker).toMatchObject({ batchSize: 10, parallelizationFactor: 10, reportsBatchItemFailures: true });
   });
 
-  it('passes the dispatcher a dream going from open to executable, and a new donor; nothing else', () => {
+  it('passes the dispatcher a dream reaching its target or adopted, a new donor, a photo to check and a letter published; nothing else', () => {
     const dispatch = consumers.eventDispatcher.filterPatterns;
     const flip = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'open' }), STREAM);
     const giftOnly = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'executable' }), STREAM);
     const adopted = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'adopted' }, { type: 'DREAM', status: 'executable' }), STREAM);
+    const completed = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'completed' }, { type: 'DREAM', status: 'adopted' }), STREAM);
     const donor = lambdaRecord(streamRecord('INSERT', { type: 'DREAM_DONOR', dreamId: 'd', userId: 'u' }), STREAM);
     const ledger = lambdaRecord(streamRecord('INSERT', { type: 'LEDGER_ENTRY' }), STREAM);
-    expect([flip, giftOnly, adopted, donor, ledger].map((r) => matchesFilters(r, dispatch))).toEqual([true, false, false, true, false]);
+    const photo = lambdaRecord(streamRecord('MODIFY', { type: 'UPLOAD', mediaState: 'to_check' }, { type: 'UPLOAD' }), STREAM);
+    const asked = lambdaRecord(streamRecord('MODIFY', { type: 'UPLOAD', mediaState: 'asked' }, { type: 'UPLOAD', mediaState: 'to_check' }), STREAM);
+    const published = lambdaRecord(streamRecord('MODIFY', { type: 'LETTER', status: 'published' }, { type: 'LETTER', status: 'in_review' }), STREAM);
+    const rejected = lambdaRecord(streamRecord('MODIFY', { type: 'LETTER', status: 'rejected' }, { type: 'LETTER', status: 'in_review' }), STREAM);
+    const records = [flip, giftOnly, adopted, completed, donor, ledger, photo, asked, published, rejected];
+    expect(records.map((r) => matchesFilters(r, dispatch))).toEqual([true, false, true, false, true, false, true, false, true, false]);
   });
 
   it('passes the worker chunks that are not done', () => {

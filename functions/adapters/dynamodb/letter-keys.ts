@@ -10,6 +10,10 @@ export const letterKeys = {
   timeline: (dreamId: string, publishedAt: string, letterId: string) => ({ GSI2PK: `DREAM#${dreamId}#TIMELINE`, GSI2SK: `${publishedAt}#${letterId}` }),
   timelinePartition: (dreamId: string) => `DREAM#${dreamId}#TIMELINE`,
   letterIdOfIndexKey: (indexSortKey: string) => indexSortKey.slice(indexSortKey.lastIndexOf('#') + 1),
+  /** A dream's letter count, last date and next due date (LetterSummary), on GSI1 by due date. */
+  summary: (dreamId: string) => ({ PK: `DREAM#${dreamId}`, SK: 'LETTERS' }),
+  dueIndex: (dueAt: string, dreamId: string) => ({ GSI1PK: 'LETTERS#DUE', GSI1SK: `${dueAt}#${dreamId}` }),
+  duePartition: 'LETTERS#DUE',
   /** Where the dream's published statements stand: one item, moved by each published letter. */
   books: (dreamId: string) => ({ PK: `DREAM#${dreamId}`, SK: 'BOOKS' }),
 };

@@ -64,7 +64,7 @@ export class DynamoLetterRepository implements LetterRepository {
     };
   }
 
-  async decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string }): Promise<LetterRecord> {
+  async decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string; nextDueAt: string }): Promise<LetterRecord> {
     const TableName = this.table.tableName;
     const next: LetterRecord = {
       ...letter,
@@ -92,9 +92,30 @@ export class DynamoLetterRepository implements LetterRepository {
       },
     };
     const figures = decision.publish ? letter.statement?.figures : undefined;
+    const due = letterKeys.dueIndex(decision.nextDueAt, letter.dreamId);
+    // Published: the dream's count, last date and next due date move in the same write.
+    const summary = {
+      Update: {
+        TableName,
+        Key: letterKeys.summary(letter.dreamId),
+        UpdateExpression: 'ADD #count :one SET #type = :type, dreamId = :dream, lastPublishedAt = :at, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk',
+        ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':type': 'LETTER_SUMMARY',
+          ':dream': letter.dreamId,
+          ':at': decision.at,
+          ':due': decision.nextDueAt,
+          ':pk': due.GSI1PK,
+          ':sk': due.GSI1SK,
+        },
+      },
+    };
     try {
-      if (!figures || !letter.statement) {
+      if (!decision.publish) {
         await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update] }));
+      } else if (!figures || !letter.statement) {
+        await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update, summary] }));
       } else {
         // The books move to this letter only if they still stand where it was reconciled from.
         await this.table.doc.send(
@@ -118,6 +139,7 @@ export class DynamoLetterRepository implements LetterRepository {
                   ...(figures.previousLetterId ? { ExpressionAttributeValues: { ':previous': figures.previousLetterId } } : {}),
                 },
               },
+              summary,
             ],
           }),
         );
@@ -129,6 +151,54 @@ export class DynamoLetterRepository implements LetterRepository {
       throw err;
     }
     return next;
+  }
+
+  async startSummary(dreamId: string, dueAt: string): Promise<void> {
+    try {
+      await this.table.doc.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            ...letterKeys.summary(dreamId),
+            ...letterKeys.dueIndex(dueAt, dreamId),
+            type: 'LETTER_SUMMARY',
+            dreamId,
+            count: 0,
+            lastPublishedAt: null,
+            dueAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (err) {
+      // Written already (a redelivered record), or a letter was published first.
+      if (!isConditionalCheckFailed(err)) throw err;
+    }
+  }
+
+  async overdue(now: string, page: { limit: number; cursor?: string }) {
+    const after = decodeCursor(page.cursor, '');
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :now',
+        ExpressionAttributeValues: { ':pk': letterKeys.duePartition, ':now': now },
+        Limit: page.limit,
+        ...(after
+          ? { ExclusiveStartKey: { GSI1PK: letterKeys.duePartition, GSI1SK: after, ...letterKeys.summary(after.slice(after.lastIndexOf('#') + 1)) } }
+          : {}),
+      }),
+    );
+    return {
+      items: Items.map((item) => ({
+        dreamId: item.dreamId as string,
+        count: (item.count as number) ?? 0,
+        lastPublishedAt: (item.lastPublishedAt as string | null) ?? null,
+        dueAt: item.dueAt as string,
+      })),
+      nextCursor: encodeCursor(LastEvaluatedKey?.GSI1SK as string | undefined),
+    };
   }
 
   async resubmit(letter: LetterRecord): Promise<void> {
