@@ -15,8 +15,10 @@ export default defineAppConfig({
   // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the
   // same way), so the main package stays small.
   subPackages: [
-    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index'] },
-    { root: 'charity', pages: ['workbench/index'] },
+    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index', 'letters/index'] },
+    { root: 'charity', pages: ['workbench/index', 'letter/index'] },
+    // 小红花来信: the donor's letterbox and the letter itself.
+    { root: 'letters', pages: ['inbox/index', 'read/index'] },
     { root: 'merchant', pages: ['lowcarbon/index'] },
     // The QR codes a person shows (the member code; the meal pass later), with their QR library.
     { root: 'codes', pages: ['member-code/index'] },

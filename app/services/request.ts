@@ -80,6 +80,12 @@ const CODE_MESSAGES: Record<string, string> = {
   DAILY_LIMIT_REACHED: '今日已领取过爱心餐',
   NO_MEALS_AVAILABLE: '该门店暂无可领取的爱心餐',
   INVALID_MEMBER_CODE: '会员码无效或已过期',
+  INVALID_PHOTO: '照片须是你自己上传的图片（不超过 5MB），请重新上传',
+  NOT_ADOPTED: '梦想被认领后才能发布来信',
+  PERIOD_OVERLAPS: '本期的开始日期须在上一封来信的结束日期之后',
+  LETTER_DOES_NOT_RECONCILE: '账目对不上，请按提示核对期初、期末余额和收支',
+  PHOTOS_NOT_CLEARED: '照片还没有通过微信图片安全检测，请稍后再审',
+  NOT_REJECTED: '只有被退回的来信可以修改后重新提交',
   MEMBER_CODE_USED: '会员码已使用',
 }
 

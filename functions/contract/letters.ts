@@ -243,3 +243,16 @@ export const overdueDreamsRoute = route({
     }),
   ),
 });
+
+export const getLetterRoute = route({
+  method: 'GET',
+  path: '/letters/{id}',
+  summary: 'One letter with its dream’s title: published ones for anyone; in review or rejected only for the author and admins',
+  source: 'api-additions',
+  tag: 'letters',
+  auth: 'optional',
+  params: idParams,
+  status: 200,
+  response: z.object({ letter, dreamTitle: z.string() }),
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such letter, or one not published that the caller did not write' }],
+});

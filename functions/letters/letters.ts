@@ -264,3 +264,14 @@ export async function overdueDreams(deps: LetterDeps, page: { limit: number; cur
   );
   return { items: items.filter((item) => item !== null), nextCursor: found.nextCursor };
 }
+
+/** GET /letters/{id}: a published letter for anyone; one in review or rejected only for its author and admins (404 otherwise). */
+export async function getLetter(deps: LetterDeps, letterId: string, callerId: string | null) {
+  const letter = await deps.letters.get(letterId);
+  const caller = callerId ? await deps.users.findById(callerId) : null;
+  const isAdmin = Boolean(caller?.roles.includes('admin'));
+  const forAuthorOrAdmin = Boolean(letter && caller && (isAdmin || letter.authorId === caller.id));
+  if (!letter || (letter.status !== 'published' && !forAuthorOrAdmin)) throw new NotFoundError('来信不存在');
+  const [[view], dream] = await Promise.all([letterViews(deps, [letter], { forAuthorOrAdmin }), deps.audience.dream(letter.dreamId)]);
+  return { letter: view, dreamTitle: dream?.title ?? '' };
+}

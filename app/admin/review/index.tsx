@@ -48,6 +48,7 @@ const ADMIN_CONSOLES = [
   { key: 'stores', title: '店铺审核', url: '/admin/stores/index' },
   { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
   { key: 'jobs', title: '通知任务', url: '/admin/jobs/index' },
+  { key: 'letters', title: '来信审核', url: '/admin/letters/index' },
 ]
 
 function openConsole(url: string) {

@@ -110,6 +110,12 @@ export default function CharityPage() {
     )
   }
 
+  const writeLetter = (dream: Dream) => {
+    Taro.navigateTo({ url: `/charity/letter/index?dreamId=${encodeURIComponent(dream.id)}` }).catch(() =>
+      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+    )
+  }
+
   if (rolesChecked && !roles?.includes('charity')) {
     return (
       <View className='charity'>
@@ -174,6 +180,15 @@ export default function CharityPage() {
             {dream.flowersRaised} 朵小红花 · {dream.donorCount} 人支持
             {dream.adoptedAt ? ` · ${formatShanghaiTime(dream.adoptedAt)} 认领` : ''}
           </Text>
+          <Button
+            className='lrf-button adopted-write'
+            onClick={(event) => {
+              event.stopPropagation()
+              writeLetter(dream)
+            }}
+          >
+            写来信 / 查看来信
+          </Button>
         </View>
       ))}
     </View>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { giveToDream } from '../../services/api'
 import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
 import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import type { Dream, GiftResult } from '../../../functions/contract'
+import type { Dream, DreamDetail, GiftResult } from '../../../functions/contract'
 import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
 import { FIELDS, intProblem } from '../../../functions/contract/fields'
 import './index.scss'
@@ -37,6 +37,8 @@ export interface GiveBoxProps {
   /** Shown on the transparency panel. */
   proposerName: string | null
   charityName: string | null
+  /** Its charity's letters so far (GET /dreams/{id} `feedback`); null before adoption. */
+  feedback?: DreamDetail['feedback']
   /** false: the next gift is this person's first to this dream, so the panel comes first. */
   hasGiven: boolean
   balance: number | null
@@ -48,7 +50,7 @@ export interface GiveBoxProps {
 
 /** Quick picks, a custom amount, the balance and the give button, with the 冷静器 before a first gift. */
 export default function GiveBox(props: GiveBoxProps) {
-  const { prefix, dream, proposerName, charityName, hasGiven, balance, teamId, onGiven, onStale } = props
+  const { prefix, dream, proposerName, charityName, feedback = null, hasGiven, balance, teamId, onGiven, onStale } = props
   const [pick, setPick] = useState<number>(QUICK_PICKS[0])
   const [custom, setCustom] = useState('')
   const [panelOpen, setPanelOpen] = useState(false)
@@ -221,7 +223,11 @@ export default function GiveBox(props: GiveBoxProps) {
             </View>
             <View className='transparency-row'>
               <Text className='transparency-label'>小红花来信</Text>
-              <Text className='transparency-value transparency-letters'>暂无小红花来信</Text>
+              <Text className='transparency-value transparency-letters'>
+                {feedback && feedback.letters > 0
+                  ? `已发布 ${feedback.letters} 封，最近一封 ${feedback.lastLetterAt ? formatShanghaiDate(feedback.lastLetterAt) : ''}${feedback.overdue ? '（逾期未反馈）' : ''}`
+                  : '暂无小红花来信（梦想被公益机构认领后，机构按月来信告诉你每一分钱的去向）'}
+              </Text>
             </View>
 
             <View className='transparency-actions'>

@@ -6,7 +6,7 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
-import type { DreamDetail, GiftResult } from '../../../functions/contract'
+import type { DreamDetail, GiftResult, LetterView } from '../../../functions/contract'
 import {
   acceptsFlowers,
   afterGift,
@@ -22,6 +22,8 @@ import {
 import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 import PageState from '../../components/page-state'
+import LetterCard from '../../components/letter-card'
+import { getDreamLetters } from '../../services/letters'
 
 // GET /dreams/{id} may answer totals up to a second old.
 const RELOAD_AFTER_GIFT_MS = 1200
@@ -38,6 +40,8 @@ export default function DreamDetailPage() {
   const id = router.params.id ? decodeURIComponent(router.params.id) : ''
 
   const [detail, setDetail] = useState<DreamDetail | null>(null)
+  const [timeline, setTimeline] = useState<LetterView[] | null>(null)
+  const [timelineError, setTimelineError] = useState('')
   const [error, setError] = useState('')
   const [notFound, setNotFound] = useState(false)
   const [balance, setBalance] = useState<number | null>(null)
@@ -72,6 +76,16 @@ export default function DreamDetailPage() {
       setDetail((prev) => mergeDreamDetail(prev, dreamResult.value))
       setError('')
       setNotFound(false)
+      // Adopted: the charity's public timeline of letters and field updates.
+      if (dreamResult.value.feedback) {
+        getDreamLetters(id).then(
+          (page) => {
+            setTimeline(page.items)
+            setTimelineError('')
+          },
+          (err: unknown) => setTimelineError(errorMessage(err)),
+        )
+      }
       Taro.setNavigationBarTitle({ title: dreamResult.value.dream.title }).catch(() => undefined)
     } else {
       const err = dreamResult.err
@@ -223,6 +237,7 @@ export default function DreamDetailPage() {
             dream={dream}
             proposerName={proposer?.nickname ?? null}
             charityName={charity?.nickname ?? null}
+            feedback={detail.feedback}
             hasGiven={hasGiven}
             balance={balance}
             onGiven={onGiven}
@@ -263,6 +278,30 @@ export default function DreamDetailPage() {
               {teamBusy === 'join' ? '加入中…' : '加入队伍'}
             </Button>
           </View>
+        </View>
+      ) : null}
+
+      {detail.feedback ? (
+        <View className='lrf-card dream-letters-card'>
+          <View className='dream-letters-head'>
+            <Text className='dream-section-title'>小红花来信</Text>
+            {detail.feedback.overdue ? <Text className='dream-letters-overdue'>逾期未反馈</Text> : null}
+          </View>
+          <Text className='lrf-muted dream-letters-summary'>
+            {detail.feedback.letters > 0
+              ? `已发布 ${detail.feedback.letters} 封，最近一封 ${detail.feedback.lastLetterAt ? formatShanghaiDate(detail.feedback.lastLetterAt) : ''}`
+              : '执行机构还没有来信'}
+            {detail.feedback.dueAt ? ` · 下一封应于 ${formatShanghaiDate(detail.feedback.dueAt)} 前` : ''}
+          </Text>
+          {timeline === null && !timelineError ? <View className='lrf-hint dream-letters-loading'>加载中…</View> : null}
+          {timelineError ? <View className='lrf-hint dream-letters-error'>{timelineError}</View> : null}
+          {timeline?.map((letter) => (
+            <LetterCard
+              key={letter.id}
+              letter={letter}
+              onOpen={() => Taro.navigateTo({ url: `/letters/read/index?id=${encodeURIComponent(letter.id)}` }).catch(() => undefined)}
+            />
+          ))}
         </View>
       ) : null}
 

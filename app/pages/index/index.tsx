@@ -46,7 +46,7 @@ export default function HomePage() {
       setBalance(me.flowers.balance)
       setNickname(me.user.nickname)
       setRoles(me.user.roles)
-      showUnreadBadge(me.unreadNotifications)
+      showUnreadBadge({ notifications: me.unreadNotifications, letters: me.unreadLetters })
       setFailed(false)
     } catch (err) {
       setFailed(true)

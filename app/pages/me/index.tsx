@@ -45,7 +45,7 @@ export default function MePage() {
 
     if (meResult.ok) {
       setMe(meResult.value)
-      showUnreadBadge(meResult.value.unreadNotifications)
+      showUnreadBadge({ notifications: meResult.value.unreadNotifications, letters: meResult.value.unreadLetters })
       setMeError('')
     } else {
       setMeError(errorMessage(meResult.error))
@@ -74,6 +74,7 @@ export default function MePage() {
 
   const menu: MenuRow[] = [
     { key: 'my-dreams', icon: '🌈', title: '我的梦想', url: '/pages/my-dreams/index' },
+    { key: 'letters', icon: '✉', title: '小红花来信', url: '/letters/inbox/index' },
     { key: 'notifications', icon: '🔔', title: '消息通知', url: '/pages/notifications/index' },
   ]
   if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/admin/review/index' })
@@ -133,6 +134,11 @@ export default function MePage() {
             {row.key === 'notifications' && me && me.unreadNotifications > 0 ? (
               <Text className='me-menu-count' aria-label={`${me.unreadNotifications} 条未读`}>
                 {me.unreadNotifications > 99 ? '99+' : me.unreadNotifications}
+              </Text>
+            ) : null}
+            {row.key === 'letters' && me && me.unreadLetters > 0 ? (
+              <Text className='me-menu-count me-letters-count' aria-label={`${me.unreadLetters} 封未读来信`}>
+                {me.unreadLetters > 99 ? '99+' : me.unreadLetters}
               </Text>
             ) : null}
             <Text className='me-menu-arrow'>›</Text>

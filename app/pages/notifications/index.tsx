@@ -34,7 +34,7 @@ export default function NotificationsPage() {
       // Reading it is opening it: marked read on the server, the badge follows.
       markLocally(n.id)
       markNotificationRead(n.id).then(
-        (answer) => showUnreadBadge(answer.unread),
+        (answer) => showUnreadBadge({ notifications: answer.unread }),
         () => undefined,
       )
     }
@@ -48,7 +48,7 @@ export default function NotificationsPage() {
     try {
       const answer = await markAllNotificationsRead()
       markLocally(null)
-      showUnreadBadge(answer.unread)
+      showUnreadBadge({ notifications: answer.unread })
     } catch (err) {
       toastError(err)
     }

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '写来信',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,63 @@
+import { Text, View } from '@tarojs/components'
+import type { LetterView } from '../../../functions/contract'
+import { formatYuan, shortDate } from '../../utils/format'
+import './index.scss'
+
+type Statement = NonNullable<LetterView['statement']>
+
+/**
+ * A letter's statement of money: this period (the balance carried from the last letter, every line
+ * in and out, the balance carried to the next) and, apart and labelled, the totals since the start.
+ * The figures are the ones stored with the letter; nothing is recomputed here.
+ */
+export default function LetterStatement({ statement }: { statement: Statement }) {
+  const income = statement.lineItems.filter((line) => line.kind === 'income')
+  const spend = statement.lineItems.filter((line) => line.kind === 'spend')
+  return (
+    <View className='statement' aria-label='收支明细'>
+      <View className='statement-head'>
+        <Text className='statement-title'>本期收支</Text>
+        <Text className='lrf-muted statement-period'>
+          {shortDate(statement.periodStart)} 至 {shortDate(statement.periodEnd)}
+        </Text>
+      </View>
+      <View className='statement-row statement-opening'>
+        <Text>期初余额（上期结转）</Text>
+        <Text className='statement-amount'>¥{formatYuan(statement.openingFen)}</Text>
+      </View>
+      {income.map((line, index) => (
+        <View key={`in-${index}`} className='statement-row statement-line statement-income'>
+          <Text>收入 · {line.description}</Text>
+          <Text className='statement-amount statement-plus'>+¥{formatYuan(line.amountFen)}</Text>
+        </View>
+      ))}
+      {spend.map((line, index) => (
+        <View key={`out-${index}`} className='statement-row statement-line statement-spend'>
+          <Text>支出 · {line.description}</Text>
+          <Text className='statement-amount statement-minus'>-¥{formatYuan(line.amountFen)}</Text>
+        </View>
+      ))}
+      <View className='statement-row statement-sum'>
+        <Text>本期收入 / 支出</Text>
+        <Text className='statement-amount'>
+          +¥{formatYuan(statement.incomeFen)} / -¥{formatYuan(statement.spendFen)}
+        </Text>
+      </View>
+      <View className='statement-row statement-closing'>
+        <Text>期末余额（结转下期）</Text>
+        <Text className='statement-amount statement-closing-value'>¥{formatYuan(statement.closingFen)}</Text>
+      </View>
+      <View className='statement-head statement-since-head'>
+        <Text className='statement-title'>自项目开始累计</Text>
+      </View>
+      <View className='statement-row statement-since'>
+        <Text>累计收入</Text>
+        <Text className='statement-amount statement-since-income'>¥{formatYuan(statement.sinceStart.incomeFen)}</Text>
+      </View>
+      <View className='statement-row statement-since'>
+        <Text>累计支出</Text>
+        <Text className='statement-amount statement-since-spend'>¥{formatYuan(statement.sinceStart.spendFen)}</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '小红花来信',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import LetterCard from '../../components/letter-card'
+import PageState from '../../components/page-state'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { getLetter, markLetterRead } from '../../services/letters'
+import { errorMessage, isApiError } from '../../services/request'
+import type { LetterView } from '../../../functions/contract'
+import './index.scss'
+
+/** One letter: the story, photos (tap to enlarge) and its statement; opening it marks it read. */
+export default function LetterReadPage() {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+  const [letter, setLetter] = useState<{ letter: LetterView; dreamTitle: string } | null>(null)
+  const [missing, setMissing] = useState<string | null>(id ? null : '没有找到这封来信')
+  const [error, setError] = useState('')
+
+  const refresh = useCallback(async () => {
+    if (!id) return
+    try {
+      const found = await getLetter(id)
+      setLetter(found)
+      setError('')
+      // In this person's letterbox: read now (404 when it is not theirs: nothing to mark).
+      markLetterRead(id).catch(() => undefined)
+    } catch (err) {
+      if (isApiError(err, 'NOT_FOUND')) setMissing('没有找到这封来信')
+      else setError(errorMessage(err))
+    }
+  }, [id])
+
+  usePageRefresh(refresh)
+
+  if (!letter) return <PageState root='letter-read' missing={missing} error={error} />
+
+  const openDream = () => {
+    Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(letter.letter.dreamId)}` }).catch(() => undefined)
+  }
+
+  return (
+    <View className='letter-read'>
+      <View className='letter-read-dream' role='link' aria-label={`来自梦想「${letter.dreamTitle}」，查看梦想`} onClick={openDream}>
+        <Text className='lrf-muted'>来自梦想</Text>
+        <Text className='letter-read-dream-title'>「{letter.dreamTitle}」 ›</Text>
+      </View>
+      <LetterCard letter={letter.letter} full />
+    </View>
+  )
+}

@@ -1,0 +1,95 @@
+// 小红花来信: the donor's letterbox, the public timeline, the charity's composer and photo uploads,
+// the admin's review. Typed by the contract's routes (`import type` only).
+import Taro from '@tarojs/taro'
+import type { AnswerOf, BodyOf, PhotoType } from '../../functions/contract'
+import type {
+  dreamLettersRoute,
+  getLetterRoute,
+  letterReviewQueueRoute,
+  lettersOfMyDreamRoute,
+  myLettersRoute,
+  overdueDreamsRoute,
+  resubmitLetterRoute,
+  reviewLetterRoute,
+  submitLetterRoute,
+} from '../../functions/contract/letters'
+import type { requestUploadRoute } from '../../functions/contract/uploads'
+import { ApiError, request } from './request'
+
+const id = (value: string) => encodeURIComponent(value)
+
+/** The donor's letterbox, newest first, with the exact unread count. */
+export function getMyLetters(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof myLettersRoute>>('/me/letters', { query: { cursor, limit } })
+}
+
+/** 204; reading again is the same. */
+export function markLetterRead(letterId: string) {
+  return request<void>(`/me/letters/${id(letterId)}/read`, { method: 'POST' })
+}
+
+export function getLetter(letterId: string) {
+  return request<AnswerOf<typeof getLetterRoute>>(`/letters/${id(letterId)}`)
+}
+
+/** A dream's public timeline of published letters and updates. */
+export function getDreamLetters(dreamId: string, cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof dreamLettersRoute>>(`/dreams/${id(dreamId)}/letters`, { query: { cursor, limit }, auth: false })
+}
+
+/** Charity: every letter of a dream it adopted, any state, with review notes. */
+export function getMyDreamLetters(dreamId: string, cursor?: string | null, limit = 50) {
+  return request<AnswerOf<typeof lettersOfMyDreamRoute>>(`/charity/dreams/${id(dreamId)}/letters`, { query: { cursor, limit } })
+}
+
+export type LetterInput = BodyOf<typeof submitLetterRoute>
+
+export function submitLetter(dreamId: string, input: LetterInput) {
+  return request<AnswerOf<typeof submitLetterRoute>>(`/dreams/${id(dreamId)}/letters`, { method: 'POST', body: input })
+}
+
+export function resubmitLetter(letterId: string, input: BodyOf<typeof resubmitLetterRoute>) {
+  return request<AnswerOf<typeof resubmitLetterRoute>>(`/letters/${id(letterId)}/resubmit`, { method: 'POST', body: input })
+}
+
+export function getLetterQueue(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof letterReviewQueueRoute>>('/admin/letters', { query: { cursor, limit } })
+}
+
+export function reviewLetter(letterId: string, input: BodyOf<typeof reviewLetterRoute>) {
+  return request<AnswerOf<typeof reviewLetterRoute>>(`/letters/${id(letterId)}/review`, { method: 'POST', body: input })
+}
+
+export function getOverdueDreams(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof overdueDreamsRoute>>('/admin/letters/overdue', { query: { cursor, limit } })
+}
+
+const TYPES: Record<string, PhotoType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif' }
+
+/** The image type a chosen file claims by its name (the server believes only its bytes). */
+function declaredType(file: { path: string; type?: string }): PhotoType {
+  if (file.type && Object.values(TYPES).includes(file.type as PhotoType)) return file.type as PhotoType
+  const extension = /\.([a-z0-9]+)$/i.exec(file.path)?.[1]?.toLowerCase() ?? ''
+  return TYPES[extension] ?? 'image/jpeg'
+}
+
+/**
+ * One photo: ask the API for a presigned POST, then send the file straight to the bucket with
+ * Taro.uploadFile (wx.uploadFile in the mini-program; the bucket's host must be in its
+ * uploadFile domain list). Resolves with the upload id a letter names.
+ */
+export async function uploadPhoto(file: { path: string; size?: number; type?: string }): Promise<string> {
+  const { upload } = await request<AnswerOf<typeof requestUploadRoute>>('/uploads', {
+    method: 'POST',
+    body: { purpose: 'letter_photo', contentType: declaredType(file) },
+  })
+  if (file.size !== undefined && file.size > upload.maxBytes) throw new ApiError(400, 'INVALID_PHOTO', '照片不能超过 5MB')
+  let answer: Taro.uploadFile.SuccessCallbackResult
+  try {
+    answer = await Taro.uploadFile({ url: upload.url, filePath: file.path, name: 'file', formData: upload.fields })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '照片上传失败，请检查网络后重试')
+  }
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw new ApiError(answer.statusCode, 'UPLOAD_FAILED', '照片上传失败，请重试')
+  return upload.id
+}
