@@ -86,7 +86,8 @@ export async function uploadPhoto(file: { path: string; size?: number; type?: st
   if (file.size !== undefined && file.size > upload.maxBytes) throw new ApiError(400, 'INVALID_PHOTO', '照片不能超过 5MB')
   let answer: Taro.uploadFile.SuccessCallbackResult
   try {
-    answer = await Taro.uploadFile({ url: upload.url, filePath: file.path, name: 'file', formData: upload.fields })
+    // No cookies to the bucket (H5 sends them by default, and a bucket's CORS rule allows any origin only without them).
+    answer = await Taro.uploadFile({ url: upload.url, filePath: file.path, name: 'file', formData: upload.fields, withCredentials: false })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '照片上传失败，请检查网络后重试')
   }

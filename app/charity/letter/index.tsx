@@ -105,7 +105,8 @@ export default function CharityLetterPage() {
     setUploading(true)
     try {
       for (const file of chosen.tempFiles) {
-        const id = await uploadPhoto({ path: file.path, size: file.size, type: (file as { type?: string }).type })
+        const picked = file as { path: string; size: number; type?: string; originalFileObj?: { type?: string } }
+        const id = await uploadPhoto({ path: picked.path, size: picked.size, type: picked.type ?? picked.originalFileObj?.type })
         setPhotos((prev) => [...prev, { id, path: file.path }])
       }
     } catch (err) {
