@@ -18,13 +18,16 @@ import { runHttpBench } from './lib/http-bench';
 import { measureWeappPackages } from './lib/weapp-size';
 import { coldBench } from './lib/cold-bench';
 import { fanoutBench } from './lib/fanout-bench';
+import { lettersBench } from './lib/letters-bench';
 
 /**
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
  * packages), `domain` (the hot dream through the domain operation), `http` (the same through
  * `npm run api`, with the domain figure of the same run), `cold` (each function's bundle and
  * cold load beside the floor bundle), `fanout` (issue 11: 100,000 donors of one dream told through
- * the stream consumers, killed once midway; it runs only when named, as it takes minutes).
+ * the stream consumers, killed once midway; it runs only when named, as it takes minutes), `letters`
+ * (issue 12: a letter delivered to 20,000 letterboxes, and the read side of fan-out on write against
+ * fan-out on read for a person who gave to 500 dreams; only when named).
  */
 const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'cold', 'domain', 'http'];
 const HTTP_DONORS = Number(process.env.BENCH_HTTP_DONORS ?? 64);
@@ -59,6 +62,7 @@ async function main() {
   if (MODES.includes('size')) sizeReport();
   if (MODES.includes('cold')) await coldBench();
   if (MODES.includes('fanout')) await fanoutBench();
+  if (MODES.includes('letters')) await lettersBench();
   if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).

@@ -118,7 +118,7 @@ describe('H5 app: 小红花来信', () => {
     // The dream page shows the timeline (from the letter).
     await visible(donor, '.letter-read-dream').click();
     const timeline = visible(donor, '.dream-letters-card');
-    await timeline.locator('.letter-card').first().waitFor({ timeout: 30_000 });
+    await timeline.locator('.dream-letter').first().waitFor({ timeout: 30_000 });
     expect(await timeline.innerText()).toContain('十月的来信');
     expect(await timeline.innerText()).toContain('已发布 1 封');
 

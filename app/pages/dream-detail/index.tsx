@@ -22,7 +22,6 @@ import {
 import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 import PageState from '../../components/page-state'
-import LetterCard from '../../components/letter-card'
 import { getDreamLetters } from '../../services/letters'
 
 // GET /dreams/{id} may answer totals up to a second old.
@@ -296,11 +295,23 @@ export default function DreamDetailPage() {
           {timeline === null && !timelineError ? <View className='lrf-hint dream-letters-loading'>加载中…</View> : null}
           {timelineError ? <View className='lrf-hint dream-letters-error'>{timelineError}</View> : null}
           {timeline?.map((letter) => (
-            <LetterCard
+            <View
               key={letter.id}
-              letter={letter}
-              onOpen={() => Taro.navigateTo({ url: `/letters/read/index?id=${encodeURIComponent(letter.id)}` }).catch(() => undefined)}
-            />
+              className={`dream-letter dream-letter-${letter.kind}`}
+              role='link'
+              aria-label={`${letter.kind === 'letter' ? '来信' : '执行反馈'}：${letter.title}，查看全文`}
+              onClick={() => Taro.navigateTo({ url: `/letters/read/index?id=${encodeURIComponent(letter.id)}` }).catch(() => undefined)}
+            >
+              <View className='dream-letter-head'>
+                <Text className='dream-letter-kind'>{letter.kind === 'letter' ? '小红花来信' : '执行反馈'}</Text>
+                <Text className='lrf-muted dream-letter-date'>{formatShanghaiDate(letter.publishedAt ?? letter.createdAt)}</Text>
+              </View>
+              <Text className='dream-letter-title'>{letter.title}</Text>
+              <Text className='lrf-muted dream-letter-more'>
+                {letter.photoUrls.length ? `${letter.photoUrls.length} 张照片 · ` : ''}
+                {letter.statement ? '含本期收支明细 · ' : ''}查看全文 ›
+              </Text>
+            </View>
           ))}
         </View>
       ) : null}
