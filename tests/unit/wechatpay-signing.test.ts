@@ -13,8 +13,7 @@ const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const APIV3_KEY = '0123456789abcdef0123456789ABCDEF';
 const PUB_KEY_ID = 'PUB_KEY_ID_0114232134912410000000000000';
 
-const verifies = (message: string, signature: string) =>
-  createVerify('RSA-SHA256').update(message, 'utf8').verify(merchant.publicKey, signature, 'base64');
+const verifies = (message: string, signature: string) => createVerify('RSA-SHA256').update(message, 'utf8').verify(merchant.publicKey, signature, 'base64');
 
 describe('WeChat Pay v3 signing on node:crypto (the published rules)', () => {
   it('signs a request: the Authorization header verifies with the merchant public key over METHOD\\nPATH?QUERY\\nTIMESTAMP\\nNONCE\\nBODY\\n', () => {
@@ -34,24 +33,47 @@ describe('WeChat Pay v3 signing on node:crypto (the published rules)', () => {
     // Assert
     expect(header.startsWith('WECHATPAY2-SHA256-RSA2048 ')).toBe(true);
     const fields = Object.fromEntries([...header.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    expect(fields).toMatchObject({ mchid: '1900000001', nonce_str: '593BEC0C930BF1AFEB40B4A08C8FB242', timestamp: '1554208460', serial_no: '5157F09EFDC096DE15EBE81A47057A72' });
+    expect(fields).toMatchObject({
+      mchid: '1900000001',
+      nonce_str: '593BEC0C930BF1AFEB40B4A08C8FB242',
+      timestamp: '1554208460',
+      serial_no: '5157F09EFDC096DE15EBE81A47057A72',
+    });
     expect(verifies(`POST\n/v3/pay/transactions/jsapi\n1554208460\n593BEC0C930BF1AFEB40B4A08C8FB242\n${body}\n`, fields.signature)).toBe(true);
     // A GET signs an empty body, still ending in \n.
-    const get = authorizationHeader({ mchid: 'm', serialNo: 's', privateKey: merchant.privateKey, method: 'GET', pathWithQuery: '/v3/x?mchid=m', body: '', timestamp: 1, nonce: 'n' });
+    const get = authorizationHeader({
+      mchid: 'm',
+      serialNo: 's',
+      privateKey: merchant.privateKey,
+      method: 'GET',
+      pathWithQuery: '/v3/x?mchid=m',
+      body: '',
+      timestamp: 1,
+      nonce: 'n',
+    });
     expect(verifies('GET\n/v3/x?mchid=m\n1\nn\n\n', /signature="([^"]+)"/.exec(get)![1])).toBe(true);
   });
 
   it('signs requestPayment over exactly appId\\ntimeStamp\\nnonceStr\\npackage\\n (signType is not signed)', () => {
-    const params = requestPaymentParams({ appId: 'wx8888888888888888', prepayId: 'wx201410272009395522657a690389285100', privateKey: merchant.privateKey, timestamp: 1414561699, nonce: '5K8264ILTKCH16CQ2502SI8ZNMTM67VS' });
+    const params = requestPaymentParams({
+      appId: 'wx8888888888888888',
+      prepayId: 'wx201410272009395522657a690389285100',
+      privateKey: merchant.privateKey,
+      timestamp: 1414561699,
+      nonce: '5K8264ILTKCH16CQ2502SI8ZNMTM67VS',
+    });
     expect(params).toMatchObject({ timeStamp: '1414561699', package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA' });
-    expect(verifies('wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nprepay_id=wx201410272009395522657a690389285100\n', params.paySign)).toBe(true);
+    expect(verifies('wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nprepay_id=wx201410272009395522657a690389285100\n', params.paySign)).toBe(
+      true,
+    );
   });
 
   describe('a notification', () => {
     const keys = new Map([[PUB_KEY_ID, platform.publicKey]]);
     const now = 1_790_000_000;
     const transaction = JSON.stringify({ out_trade_no: 'meal-1', trade_state: 'SUCCESS', amount: { total: 1500 } });
-    const body = () => JSON.stringify({ id: 'n1', event_type: 'TRANSACTION.SUCCESS', resource: encryptResource(transaction, APIV3_KEY, 'transaction', 'transaction') });
+    const body = () =>
+      JSON.stringify({ id: 'n1', event_type: 'TRANSACTION.SUCCESS', resource: encryptResource(transaction, APIV3_KEY, 'transaction', 'transaction') });
 
     it('signed by the key its serial names, and encrypted with our APIv3 key, verifies and decrypts', () => {
       // Arrange: a notification we encrypt and sign ourselves, as WeChat Pay does

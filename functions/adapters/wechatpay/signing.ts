@@ -1,3 +1,4 @@
+import type { RequestPaymentParams } from '../../domain/payment';
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
@@ -51,20 +52,24 @@ export function authorizationHeader(input: {
 }
 
 /** What `wx.requestPayment` (Taro.requestPayment) takes for a prepay id; `signType` is not part of what is signed. */
-export interface RequestPaymentParams {
+export function requestPaymentParams(input: {
   appId: string;
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: 'RSA';
-  paySign: string;
-}
-
-export function requestPaymentParams(input: { appId: string; prepayId: string; privateKey: KeyObject; timestamp?: number; nonce?: string }): RequestPaymentParams {
+  prepayId: string;
+  privateKey: KeyObject;
+  timestamp?: number;
+  nonce?: string;
+}): RequestPaymentParams {
   const timeStamp = String(input.timestamp ?? Math.floor(Date.now() / 1000));
   const nonceStr = input.nonce ?? newNonce();
   const pkg = `prepay_id=${input.prepayId}`;
-  return { appId: input.appId, timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign: rsaSign(input.privateKey, `${input.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`) };
+  return {
+    appId: input.appId,
+    timeStamp,
+    nonceStr,
+    package: pkg,
+    signType: 'RSA',
+    paySign: rsaSign(input.privateKey, `${input.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`),
+  };
 }
 
 export type SignatureProblem = 'missing_headers' | 'unknown_serial' | 'stale_timestamp' | 'signtest_probe' | 'bad_signature';
