@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dynamodb-local';
 import { startLocalGateway } from './lib/local-gateway';
 import { startLocalS3 } from './lib/local-s3';
+import { startLocalWechatPay } from './lib/local-wechatpay';
 import { loadStreamConsumers, startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
@@ -22,6 +23,8 @@ export type ApiOptions = LauncherSettings;
 export interface RunningApi {
   url: string;
   dynamo: Pick<RunningDynamoDb, 'endpoint' | 'stop'>;
+  /** The fake WeChat Pay's base (unless WECHATPAY_API_BASE was given). */
+  wechatpayUrl?: string;
   /** The uploads bucket's endpoint (the emulator's, unless S3_ENDPOINT was given). */
   s3Endpoint: string;
   wechat?: FakeWechatServer;
@@ -61,7 +64,12 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   const s3 = options.s3Endpoint
     ? { endpoint: options.s3Endpoint, stop: async () => undefined }
     : await startLocalS3({ port: options.s3Port, bucket: options.uploadsBucket, dataDir: join(options.dataDir, 's3') });
-  const functionEnv = functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url, s3.endpoint);
+  // WeChat Pay: one given in the environment (WECHATPAY_API_BASE and its keys), else the fake, with keys made now.
+  const payment = process.env.WECHATPAY_API_BASE ? null : await startLocalWechatPay(options);
+  const functionEnv = {
+    ...functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url, s3.endpoint),
+    ...(payment?.env ?? {}),
+  };
   const seedTarget = containerFor(functionEnv);
   await seedReferenceData(seedTarget);
   const seeded = await seedDemoData(seedTarget);
@@ -91,9 +99,10 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
     await gateway.close();
     await wechat?.close();
     await s3.stop();
+    await payment?.fake.close();
     await dynamo.stop();
   };
-  return { url: `http://localhost:${options.apiPort}`, dynamo, s3Endpoint: s3.endpoint, wechat, streams, seeded, stop };
+  return { url: `http://localhost:${options.apiPort}`, dynamo, s3Endpoint: s3.endpoint, wechatpayUrl: payment?.fake.url, wechat, streams, seeded, stop };
 }
 
 async function main() {
@@ -112,6 +121,7 @@ async function main() {
   console.log(`DynamoDB Local at ${api.dynamo.endpoint} (data in ${options.dataDir})`);
   if (api.wechat) console.log(`Fake WeChat at ${api.wechat.url}`);
   console.log(`Uploads bucket (S3) at ${api.s3Endpoint}`);
+  if (api.wechatpayUrl) console.log(`Fake WeChat Pay at ${api.wechatpayUrl}`);
   console.log("Stream consumers (eventDispatcher, fanoutWorker) reading the table's stream");
   console.log(`API ready at ${api.url}`);
 }

@@ -9,7 +9,8 @@ import { encryptResource, wechatpayHeaders } from '../functions/adapters/wechatp
  * own key (public-key mode, a `PUB_KEY_ID_…` serial), and sends notifications encrypted with the
  * APIv3 key and signed, again and again until one gets a 2xx. Routes under `/__fake__/` play the
  * payer: `POST /__fake__/pay {out_trade_no}` pays an order at once (H5 and local have no WeChat
- * wallet), `GET /__fake__/notifications` shows what was sent.
+ * wallet; a payer whose openid starts with `wallet-empty` pays only with `force: true`),
+ * `GET /__fake__/notifications` shows what was sent.
  */
 export interface FakeWechatPayOptions {
   port?: number;
@@ -138,9 +139,11 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions): Promise
     const pathWithQuery = `${url.pathname}${url.search}`;
     if (url.pathname.startsWith('/__fake__/')) {
       if (req.method === 'POST' && url.pathname === '/__fake__/pay') {
-        const { out_trade_no } = JSON.parse(body || '{}') as { out_trade_no?: string };
+        const { out_trade_no, force } = JSON.parse(body || '{}') as { out_trade_no?: string; force?: boolean };
         const order = out_trade_no ? orders.get(out_trade_no) : undefined;
         if (!order) throw new Refusal(404, 'ORDER_NOT_EXIST', 'no such order');
+        // A payer whose openid starts with `wallet-empty` does not pay at once (tests of a pending donation).
+        if (order.openid.startsWith('wallet-empty') && !force) return { trade_state: order.state };
         if (order.state === 'NOTPAY') {
           order.state = 'SUCCESS';
           order.transactionId = `4200${Date.now()}${randomBytes(4).toString('hex')}`;

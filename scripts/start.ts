@@ -50,6 +50,7 @@ async function main() {
   API           ${api.url}
   Fake WeChat   ${api.wechat?.url ?? '(outside WeChat API)'}
   Uploads (S3)  ${api.s3Endpoint}
+  WeChat Pay    ${api.wechatpayUrl ?? '(outside WeChat Pay)'}
   DynamoDB      ${api.dynamo.endpoint}   data in ${options.dataDir}
   Stream        eventDispatcher + fanoutWorker read the table's stream (checkpoints in ${options.dataDir}/stream-checkpoints.json)
 Demo accounts (sign in on the H5 screen with this openid; demo dreams are on the 梦想 tab): ${DEMO_USERS.map((u) => `${u.openid} (${u.roles.join('+')})`).join(', ')}

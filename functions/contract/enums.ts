@@ -78,3 +78,7 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 /** WeChat's image check of a photo: pending until its verdict is pushed. */
 export const MEDIA_VERDICTS = ['pending', 'pass', 'risky', 'review'] as const;
 export type MediaVerdict = (typeof MEDIA_VERDICTS)[number];
+
+/** A love-meal donation (API.md "Love meals"): pending until WeChat Pay says it is paid. */
+export const DONATION_STATUSES = ['pending', 'paid', 'refunded'] as const;
+export type DonationStatus = (typeof DONATION_STATUSES)[number];

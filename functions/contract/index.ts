@@ -16,4 +16,5 @@ export * from './notifications';
 export * from './events';
 export * from './letters';
 export * from './uploads';
+export * from './meals';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

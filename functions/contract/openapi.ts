@@ -25,6 +25,9 @@ export function refusalsOf(route: RouteContract): RouteError[] {
   return refusals.sort((a, b) => a.status - b.status);
 }
 
+/** WeChat Pay's answer shape for a refused notification. */
+const wechatpayFail = z.object({ code: z.literal('FAIL'), message: z.string() });
+
 const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content' };
 
 /** The OpenAPI 3.1 document of every route, generated from the contract's schemas. */
@@ -43,7 +46,7 @@ export function openApiDocument(servers: { url: string; description?: string }[]
         status,
         {
           description: list.map((r) => `\`${r.code}\`: ${r.when}`).join('; '),
-          content: { 'application/json': { schema: errorBody } },
+          content: { 'application/json': { schema: route.wechatpayErrors ? wechatpayFail : errorBody } },
         },
       ]),
     );

@@ -36,6 +36,8 @@ export interface RouteContract<
   idempotent?: boolean;
   /** Answers without the edge (shared/http.ts), so a token sent is not even read. */
   withoutEdge?: true;
+  /** Refusals are WeChat Pay's `{"code":"FAIL","message":…}`, not the API's envelope (its notification URL). */
+  wechatpayErrors?: true;
   /** The success body is sent as text/plain (WeChat's push wants the bare word `success`). */
   rawText?: true;
   /** Exists only when STAGE is local or test; elsewhere 404 like an unknown route. */

@@ -5,6 +5,7 @@ import * as earning from './earning';
 import * as events from './events';
 import * as letters from './letters';
 import * as uploads from './uploads';
+import * as meals from './meals';
 import * as me from './me';
 import * as meta from './meta';
 import * as notifications from './notifications';
@@ -15,6 +16,6 @@ const isRoute = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'status' in value && 'response' in value;
 
 /** Every route of the API, from the contract modules (each one's `…Route` exports). */
-export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, events, letters, uploads, meta].flatMap(
+export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, events, letters, uploads, meals, meta].flatMap(
   (module) => Object.values(module).filter(isRoute),
 );

@@ -53,10 +53,10 @@ export class PaymentMessageRefused extends Error {
 
 export interface PaymentPort {
   createJsapiOrder(order: JsapiOrder): Promise<{ prepayId: string }>;
-  requestPaymentParams(prepayId: string): RequestPaymentParams;
+  requestPaymentParams(prepayId: string): Promise<RequestPaymentParams>;
   /** By our out_trade_no: the fallback when a notification is late. */
   queryOrder(outTradeNo: string): Promise<Transaction>;
   refund(input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string; notifyUrl: string }): Promise<Refund>;
   /** Verifies and decrypts a notification (headers lower-cased); PaymentMessageRefused otherwise. */
-  parseNotification(headers: Record<string, string | undefined>, rawBody: string): PaymentNotification;
+  parseNotification(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentNotification>;
 }

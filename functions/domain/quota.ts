@@ -53,6 +53,7 @@ export function quotaSpecs(rules: {
   failedLoginsPerMinute: number;
   uploadsPerDay: number;
   lettersPerDay: number;
+  mealDonationsPerDay: number;
 }) {
   return {
     dreams: { name: 'dreams', limit: rules.dreamsPerDay, windowSeconds: DAY },
@@ -62,5 +63,6 @@ export function quotaSpecs(rules: {
     failedLogins: { name: 'failed-logins', limit: rules.failedLoginsPerMinute, windowSeconds: MINUTE },
     uploads: { name: 'uploads', limit: rules.uploadsPerDay, windowSeconds: DAY },
     letters: { name: 'letters', limit: rules.lettersPerDay, windowSeconds: DAY },
+    mealDonations: { name: 'meal-donations', limit: rules.mealDonationsPerDay, windowSeconds: DAY },
   } satisfies Record<string, QuotaSpec>;
 }

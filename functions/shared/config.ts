@@ -1,14 +1,11 @@
 import { z } from 'zod';
 import rulesJson from '../../config/rules.json';
-import { SUBSCRIBE_TOPICS, type SubscribeTopic } from '../contract/enums';
 
 /**
  * Every rule value (caps, rates, prices) and every environment setting, read once and validated
  * at cold start so a bad deployment fails loudly instead of computing wrong balances.
  */
 const positiveInt = z.number().int().positive();
-
-const template = z.object({ id: z.string().min(1), keys: z.object({ title: z.string().min(1), note: z.string().min(1), time: z.string().min(1) }) });
 
 const rulesSchema = z.object({
   timezone: z.string().min(1),
@@ -28,7 +25,7 @@ const rulesSchema = z.object({
   quiz: z.object({ questionsPerDay: positiveInt, flowersPerCorrectAnswer: positiveInt }),
   lowcarbon: z.object({ flowersPerAction: positiveInt, maxFlowersPerDay: positiveInt, memberCodeTtlSeconds: positiveInt }),
   sponsors: z.object({ maxMatchFenPerUserPerDay: positiveInt }),
-  meals: z.object({ priceFen: positiveInt }),
+  meals: z.object({ priceFen: positiveInt, maxMealsPerDonation: positiveInt.max(1_000), fundShards: positiveInt.max(32) }),
   devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
   quotas: z.object({
     dreamsPerDay: positiveInt,
@@ -38,6 +35,7 @@ const rulesSchema = z.object({
     failedLoginsPerMinute: positiveInt,
     uploadsPerDay: positiveInt,
     lettersPerDay: positiveInt,
+    mealDonationsPerDay: positiveInt,
   }),
   uploads: z.object({
     maxBytes: positiveInt.max(5 * 1024 * 1024),
@@ -55,7 +53,6 @@ const rulesSchema = z.object({
   }),
   subscribe: z.object({
     maxCreditsPerTopic: positiveInt,
-    templates: z.object({ dream_executable: template, letter: template, meal_redeemed: template }),
   }),
 });
 
@@ -99,6 +96,8 @@ export interface SubscribeTemplate {
 }
 
 export interface AppConfig {
+  /** The environment this was read from (the payment functions read their own settings from it). */
+  env: NodeJS.ProcessEnv;
   stage: Stage;
   isLocalStage: boolean;
   tableName: string;
@@ -109,7 +108,6 @@ export interface AppConfig {
     appId: string;
     appSecret?: string;
     appSecretParam?: string;
-    templates: Record<SubscribeTopic, SubscribeTemplate>;
     /** The message-push token (媒体检测 verdicts come by push); a direct value wins over the parameter. */
     pushToken?: string;
     pushTokenParam?: string;
@@ -140,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const bucket = parsed.UPLOADS_BUCKET ?? (isLocalStage ? LOCAL_UPLOADS.bucket : undefined);
   const s3Endpoint = parsed.S3_ENDPOINT ?? (isLocalStage ? LOCAL_UPLOADS.endpoint : undefined);
   return {
+    env,
     stage: parsed.STAGE,
     isLocalStage,
     tableName: parsed.TABLE_NAME,
@@ -151,7 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appSecret,
       // A secret given directly wins; the parameter is only read when none was.
       appSecretParam: appSecret ? undefined : parsed.WECHAT_APP_SECRET_PARAM,
-      templates: subscribeTemplates(rules, env, isLocalStage),
       pushToken,
       pushTokenParam: pushToken ? undefined : parsed.WECHAT_PUSH_TOKEN_PARAM,
     },
@@ -161,18 +159,60 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+/** WeChat Pay (merchant mode, issue 13); null where it is not configured (no love-meal payments then). */
+export interface WechatPaySettings {
+  apiBase: string;
+  mchid: string;
+  serialNo: string;
+  privateKey?: string;
+  privateKeyParam?: string;
+  publicKeyId: string;
+  publicKey: string;
+  apiV3Key?: string;
+  apiV3KeyParam?: string;
+  /** Where notifications go: PUBLIC_API_BASE + /payments/wechatpay/notify. */
+  notifyUrl: string;
+}
+
 /**
- * Template ids are each mini-program's own (chosen in its WeChat console): a given
- * WECHAT_TEMPLATE_<TOPIC> always wins; the ids in config/rules.json are the local fake's, used
- * only in local and test. A deployed stage without one sends no WeChat message for that topic.
+ * WeChat Pay's settings, read once by the payment functions only (so the others do not carry
+ * them): all given, or none. In local/test the launchers give the fake WeChat Pay's base and keys;
+ * a given WECHATPAY_API_BASE with its keys always wins. In AWS the key and the APIv3 key come from
+ * SSM (`*_PARAM`).
  */
-function subscribeTemplates(rules: Rules, env: NodeJS.ProcessEnv, isLocalStage: boolean): Record<SubscribeTopic, SubscribeTemplate> {
-  const templates = {} as Record<SubscribeTopic, SubscribeTemplate>;
-  for (const topic of SUBSCRIBE_TOPICS) {
-    const { id, keys } = rules.subscribe.templates[topic];
-    templates[topic] = { id: env[`WECHAT_TEMPLATE_${topic.toUpperCase()}`] || (isLocalStage ? id : null), keys };
-  }
-  return templates;
+export function loadWechatPaySettings(env: NodeJS.ProcessEnv, isLocalStage: boolean): WechatPaySettings | null {
+  const schema = z.object({
+    WECHATPAY_API_BASE: optional(z.string().url()),
+    WECHATPAY_MCH_ID: optional(z.string().min(1)),
+    WECHATPAY_MCH_SERIAL: optional(z.string().min(1)),
+    WECHATPAY_MCH_PRIVATE_KEY: optional(z.string().min(1)),
+    WECHATPAY_MCH_PRIVATE_KEY_PARAM: optional(z.string()),
+    WECHATPAY_PUBLIC_KEY_ID: optional(z.string().min(1)),
+    WECHATPAY_PUBLIC_KEY: optional(z.string().min(1)),
+    WECHATPAY_APIV3_KEY: optional(z.string().length(32)),
+    WECHATPAY_APIV3_KEY_PARAM: optional(z.string()),
+    PUBLIC_API_BASE: optional(z.string().url()),
+  });
+  const parsed = schema.parse(env);
+  const { WECHATPAY_MCH_ID: mchid, WECHATPAY_MCH_SERIAL: serialNo, WECHATPAY_PUBLIC_KEY_ID: publicKeyId, WECHATPAY_PUBLIC_KEY: publicKey } = parsed;
+  if (!mchid || !serialNo || !publicKeyId || !publicKey || !parsed.PUBLIC_API_BASE) return null;
+  const privateKey = parsed.WECHATPAY_MCH_PRIVATE_KEY;
+  const apiV3Key = parsed.WECHATPAY_APIV3_KEY;
+  if (!privateKey && !parsed.WECHATPAY_MCH_PRIVATE_KEY_PARAM)
+    throw new Error('WECHATPAY_MCH_PRIVATE_KEY or WECHATPAY_MCH_PRIVATE_KEY_PARAM must be set with WECHATPAY_MCH_ID');
+  if (!apiV3Key && !parsed.WECHATPAY_APIV3_KEY_PARAM) throw new Error('WECHATPAY_APIV3_KEY or WECHATPAY_APIV3_KEY_PARAM must be set with WECHATPAY_MCH_ID');
+  return {
+    apiBase: (parsed.WECHATPAY_API_BASE ?? (isLocalStage ? 'http://127.0.0.1:3200' : 'https://api.mch.weixin.qq.com')).replace(/\/$/, ''),
+    mchid,
+    serialNo,
+    privateKey,
+    privateKeyParam: privateKey ? undefined : parsed.WECHATPAY_MCH_PRIVATE_KEY_PARAM,
+    publicKeyId,
+    publicKey,
+    apiV3Key,
+    apiV3KeyParam: apiV3Key ? undefined : parsed.WECHATPAY_APIV3_KEY_PARAM,
+    notifyUrl: `${parsed.PUBLIC_API_BASE.replace(/\/$/, '')}/payments/wechatpay/notify`,
+  };
 }
 
 /**
@@ -184,6 +224,7 @@ export interface LauncherSettings {
   apiPort: number;
   dynamoPort: number;
   wechatPort: number;
+  wechatpayPort: number;
   h5Port: number;
   s3Port: number;
   /** An S3 (or emulator) outside: then none is started. */
@@ -205,6 +246,7 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
     API_PORT: port(3000),
     DYNAMODB_PORT: port(8765),
     FAKE_WECHAT_PORT: port(3100),
+    FAKE_WECHATPAY_PORT: port(3200),
     H5_PORT: port(10086),
     S3_PORT: port(4569),
     S3_ENDPOINT: optional(z.string().url()),
@@ -223,6 +265,7 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
     apiPort: parsed.API_PORT,
     dynamoPort: parsed.DYNAMODB_PORT,
     wechatPort: parsed.FAKE_WECHAT_PORT,
+    wechatpayPort: parsed.FAKE_WECHATPAY_PORT,
     h5Port: parsed.H5_PORT,
     s3Port: parsed.S3_PORT,
     s3Endpoint: parsed.S3_ENDPOINT,

@@ -5,6 +5,7 @@ import { config, type AppConfig } from './config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
+  mealParts,
   ledgerParts,
   dreamPageParts,
   dreamReviewParts,
@@ -22,6 +23,7 @@ import {
  * roles, reconcile) and tests. Functions compose only what they use (core.ts, features.ts).
  */
 export type Container = Core &
+  ReturnType<typeof mealParts> &
   ReturnType<typeof auditParts> &
   ReturnType<typeof ledgerParts> &
   ReturnType<typeof stepsParts> &
@@ -38,6 +40,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   const base = buildCore(appConfig, clock);
   return {
     ...base,
+    ...mealParts(base),
     ...auditParts(base),
     ...ledgerParts(base),
     ...stepsParts(base),

@@ -9,6 +9,7 @@ import {
   lowCarbonParts,
   auditParts,
   ledgerParts,
+  mealParts,
   meParts,
   notificationParts,
   pushParts,
@@ -45,3 +46,4 @@ export const ledgerDeps = /* @__PURE__ */ feature(ledgerParts);
 export const meDeps = /* @__PURE__ */ feature(meParts);
 export const auditDeps = /* @__PURE__ */ feature(auditParts);
 export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);
+export const mealDeps = /* @__PURE__ */ feature(mealParts);

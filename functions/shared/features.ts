@@ -9,6 +9,7 @@ import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
 import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { WechatMediaCheck } from '../adapters/wechat/media-check';
+import { WechatSubscribeMessages } from '../adapters/wechat/subscribe-messages';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
 import type { Letterbox, LetterRepository, LetterSummaries } from '../domain/letter';
@@ -34,6 +35,11 @@ import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, W
 import type { Core } from './core';
 import { MemberCodeService } from './member-code';
 import { secretProvider } from './secrets';
+import { subscribeTemplates } from './subscribe-templates';
+import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
+import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
+import type { DonationRepository } from '../domain/meals';
+import { loadWechatPaySettings } from './config';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import type { AuditTrail } from '../domain/audit';
 import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
@@ -70,7 +76,7 @@ export const ledgerParts = /* @__PURE__ */ perCore((core): { ledger: LedgerRepos
 }));
 
 export interface WechatParts {
-  wechat: WechatAuthPort & WechatMessagingPort;
+  wechat: WechatAuthPort;
   contentSafety: ContentSafetyPort;
 }
 export interface QuotaParts {
@@ -106,6 +112,7 @@ export interface DreamParts extends QuotaParts {
 }
 export interface SubscriptionParts {
   subscriptions: SubscriptionStore;
+  templates: Record<SubscribeTopic, SubscribeTemplate>;
 }
 /** The stream consumers: fan-out jobs, the inbox, subscribe credits and WeChat's send API. */
 export interface EventParts extends SubscriptionParts {
@@ -199,7 +206,10 @@ export function dreamReviewParts(core: Core): DreamReviewParts {
   return { dreams: dreamRepository(core), ...wechatParts(core) };
 }
 
-export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({ subscriptions: new DynamoSubscriptionStore(core.table) }));
+export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({
+  subscriptions: new DynamoSubscriptionStore(core.table),
+  templates: subscribeTemplates(core.config),
+}));
 
 export const fanoutParts = /* @__PURE__ */ perCore((core): { fanout: FanoutStore } => ({ fanout: new DynamoFanoutStore(core.table) }));
 
@@ -214,11 +224,11 @@ export function eventParts(core: Core): EventParts {
     letterbox: new DynamoLetterbox(core.table),
     letters: new DynamoLetterRepository(core.table),
     ...subscriptionParts(core),
-    messaging: wechatParts(core).wechat,
+    messaging: new WechatSubscribeMessages(wechatParts(core).wechat),
     mediaCheck: new WechatMediaCheck(wechatParts(core).wechat),
     uploads: new DynamoUploadRepository(core.table),
     objects: objectStore(core),
-    templates: core.config.wechat.templates,
+    templates: subscribeTemplates(core.config),
     pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
   };
 }
@@ -267,3 +277,28 @@ export const letterParts = /* @__PURE__ */ perCore(
     ...uploadParts(core),
   }),
 );
+
+/** Love meals (issue 13): donations, the stores they fund, and WeChat Pay (when configured). */
+export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
+  const settings = loadWechatPaySettings(core.config.env, core.config.isLocalStage);
+  const { region } = core.config;
+  return {
+    ...storeParts(core),
+    donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
+    payments: settings
+      ? new ConfiguredWechatPay(
+          { ...settings, appId: core.config.wechat.appId },
+          {
+            privateKey: secretProvider(settings.privateKey, settings.privateKeyParam, 'WeChat Pay merchant key', region),
+            apiV3Key: secretProvider(settings.apiV3Key, settings.apiV3KeyParam, 'WeChat Pay APIv3 key', region),
+          },
+          core.config.isLocalStage,
+        )
+      : null,
+  };
+});
+
+export interface MealParts extends StoreParts {
+  donations: DonationRepository;
+  payments: ConfiguredWechatPay | null;
+}

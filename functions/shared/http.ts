@@ -43,6 +43,9 @@ interface Handling<B, Q, P, R, A extends Auth> {
     caller: A extends 'required' ? AuthenticatedUser : AuthenticatedUser | null;
     /** The client's address as API Gateway saw it (quotas on what has no account yet, e.g. logins). */
     sourceIp: string;
+    /** The body exactly as sent, and the headers lower-cased (what a signature is checked over). */
+    rawBody: string;
+    headers: Record<string, string | undefined>;
     /**
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
      * transaction, given how the use case presents the move; without one, undefined.
@@ -125,6 +128,8 @@ export function httpRoute<
           params: params as never,
           caller: caller as never,
           sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+          rawBody: rawBodyOf(event),
+          headers,
           completeWith: completeWith as never,
         });
         response = render(result);
@@ -142,9 +147,6 @@ export function httpRoute<
       if (claim) await (await core()).idempotency.release(claim).catch(() => undefined);
     }
     logOnce(method, path, response.status, started, failure, context);
-    if (spec.rawText && response.status === successStatus) {
-      return { statusCode: response.status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: String(response.body) };
-    }
     return toResult(response);
   };
 
@@ -183,9 +185,13 @@ function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined
   return out;
 }
 
+function rawBodyOf(event: APIGatewayProxyEventV2): string {
+  return event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+}
+
 function parseJsonBody(event: APIGatewayProxyEventV2, expectsBody: boolean): unknown {
   if (!expectsBody) return {};
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  const raw = rawBodyOf(event);
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new ValidationError('请求体过大');
   if (raw.trim() === '') throw new ValidationError('请求体必须是 JSON 对象');
   try {

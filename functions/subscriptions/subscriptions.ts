@@ -6,12 +6,13 @@ import type { SubscribeTopic } from '../contract/enums';
 
 export interface SubscriptionDeps {
   subscriptions: SubscriptionStore;
-  config: { rules: Pick<Rules, 'subscribe'>; wechat: { templates: Record<SubscribeTopic, SubscribeTemplate> } };
+  templates: Record<SubscribeTopic, SubscribeTemplate>;
+  config: { rules: Pick<Rules, 'subscribe'> };
 }
 
 /** GET /subscriptions/templates: what the app asks wx.requestSubscribeMessage for (ids are public in WeChat too). */
-export function subscribeTemplates(deps: Pick<SubscriptionDeps, 'config'>) {
-  return { templates: SUBSCRIBE_TOPICS.map((topic) => ({ topic, templateId: deps.config.wechat.templates[topic].id })) };
+export function subscribeTemplates(deps: Pick<SubscriptionDeps, 'templates'>) {
+  return { templates: SUBSCRIBE_TOPICS.map((topic) => ({ topic, templateId: deps.templates[topic].id })) };
 }
 
 /**
@@ -19,7 +20,7 @@ export function subscribeTemplates(deps: Pick<SubscriptionDeps, 'config'>) {
  * more message we may send (WeChat counts the same way); a topic with no template is not counted.
  */
 export async function recordSubscriptions(deps: SubscriptionDeps, userId: string, body: RecordSubscriptionsBody) {
-  const usable = body.accepted.filter((topic) => deps.config.wechat.templates[topic].id);
+  const usable = body.accepted.filter((topic) => deps.templates[topic].id);
   const subscriptions = usable.length
     ? await deps.subscriptions.grant(userId, usable, deps.config.rules.subscribe.maxCreditsPerTopic)
     : await deps.subscriptions.counts(userId);

@@ -8,5 +8,6 @@ export default async function setup(): Promise<void> {
   const api = await startApiProcess(mkdtempSync(join(tmpdir(), 'lrf-api-')));
   process.env.API_URL = api.url;
   process.env.FAKE_WECHAT_URL = api.wechatUrl;
+  process.env.FAKE_WECHATPAY_URL = api.wechatpayUrl;
   (globalThis as Record<string, unknown>).__API__ = api;
 }

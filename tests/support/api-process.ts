@@ -7,6 +7,7 @@ const ROOT = resolve(__dirname, '../..');
 export interface ApiProcess {
   url: string;
   wechatUrl: string;
+  wechatpayUrl: string;
   child: ChildProcess;
   env: Record<string, string>;
 }
@@ -24,11 +25,13 @@ export async function startApiProcess(
   const dynamo = ports?.dynamo ?? (await freePort());
   const wechat = ports?.wechat ?? (await freePort());
   const s3 = await freePort();
+  const wechatpay = await freePort();
   const env = {
     API_PORT: String(api),
     DYNAMODB_PORT: String(dynamo),
     FAKE_WECHAT_PORT: String(wechat),
     S3_PORT: String(s3),
+    FAKE_WECHATPAY_PORT: String(wechatpay),
     DATA_DIR: dataDir,
     STAGE: 'test',
     ...extraEnv,
@@ -51,7 +54,7 @@ export async function startApiProcess(
       fail(new Error(`npm run api exited with ${code}:\n${output}`));
     });
   });
-  return { url: `http://127.0.0.1:${api}`, wechatUrl: `http://127.0.0.1:${wechat}`, child, env };
+  return { url: `http://127.0.0.1:${api}`, wechatUrl: `http://127.0.0.1:${wechat}`, wechatpayUrl: `http://127.0.0.1:${wechatpay}`, child, env };
 }
 
 export function killTree(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {

@@ -35,6 +35,12 @@ export function contractProblem(method: string, path: string, status: number, bo
     if (!isDeepStrictEqual(JSON.parse(JSON.stringify(parsed.data)), body)) return 'the answer has fields the contract does not name';
     return null;
   }
+  if (route.wechatpayErrors) {
+    const fail = body as { code?: unknown; message?: unknown } | undefined;
+    return fail?.code === 'FAIL' && typeof fail.message === 'string' && status >= 400 && status < 600
+      ? null
+      : `a ${status} without WeChat Pay's {code: FAIL, message}`;
+  }
   const envelope = errorBody.safeParse(body);
   if (!envelope.success) return `a ${status} without the error envelope`;
   const documented = [...refusalsOf(route), { status: 503, code: 'BUSY_TRY_AGAIN' }];

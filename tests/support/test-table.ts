@@ -7,7 +7,8 @@ import { freePort } from '../../scripts/lib/ports';
 import { startLocalS3, type LocalS3 } from '../../scripts/lib/local-s3';
 import { receiveWechatPush } from '../../functions/uploads/uploads';
 import { buildContainer, type Container } from '../../functions/shared/container';
-import { loadConfig } from '../../functions/shared/config';
+import { FAKE_WECHAT_APP, loadConfig } from '../../functions/shared/config';
+import { startLocalWechatPay } from '../../scripts/lib/local-wechatpay';
 import type { Clock } from '../../functions/domain/ports';
 
 /** A fresh table on the tier's DynamoDB Local and a container wired to it. */
@@ -31,12 +32,19 @@ export async function userWithFlowers(app: Container, flowers: number, openid = 
  * For a whole test file: a fresh container whose WeChat is a fake of its own, handed to the
  * functions (handlers, stream consumers) too. Read `app` and `wechat` inside the tests.
  */
-export function useAppWithFakeWechat(options: { ownDatabase?: boolean; s3?: boolean } = {}): {
+export function useAppWithFakeWechat(options: { ownDatabase?: boolean; s3?: boolean; payments?: boolean | { notifyPort: () => number } } = {}): {
   readonly app: Container;
   readonly wechat: FakeWechatServer;
   readonly s3: LocalS3;
+  readonly wechatpay: { url: string; env: Record<string, string> };
 } {
-  const state = {} as { app: Container; wechat: FakeWechatServer; database?: RunningDynamoDb; s3: LocalS3 };
+  const state = {} as {
+    app: Container;
+    wechat: FakeWechatServer;
+    database?: RunningDynamoDb;
+    s3: LocalS3;
+    wechatpay: { url: string; env: Record<string, string>; close(): Promise<void> };
+  };
   beforeAll(async () => {
     // A file that fills a stream with thousands of records gets a DynamoDB Local of its own: that
     // one slows every write as its stream records pile up, and the other files share the tier's.
@@ -47,6 +55,14 @@ export function useAppWithFakeWechat(options: { ownDatabase?: boolean; s3?: bool
     state.wechat = await startFakeWechatServer({ port: 0, pushTo: (query, body) => receiveWechatPush(state.app, query as never, body) });
     const env: Record<string, string> = { WECHAT_API_BASE: state.wechat.url };
     if (options.s3) Object.assign(env, { S3_ENDPOINT: state.s3.endpoint, UPLOADS_BUCKET: state.s3.bucket });
+    if (options.payments) {
+      // The fake WeChat Pay; its notifications go to an address nothing answers (tests hand them over themselves).
+      // Notifications go to PUBLIC_API_BASE: a test's own receiver when it names its port.
+      const notifyPort = typeof options.payments === 'object' ? options.payments.notifyPort() : await freePort();
+      const local = await startLocalWechatPay({ apiPort: notifyPort, wechat: { appId: FAKE_WECHAT_APP.appId } });
+      state.wechatpay = { url: local.fake.url, env: local.env, close: () => local.fake.close() };
+      Object.assign(env, local.env);
+    }
     state.app = await freshContainer({ env, endpoint: state.database?.endpoint });
     setContainerForTests(state.app);
   });
@@ -54,6 +70,7 @@ export function useAppWithFakeWechat(options: { ownDatabase?: boolean; s3?: bool
     setContainerForTests(undefined);
     await state.wechat.close();
     await state.s3?.stop();
+    await state.wechatpay?.close();
     await state.database?.stop();
   });
   return state;

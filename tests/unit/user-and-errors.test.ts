@@ -1,3 +1,4 @@
+import { subscribeTemplates } from '../../functions/shared/subscribe-templates';
 import { rolesWithDonor, defaultNickname } from '../../functions/domain/user';
 import { toErrorResponse, RuleViolation, ValidationError } from '../../functions/shared/errors';
 import { FAKE_WECHAT_APP, functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
@@ -42,7 +43,7 @@ describe('config', () => {
     const prod = loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s', JWT_SECRET_PARAM: '/p', WECHAT_API_BASE: '' });
     expect(prod.wechat).toMatchObject({ apiBase: 'https://api.weixin.qq.com', appId: 'wx1', appSecret: undefined, appSecretParam: '/s' });
     // The fake's template ids are never used outside local/test: no id, no WeChat message for that topic.
-    expect(Object.values(prod.wechat.templates).map((t) => t.id)).toEqual([null, null, null]);
+    expect(Object.values(subscribeTemplates(prod)).map((t) => t.id)).toEqual([null, null, null]);
     expect(prod.jwt).toEqual({ secret: undefined, secretParam: '/p' });
   });
 
@@ -69,8 +70,8 @@ describe('config', () => {
     });
     expect(given).toMatchObject({ tableName: 'my-table', dynamodbEndpoint: 'http://127.0.0.1:9999', region: 'eu-west-1' });
     expect(given.wechat).toMatchObject({ apiBase: 'http://wechat.example.test', appId: 'wxgiven', appSecret: 'given-secret', appSecretParam: undefined });
-    expect(given.wechat.templates.letter).toEqual({ id: 'tmpl-given-letter', keys: { title: 'thing1', note: 'thing2', time: 'time3' } });
-    expect(given.wechat.templates.dream_executable.id).toBe('local-tmpl-dream-executable');
+    expect(subscribeTemplates(given).letter).toEqual({ id: 'tmpl-given-letter', keys: { title: 'thing1', note: 'thing2', time: 'time3' } });
+    expect(subscribeTemplates(given).dream_executable.id).toBe('local-tmpl-dream-executable');
     expect(given.jwt.secret).toBe('x'.repeat(40));
   });
 
@@ -79,6 +80,7 @@ describe('config', () => {
       apiPort: 3000,
       dynamoPort: 8765,
       wechatPort: 3100,
+      wechatpayPort: 3200,
       h5Port: 10086,
       s3Port: 4569,
       s3Endpoint: undefined,

@@ -1,4 +1,6 @@
-import { HttpWechatClient, SubscriptionMissingError, WechatApiError, type HttpWechatClientOptions } from '../../functions/adapters/wechat/wechat-client';
+import { HttpWechatClient, WechatApiError, type HttpWechatClientOptions, type MiniprogramState } from '../../functions/adapters/wechat/wechat-client';
+import { SubscriptionMissingError, WechatSubscribeMessages } from '../../functions/adapters/wechat/subscribe-messages';
+import type { WechatMessagingPort } from '../../functions/domain/wechat';
 import { decryptOpenData } from '../../functions/adapters/wechat/open-data';
 import { FAKE_WECHAT_APP } from '../../functions/shared/config';
 import { WechatLoginFailedError } from '../../functions/shared/errors';
@@ -14,7 +16,10 @@ afterAll(async () => {
 });
 
 /** A client against the fake that records the path of every request it makes. */
-function clientWithLog(overrides: Partial<HttpWechatClientOptions> = {}): { client: HttpWechatClient; paths: string[] } {
+function clientWithLog(overrides: Partial<HttpWechatClientOptions> & { miniprogramState?: MiniprogramState } = {}): {
+  client: HttpWechatClient & WechatMessagingPort;
+  paths: string[];
+} {
   const paths: string[] = [];
   const fetchImpl: typeof fetch = (input, init) => {
     paths.push(new URL(String(input)).pathname);
@@ -27,7 +32,9 @@ function clientWithLog(overrides: Partial<HttpWechatClientOptions> = {}): { clie
     fetchImpl,
     ...overrides,
   });
-  return { client, paths };
+  // Subscribe messages are their own module on the same client (its token).
+  const messages = new WechatSubscribeMessages(client, overrides.miniprogramState);
+  return { client: Object.assign(client, { sendSubscribeMessage: messages.sendSubscribeMessage.bind(messages) }), paths };
 }
 
 async function loginError(client: HttpWechatClient, code: string): Promise<unknown> {

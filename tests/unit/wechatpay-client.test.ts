@@ -74,7 +74,7 @@ describe('the WeChat Pay v3 client against the fake WeChat Pay (same protocol bo
         notifyUrl: notify.url,
       });
       expect((await client.queryOrder('meal_0001')).state).toBe('NOTPAY');
-      const params = client.requestPaymentParams(prepayId);
+      const params = await client.requestPaymentParams(prepayId);
       await fetch(`${fake.url}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: 'meal_0001' }) });
       await until(() => notify.received.length >= 2);
       // Assert: the paySign verifies with the merchant's public key; both deliveries parse to the same payment
@@ -83,7 +83,7 @@ describe('the WeChat Pay v3 client against the fake WeChat Pay (same protocol bo
           .update(`${APP_ID}\n${params.timeStamp}\n${params.nonceStr}\nprepay_id=${prepayId}\n`)
           .verify(keys.merchantPublicKey, params.paySign, 'base64'),
       ).toBe(true);
-      const parsed = notify.received.map((n) => client.parseNotification(n.headers, n.body));
+      const parsed = await Promise.all(notify.received.map((n) => client.parseNotification(n.headers, n.body)));
       expect(parsed[0]).toEqual(parsed[1]);
       expect(parsed[0]).toMatchObject({
         kind: 'transaction',
@@ -91,7 +91,7 @@ describe('the WeChat Pay v3 client against the fake WeChat Pay (same protocol bo
       });
       expect(await client.queryOrder('meal_0001')).toMatchObject({ state: 'SUCCESS', amountFen: 3_000 });
       // A tampered body is not believed
-      expect(() => client.parseNotification(notify.received[0].headers, notify.received[0].body.replace('TRANSACTION', 'TRANSACTIOM'))).toThrow(
+      await expect(client.parseNotification(notify.received[0].headers, notify.received[0].body.replace('TRANSACTION', 'TRANSACTIOM'))).rejects.toBeInstanceOf(
         PaymentMessageRefused,
       );
     } finally {
@@ -115,7 +115,7 @@ describe('the WeChat Pay v3 client against the fake WeChat Pay (same protocol bo
       });
       expect(refund).toMatchObject({ outRefundNo: 'refund_0002', status: 'SUCCESS', refundFen: 1_500 });
       await until(() => notify.received.length >= 2);
-      const parsed: PaymentNotification = client.parseNotification(notify.received[1].headers, notify.received[1].body);
+      const parsed: PaymentNotification = await client.parseNotification(notify.received[1].headers, notify.received[1].body);
       expect(parsed).toMatchObject({ kind: 'refund', refund: { outTradeNo: 'meal_0002', outRefundNo: 'refund_0002', status: 'SUCCESS', refundFen: 1_500 } });
       await expect(
         client.refund({ outTradeNo: 'meal_0002', outRefundNo: 'refund_0003', refundFen: 1, totalFen: 1_500, reason: 'x', notifyUrl: notify.url }),

@@ -17,9 +17,6 @@ export class WechatApiError extends Error {
   }
 }
 
-/** 43101: the user refused, or already used up, the one-time subscription for this template. */
-export class SubscriptionMissingError extends WechatApiError {}
-
 export type MiniprogramState = 'developer' | 'trial' | 'formal';
 
 export interface HttpWechatClientOptions {
@@ -29,13 +26,10 @@ export interface HttpWechatClientOptions {
   appSecret: () => Promise<string>;
   fetchImpl?: typeof fetch;
   timeoutMs?: number;
-  /** Which version of the mini-program a subscribe message opens; WeChat defaults to formal. */
-  miniprogramState?: MiniprogramState;
   /** Shares the token with every other function (through the table); without it, per process. */
   tokenStore?: AccessTokenStore;
 }
 
-const ERRCODE_SUBSCRIPTION_MISSING = 43101;
 const TOKEN_REJECTED_ERRCODES = new Set([40001, 42001]);
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -53,7 +47,7 @@ const textCheckSchema = z.object({
   result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int().optional() }),
 });
 
-export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, ContentSafetyPort {
+export class HttpWechatClient implements WechatAuthPort, ContentSafetyPort {
   private readonly apiBase: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
@@ -80,21 +74,6 @@ export class HttpWechatClient implements WechatAuthPort, WechatMessagingPort, Co
     const result: WechatSession = { openid: session.openid, sessionKey: session.session_key };
     if (session.unionid) result.unionid = session.unionid;
     return result;
-  }
-
-  async sendSubscribeMessage(input: SubscribeMessageInput): Promise<void> {
-    const path = '/cgi-bin/message/subscribe/send';
-    const reply = await this.requestWithToken(path, {
-      touser: input.toOpenid,
-      template_id: input.templateId,
-      page: input.page,
-      data: input.data,
-      miniprogram_state: this.options.miniprogramState ?? 'formal',
-    });
-    if (reply.errcode === ERRCODE_SUBSCRIPTION_MISSING) {
-      throw new SubscriptionMissingError(reply.errcode, reply.errmsg ?? '', path);
-    }
-    throwOnErrcode(reply, path);
   }
 
   async checkText(input: { openid: string; content: string }): Promise<{ pass: boolean; label?: number }> {

@@ -9,7 +9,7 @@ import {
   type RequestPaymentParams,
   type Transaction,
 } from '../../domain/payment';
-import { authorizationHeader, decryptResource, requestPaymentParams, signatureProblem } from './signing';
+import { authorizationHeader, decryptResource, privateKeyOf, publicKeyOf, requestPaymentParams, signatureProblem } from './signing';
 
 /**
  * WeChat Pay API v3 over HTTPS (merchant mode, JSAPI): every request signed with the merchant key,
@@ -96,7 +96,7 @@ export class HttpWechatPayClient implements PaymentPort {
     return { prepayId: z.object({ prepay_id: z.string().min(1) }).parse(answer).prepay_id };
   }
 
-  requestPaymentParams(prepayId: string): RequestPaymentParams {
+  async requestPaymentParams(prepayId: string): Promise<RequestPaymentParams> {
     return requestPaymentParams({ appId: this.options.appId, prepayId, privateKey: this.options.privateKey, timestamp: Math.floor(this.now() / 1000) });
   }
 
@@ -119,7 +119,7 @@ export class HttpWechatPayClient implements PaymentPort {
     return toRefund(refundSchema.parse(answer));
   }
 
-  parseNotification(headers: Record<string, string | undefined>, rawBody: string): PaymentNotification {
+  async parseNotification(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentNotification> {
     const problem = signatureProblem(headers, rawBody, this.options.wechatpayKeys, Math.floor(this.now() / 1000));
     if (problem) throw new PaymentMessageRefused(problem);
     let envelope: z.infer<typeof notificationSchema>;
@@ -201,4 +201,67 @@ function toRefund(r: z.infer<typeof refundSchema>): Refund {
     status: r.status ?? r.refund_status ?? 'PROCESSING',
     refundFen: r.amount.refund,
   };
+}
+
+/**
+ * The client, made on first use from the settings and the secrets (SSM in AWS), with the local
+ * sandbox's "pay at once" where the settings name the fake (local and test stages only).
+ */
+export class ConfiguredWechatPay implements PaymentPort {
+  private client?: Promise<HttpWechatPayClient>;
+
+  constructor(
+    private readonly settings: { apiBase: string; mchid: string; serialNo: string; publicKeyId: string; publicKey: string; notifyUrl: string; appId: string },
+    private readonly secrets: { privateKey: () => Promise<string>; apiV3Key: () => Promise<string> },
+    readonly sandbox: boolean,
+  ) {}
+
+  get notifyUrl(): string {
+    return this.settings.notifyUrl;
+  }
+
+  private get(): Promise<HttpWechatPayClient> {
+    this.client ??= Promise.all([this.secrets.privateKey(), this.secrets.apiV3Key()]).then(
+      ([privateKey, apiV3Key]) =>
+        new HttpWechatPayClient({
+          apiBase: this.settings.apiBase,
+          mchid: this.settings.mchid,
+          appId: this.settings.appId,
+          serialNo: this.settings.serialNo,
+          privateKey: privateKeyOf(privateKey),
+          wechatpayKeys: new Map([[this.settings.publicKeyId, publicKeyOf(this.settings.publicKey)]]),
+          apiV3Key,
+        }),
+    );
+    this.client.catch(() => (this.client = undefined));
+    return this.client;
+  }
+
+  async createJsapiOrder(order: JsapiOrder) {
+    return (await this.get()).createJsapiOrder(order);
+  }
+  async requestPaymentParams(prepayId: string) {
+    return (await this.get()).requestPaymentParams(prepayId);
+  }
+  async queryOrder(outTradeNo: string) {
+    return (await this.get()).queryOrder(outTradeNo);
+  }
+  async refund(input: Parameters<PaymentPort['refund']>[0]) {
+    return (await this.get()).refund(input);
+  }
+  async parseNotification(headers: Record<string, string | undefined>, rawBody: string) {
+    return (await this.get()).parseNotification(headers, rawBody);
+  }
+
+  /** Local and test only: the fake WeChat Pay pays the order at once (there is no wallet in H5). */
+  get sandboxPay(): ((outTradeNo: string) => Promise<void>) | undefined {
+    if (!this.sandbox) return undefined;
+    return async (outTradeNo: string) => {
+      await fetch(`${this.settings.apiBase}/__fake__/pay`, {
+        method: 'POST',
+        body: JSON.stringify({ out_trade_no: outTradeNo }),
+        signal: AbortSignal.timeout(5_000),
+      });
+    };
+  }
 }

@@ -1,0 +1,100 @@
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { DonationRecord, DonationRepository } from '../../domain/meals';
+import { batchGetAll, type TableContext } from './client';
+import { cancellationReasons } from './errors';
+import { mealKeys } from './meal-keys';
+
+const ATTRIBUTES = ['id', 'storeId', 'donorId', 'meals', 'amountFen', 'status', 'createdAt', 'paidAt', 'transactionId'] as const;
+
+export class DynamoDonationRepository implements DonationRepository {
+  constructor(
+    private readonly table: TableContext,
+    private readonly fundShards: number,
+  ) {}
+
+  async create(donation: DonationRecord): Promise<void> {
+    await this.table.doc.send(
+      new PutCommand({
+        TableName: this.table.tableName,
+        Item: { ...mealKeys.donation(donation.id), ...mealKeys.byDonor(donation.donorId, donation.createdAt, donation.id), type: 'MEAL_DONATION', ...donation },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async get(donationId: string): Promise<DonationRecord | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: mealKeys.donation(donationId), ConsistentRead: true }));
+    return Item ? (Object.fromEntries(ATTRIBUTES.map((name) => [name, Item[name] ?? null])) as unknown as DonationRecord) : null;
+  }
+
+  async markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number): Promise<boolean> {
+    const TableName = this.table.tableName;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: mealKeys.donation(donation.id),
+                UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx',
+                // Once: a repeated notification, or one after a query settled it, changes nothing.
+                ConditionExpression: '#status = :pending AND amountFen = :amount',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':paid': 'paid',
+                  ':at': payment.paidAt,
+                  ':tx': payment.transactionId,
+                  ':pending': 'pending',
+                  ':amount': donation.amountFen,
+                },
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: mealKeys.fund(donation.storeId, shard % this.fundShards),
+                UpdateExpression: 'ADD meals :meals, fundedFen :fen SET #type = :type, storeId = :store',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: { ':meals': donation.meals, ':fen': donation.amountFen, ':type': 'STORE_FUND', ':store': donation.storeId },
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id),
+                  type: 'MEAL_LOT',
+                  storeId: donation.storeId,
+                  donationId: donation.id,
+                  donorId: donation.donorId,
+                  meals: donation.meals,
+                  remaining: donation.meals,
+                  priceFen: donation.amountFen / donation.meals,
+                  paidAt: payment.paidAt,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
+      throw err;
+    }
+  }
+
+  async storeFunds(storeId: string): Promise<{ meals: number; fundedFen: number }> {
+    const shards = await batchGetAll(
+      this.table,
+      Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
+      true,
+    );
+    return shards.reduce<{ meals: number; fundedFen: number }>(
+      (sum, s) => ({ meals: sum.meals + ((s.meals as number) ?? 0), fundedFen: sum.fundedFen + ((s.fundedFen as number) ?? 0) }),
+      { meals: 0, fundedFen: 0 },
+    );
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DONATION_STATUSES } from './enums';
+import { idParams } from './common';
+import { route } from './route';
+import { id, isoTime, named } from './schema-kit';
+
+/** API.md's `donation`, with when it was made and paid (docs/api-additions.md). */
+export const mealDonation = named(
+  z.object({
+    id: z.string(),
+    storeId: z.string(),
+    meals: z.number().int(),
+    amountFen: z.number().int(),
+    status: z.enum(DONATION_STATUSES),
+    createdAt: isoTime(),
+    paidAt: isoTime().nullable(),
+  }),
+  'MealDonation',
+);
+export type MealDonationView = z.infer<typeof mealDonation>;
+
+/** What the mini-program hands `wx.requestPayment` (signed on the server; `signType` is not signed). */
+export const requestPayment = z.object({
+  appId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.literal('RSA'),
+  paySign: z.string(),
+});
+
+export const donateMealsBody = z.object({
+  storeId: id(),
+  /** API.md: 1–1,000 (also rules.meals.maxMealsPerDonation). */
+  meals: z.number().int().min(1).max(1_000),
+});
+
+export const donateMealsRoute = route({
+  method: 'POST',
+  path: '/meals/donations',
+  summary: 'A donor buys meals at a store: a pending donation of meals × meals.priceFen, ordered with WeChat Pay (in local and test, the fake pays at once)',
+  source: 'API.md',
+  tag: 'meals',
+  auth: 'required',
+  idempotent: true,
+  body: donateMealsBody,
+  status: 201,
+  response: z.object({ donation: mealDonation, payment: requestPayment }),
+  errors: [
+    { status: 404, code: 'NOT_FOUND', when: 'no such store' },
+    { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active (pending, suspended or rejected)' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.mealDonationsPerDay' },
+    { status: 503, code: 'PAYMENT_UNAVAILABLE', when: 'WeChat Pay could not be reached, or payments are not configured' },
+  ],
+});
+
+export const checkDonationRoute = route({
+  method: 'POST',
+  path: '/meals/donations/{id}/check',
+  summary: 'The donor’s own donation, asking WeChat Pay (by out_trade_no) when it is still pending: the fallback for a late notification',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  params: idParams,
+  status: 200,
+  response: z.object({ donation: mealDonation }),
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such donation of the caller' }],
+});
+
+/** WeChat Pay's notification (its envelope; the resource is verified and decrypted by the adapter). */
+export const paymentNotificationBody = z.object({ id: z.string().max(64), event_type: z.string().max(64), resource: z.object({}).passthrough() }).passthrough();
+
+export const paymentNotifyRoute = route({
+  method: 'POST',
+  path: '/payments/wechatpay/notify',
+  summary: 'WeChat Pay’s payment and refund notifications: verified (signature, 5 minutes), decrypted (GCM tag checked), idempotent',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'none',
+  wechatpayErrors: true,
+  body: paymentNotificationBody,
+  status: 204,
+  response: null,
+  errors: [
+    { status: 401, code: 'FAIL', when: 'the signature is not WeChat Pay’s, the timestamp is 5 minutes off, or it is a SIGNTEST probe' },
+    { status: 400, code: 'FAIL', when: 'the resource does not decrypt, or names a payment that does not match a donation' },
+  ],
+});

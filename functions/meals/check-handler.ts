@@ -1,0 +1,9 @@
+import { checkDonationRoute } from '../contract/meals';
+import { mealDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { checkDonation } from './meals';
+
+/** POST /meals/donations/{id}/check — the donor's donation, asking WeChat Pay when still pending. */
+export const handler = httpRoute(checkDonationRoute, {
+  handle: async ({ caller, params }) => ({ donation: await checkDonation(await mealDeps(), caller.userId, params.id) }),
+});

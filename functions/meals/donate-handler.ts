@@ -1,0 +1,9 @@
+import { donateMealsRoute } from '../contract/meals';
+import { mealDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { donateMeals } from './meals';
+
+/** POST /meals/donations — a pending donation and its WeChat Pay order (Idempotency-Key). */
+export const handler = httpRoute(donateMealsRoute, {
+  handle: async ({ caller, body }) => donateMeals(await mealDeps(), caller.userId, body),
+});

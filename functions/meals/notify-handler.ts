@@ -1,0 +1,12 @@
+import { paymentNotifyRoute } from '../contract/meals';
+import { mealDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { asWechatPayAnswer } from '../shared/http-outside';
+import { receivePaymentNotification } from './meals';
+
+/** POST /payments/wechatpay/notify — WeChat Pay's notifications, checked over the raw body. */
+export const handler = asWechatPayAnswer(
+  httpRoute(paymentNotifyRoute, {
+    handle: async ({ headers, rawBody }) => receivePaymentNotification(await mealDeps(), headers, rawBody),
+  }),
+);

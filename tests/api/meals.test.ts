@@ -1,0 +1,88 @@
+import { call, devSignIn, eventually } from '../support/http-client';
+
+jest.setTimeout(60_000);
+
+/** An active store: a merchant opens it, an admin approves it. */
+async function activeStore() {
+  const merchant = await devSignIn(['merchant']);
+  const admin = await devSignIn(['admin']);
+  const opened = await call('POST', '/stores', { token: merchant.token, body: { name: '爱心面馆', city: '深圳', address: '南山区科技园 1 号' } });
+  await call('POST', `/stores/${opened.body.store.id}/review`, { token: admin.token, body: { decision: 'approve' } });
+  return { storeId: opened.body.store.id as string, merchant };
+}
+
+describe('love-meal donations over HTTP (API.md "Love meals")', () => {
+  it('a donor buys meals at an active store: 201, paid at once by the local sandbox, with requestPayment’s parameters; a retry with the same key is the same donation', async () => {
+    // Arrange
+    const { storeId } = await activeStore();
+    const donor = await devSignIn();
+    const headers = { 'idempotency-key': `meals-${storeId}` };
+    // Act
+    const first = await call('POST', '/meals/donations', { token: donor.token, body: { storeId, meals: 3 }, headers });
+    const again = await call('POST', '/meals/donations', { token: donor.token, body: { storeId, meals: 3 }, headers });
+    // Assert
+    expect(first.status).toBe(201);
+    expect(first.body.donation).toMatchObject({ storeId, meals: 3, amountFen: 4_500, status: 'paid' });
+    expect(first.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/), paySign: expect.any(String) });
+    expect(again.body.donation.id).toBe(first.body.donation.id);
+    expect((await call('POST', `/meals/donations/${first.body.donation.id}/check`, { token: (await devSignIn()).token })).status).toBe(404);
+  });
+
+  it('refuses an inactive store, a bad number of meals and a donation without a sign-in', async () => {
+    const merchant = await devSignIn(['merchant']);
+    const pending = await call('POST', '/stores', { token: merchant.token, body: { name: '还没开张', city: '深圳', address: '福田区 2 号' } });
+    const donor = await devSignIn();
+    const inactive = await call('POST', '/meals/donations', {
+      token: donor.token,
+      body: { storeId: pending.body.store.id, meals: 1 },
+      headers: { 'idempotency-key': 'inactive-1' },
+    });
+    expect([inactive.status, inactive.body.error.code]).toEqual([409, 'STORE_NOT_ACTIVE']);
+    for (const meals of [0, 1_001, 1.5]) {
+      const bad = await call('POST', '/meals/donations', {
+        token: donor.token,
+        body: { storeId: pending.body.store.id, meals },
+        headers: { 'idempotency-key': `bad-${meals}` },
+      });
+      expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await call('POST', '/meals/donations', { body: { storeId: pending.body.store.id, meals: 1 } })).status).toBe(401);
+  });
+
+  it('a notification with a bad signature is refused in WeChat Pay’s shape and the donation stays pending; the real one, late, settles it', async () => {
+    // Arrange: a payer the sandbox does not pay at once
+    const { storeId } = await activeStore();
+    const donor = await devSignIn([], undefined, 'wallet-empty');
+    const created = await call('POST', '/meals/donations', {
+      token: donor.token,
+      body: { storeId, meals: 1 },
+      headers: { 'idempotency-key': `pending-${storeId}` },
+    });
+    const donationId = created.body.donation.id as string;
+    expect(created.body.donation.status).toBe('pending');
+    // Act 1: a forged notification
+    const forged = await call('POST', '/payments/wechatpay/notify', {
+      headers: {
+        'wechatpay-serial': 'PUB_KEY_ID_0000',
+        'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)),
+        'wechatpay-nonce': 'n',
+        'wechatpay-signature': 'c2ln',
+      },
+      body: { id: 'x', event_type: 'TRANSACTION.SUCCESS', resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: 'AAAA', nonce: 'n' } },
+    });
+    // Assert 1
+    expect(forged.status).toBe(401);
+    expect(forged.body).toEqual({ code: 'FAIL', message: expect.any(String) });
+    expect((await call('POST', `/meals/donations/${donationId}/check`, { token: donor.token })).body.donation.status).toBe('pending');
+    // Act 2: the payer pays; WeChat Pay notifies the API
+    await fetch(`${process.env.FAKE_WECHATPAY_URL}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: donationId, force: true }) });
+    // Assert 2: paid (by the notification, or by the check's query if it is late)
+    const paid = await eventually(
+      () => call('POST', `/meals/donations/${donationId}/check`, { token: donor.token }),
+      (answer) => answer.body.donation.status === 'paid',
+    );
+    expect(paid.body.donation).toMatchObject({ status: 'paid', paidAt: expect.any(String) });
+    const notifications = await (await fetch(`${process.env.FAKE_WECHATPAY_URL}/__fake__/notifications`)).json();
+    expect(notifications.some((n: { delivered: boolean }) => n.delivered)).toBe(true);
+  });
+});

@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import { freePort } from '../../scripts/lib/ports';
+import type { Container } from '../../functions/shared/container';
+import { checkDonation, donateMeals, receivePaymentNotification } from '../../functions/meals/meals';
+import { openStore, reviewStore } from '../../functions/stores/stores';
+import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
+
+jest.setTimeout(60_000);
+
+describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', () => {
+  // WeChat Pay's notifications come to this receiver (the API's notify URL), which keeps them for the tests.
+  const received: { headers: Record<string, string>; body: string }[] = [];
+  let server: Server;
+  const port = { value: 0 };
+  beforeAll(async () => {
+    port.value = await freePort();
+  });
+  const state = useAppWithFakeWechat({ payments: { notifyPort: () => port.value } });
+  let app: Container;
+  beforeAll(async () => {
+    ({ app } = state);
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ headers: req.headers as Record<string, string>, body });
+        res.writeHead(204);
+        res.end();
+      });
+    });
+    await new Promise<void>((done) => server.listen(port.value, '127.0.0.1', () => done()));
+  });
+  afterAll(() => new Promise((done) => server.close(done)));
+
+  async function activeStore() {
+    const { user: merchant } = await app.users.findOrCreateByOpenid(`merchant-${Date.now()}-${Math.random()}`, {
+      nickname: '店主',
+      roles: ['donor', 'merchant'],
+    });
+    const { user: admin } = await app.users.findOrCreateByOpenid(`admin-${Date.now()}-${Math.random()}`, { nickname: '管理员', roles: ['donor', 'admin'] });
+    const { store } = await openStore(app, merchant.id, { name: '爱心面馆', city: '深圳', address: '南山区科技园 1 号' });
+    await reviewStore(app, { kind: 'user', id: admin.id, label: '管理员' }, store.id, { decision: 'approve' });
+    return store.id;
+  }
+
+  it('pays at once through the fake (the query settles it), grows the store’s funded meals once; the notification and a repeat of it change nothing', async () => {
+    // Arrange
+    const storeId = await activeStore();
+    const donor = await userWithFlowers(app, 0);
+    // Act
+    const { donation, payment } = await donateMeals(app, donor.id, { storeId, meals: 2 });
+    // Assert: paid, with requestPayment's parameters, and the store funded by exactly 2 meals
+    expect(donation).toMatchObject({ storeId, meals: 2, amountFen: 3_000, status: 'paid', paidAt: expect.any(String) });
+    expect(payment).toMatchObject({ appId: app.config.wechat.appId, signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000 });
+    // WeChat Pay's notification comes after the query settled it (late), and again (a duplicate)
+    const deadline = Date.now() + 10_000;
+    while (!received.some((n) => n.body.includes('TRANSACTION.SUCCESS')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const notification = received.at(-1)!;
+    await receivePaymentNotification(app, notification.headers, notification.body);
+    await receivePaymentNotification(app, notification.headers, notification.body);
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000 });
+    expect(await checkDonation(app, donor.id, donation.id)).toMatchObject({ status: 'paid' });
+  });
+
+  it('a donation whose payer has not paid stays pending; a forged notification is refused; the real one settles it once', async () => {
+    // Arrange: a payer the fake does not pay at once
+    const storeId = await activeStore();
+    const { user: donor } = await app.users.findOrCreateByOpenid(`wallet-empty-${Date.now()}`, { nickname: '还没付款', roles: ['donor'] });
+    const { donation } = await donateMeals(app, donor.id, { storeId, meals: 1 });
+    expect(donation.status).toBe('pending');
+    // Act 1: a forged notification (signed by nobody we know)
+    const forged = JSON.stringify({
+      id: 'x',
+      event_type: 'TRANSACTION.SUCCESS',
+      resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: 'AAAA', nonce: 'n', associated_data: 'transaction' },
+    });
+    const headers = {
+      'wechatpay-serial': 'PUB_KEY_ID_0000',
+      'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)),
+      'wechatpay-nonce': 'n',
+      'wechatpay-signature': 'c2lnbmF0dXJl',
+    };
+    await expect(receivePaymentNotification(app, headers, forged)).rejects.toMatchObject({ status: 401, code: 'FAIL' });
+    expect((await app.donations.get(donation.id))!.status).toBe('pending');
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0 });
+    // Act 2: the payer pays; WeChat Pay's notification arrives and is handed over twice
+    const before = received.length;
+    await fetch(`${state.wechatpay.url}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: donation.id, force: true }) });
+    const deadline = Date.now() + 10_000;
+    while (received.length === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const real = received.at(-1)!;
+    await receivePaymentNotification(app, real.headers, real.body);
+    await receivePaymentNotification(app, real.headers, real.body);
+    // Assert: paid once
+    expect((await app.donations.get(donation.id))!).toMatchObject({ status: 'paid', transactionId: expect.stringMatching(/^4200/) });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500 });
+  });
+
+  it('refuses a store that is not active', async () => {
+    const { user: merchant } = await app.users.findOrCreateByOpenid(`pending-merchant-${Date.now()}`, { nickname: '新店', roles: ['donor', 'merchant'] });
+    const { store } = await openStore(app, merchant.id, { name: '还没开张', city: '深圳', address: '福田区 2 号' });
+    const donor = await userWithFlowers(app, 0);
+    await expect(donateMeals(app, donor.id, { storeId: store.id, meals: 1 })).rejects.toMatchObject({ status: 409, code: 'STORE_NOT_ACTIVE' });
+  });
+});
