@@ -86,3 +86,40 @@ export const paymentNotifyRoute = route({
     { status: 400, code: 'FAIL', when: 'the resource does not decrypt, or names a payment that does not match a donation' },
   ],
 });
+
+export const mealPassRoute = route({
+  method: 'GET',
+  path: '/me/meal-pass',
+  summary: 'A verified worker’s pass to show as a QR code: signed, single-use, short-lived; the same one within rules.meals.passWindowSeconds',
+  source: 'API.md',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['worker'],
+  status: 200,
+  response: z.object({ pass: z.string(), expiresAt: isoTime() }),
+});
+
+export const redeemMealBody = z.object({ pass: z.string().min(1).max(2_048) });
+
+export const redeemMealRoute = route({
+  method: 'POST',
+  path: '/stores/{id}/redemptions',
+  summary: 'The merchant who owns this active store scans a worker’s pass and hands out the store’s oldest funded meal',
+  source: 'API.md',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['merchant'],
+  params: idParams,
+  body: redeemMealBody,
+  status: 201,
+  response: z.object({ redemption: named(z.object({ id: z.string(), storeId: z.string(), donationId: z.string(), createdAt: isoTime() }), 'Redemption') }),
+  errors: [
+    { status: 400, code: 'INVALID_PASS', when: 'the pass is forged, malformed or expired' },
+    { status: 403, code: 'FORBIDDEN', when: 'another merchant’s store, or the merchant’s own pass' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such store' },
+    { status: 409, code: 'PASS_ALREADY_USED', when: 'the pass was used already' },
+    { status: 409, code: 'DAILY_LIMIT_REACHED', when: 'the worker had their meal today (rules.meals.mealsPerWorkerPerDay)' },
+    { status: 409, code: 'NO_MEALS_AVAILABLE', when: 'the store has no funded meal left' },
+    { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active' },
+  ],
+});

@@ -186,6 +186,19 @@ export function letterMessage(letter: { id: string; dreamId: string; title: stri
   };
 }
 
+/** A love meal eaten: its donor is told where and when (API.md: `meal_redeemed`, naming the store and the time). */
+export function mealRedeemedMessage(redemption: { id: string; storeName: string; createdAt: string }, timeText: string): FanoutMessage {
+  return {
+    type: 'meal_redeemed',
+    refId: redemption.id,
+    title: '你捐的爱心餐已被享用',
+    body: `一位环卫工人 ${timeText} 在「${redemption.storeName}」吃到了你捐的爱心餐。`,
+    topic: 'meal_redeemed',
+    page: 'pages/notifications/index',
+    fields: { title: redemption.storeName, note: '你捐的爱心餐已被环卫工人享用', time: redemption.createdAt },
+  };
+}
+
 /** What the consumers read of a dream: the dream itself and its donor count, consistently. */
 export interface DreamAudienceReader {
   dream(dreamId: string): Promise<DreamRecord | null>;

@@ -39,6 +39,16 @@ export function settlementOf(donation: Pick<DonationRecord, 'id' | 'amountFen' |
   return donation.status === 'pending' ? 'settle' : 'already';
 }
 
+/** A store's money and meals, summed over its fund shards. */
+export interface StoreFunds {
+  /** Paid for and not yet eaten. */
+  meals: number;
+  fundedFen: number;
+  /** Eaten, and what the store is owed for them. */
+  served: number;
+  owedFen: number;
+}
+
 export interface DonationRepository {
   create(donation: DonationRecord): Promise<void>;
   get(donationId: string): Promise<DonationRecord | null>;
@@ -46,7 +56,69 @@ export interface DonationRepository {
    * pending → paid, once: in the same transaction the store's funded meals grow (on one of its fund
    * shards) and the meals join the store's queue, oldest first. False when it was paid already.
    */
-  markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number): Promise<boolean>;
-  /** The store's funded meals not yet eaten, and the fen they hold (the sum of its fund shards). */
-  storeFunds(storeId: string): Promise<{ meals: number; fundedFen: number }>;
+  markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number, lots: number[]): Promise<boolean>;
+  /** The store's funded meals not yet eaten and the fen they hold; meals served and the fen owed for them (its fund shards). */
+  storeFunds(storeId: string): Promise<StoreFunds>;
+}
+
+/**
+ * A paid donation's meals join its store's queue as up to `maxLots` lots (each with its share), so
+ * that concurrent redemptions of the oldest donation spread over several items instead of one.
+ */
+export function splitIntoLots(meals: number, maxLots: number): number[] {
+  const lots = Math.max(1, Math.min(meals, maxLots));
+  return Array.from({ length: lots }, (_, k) => Math.floor(meals / lots) + (k < meals % lots ? 1 : 0));
+}
+
+/** Funded meals of one donation at a store, oldest donation first (FIFO across donations). */
+export interface MealLot {
+  storeId: string;
+  donationId: string;
+  donorId: string;
+  lot: number;
+  paidAt: string;
+  remaining: number;
+  priceFen: number;
+}
+
+/** The lot a redemption takes: one of the oldest donation's lots that still has meals (`random` spreads concurrent scans). */
+export function pickLot(lots: MealLot[], random: number): MealLot | null {
+  const open = lots.filter((l) => l.remaining > 0);
+  if (open.length === 0) return null;
+  const oldest = open.filter((l) => l.paidAt === open[0].paidAt && l.donationId === open[0].donationId);
+  return oldest[Math.floor(random * oldest.length) % oldest.length];
+}
+
+export interface RedemptionRecord {
+  id: string;
+  storeId: string;
+  storeName: string;
+  donationId: string;
+  donorId: string;
+  workerId: string;
+  merchantId: string;
+  priceFen: number;
+  createdAt: string;
+}
+
+export type RedeemRefusal = 'lot_taken' | 'pass_used' | 'daily_limit';
+
+export interface MealQueue {
+  /** The store's oldest lots that still have meals (consistent), at most `limit`. */
+  oldestLots(storeId: string, limit: number): Promise<MealLot[]>;
+  /**
+   * In one transaction: one meal out of `lot`, the pass spent (single use), the worker's meal for
+   * `day` counted (at most `perDay`), the redemption recorded (what the store is owed; its stream
+   * record tells the donor), and the store's funds moved from funded to owed. The refusal says
+   * which condition failed.
+   */
+  redeem(input: {
+    lot: MealLot;
+    passId: string;
+    passExpiresAt: string;
+    day: string;
+    perDay: number;
+    redemption: RedemptionRecord;
+    shard: number;
+  }): Promise<RedeemRefusal | null>;
 }

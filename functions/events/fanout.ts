@@ -4,6 +4,7 @@ import {
   dreamExecutableMessage,
   fanoutJobId,
   letterMessage,
+  mealRedeemedMessage,
   firstChunks,
   progressOf,
   ZERO_COUNTS,
@@ -23,6 +24,7 @@ import type { Clock, UserRepository } from '../domain/ports';
 import { backoffMs, classifySendFailure, templateData, type SubscriptionStore } from '../domain/subscription';
 import { errcodeOf, type WechatMessagingPort } from '../domain/wechat';
 import { NotFoundError } from '../domain/errors';
+import { wallClock } from '../domain/calendar';
 import type { Rules, SubscribeTemplate } from '../shared/config';
 import type { SubscribeTopic } from '../contract/enums';
 
@@ -100,6 +102,13 @@ export async function startLetterClock(deps: Pick<FanoutDeps, 'audience' | 'lett
   const dream = await deps.audience.dream(dreamId);
   if (!dream?.adoptedAt) return;
   await deps.letters.startSummary(dream.id, nextLetterDue(dream.adoptedAt, deps.config.rules.letters.maxGapDays));
+}
+
+/** A redemption's stream record: the donor whose meal it was is told, once (the marker), with a WeChat message if they subscribed. */
+export async function tellMealRedeemed(deps: FanoutDeps, redemption: { id: string; donorId: string; storeName: string; createdAt: string }) {
+  const at = wallClock(new Date(redemption.createdAt), deps.config.rules.timezone);
+  const timeText = `${at.month}月${at.day}日 ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`;
+  return deliver(deps, mealRedeemedMessage(redemption, timeText), redemption.donorId, `meal_redeemed-${redemption.id}`);
 }
 
 /**

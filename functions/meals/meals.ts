@@ -1,8 +1,19 @@
 import { ulid } from 'ulid';
 import type { MealDonationView, requestPayment } from '../contract/meals';
 import type { z } from 'zod';
-import { AppError, BadInputError, NotFoundError, RuleViolation, UnauthenticatedError } from '../domain/errors';
-import { donationAmountFen, settlementOf, type DonationRecord, type DonationRepository } from '../domain/meals';
+import { AppError, BadInputError, ContentionError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from '../domain/errors';
+import type { MemberCodes } from '../domain/lowcarbon';
+import { dayOf } from '../domain/calendar';
+import {
+  donationAmountFen,
+  pickLot,
+  settlementOf,
+  splitIntoLots,
+  type DonationRecord,
+  type DonationRepository,
+  type MealQueue,
+  type RedemptionRecord,
+} from '../domain/meals';
 import { PaymentMessageRefused, type PaymentPort, type Transaction } from '../domain/payment';
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
@@ -92,7 +103,8 @@ async function settle(deps: MealDeps, donation: DonationRecord, transaction: Tra
   const paidAt = transaction.successTime ? new Date(transaction.successTime).toISOString() : deps.clock.now().toISOString();
   // Which fund shard takes it: spread by the donation, so a popular store's payments do not all write one item.
   const shard = parseInt(donation.id.slice(-4), 36);
-  const settled = await deps.donations.markPaid(donation, { transactionId: transaction.transactionId ?? '', paidAt }, shard);
+  const lots = splitIntoLots(donation.meals, deps.config.rules.meals.lotShards);
+  const settled = await deps.donations.markPaid(donation, { transactionId: transaction.transactionId ?? '', paidAt }, shard, lots);
   return settled ? 'settled' : 'already';
 }
 
@@ -135,4 +147,66 @@ export async function receivePaymentNotification(deps: MealDeps, headers: Record
   if (!donation) throw new NotificationRefused(400, 'no such out_trade_no');
   const outcome = await settle(deps, donation, notification.transaction);
   if (outcome === 'mismatch') throw new NotificationRefused(400, 'amount does not match the order');
+}
+
+export interface RedemptionDeps extends Pick<MealDeps, 'clock' | 'quotas' | 'stores' | 'config'> {
+  passes: MemberCodes;
+  queue: MealQueue;
+  config: { rules: Pick<Rules, 'meals' | 'quotas' | 'timezone'> };
+}
+
+/**
+ * GET /me/meal-pass: a worker's pass, signed, short-lived (rules.meals.passTtlSeconds), single-use;
+ * one per rules.meals.passWindowSeconds (asking again within it gives the same pass): the quota.
+ */
+export async function mealPass(deps: Pick<RedemptionDeps, 'clock' | 'passes'>, workerId: string) {
+  const { code, expiresAt } = await deps.passes.issue(workerId, deps.clock.now());
+  return { pass: code, expiresAt };
+}
+
+/** How many times a redemption tries again when another scan took the meal it aimed at. */
+const REDEEM_ATTEMPTS = 8;
+
+/**
+ * POST /stores/{id}/redemptions: the merchant who owns this active store scans a worker's pass and
+ * hands out the store's oldest funded meal, in one transaction (functions/adapters/dynamodb/meal-queue.ts).
+ */
+export async function redeemMeal(deps: RedemptionDeps, merchantId: string, storeId: string, passText: string) {
+  const now = deps.clock.now();
+  const store = await deps.stores.get(storeId);
+  if (!store) throw new NotFoundError('门店不存在');
+  if (store.ownerId !== merchantId) throw new ForbiddenError('只能在自己的门店核销');
+  if (store.status !== 'active') throw new RuleViolation('STORE_NOT_ACTIVE', '该门店暂未营业');
+  const pass = await deps.passes.verify(passText, now);
+  // A merchant cannot hand a meal to themselves.
+  if (pass.userId === merchantId) throw new ForbiddenError('不能核销自己的爱心餐核销码');
+  const day = dayOf(now, deps.config.rules.timezone);
+  for (let attempt = 0; attempt < REDEEM_ATTEMPTS; attempt++) {
+    const lot = pickLot(await deps.queue.oldestLots(storeId, 2 * deps.config.rules.meals.lotShards), Math.random());
+    if (!lot) throw new RuleViolation('NO_MEALS_AVAILABLE', '该门店暂无可领取的爱心餐');
+    const redemption: RedemptionRecord = {
+      id: ulid(),
+      storeId,
+      storeName: store.name,
+      donationId: lot.donationId,
+      donorId: lot.donorId,
+      workerId: pass.userId,
+      merchantId,
+      priceFen: lot.priceFen,
+      createdAt: now.toISOString(),
+    };
+    const refusal = await deps.queue.redeem({
+      lot,
+      passId: pass.codeId,
+      passExpiresAt: new Date(now.getTime() + deps.config.rules.meals.passTtlSeconds * 1000).toISOString(),
+      day,
+      perDay: deps.config.rules.meals.mealsPerWorkerPerDay,
+      redemption,
+      shard: parseInt(redemption.id.slice(-4), 36),
+    });
+    if (refusal === 'pass_used') throw new RuleViolation('PASS_ALREADY_USED', '核销码已使用');
+    if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', '今日已领取过爱心餐');
+    if (refusal === null) return { redemption: { id: redemption.id, storeId, donationId: redemption.donationId, createdAt: redemption.createdAt } };
+  }
+  throw new ContentionError();
 }

@@ -25,7 +25,15 @@ const rulesSchema = z.object({
   quiz: z.object({ questionsPerDay: positiveInt, flowersPerCorrectAnswer: positiveInt }),
   lowcarbon: z.object({ flowersPerAction: positiveInt, maxFlowersPerDay: positiveInt, memberCodeTtlSeconds: positiveInt }),
   sponsors: z.object({ maxMatchFenPerUserPerDay: positiveInt }),
-  meals: z.object({ priceFen: positiveInt, maxMealsPerDonation: positiveInt.max(1_000), fundShards: positiveInt.max(32) }),
+  meals: z.object({
+    priceFen: positiveInt,
+    maxMealsPerDonation: positiveInt.max(1_000),
+    fundShards: positiveInt.max(32),
+    lotShards: positiveInt.max(16),
+    passTtlSeconds: positiveInt.max(300),
+    passWindowSeconds: positiveInt.max(300),
+    mealsPerWorkerPerDay: positiveInt,
+  }),
   devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
   quotas: z.object({
     dreamsPerDay: positiveInt,

@@ -6,6 +6,7 @@ import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
   mealParts,
+  redemptionParts,
   ledgerParts,
   dreamPageParts,
   dreamReviewParts,
@@ -24,6 +25,7 @@ import {
  */
 export type Container = Core &
   ReturnType<typeof mealParts> &
+  Pick<ReturnType<typeof redemptionParts>, 'passes' | 'queue'> &
   ReturnType<typeof auditParts> &
   ReturnType<typeof ledgerParts> &
   ReturnType<typeof stepsParts> &
@@ -41,6 +43,8 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   return {
     ...base,
     ...mealParts(base),
+    passes: redemptionParts(base).passes,
+    queue: redemptionParts(base).queue,
     ...auditParts(base),
     ...ledgerParts(base),
     ...stepsParts(base),

@@ -10,6 +10,7 @@ import {
   auditParts,
   ledgerParts,
   mealParts,
+  redemptionParts,
   meParts,
   notificationParts,
   pushParts,
@@ -47,3 +48,4 @@ export const meDeps = /* @__PURE__ */ feature(meParts);
 export const auditDeps = /* @__PURE__ */ feature(auditParts);
 export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);
 export const mealDeps = /* @__PURE__ */ feature(mealParts);
+export const redemptionDeps = /* @__PURE__ */ feature(redemptionParts);

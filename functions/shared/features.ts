@@ -33,12 +33,13 @@ import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
 import type { Core } from './core';
-import { MemberCodeService } from './member-code';
+import { MEAL_PASS, MemberCodeService } from './member-code';
+import { DynamoMealQueue } from '../adapters/dynamodb/meal-queue';
 import { secretProvider } from './secrets';
 import { subscribeTemplates } from './subscribe-templates';
 import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
 import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
-import type { DonationRepository } from '../domain/meals';
+import type { DonationRepository, MealQueue } from '../domain/meals';
 import { loadWechatPaySettings } from './config';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import type { AuditTrail } from '../domain/audit';
@@ -301,4 +302,16 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
 export interface MealParts extends StoreParts {
   donations: DonationRepository;
   payments: ConfiguredWechatPay | null;
+}
+
+/** Passes and redemptions (no WeChat Pay: a redemption moves no money, it records what the store is owed). */
+export const redemptionParts = /* @__PURE__ */ perCore((core): RedemptionParts => ({
+  ...storeParts(core),
+  passes: new MemberCodeService(core.jwtSecret, core.config.rules.meals.passTtlSeconds, MEAL_PASS(core.config.rules.meals.passWindowSeconds)),
+  queue: new DynamoMealQueue(core.table, core.config.rules.meals.fundShards),
+}));
+
+export interface RedemptionParts extends StoreParts {
+  passes: MemberCodes;
+  queue: MealQueue;
 }

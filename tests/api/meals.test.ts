@@ -85,4 +85,33 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     const notifications = await (await fetch(`${process.env.FAKE_WECHATPAY_URL}/__fake__/notifications`)).json();
     expect(notifications.some((n: { delivered: boolean }) => n.delivered)).toBe(true);
   });
+
+  it('a worker shows a pass, the store’s merchant scans it, the donor is told where and when; the rules over HTTP', async () => {
+    // Arrange: a funded store and a verified worker
+    const { storeId, merchant } = await activeStore();
+    const donor = await devSignIn();
+    await call('POST', '/meals/donations', { token: donor.token, body: { storeId, meals: 1 }, headers: { 'idempotency-key': `fund-${storeId}` } });
+    const worker = await devSignIn(['worker']);
+    expect((await call('GET', '/me/meal-pass', { token: donor.token })).status).toBe(403);
+    const pass = await call('GET', '/me/meal-pass', { token: worker.token });
+    expect(pass.status).toBe(200);
+    expect(Date.parse(pass.body.expiresAt) - Date.now()).toBeLessThanOrEqual(90_000);
+    // Act
+    const otherMerchant = await devSignIn(['merchant']);
+    expect((await call('POST', `/stores/${storeId}/redemptions`, { token: otherMerchant.token, body: { pass: pass.body.pass } })).status).toBe(403);
+    const forged = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: `${pass.body.pass}x` } });
+    expect([forged.status, forged.body.error.code]).toEqual([400, 'INVALID_PASS']);
+    const redeemed = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass } });
+    // Assert
+    expect(redeemed.status).toBe(201);
+    expect(redeemed.body.redemption).toMatchObject({ storeId, donationId: expect.any(String), createdAt: expect.any(String) });
+    const again = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass } });
+    expect([again.status, again.body.error.code]).toEqual([409, 'NO_MEALS_AVAILABLE']);
+    const told = await eventually(
+      () => call('GET', '/me/notifications', { token: donor.token }),
+      (answer) => answer.body.items.some((n: { type: string }) => n.type === 'meal_redeemed'),
+    );
+    const notification = told.body.items.find((n: { type: string }) => n.type === 'meal_redeemed');
+    expect(notification).toMatchObject({ title: '你捐的爱心餐已被享用', body: expect.stringContaining('爱心面馆'), refId: redeemed.body.redemption.id });
+  });
 });

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { freePort } from '../../scripts/lib/ports';
 import type { Container } from '../../functions/shared/container';
-import { checkDonation, donateMeals, receivePaymentNotification } from '../../functions/meals/meals';
+import { checkDonation, donateMeals, mealPass, receivePaymentNotification, redeemMeal } from '../../functions/meals/meals';
 import { openStore, reviewStore } from '../../functions/stores/stores';
 import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
@@ -52,14 +52,14 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     // Assert: paid, with requestPayment's parameters, and the store funded by exactly 2 meals
     expect(donation).toMatchObject({ storeId, meals: 2, amountFen: 3_000, status: 'paid', paidAt: expect.any(String) });
     expect(payment).toMatchObject({ appId: app.config.wechat.appId, signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000 });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
     // WeChat Pay's notification comes after the query settled it (late), and again (a duplicate)
     const deadline = Date.now() + 10_000;
     while (!received.some((n) => n.body.includes('TRANSACTION.SUCCESS')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const notification = received.at(-1)!;
     await receivePaymentNotification(app, notification.headers, notification.body);
     await receivePaymentNotification(app, notification.headers, notification.body);
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000 });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
     expect(await checkDonation(app, donor.id, donation.id)).toMatchObject({ status: 'paid' });
   });
 
@@ -83,7 +83,7 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     };
     await expect(receivePaymentNotification(app, headers, forged)).rejects.toMatchObject({ status: 401, code: 'FAIL' });
     expect((await app.donations.get(donation.id))!.status).toBe('pending');
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0 });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0, served: 0, owedFen: 0 });
     // Act 2: the payer pays; WeChat Pay's notification arrives and is handed over twice
     const before = received.length;
     await fetch(`${state.wechatpay.url}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: donation.id, force: true }) });
@@ -94,7 +94,7 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     await receivePaymentNotification(app, real.headers, real.body);
     // Assert: paid once
     expect((await app.donations.get(donation.id))!).toMatchObject({ status: 'paid', transactionId: expect.stringMatching(/^4200/) });
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500 });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500, served: 0, owedFen: 0 });
   });
 
   it('refuses a store that is not active', async () => {
@@ -102,5 +102,66 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     const { store } = await openStore(app, merchant.id, { name: '还没开张', city: '深圳', address: '福田区 2 号' });
     const donor = await userWithFlowers(app, 0);
     await expect(donateMeals(app, donor.id, { storeId: store.id, meals: 1 })).rejects.toMatchObject({ status: 409, code: 'STORE_NOT_ACTIVE' });
+  });
+
+  async function activeStoreOf() {
+    const { user: merchant } = await app.users.findOrCreateByOpenid(`merchant-${Date.now()}-${Math.random()}`, {
+      nickname: '店主',
+      roles: ['donor', 'merchant'],
+    });
+    const { user: admin } = await app.users.findOrCreateByOpenid(`admin-${Date.now()}-${Math.random()}`, { nickname: '管理员', roles: ['donor', 'admin'] });
+    const { store } = await openStore(app, merchant.id, { name: '环卫爱心驿站', city: '深圳', address: '南山区 3 号' });
+    await reviewStore(app, { kind: 'user', id: admin.id, label: '管理员' }, store.id, { decision: 'approve' });
+    return { storeId: store.id, merchantId: merchant.id };
+  }
+
+  async function worker() {
+    const { user } = await app.users.findOrCreateByOpenid(`worker-${Date.now()}-${Math.random()}`, { nickname: '环卫工人', roles: ['donor', 'worker'] });
+    return user.id;
+  }
+
+  it('3 funded meals and 6 concurrent scans hand out exactly 3; the store is owed for 3', async () => {
+    // Arrange: one donation of 3 meals, 6 workers with a pass each
+    const { storeId, merchantId } = await activeStoreOf();
+    await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 3 });
+    const passes = await Promise.all(Array.from({ length: 6 }, async () => (await mealPass(app, await worker())).pass));
+    // Act: six scans at once
+    const outcomes = await Promise.allSettled(passes.map((pass) => redeemMeal(app, merchantId, storeId, pass)));
+    // Assert
+    const given = outcomes.filter((o) => o.status === 'fulfilled');
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => (o.reason as { code: string }).code);
+    expect(given).toHaveLength(3);
+    expect(refused).toEqual(['NO_MEALS_AVAILABLE', 'NO_MEALS_AVAILABLE', 'NO_MEALS_AVAILABLE']);
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0, served: 3, owedFen: 4_500 });
+  });
+
+  it('takes the oldest funded meal first, across donors; a pass is used once, a worker eats once a day, and only the store’s own merchant scans', async () => {
+    // Arrange: donor A pays for 2 meals, then donor B for 2
+    const { storeId, merchantId } = await activeStoreOf();
+    const first = await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 2 });
+    await new Promise((r) => setTimeout(r, 5));
+    const second = await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 2 });
+    // Act + Assert: FIFO
+    const taken: string[] = [];
+    for (let i = 0; i < 3; i++) taken.push((await redeemMeal(app, merchantId, storeId, (await mealPass(app, await worker())).pass)).redemption.donationId);
+    expect(taken).toEqual([first.donation.id, first.donation.id, second.donation.id]);
+    // The rules
+    const eater = await worker();
+    const pass = (await mealPass(app, eater)).pass;
+    await expect(redeemMeal(app, merchantId, storeId, 'not-a-pass')).rejects.toMatchObject({ status: 400, code: 'INVALID_PASS' });
+    const { merchantId: otherMerchant } = await activeStoreOf();
+    await expect(redeemMeal(app, otherMerchant, storeId, pass)).rejects.toMatchObject({ status: 403 });
+    await expect(redeemMeal(app, merchantId, storeId, (await mealPass(app, merchantId)).pass)).rejects.toMatchObject({ status: 403 });
+    await redeemMeal(app, merchantId, storeId, pass);
+    // Another meal is funded, so what refuses the next scans is the pass, then the day.
+    await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 1 });
+    await expect(redeemMeal(app, merchantId, storeId, pass)).rejects.toMatchObject({ status: 409, code: 'PASS_ALREADY_USED' });
+    // Asking again within the pass's window gives the same (spent) pass; a minute later, a new one.
+    expect((await mealPass(app, eater)).pass).toBe(pass);
+    const minuteLater = { ...app, clock: { now: () => new Date(Date.now() + 61_000) } };
+    const nextPass = (await mealPass(minuteLater, eater)).pass;
+    expect(nextPass).not.toBe(pass);
+    await expect(redeemMeal(minuteLater, merchantId, storeId, nextPass)).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED' });
+    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500, served: 4, owedFen: 6_000 });
   });
 });

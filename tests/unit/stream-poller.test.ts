@@ -35,7 +35,7 @@ describe('the local stream poller speaks Lambda’s event source mapping', () =>
     expect(consumers.fanoutWorker).toMatchObject({ batchSize: 10, parallelizationFactor: 10, reportsBatchItemFailures: true });
   });
 
-  it('passes the dispatcher a dream reaching its target or adopted, a new donor, a photo to check and a letter published; nothing else', () => {
+  it('passes the dispatcher a dream reaching its target or adopted, a new donor, a photo to check, a letter published and a meal eaten; nothing else', () => {
     const dispatch = consumers.eventDispatcher.filterPatterns;
     const flip = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'open' }), STREAM);
     const giftOnly = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'executable' }), STREAM);
@@ -47,8 +47,11 @@ describe('the local stream poller speaks Lambda’s event source mapping', () =>
     const asked = lambdaRecord(streamRecord('MODIFY', { type: 'UPLOAD', mediaState: 'asked' }, { type: 'UPLOAD', mediaState: 'to_check' }), STREAM);
     const published = lambdaRecord(streamRecord('MODIFY', { type: 'LETTER', status: 'published' }, { type: 'LETTER', status: 'in_review' }), STREAM);
     const rejected = lambdaRecord(streamRecord('MODIFY', { type: 'LETTER', status: 'rejected' }, { type: 'LETTER', status: 'in_review' }), STREAM);
-    const records = [flip, giftOnly, adopted, completed, donor, ledger, photo, asked, published, rejected];
-    expect(records.map((r) => matchesFilters(r, dispatch))).toEqual([true, false, true, false, true, false, true, false, true, false]);
+    const meal = lambdaRecord(streamRecord('INSERT', { type: 'MEAL_REDEMPTION', donorId: 'u' }), STREAM);
+    const records = [flip, giftOnly, adopted, completed, donor, ledger, photo, asked, published, rejected, meal];
+    expect(records.map((r) => matchesFilters(r, dispatch))).toEqual([true, false, true, false, true, false, true, false, true, false, true]);
+    // Lambda takes at most 5 filters per event source mapping (more needs a quota increase).
+    for (const consumer of Object.values(consumers)) expect(consumer.filterPatterns.length).toBeLessThanOrEqual(5);
   });
 
   it('passes the worker chunks that are not done', () => {

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DonationRecord, DonationRepository } from '../../domain/meals';
+import type { DonationRecord, DonationRepository, StoreFunds } from '../../domain/meals';
 import { batchGetAll, type TableContext } from './client';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
@@ -27,7 +27,7 @@ export class DynamoDonationRepository implements DonationRepository {
     return Item ? (Object.fromEntries(ATTRIBUTES.map((name) => [name, Item[name] ?? null])) as unknown as DonationRecord) : null;
   }
 
-  async markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number): Promise<boolean> {
+  async markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number, lots: number[]): Promise<boolean> {
     const TableName = this.table.tableName;
     try {
       await this.table.doc.send(
@@ -59,23 +59,24 @@ export class DynamoDonationRepository implements DonationRepository {
                 ExpressionAttributeValues: { ':meals': donation.meals, ':fen': donation.amountFen, ':type': 'STORE_FUND', ':store': donation.storeId },
               },
             },
-            {
+            ...lots.map((meals, lot) => ({
               Put: {
                 TableName,
                 Item: {
-                  ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id),
+                  ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id, lot),
                   type: 'MEAL_LOT',
                   storeId: donation.storeId,
                   donationId: donation.id,
                   donorId: donation.donorId,
-                  meals: donation.meals,
-                  remaining: donation.meals,
+                  lot,
+                  meals,
+                  remaining: meals,
                   priceFen: donation.amountFen / donation.meals,
                   paidAt: payment.paidAt,
                 },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
-            },
+            })),
           ],
         }),
       );
@@ -86,15 +87,14 @@ export class DynamoDonationRepository implements DonationRepository {
     }
   }
 
-  async storeFunds(storeId: string): Promise<{ meals: number; fundedFen: number }> {
+  async storeFunds(storeId: string): Promise<StoreFunds> {
     const shards = await batchGetAll(
       this.table,
       Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
       true,
     );
-    return shards.reduce<{ meals: number; fundedFen: number }>(
-      (sum, s) => ({ meals: sum.meals + ((s.meals as number) ?? 0), fundedFen: sum.fundedFen + ((s.fundedFen as number) ?? 0) }),
-      { meals: 0, fundedFen: 0 },
-    );
+    const total: StoreFunds = { meals: 0, fundedFen: 0, served: 0, owedFen: 0 };
+    for (const shard of shards) for (const name of ['meals', 'fundedFen', 'served', 'owedFen'] as const) total[name] += (shard[name] as number) ?? 0;
+    return total;
   }
 }

@@ -5,6 +5,14 @@ export const mealKeys = {
   byDonor: (donorId: string, createdAt: string, donationId: string) => ({ GSI1PK: `USER#${donorId}#DONATIONS`, GSI1SK: `${createdAt}#${donationId}` }),
   /** A store's funded meals and the fen they hold, spread over shards so no one item takes every payment. */
   fund: (storeId: string, shard: number) => ({ PK: `STORE#${storeId}#FUND#${shard}`, SK: 'FUND' }),
-  /** One paid donation's meals in the store's queue: oldest first by when it was paid. */
-  lot: (storeId: string, paidAt: string, donationId: string) => ({ PK: `STORE#${storeId}#MEALS`, SK: `LOT#${paidAt}#${donationId}` }),
+  /** One lot of a paid donation's meals in the store's queue: oldest first by when it was paid. */
+  lot: (storeId: string, paidAt: string, donationId: string, lot: number) => ({ PK: `STORE#${storeId}#MEALS`, SK: `LOT#${paidAt}#${donationId}#${lot}` }),
+  queue: (storeId: string) => `STORE#${storeId}#MEALS`,
+  /** A meal pass spent (single use), kept until it would have expired anyway. */
+  passUsed: (passId: string) => ({ PK: `MEALPASS#${passId}`, SK: 'USED' }),
+  /** A worker's meals on one day. */
+  workerDay: (workerId: string, day: string) => ({ PK: `USER#${workerId}`, SK: `MEALDAY#${day}` }),
+  redemption: (redemptionId: string) => ({ PK: `REDEMPTION#${redemptionId}`, SK: 'PROFILE' }),
+  /** A store's redemptions, newest first (GSI1): today's list and the monthly statement. */
+  byStore: (storeId: string, createdAt: string, redemptionId: string) => ({ GSI1PK: `STORE#${storeId}#REDEMPTIONS`, GSI1SK: `${createdAt}#${redemptionId}` }),
 };

@@ -1,0 +1,132 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { MealLot, MealQueue, RedeemRefusal, RedemptionRecord } from '../../domain/meals';
+import type { TableContext } from './client';
+import { cancellationReasons } from './errors';
+import { mealKeys } from './meal-keys';
+
+/**
+ * A store's queue of funded meals, oldest donation first. A redemption is one transaction; its
+ * conditions are the rules (a meal left in the lot, the pass unspent, the worker's daily meal), so
+ * concurrent scans can never hand out more meals than were paid, nor one meal twice.
+ */
+export class DynamoMealQueue implements MealQueue {
+  constructor(
+    private readonly table: TableContext,
+    private readonly fundShards: number,
+  ) {}
+
+  async oldestLots(storeId: string, limit: number): Promise<MealLot[]> {
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :lot)',
+        ExpressionAttributeValues: { ':pk': mealKeys.queue(storeId), ':lot': 'LOT#' },
+        ConsistentRead: true,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({
+      storeId,
+      donationId: item.donationId as string,
+      donorId: item.donorId as string,
+      lot: item.lot as number,
+      paidAt: item.paidAt as string,
+      remaining: item.remaining as number,
+      priceFen: item.priceFen as number,
+    }));
+  }
+
+  async redeem(input: {
+    lot: MealLot;
+    passId: string;
+    passExpiresAt: string;
+    day: string;
+    perDay: number;
+    redemption: RedemptionRecord;
+    shard: number;
+  }): Promise<RedeemRefusal | null> {
+    const TableName = this.table.tableName;
+    const { lot, redemption } = input;
+    const lotKey = mealKeys.lot(lot.storeId, lot.paidAt, lot.donationId, lot.lot);
+    // The last meal of a lot takes the lot away, so the queue's front never fills with empty lots.
+    const takeMeal =
+      lot.remaining === 1
+        ? { Delete: { TableName, Key: lotKey, ConditionExpression: 'remaining = :one', ExpressionAttributeValues: { ':one': 1 } } }
+        : {
+            Update: {
+              TableName,
+              Key: lotKey,
+              UpdateExpression: 'ADD remaining :minus',
+              ConditionExpression: 'remaining = :seen',
+              ExpressionAttributeValues: { ':minus': -1, ':seen': lot.remaining },
+            },
+          };
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            takeMeal,
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...mealKeys.passUsed(input.passId),
+                  type: 'MEAL_PASS_USED',
+                  redemptionId: redemption.id,
+                  expiresAt: Math.ceil(Date.parse(input.passExpiresAt) / 1000) + 3600,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: mealKeys.workerDay(redemption.workerId, input.day),
+                UpdateExpression: 'ADD meals :one SET #type = :type',
+                ConditionExpression: 'attribute_not_exists(meals) OR meals < :perDay',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: { ':one': 1, ':type': 'WORKER_MEAL_DAY', ':perDay': input.perDay },
+              },
+            },
+            {
+              Put: {
+                TableName,
+                Item: {
+                  ...mealKeys.redemption(redemption.id),
+                  ...mealKeys.byStore(redemption.storeId, redemption.createdAt, redemption.id),
+                  type: 'MEAL_REDEMPTION',
+                  ...redemption,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName,
+                Key: mealKeys.fund(redemption.storeId, input.shard % this.fundShards),
+                UpdateExpression: 'ADD meals :minus, fundedFen :minusFen, served :one, owedFen :fen SET #type = :type, storeId = :store',
+                ExpressionAttributeNames: { '#type': 'type' },
+                ExpressionAttributeValues: {
+                  ':minus': -1,
+                  ':minusFen': -redemption.priceFen,
+                  ':one': 1,
+                  ':fen': redemption.priceFen,
+                  ':type': 'STORE_FUND',
+                  ':store': redemption.storeId,
+                },
+              },
+            },
+          ],
+        }),
+      );
+      return null;
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (!reasons) throw err;
+      if (reasons[1] === 'ConditionalCheckFailed') return 'pass_used';
+      if (reasons[2] === 'ConditionalCheckFailed') return 'daily_limit';
+      // The lot moved under us (another scan took a meal), or the transaction met another: try again.
+      return 'lot_taken';
+    }
+  }
+}

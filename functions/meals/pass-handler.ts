@@ -1,0 +1,9 @@
+import { mealPassRoute } from '../contract/meals';
+import { redemptionDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { mealPass } from './meals';
+
+/** GET /me/meal-pass — the worker's pass (writes nothing). */
+export const handler = httpRoute(mealPassRoute, {
+  handle: async ({ caller }) => mealPass(await redemptionDeps(), caller.userId),
+});
