@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { DONATION_STATUSES } from './enums';
 import { idParams } from './common';
 import { route } from './route';
-import { id, isoTime, named } from './schema-kit';
+import { id, isoTime, named, page, pageQuery, text } from './schema-kit';
+import { FIELDS } from './fields';
+import { store } from './stores';
 
 /** API.md's `donation`, with when it was made and paid (docs/api-additions.md). */
 export const mealDonation = named(
@@ -122,4 +124,18 @@ export const redeemMealRoute = route({
     { status: 409, code: 'NO_MEALS_AVAILABLE', when: 'the store has no funded meal left' },
     { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active' },
   ],
+});
+
+export const activeStoresQuery = pageQuery().extend({ city: text(FIELDS.storeCity) });
+
+export const activeStoresRoute = route({
+  method: 'GET',
+  path: '/stores',
+  summary: 'Active stores of a city, each with its funded meals not yet eaten (mealsAvailable)',
+  source: 'API.md',
+  tag: 'meals',
+  auth: 'optional',
+  query: activeStoresQuery,
+  status: 200,
+  response: page(store),
 });

@@ -28,6 +28,8 @@ export interface StoreRepository {
   changeStatus(store: StoreRecord, to: StoreStatus, change: { note: string | null; audit: AuditRecord; onConflict: () => Error }): Promise<StoreRecord>;
   listByStatus(status: StoreStatus, page: PageRequest): Promise<Page<StoreRecord>>;
   listByOwner(ownerId: string, page?: PageRequest): Promise<Page<StoreRecord>>;
+  /** Active stores of a city (GET /stores?city=). */
+  listActiveInCity(city: string, page: PageRequest): Promise<Page<StoreRecord>>;
   /** The store's record of a low-carbon action, to commit with the person's flowers. */
   lowCarbonActionWrite(storeId: string, record: { id: string; action: string; userId: string; flowers: number; createdAt: string }): PendingWrite;
 }

@@ -28,7 +28,7 @@ export interface MealDeps {
   clock: Clock;
   quotas: Quotas;
   users: Pick<UserRepository, 'findById'>;
-  stores: Pick<StoreRepository, 'get'>;
+  stores: Pick<StoreRepository, 'get' | 'listActiveInCity'>;
   donations: DonationRepository;
   /** Null when WeChat Pay is not configured. */
   payments: (PaymentPort & { notifyUrl: string; sandboxPay?: (outTradeNo: string) => Promise<void> }) | null;
@@ -209,4 +209,26 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
     if (refusal === null) return { redemption: { id: redemption.id, storeId, donationId: redemption.donationId, createdAt: redemption.createdAt } };
   }
   throw new ContentionError();
+}
+
+/** GET /stores?city=: active stores of a city, each with its funded meals not yet eaten. */
+export async function activeStores(
+  deps: Pick<MealDeps, 'stores' | 'donations'> & { stores: Pick<StoreRepository, 'listActiveInCity'> },
+  query: { city: string; limit: number; cursor?: string },
+) {
+  const found = await deps.stores.listActiveInCity(query.city, query);
+  const items = await Promise.all(
+    found.items.map(async (store) => ({
+      id: store.id,
+      name: store.name,
+      city: store.city,
+      address: store.address,
+      ownerId: store.ownerId,
+      status: store.status,
+      mealsAvailable: (await deps.donations.storeFunds(store.id)).meals,
+      createdAt: store.createdAt,
+      reviewNote: store.reviewNote,
+    })),
+  );
+  return { items, nextCursor: found.nextCursor };
 }

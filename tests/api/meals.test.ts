@@ -3,10 +3,10 @@ import { call, devSignIn, eventually } from '../support/http-client';
 jest.setTimeout(60_000);
 
 /** An active store: a merchant opens it, an admin approves it. */
-async function activeStore() {
+async function activeStore(city = '深圳') {
   const merchant = await devSignIn(['merchant']);
   const admin = await devSignIn(['admin']);
-  const opened = await call('POST', '/stores', { token: merchant.token, body: { name: '爱心面馆', city: '深圳', address: '南山区科技园 1 号' } });
+  const opened = await call('POST', '/stores', { token: merchant.token, body: { name: '爱心面馆', city, address: '南山区科技园 1 号' } });
   await call('POST', `/stores/${opened.body.store.id}/review`, { token: admin.token, body: { decision: 'approve' } });
   return { storeId: opened.body.store.id as string, merchant };
 }
@@ -25,6 +25,13 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     expect(first.body.donation).toMatchObject({ storeId, meals: 3, amountFen: 4_500, status: 'paid' });
     expect(first.body.payment).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/), paySign: expect.any(String) });
     expect(again.body.donation.id).toBe(first.body.donation.id);
+    // The store is listed in its city with its funded meals
+    const city = `测试城${Date.now() % 100_000}`;
+    const { storeId: listed } = await activeStore(city);
+    await call('POST', '/meals/donations', { token: donor.token, body: { storeId: listed, meals: 2 }, headers: { 'idempotency-key': `listed-${listed}` } });
+    const stores = await call('GET', `/stores?city=${encodeURIComponent(city)}`);
+    expect(stores.body.items).toEqual([expect.objectContaining({ id: listed, city, status: 'active', mealsAvailable: 2 })]);
+    expect((await call('GET', '/stores?city=' + encodeURIComponent('没有店的城'))).body.items).toEqual([]);
     expect((await call('POST', `/meals/donations/${first.body.donation.id}/check`, { token: (await devSignIn()).token })).status).toBe(404);
   });
 

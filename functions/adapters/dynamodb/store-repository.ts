@@ -4,8 +4,8 @@ import type { AuditRecord } from '../../domain/audit';
 import type { Page, PendingWrite } from '../../domain/ports';
 import type { Store, StoreRecord, StoreRepository, StoreStatus } from '../../domain/store';
 import { auditEntryWrite } from './audit-repository';
-import type { TableContext } from './client';
-import { newestFirstIndexPage } from './cursor';
+import { batchGetAll, type TableContext } from './client';
+import { newestFirstIndexPage, newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { asPendingWrite } from './ledger-repository';
 import { storeKeys } from './store-keys';
@@ -60,6 +60,8 @@ export class DynamoStoreRepository implements StoreRepository {
               },
             },
             auditEntryWrite(TableName, change.audit),
+            // Open: listed in its city (GET /stores?city=).
+            ...(to === 'active' ? [{ Put: { TableName, Item: { ...storeKeys.inCity(store.city, store.id), type: 'CITY_STORE', storeId: store.id } } }] : []),
           ],
         }),
       );
@@ -77,6 +79,19 @@ export class DynamoStoreRepository implements StoreRepository {
       storeKeys.profile(sortKey.slice(sortKey.lastIndexOf('#') + 1)),
     );
     return { items: found.items.map(toStoreRecord), nextCursor: found.nextCursor };
+  }
+
+  /** Active stores of a city, by id, a page at a time (then read fresh, so a store closed since is left out). */
+  async listActiveInCity(city: string, page: { limit: number; cursor?: string }): Promise<Page<StoreRecord>> {
+    const found = await newestFirstPage(this.table, storeKeys.cityPartition(city), 'STORE#', page);
+    const stores = await batchGetAll(
+      this.table,
+      found.items.map((item) => storeKeys.profile(item.storeId as string)),
+      false,
+    );
+    const byId = new Map(stores.map((item) => [item.id as string, toStoreRecord(item)]));
+    const items = found.items.map((item) => byId.get(item.storeId as string)).filter((s): s is StoreRecord => s?.status === 'active');
+    return { items, nextCursor: found.nextCursor };
   }
 
   /** A merchant's stores, newest first, a page at a time. */

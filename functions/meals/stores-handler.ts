@@ -1,0 +1,9 @@
+import { activeStoresRoute } from '../contract/meals';
+import { mealDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { activeStores } from './meals';
+
+/** GET /stores?city= (public) — where a donor can buy love meals. */
+export const handler = httpRoute(activeStoresRoute, {
+  handle: async ({ query }) => activeStores(await mealDeps(), query),
+});
