@@ -47,6 +47,11 @@ export const FIELDS = {
   storeName: textField(2, 40),
   storeCity: textField(2, 20),
   storeAddress: textField(4, 120),
+  /** A sanitation worker's roster row (issue 13). */
+  employer: textField(2, 40),
+  employeeNumber: textField(1, 32),
+  workerName: textField(1, 20),
+  rosterRowsMax: 200,
 
   letterTitle: textField(2, 40),
   letterBody: textField(10, 5000, true),

@@ -139,3 +139,43 @@ export const activeStoresRoute = route({
   status: 200,
   response: page(store),
 });
+
+export const importRosterBody = z.object({
+  employer: text(FIELDS.employer),
+  rows: z
+    .array(z.object({ employeeNumber: text(FIELDS.employeeNumber), name: text(FIELDS.workerName) }))
+    .min(1)
+    .max(FIELDS.rosterRowsMax),
+});
+
+export const importRosterRoute = route({
+  method: 'POST',
+  path: '/workers/roster',
+  summary: 'A charity or an admin imports an employer’s sanitation-worker roster (rows already there are skipped)',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['charity', 'admin'],
+  body: importRosterBody,
+  status: 201,
+  response: z.object({ imported: z.number().int(), skipped: z.number().int() }),
+});
+
+export const claimWorkerBody = z.object({ employer: text(FIELDS.employer), employeeNumber: text(FIELDS.employeeNumber), name: text(FIELDS.workerName) });
+
+export const claimWorkerRoute = route({
+  method: 'POST',
+  path: '/me/worker',
+  summary: 'A worker claims their roster row (employer, employee number and name must match); the account becomes a worker',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  body: claimWorkerBody,
+  status: 200,
+  response: z.object({ user: z.object({ id: z.string(), nickname: z.string(), roles: z.array(z.string()) }) }),
+  errors: [
+    { status: 409, code: 'ROSTER_NO_MATCH', when: 'no row with this employer, number and name' },
+    { status: 409, code: 'ROSTER_ALREADY_CLAIMED', when: 'someone else claimed the row' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.workerClaimsPerDay attempts' },
+  ],
+});

@@ -122,3 +122,28 @@ export interface MealQueue {
     shard: number;
   }): Promise<RedeemRefusal | null>;
 }
+
+/**
+ * The sanitation-worker roster: a charity or admin imports rows (employer, employee number, name);
+ * a worker claims their own row once, which makes them a `worker` (who can show a meal pass).
+ */
+export interface RosterRow {
+  employer: string;
+  employeeNumber: string;
+  name: string;
+  importedBy: string;
+  claimedBy: string | null;
+}
+
+export interface Roster {
+  /** Rows new to the roster are added; rows already there are left as they are (counted as skipped). */
+  importRows(rows: RosterRow[]): Promise<{ imported: number; skipped: number }>;
+  get(employer: string, employeeNumber: string): Promise<RosterRow | null>;
+  /** Marks the row claimed by this person, once (false when someone else holds it). */
+  claim(employer: string, employeeNumber: string, userId: string): Promise<boolean>;
+}
+
+/** A claim matches only the row's own name (spaces aside); anything else is one answer, so rows cannot be probed. */
+export function claimMatches(row: RosterRow | null, name: string): row is RosterRow {
+  return Boolean(row) && row!.name.replace(/\s+/g, '') === name.replace(/\s+/g, '');
+}

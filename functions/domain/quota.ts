@@ -54,6 +54,7 @@ export function quotaSpecs(rules: {
   uploadsPerDay: number;
   lettersPerDay: number;
   mealDonationsPerDay: number;
+  workerClaimsPerDay: number;
 }) {
   return {
     dreams: { name: 'dreams', limit: rules.dreamsPerDay, windowSeconds: DAY },
@@ -64,5 +65,6 @@ export function quotaSpecs(rules: {
     uploads: { name: 'uploads', limit: rules.uploadsPerDay, windowSeconds: DAY },
     letters: { name: 'letters', limit: rules.lettersPerDay, windowSeconds: DAY },
     mealDonations: { name: 'meal-donations', limit: rules.mealDonationsPerDay, windowSeconds: DAY },
+    workerClaims: { name: 'worker-claims', limit: rules.workerClaimsPerDay, windowSeconds: DAY },
   } satisfies Record<string, QuotaSpec>;
 }

@@ -13,6 +13,8 @@ import {
   type DonationRepository,
   type MealQueue,
   type RedemptionRecord,
+  type Roster,
+  claimMatches,
 } from '../domain/meals';
 import { PaymentMessageRefused, type PaymentPort, type Transaction } from '../domain/payment';
 import type { Clock, UserRepository } from '../domain/ports';
@@ -231,4 +233,42 @@ export async function activeStores(
     })),
   );
   return { items, nextCursor: found.nextCursor };
+}
+
+export interface RosterDeps {
+  clock: Clock;
+  quotas: Quotas;
+  roster: Roster;
+  users: Pick<UserRepository, 'findById' | 'changeRoles'>;
+  config: { rules: Pick<Rules, 'quotas'> };
+}
+
+/** POST /workers/roster: a charity or an admin imports an employer's rows. */
+export async function importRoster(
+  deps: Pick<RosterDeps, 'roster'>,
+  importerId: string,
+  input: { employer: string; rows: { employeeNumber: string; name: string }[] },
+) {
+  return deps.roster.importRows(
+    input.rows.map((row) => ({ employer: input.employer, employeeNumber: row.employeeNumber, name: row.name, importedBy: importerId, claimedBy: null })),
+  );
+}
+
+/**
+ * POST /me/worker: a worker claims their roster row (employer, employee number and their name must
+ * match it) and becomes a `worker`. A row is claimed once; attempts are counted (a quota).
+ */
+export async function claimWorkerRow(deps: RosterDeps, userId: string, input: { employer: string; employeeNumber: string; name: string }) {
+  await deps.quotas.take(userId, quotaSpecs(deps.config.rules.quotas).workerClaims, deps.clock.now());
+  const row = await deps.roster.get(input.employer, input.employeeNumber);
+  if (!claimMatches(row, input.name)) throw new RuleViolation('ROSTER_NO_MATCH', '没有找到匹配的登记信息，请核对单位、工号和姓名');
+  if (!(await deps.roster.claim(row.employer, row.employeeNumber, userId))) throw new RuleViolation('ROSTER_ALREADY_CLAIMED', '这条登记信息已被认领');
+  const person = await deps.users.findById(userId);
+  if (!person) throw new UnauthenticatedError('登录凭证无效');
+  if (person.roles.includes('worker')) return { user: { id: person.id, nickname: person.nickname, roles: person.roles } };
+  const updated = await deps.users.changeRoles(person.id, person.roles, [...person.roles, 'worker'], {
+    actor: { kind: 'system', id: 'worker-roster', label: `环卫工人名册 ${row.employer}` },
+    reason: `认领名册 ${row.employer} ${row.employeeNumber}`,
+  });
+  return { user: { id: updated.id, nickname: updated.nickname, roles: updated.roles } };
 }

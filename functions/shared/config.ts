@@ -44,6 +44,7 @@ const rulesSchema = z.object({
     uploadsPerDay: positiveInt,
     lettersPerDay: positiveInt,
     mealDonationsPerDay: positiveInt,
+    workerClaimsPerDay: positiveInt,
   }),
   uploads: z.object({
     maxBytes: positiveInt.max(5 * 1024 * 1024),

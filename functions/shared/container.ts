@@ -7,6 +7,8 @@ import {
   auditParts,
   mealParts,
   redemptionParts,
+  rosterParts,
+  photoCheckParts,
   ledgerParts,
   dreamPageParts,
   dreamReviewParts,
@@ -26,6 +28,8 @@ import {
 export type Container = Core &
   ReturnType<typeof mealParts> &
   Pick<ReturnType<typeof redemptionParts>, 'passes' | 'queue'> &
+  Pick<ReturnType<typeof rosterParts>, 'roster'> &
+  Pick<ReturnType<typeof photoCheckParts>, 'mediaCheck'> &
   ReturnType<typeof auditParts> &
   ReturnType<typeof ledgerParts> &
   ReturnType<typeof stepsParts> &
@@ -45,6 +49,8 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...mealParts(base),
     passes: redemptionParts(base).passes,
     queue: redemptionParts(base).queue,
+    roster: rosterParts(base).roster,
+    mediaCheck: photoCheckParts(base).mediaCheck,
     ...auditParts(base),
     ...ledgerParts(base),
     ...stepsParts(base),

@@ -11,6 +11,8 @@ import {
   ledgerParts,
   mealParts,
   redemptionParts,
+  rosterParts,
+  photoCheckParts,
   meParts,
   notificationParts,
   pushParts,
@@ -49,3 +51,5 @@ export const auditDeps = /* @__PURE__ */ feature(auditParts);
 export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);
 export const mealDeps = /* @__PURE__ */ feature(mealParts);
 export const redemptionDeps = /* @__PURE__ */ feature(redemptionParts);
+export const rosterDeps = /* @__PURE__ */ feature(rosterParts);
+export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);

@@ -39,7 +39,8 @@ import { secretProvider } from './secrets';
 import { subscribeTemplates } from './subscribe-templates';
 import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
 import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
-import type { DonationRepository, MealQueue } from '../domain/meals';
+import type { DonationRepository, MealQueue, Roster } from '../domain/meals';
+import { DynamoRoster } from '../adapters/dynamodb/roster';
 import { loadWechatPaySettings } from './config';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import type { AuditTrail } from '../domain/audit';
@@ -123,9 +124,6 @@ export interface EventParts extends SubscriptionParts {
   letterbox: Pick<Letterbox, 'deliverOnce'>;
   letters: Pick<LetterRepository, 'get' | 'startSummary'>;
   messaging: WechatMessagingPort;
-  mediaCheck: MediaCheckPort;
-  uploads: UploadRepository;
-  objects: ObjectStore;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
   pacer: Pacer;
 }
@@ -226,9 +224,6 @@ export function eventParts(core: Core): EventParts {
     letters: new DynamoLetterRepository(core.table),
     ...subscriptionParts(core),
     messaging: new WechatSubscribeMessages(wechatParts(core).wechat),
-    mediaCheck: new WechatMediaCheck(wechatParts(core).wechat),
-    uploads: new DynamoUploadRepository(core.table),
-    objects: objectStore(core),
     templates: subscribeTemplates(core.config),
     pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
   };
@@ -314,4 +309,12 @@ export const redemptionParts = /* @__PURE__ */ perCore((core): RedemptionParts =
 export interface RedemptionParts extends StoreParts {
   passes: MemberCodes;
   queue: MealQueue;
+}
+
+/** The sanitation-worker roster (import and claims). */
+export const rosterParts = /* @__PURE__ */ perCore((core): QuotaParts & { roster: Roster } => ({ roster: new DynamoRoster(core.table), ...quotaParts(core) }));
+
+/** The photo checker (a stream consumer): uploads, the bucket and WeChat's image check. */
+export function photoCheckParts(core: Core): UploadParts & { mediaCheck: MediaCheckPort; users: Core['users'] } {
+  return { ...uploadParts(core), mediaCheck: new WechatMediaCheck(wechatParts(core).wechat), users: core.users };
 }

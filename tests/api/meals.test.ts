@@ -121,4 +121,37 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     const notification = told.body.items.find((n: { type: string }) => n.type === 'meal_redeemed');
     expect(notification).toMatchObject({ title: '你捐的爱心餐已被享用', body: expect.stringContaining('爱心面馆'), refId: redeemed.body.redemption.id });
   });
+
+  it('a charity imports a roster; a worker claims their own row once and can then show a pass', async () => {
+    const charity = await devSignIn(['charity']);
+    const employer = `环卫所${Date.now() % 100_000}`;
+    const person = await devSignIn();
+    expect(
+      (await call('POST', '/workers/roster', { token: person.token, body: { employer, rows: [{ employeeNumber: 'A001', name: '张师傅' }] } })).status,
+    ).toBe(403);
+    const imported = await call('POST', '/workers/roster', {
+      token: charity.token,
+      body: {
+        employer,
+        rows: [
+          { employeeNumber: 'A001', name: '张师傅' },
+          { employeeNumber: 'A002', name: '李阿姨' },
+        ],
+      },
+    });
+    expect([imported.status, imported.body]).toEqual([201, { imported: 2, skipped: 0 }]);
+    expect(
+      (await call('POST', '/workers/roster', { token: charity.token, body: { employer, rows: [{ employeeNumber: 'A001', name: '张师傅' }] } })).body,
+    ).toEqual({ imported: 0, skipped: 1 });
+    expect((await call('GET', '/me/meal-pass', { token: person.token })).status).toBe(403);
+    const wrongName = await call('POST', '/me/worker', { token: person.token, body: { employer, employeeNumber: 'A001', name: '王师傅' } });
+    expect([wrongName.status, wrongName.body.error.code]).toEqual([409, 'ROSTER_NO_MATCH']);
+    const claimed = await call('POST', '/me/worker', { token: person.token, body: { employer, employeeNumber: 'A001', name: '张 师傅' } });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.user.roles).toContain('worker');
+    expect((await call('GET', '/me/meal-pass', { token: person.token })).status).toBe(200);
+    const someoneElse = await devSignIn();
+    const taken = await call('POST', '/me/worker', { token: someoneElse.token, body: { employer, employeeNumber: 'A001', name: '张师傅' } });
+    expect([taken.status, taken.body.error.code]).toEqual([409, 'ROSTER_ALREADY_CLAIMED']);
+  });
 });

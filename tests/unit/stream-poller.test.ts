@@ -35,7 +35,7 @@ describe('the local stream poller speaks Lambda’s event source mapping', () =>
     expect(consumers.fanoutWorker).toMatchObject({ batchSize: 10, parallelizationFactor: 10, reportsBatchItemFailures: true });
   });
 
-  it('passes the dispatcher a dream reaching its target or adopted, a new donor, a photo to check, a letter published and a meal eaten; nothing else', () => {
+  it('passes the dispatcher a dream reaching its target or adopted, a new donor, a letter published and a meal eaten, and the photo checker a kept photo; nothing else', () => {
     const dispatch = consumers.eventDispatcher.filterPatterns;
     const flip = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'open' }), STREAM);
     const giftOnly = lambdaRecord(streamRecord('MODIFY', { type: 'DREAM', status: 'executable' }, { type: 'DREAM', status: 'executable' }), STREAM);
@@ -49,7 +49,21 @@ describe('the local stream poller speaks Lambda’s event source mapping', () =>
     const rejected = lambdaRecord(streamRecord('MODIFY', { type: 'LETTER', status: 'rejected' }, { type: 'LETTER', status: 'in_review' }), STREAM);
     const meal = lambdaRecord(streamRecord('INSERT', { type: 'MEAL_REDEMPTION', donorId: 'u' }), STREAM);
     const records = [flip, giftOnly, adopted, completed, donor, ledger, photo, asked, published, rejected, meal];
-    expect(records.map((r) => matchesFilters(r, dispatch))).toEqual([true, false, true, false, true, false, true, false, true, false, true]);
+    expect(records.map((r) => matchesFilters(r, dispatch))).toEqual([true, false, true, false, true, false, false, false, true, false, true]);
+    // A kept photo goes to the photo checker, and only there.
+    expect(records.map((r) => matchesFilters(r, consumers.photoChecker.filterPatterns))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     // Lambda takes at most 5 filters per event source mapping (more needs a quota increase).
     for (const consumer of Object.values(consumers)) expect(consumer.filterPatterns.length).toBeLessThanOrEqual(5);
   });

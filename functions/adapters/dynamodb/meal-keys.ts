@@ -12,6 +12,7 @@ export const mealKeys = {
   passUsed: (passId: string) => ({ PK: `MEALPASS#${passId}`, SK: 'USED' }),
   /** A worker's meals on one day. */
   workerDay: (workerId: string, day: string) => ({ PK: `USER#${workerId}`, SK: `MEALDAY#${day}` }),
+  rosterRow: (employer: string, employeeNumber: string) => ({ PK: `ROSTER#${employer}`, SK: `ROW#${employeeNumber}` }),
   redemption: (redemptionId: string) => ({ PK: `REDEMPTION#${redemptionId}`, SK: 'PROFILE' }),
   /** A store's redemptions, newest first (GSI1): today's list and the monthly statement. */
   byStore: (storeId: string, createdAt: string, redemptionId: string) => ({ GSI1PK: `STORE#${storeId}#REDEMPTIONS`, GSI1SK: `${createdAt}#${redemptionId}` }),

@@ -1,0 +1,9 @@
+import { claimWorkerRoute } from '../contract/meals';
+import { rosterDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { claimWorkerRow } from './meals';
+
+/** POST /me/worker — a worker claims their roster row. */
+export const handler = httpRoute(claimWorkerRoute, {
+  handle: async ({ caller, body }) => claimWorkerRow(await rosterDeps(), caller.userId, body),
+});

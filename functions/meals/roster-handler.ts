@@ -1,0 +1,9 @@
+import { importRosterRoute } from '../contract/meals';
+import { rosterDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { importRoster } from './meals';
+
+/** POST /workers/roster — a charity or an admin imports a roster. */
+export const handler = httpRoute(importRosterRoute, {
+  handle: async ({ caller, body }) => importRoster(await rosterDeps(), caller.userId, body),
+});
