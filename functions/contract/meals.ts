@@ -179,3 +179,21 @@ export const claimWorkerRoute = route({
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.workerClaimsPerDay attempts' },
   ],
 });
+
+export const myMealsRoute = route({
+  method: 'GET',
+  path: '/me/meals',
+  summary: 'The donor’s love-meal donations, newest first, each with where and when its meals were eaten',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  query: pageQuery(),
+  status: 200,
+  response: page(
+    z.object({
+      donation: mealDonation,
+      store: z.object({ id: z.string(), name: z.string() }),
+      eaten: z.array(z.object({ storeName: z.string(), at: isoTime() })),
+    }),
+  ),
+});

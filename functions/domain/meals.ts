@@ -57,6 +57,10 @@ export interface DonationRepository {
    * shards) and the meals join the store's queue, oldest first. False when it was paid already.
    */
   markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number, lots: number[]): Promise<boolean>;
+  /** A donor's donations, newest first. */
+  byDonor(donorId: string, page: { limit: number; cursor?: string }): Promise<{ items: DonationRecord[]; nextCursor: string | null }>;
+  /** Where and when a donation's meals were eaten, oldest first. */
+  redemptionsOf(donationId: string): Promise<{ storeName: string; createdAt: string }[]>;
   /** The store's funded meals not yet eaten and the fen they hold; meals served and the fen owed for them (its fund shards). */
   storeFunds(storeId: string): Promise<StoreFunds>;
 }

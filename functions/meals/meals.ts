@@ -272,3 +272,19 @@ export async function claimWorkerRow(deps: RosterDeps, userId: string, input: { 
   });
   return { user: { id: updated.id, nickname: updated.nickname, roles: updated.roles } };
 }
+
+/** GET /me/meals: my donations, and for each, where and when its meals were eaten. */
+export async function myMeals(deps: Pick<MealDeps, 'donations' | 'stores'>, donorId: string, page: { limit: number; cursor?: string }) {
+  const found = await deps.donations.byDonor(donorId, page);
+  const items = await Promise.all(
+    found.items.map(async (donation) => {
+      const [store, eaten] = await Promise.all([deps.stores.get(donation.storeId), deps.donations.redemptionsOf(donation.id)]);
+      return {
+        donation: donationView(donation),
+        store: { id: donation.storeId, name: store?.name ?? '' },
+        eaten: eaten.map((e) => ({ storeName: e.storeName, at: e.createdAt })),
+      };
+    }),
+  );
+  return { items, nextCursor: found.nextCursor };
+}

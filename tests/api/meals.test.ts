@@ -119,6 +119,12 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
       (answer) => answer.body.items.some((n: { type: string }) => n.type === 'meal_redeemed'),
     );
     const notification = told.body.items.find((n: { type: string }) => n.type === 'meal_redeemed');
+    const meals = await call('GET', '/me/meals', { token: donor.token });
+    expect(meals.body.items[0]).toMatchObject({
+      donation: { storeId, meals: 1, status: 'paid' },
+      store: { id: storeId, name: '爱心面馆' },
+      eaten: [{ storeName: '爱心面馆', at: redeemed.body.redemption.createdAt }],
+    });
     expect(notification).toMatchObject({ title: '你捐的爱心餐已被享用', body: expect.stringContaining('爱心面馆'), refId: redeemed.body.redemption.id });
   });
 

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DonationRecord, DonationRepository, StoreFunds } from '../../domain/meals';
-import { batchGetAll, type TableContext } from './client';
+import { batchGetAll, queryAll, type TableContext } from './client';
+import { newestFirstIndexPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
 
@@ -24,7 +25,7 @@ export class DynamoDonationRepository implements DonationRepository {
 
   async get(donationId: string): Promise<DonationRecord | null> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: mealKeys.donation(donationId), ConsistentRead: true }));
-    return Item ? (Object.fromEntries(ATTRIBUTES.map((name) => [name, Item[name] ?? null])) as unknown as DonationRecord) : null;
+    return Item ? toDonation(Item) : null;
   }
 
   async markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number, lots: number[]): Promise<boolean> {
@@ -87,6 +88,23 @@ export class DynamoDonationRepository implements DonationRepository {
     }
   }
 
+  async byDonor(donorId: string, page: { limit: number; cursor?: string }): Promise<{ items: DonationRecord[]; nextCursor: string | null }> {
+    const found = await newestFirstIndexPage(this.table, 'GSI1', mealKeys.donorPartition(donorId), page, (sortKey) =>
+      mealKeys.donation(sortKey.slice(sortKey.lastIndexOf('#') + 1)),
+    );
+    return { items: found.items.map(toDonation), nextCursor: found.nextCursor };
+  }
+
+  async redemptionsOf(donationId: string): Promise<{ storeName: string; createdAt: string }[]> {
+    // A donation is at most 1,000 meals: its redemptions are read in full, a page at a time.
+    const items = await queryAll(this.table, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': mealKeys.donationRedemptions(donationId) },
+    });
+    return items.map((item) => ({ storeName: item.storeName as string, createdAt: item.createdAt as string }));
+  }
+
   async storeFunds(storeId: string): Promise<StoreFunds> {
     const shards = await batchGetAll(
       this.table,
@@ -97,4 +115,8 @@ export class DynamoDonationRepository implements DonationRepository {
     for (const shard of shards) for (const name of ['meals', 'fundedFen', 'served', 'owedFen'] as const) total[name] += (shard[name] as number) ?? 0;
     return total;
   }
+}
+
+function toDonation(item: Record<string, unknown>): DonationRecord {
+  return Object.fromEntries(ATTRIBUTES.map((name) => [name, item[name] ?? null])) as unknown as DonationRecord;
 }

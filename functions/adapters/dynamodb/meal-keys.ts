@@ -14,6 +14,13 @@ export const mealKeys = {
   workerDay: (workerId: string, day: string) => ({ PK: `USER#${workerId}`, SK: `MEALDAY#${day}` }),
   rosterRow: (employer: string, employeeNumber: string) => ({ PK: `ROSTER#${employer}`, SK: `ROW#${employeeNumber}` }),
   redemption: (redemptionId: string) => ({ PK: `REDEMPTION#${redemptionId}`, SK: 'PROFILE' }),
+  /** A donation's redemptions (GSI2): where and when each of its meals was eaten. */
+  byDonation: (donationId: string, createdAt: string, redemptionId: string) => ({
+    GSI2PK: `DONATION#${donationId}#REDEMPTIONS`,
+    GSI2SK: `${createdAt}#${redemptionId}`,
+  }),
+  donationRedemptions: (donationId: string) => `DONATION#${donationId}#REDEMPTIONS`,
+  donorPartition: (donorId: string) => `USER#${donorId}#DONATIONS`,
   /** A store's redemptions, newest first (GSI1): today's list and the monthly statement. */
   byStore: (storeId: string, createdAt: string, redemptionId: string) => ({ GSI1PK: `STORE#${storeId}#REDEMPTIONS`, GSI1SK: `${createdAt}#${redemptionId}` }),
 };

@@ -94,6 +94,7 @@ export class DynamoMealQueue implements MealQueue {
                 Item: {
                   ...mealKeys.redemption(redemption.id),
                   ...mealKeys.byStore(redemption.storeId, redemption.createdAt, redemption.id),
+                  ...mealKeys.byDonation(redemption.donationId, redemption.createdAt, redemption.id),
                   type: 'MEAL_REDEMPTION',
                   ...redemption,
                 },

@@ -1,0 +1,9 @@
+import { myMealsRoute } from '../contract/meals';
+import { mealDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { myMeals } from './meals';
+
+/** GET /me/meals — the donor's donations and where their meals were eaten. */
+export const handler = httpRoute(myMealsRoute, {
+  handle: async ({ caller, query }) => myMeals(await mealDeps(), caller.userId, query),
+});
