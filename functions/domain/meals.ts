@@ -107,6 +107,17 @@ export interface RedemptionRecord {
 
 export type RedeemRefusal = 'lot_taken' | 'pass_used' | 'daily_limit';
 
+export interface RedeemInput {
+  lot: MealLot;
+  passId: string;
+  passExpiresAt: string;
+  day: string;
+  perDay: number;
+  redemption: RedemptionRecord;
+  /** Which of the store's fund shards takes the move. */
+  shard: number;
+}
+
 export interface MealQueue {
   /** The store's oldest lots that still have meals (consistent), at most `limit`. */
   oldestLots(storeId: string, limit: number): Promise<MealLot[]>;
@@ -116,15 +127,7 @@ export interface MealQueue {
    * record tells the donor), and the store's funds moved from funded to owed. The refusal says
    * which condition failed.
    */
-  redeem(input: {
-    lot: MealLot;
-    passId: string;
-    passExpiresAt: string;
-    day: string;
-    perDay: number;
-    redemption: RedemptionRecord;
-    shard: number;
-  }): Promise<RedeemRefusal | null>;
+  redeem(input: RedeemInput): Promise<RedeemRefusal | null>;
 }
 
 /**

@@ -30,13 +30,7 @@ export class DynamoLetterRepository implements LetterRepository {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: {
-          ...letterKeys.profile(letter.id),
-          ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
-          ...letterKeys.reviewQueue(letter.createdAt, letter.id),
-          type: 'LETTER',
-          ...letter,
-        },
+        Item: inReviewItem(letter),
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -206,14 +200,8 @@ export class DynamoLetterRepository implements LetterRepository {
       await this.table.doc.send(
         new PutCommand({
           TableName: this.table.tableName,
-          Item: {
-            ...letterKeys.profile(letter.id),
-            ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
-            // Back at its place in the queue (by when it was first written).
-            ...letterKeys.reviewQueue(letter.createdAt, letter.id),
-            type: 'LETTER',
-            ...letter,
-          },
+          // Back at its place in the queue (by when it was first written).
+          Item: inReviewItem(letter),
           ConditionExpression: '#status = :rejected',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':rejected': 'rejected' },
@@ -259,4 +247,15 @@ export class DynamoLetterRepository implements LetterRepository {
 
 function toLetter(item: Record<string, unknown>): LetterRecord {
   return Object.fromEntries(LETTER_ATTRIBUTES.map((name) => [name, item[name] ?? (name === 'photos' ? [] : null)])) as unknown as LetterRecord;
+}
+
+/** A letter in review: on its dream's list and in the admins' queue. */
+function inReviewItem(letter: LetterRecord) {
+  return {
+    ...letterKeys.profile(letter.id),
+    ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
+    ...letterKeys.reviewQueue(letter.createdAt, letter.id),
+    type: 'LETTER',
+    ...letter,
+  };
 }

@@ -1,5 +1,5 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { MealLot, MealQueue, RedeemRefusal, RedemptionRecord } from '../../domain/meals';
+import type { MealLot, MealQueue, RedeemInput, RedeemRefusal } from '../../domain/meals';
 import type { TableContext } from './client';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
@@ -36,15 +36,7 @@ export class DynamoMealQueue implements MealQueue {
     }));
   }
 
-  async redeem(input: {
-    lot: MealLot;
-    passId: string;
-    passExpiresAt: string;
-    day: string;
-    perDay: number;
-    redemption: RedemptionRecord;
-    shard: number;
-  }): Promise<RedeemRefusal | null> {
+  async redeem(input: RedeemInput): Promise<RedeemRefusal | null> {
     const TableName = this.table.tableName;
     const { lot, redemption } = input;
     const lotKey = mealKeys.lot(lot.storeId, lot.paidAt, lot.donationId, lot.lot);
