@@ -19,6 +19,7 @@ import { measureWeappPackages } from './lib/weapp-size';
 import { coldBench } from './lib/cold-bench';
 import { fanoutBench } from './lib/fanout-bench';
 import { lettersBench } from './lib/letters-bench';
+import { mealsBench } from './lib/meals-bench';
 
 /**
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
@@ -27,7 +28,8 @@ import { lettersBench } from './lib/letters-bench';
  * cold load beside the floor bundle), `fanout` (issue 11: 100,000 donors of one dream told through
  * the stream consumers, killed once midway; it runs only when named, as it takes minutes), `letters`
  * (issue 12: a letter delivered to 20,000 letterboxes, and the read side of fan-out on write against
- * fan-out on read for a person who gave to 500 dreams; only when named).
+ * fan-out on read for a person who gave to 500 dreams; only when named), `meals` (issue 13: donations
+ * to and scans at one store at lunch; only when named).
  */
 const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'cold', 'domain', 'http'];
 const HTTP_DONORS = Number(process.env.BENCH_HTTP_DONORS ?? 64);
@@ -63,6 +65,7 @@ async function main() {
   if (MODES.includes('cold')) await coldBench();
   if (MODES.includes('fanout')) await fanoutBench();
   if (MODES.includes('letters')) await lettersBench();
+  if (MODES.includes('meals')) await mealsBench();
   if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).

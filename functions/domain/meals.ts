@@ -85,12 +85,16 @@ export interface MealLot {
   priceFen: number;
 }
 
-/** The lot a redemption takes: one of the oldest donation's lots that still has meals (`random` spreads concurrent scans). */
-export function pickLot(lots: MealLot[], random: number): MealLot | null {
+/**
+ * The lot a redemption takes from the queue's front (`lots`, oldest first): the oldest lot on a
+ * first try, so an uncontended queue is strictly FIFO; after another scan took the meal it aimed
+ * at (`contended`), any of the front lots at random, so 32 cashiers at once spread over them
+ * instead of all retrying on one item.
+ */
+export function pickLot(lots: MealLot[], random: number, contended = false): MealLot | null {
   const open = lots.filter((l) => l.remaining > 0);
   if (open.length === 0) return null;
-  const oldest = open.filter((l) => l.paidAt === open[0].paidAt && l.donationId === open[0].donationId);
-  return oldest[Math.floor(random * oldest.length) % oldest.length];
+  return contended ? open[Math.floor(random * open.length) % open.length] : open[0];
 }
 
 export interface RedemptionRecord {

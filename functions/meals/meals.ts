@@ -167,7 +167,9 @@ export async function mealPass(deps: Pick<RedemptionDeps, 'clock' | 'passes'>, w
 }
 
 /** How many times a redemption tries again when another scan took the meal it aimed at. */
-const REDEEM_ATTEMPTS = 8;
+const REDEEM_ATTEMPTS = 10;
+/** How many lots at the queue's front a contended scan spreads over. */
+const FRONT_LOTS = 16;
 
 /**
  * POST /stores/{id}/redemptions: the merchant who owns this active store scans a worker's pass and
@@ -184,7 +186,7 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
   if (pass.userId === merchantId) throw new ForbiddenError('不能核销自己的爱心餐核销码');
   const day = dayOf(now, deps.config.rules.timezone);
   for (let attempt = 0; attempt < REDEEM_ATTEMPTS; attempt++) {
-    const lot = pickLot(await deps.queue.oldestLots(storeId, 2 * deps.config.rules.meals.lotShards), Math.random());
+    const lot = pickLot(await deps.queue.oldestLots(storeId, FRONT_LOTS), Math.random(), attempt > 0);
     if (!lot) throw new RuleViolation('NO_MEALS_AVAILABLE', '该门店暂无可领取的爱心餐');
     const redemption: RedemptionRecord = {
       id: ulid(),
@@ -209,6 +211,8 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
     if (refusal === 'pass_used') throw new RuleViolation('PASS_ALREADY_USED', '核销码已使用');
     if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', '今日已领取过爱心餐');
     if (refusal === null) return { redemption: { id: redemption.id, storeId, donationId: redemption.donationId, createdAt: redemption.createdAt } };
+    // Another scan took that meal: a short random pause, so the retries do not all meet again.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
   }
   throw new ContentionError();
 }
