@@ -197,3 +197,36 @@ export const myMealsRoute = route({
     }),
   ),
 });
+
+export const storeMealsQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+});
+
+export const storeMealsRoute = route({
+  method: 'GET',
+  path: '/me/stores/{id}/meals',
+  summary: 'The merchant’s store: meals funded and left, today’s redemptions, and a month’s statement (meals served, fen owed, fen paid out)',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['merchant'],
+  params: idParams,
+  query: storeMealsQuery,
+  status: 200,
+  response: z.object({
+    storeId: z.string(),
+    mealsAvailable: z.number().int(),
+    fundedFen: z.number().int(),
+    served: z.number().int(),
+    owedFen: z.number().int(),
+    today: z.array(z.object({ id: z.string(), donationId: z.string(), createdAt: isoTime() })),
+    statement: z.object({ month: z.string(), served: z.number().int(), owedFen: z.number().int(), paidOutFen: z.number().int() }),
+  }),
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'another merchant’s store' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such store' },
+  ],
+});

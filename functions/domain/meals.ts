@@ -63,6 +63,10 @@ export interface DonationRepository {
   redemptionsOf(donationId: string): Promise<{ storeName: string; createdAt: string }[]>;
   /** The store's funded meals not yet eaten and the fen they hold; meals served and the fen owed for them (its fund shards). */
   storeFunds(storeId: string): Promise<StoreFunds>;
+  /** One calendar month (YYYY-MM) of the store: meals served and fen owed for them. */
+  storeMonth(storeId: string, month: string): Promise<{ served: number; owedFen: number }>;
+  /** The store's redemptions between two instants, newest first (at most `limit`). */
+  storeRedemptions(storeId: string, from: string, to: string, limit: number): Promise<{ id: string; donationId: string; createdAt: string }[]>;
 }
 
 /**

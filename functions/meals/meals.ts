@@ -3,7 +3,7 @@ import type { MealDonationView, requestPayment } from '../contract/meals';
 import type { z } from 'zod';
 import { AppError, BadInputError, ContentionError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from '../domain/errors';
 import type { MemberCodes } from '../domain/lowcarbon';
-import { dayOf } from '../domain/calendar';
+import { dayBoundsSeconds, dayOf } from '../domain/calendar';
 import {
   donationAmountFen,
   pickLot,
@@ -291,4 +291,35 @@ export async function myMeals(deps: Pick<MealDeps, 'donations' | 'stores'>, dono
     }),
   );
   return { items, nextCursor: found.nextCursor };
+}
+
+/** GET /me/stores/{id}/meals: the owner's view — funded and left, today's redemptions, a month's statement. */
+export async function storeMeals(
+  deps: Pick<MealDeps, 'clock' | 'stores' | 'donations'> & { config: { rules: Pick<Rules, 'timezone'> } },
+  merchantId: string,
+  storeId: string,
+  month?: string,
+) {
+  const store = await deps.stores.get(storeId);
+  if (!store) throw new NotFoundError('门店不存在');
+  if (store.ownerId !== merchantId) throw new ForbiddenError('只能查看自己的门店');
+  const now = deps.clock.now();
+  const today = dayOf(now, deps.config.rules.timezone);
+  const [start] = dayBoundsSeconds(today, deps.config.rules.timezone);
+  const statementMonth = month ?? today.slice(0, 7);
+  const [funds, todays, monthly] = await Promise.all([
+    deps.donations.storeFunds(storeId),
+    deps.donations.storeRedemptions(storeId, new Date(start * 1000).toISOString(), now.toISOString(), 200),
+    deps.donations.storeMonth(storeId, statementMonth),
+  ]);
+  return {
+    storeId,
+    mealsAvailable: funds.meals,
+    fundedFen: funds.fundedFen,
+    served: funds.served,
+    owedFen: funds.owedFen,
+    today: todays,
+    // Paying merchants out is not built yet (issue 13): nothing has been paid out.
+    statement: { month: statementMonth, served: monthly.served, owedFen: monthly.owedFen, paidOutFen: 0 },
+  };
 }

@@ -119,6 +119,16 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
       (answer) => answer.body.items.some((n: { type: string }) => n.type === 'meal_redeemed'),
     );
     const notification = told.body.items.find((n: { type: string }) => n.type === 'meal_redeemed');
+    const mine = await call('GET', `/me/stores/${storeId}/meals`, { token: merchant.token });
+    expect(mine.body).toMatchObject({
+      storeId,
+      mealsAvailable: 0,
+      served: 1,
+      owedFen: 1_500,
+      today: [{ id: redeemed.body.redemption.id }],
+      statement: { served: 1, owedFen: 1_500, paidOutFen: 0 },
+    });
+    expect((await call('GET', `/me/stores/${storeId}/meals`, { token: otherMerchant.token })).status).toBe(403);
     const meals = await call('GET', '/me/meals', { token: donor.token });
     expect(meals.body.items[0]).toMatchObject({
       donation: { storeId, meals: 1, status: 'paid' },

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DonationRecord, DonationRepository, StoreFunds } from '../../domain/meals';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
@@ -103,6 +103,32 @@ export class DynamoDonationRepository implements DonationRepository {
       ExpressionAttributeValues: { ':pk': mealKeys.donationRedemptions(donationId) },
     });
     return items.map((item) => ({ storeName: item.storeName as string, createdAt: item.createdAt as string }));
+  }
+
+  async storeMonth(storeId: string, month: string): Promise<{ served: number; owedFen: number }> {
+    const shards = await batchGetAll(
+      this.table,
+      Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
+      true,
+    );
+    return shards.reduce<{ served: number; owedFen: number }>(
+      (sum, shard) => ({ served: sum.served + ((shard[`served_${month}`] as number) ?? 0), owedFen: sum.owedFen + ((shard[`owed_${month}`] as number) ?? 0) }),
+      { served: 0, owedFen: 0 },
+    );
+  }
+
+  async storeRedemptions(storeId: string, from: string, to: string, limit: number): Promise<{ id: string; donationId: string; createdAt: string }[]> {
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': `STORE#${storeId}#REDEMPTIONS`, ':from': from, ':to': `${to}~` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return Items.map((item) => ({ id: item.id as string, donationId: item.donationId as string, createdAt: item.createdAt as string }));
   }
 
   async storeFunds(storeId: string): Promise<StoreFunds> {

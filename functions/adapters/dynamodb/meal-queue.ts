@@ -97,8 +97,10 @@ export class DynamoMealQueue implements MealQueue {
               Update: {
                 TableName,
                 Key: mealKeys.fund(redemption.storeId, input.shard % this.fundShards),
-                UpdateExpression: 'ADD meals :minus, fundedFen :minusFen, served :one, owedFen :fen SET #type = :type, storeId = :store',
-                ExpressionAttributeNames: { '#type': 'type' },
+                // The month's figures too (the merchant's statement), by the store's calendar month.
+                UpdateExpression:
+                  'ADD meals :minus, fundedFen :minusFen, served :one, owedFen :fen, #monthServed :one, #monthOwed :fen SET #type = :type, storeId = :store',
+                ExpressionAttributeNames: { '#type': 'type', '#monthServed': `served_${input.day.slice(0, 7)}`, '#monthOwed': `owed_${input.day.slice(0, 7)}` },
                 ExpressionAttributeValues: {
                   ':minus': -1,
                   ':minusFen': -redemption.priceFen,
