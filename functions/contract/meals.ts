@@ -230,3 +230,17 @@ export const storeMealsRoute = route({
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
   ],
 });
+
+export const revokeWorkerRoute = route({
+  method: 'POST',
+  path: '/workers/roster/revoke',
+  summary: 'A charity or an admin revokes a roster row: it cannot be claimed again, and whoever claimed it is no longer a worker',
+  source: 'api-additions',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['charity', 'admin'],
+  body: z.object({ employer: text(FIELDS.employer), employeeNumber: text(FIELDS.employeeNumber) }),
+  status: 200,
+  response: z.object({ revoked: z.literal(true), workerId: z.string().nullable() }),
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such row' }],
+});

@@ -154,8 +154,10 @@ export interface Roster {
   /** Rows new to the roster are added; rows already there are left as they are (counted as skipped). */
   importRows(rows: RosterRow[]): Promise<{ imported: number; skipped: number }>;
   get(employer: string, employeeNumber: string): Promise<RosterRow | null>;
-  /** Marks the row claimed by this person, once (false when someone else holds it). */
+  /** Marks the row claimed by this person, once (false when someone else holds it, or it was revoked). */
   claim(employer: string, employeeNumber: string, userId: string): Promise<boolean>;
+  /** Revokes the row (it cannot be claimed again); answers who held it, if anyone. */
+  revoke(employer: string, employeeNumber: string, by: string): Promise<{ claimedBy: string | null } | null>;
 }
 
 /** A claim matches only the row's own name (spaces aside); anything else is one answer, so rows cannot be probed. */

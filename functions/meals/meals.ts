@@ -323,3 +323,22 @@ export async function storeMeals(
     statement: { month: statementMonth, served: monthly.served, owedFen: monthly.owedFen, paidOutFen: 0 },
   };
 }
+
+/** POST /workers/roster/revoke: a charity or an admin revokes a row; whoever claimed it is no longer a worker. */
+export async function revokeWorkerRow(deps: Pick<RosterDeps, 'roster' | 'users'>, revokerId: string, input: { employer: string; employeeNumber: string }) {
+  const revoked = await deps.roster.revoke(input.employer, input.employeeNumber, revokerId);
+  if (!revoked) throw new NotFoundError('没有这条登记信息');
+  const holder = revoked.claimedBy ? await deps.users.findById(revoked.claimedBy) : null;
+  if (holder?.roles.includes('worker')) {
+    await deps.users.changeRoles(
+      holder.id,
+      holder.roles,
+      holder.roles.filter((role) => role !== 'worker'),
+      {
+        actor: { kind: 'user', id: revokerId, label: '环卫工人名册' },
+        reason: `名册 ${input.employer} ${input.employeeNumber} 已撤销`,
+      },
+    );
+  }
+  return { revoked: true as const, workerId: holder?.id ?? null };
+}

@@ -169,5 +169,13 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     const someoneElse = await devSignIn();
     const taken = await call('POST', '/me/worker', { token: someoneElse.token, body: { employer, employeeNumber: 'A001', name: '张师傅' } });
     expect([taken.status, taken.body.error.code]).toEqual([409, 'ROSTER_ALREADY_CLAIMED']);
+    // The charity revokes the row: the pass goes with the role, and the row cannot be claimed again.
+    expect((await call('POST', '/workers/roster/revoke', { token: person.token, body: { employer, employeeNumber: 'A001' } })).status).toBe(403);
+    const revoked = await call('POST', '/workers/roster/revoke', { token: charity.token, body: { employer, employeeNumber: 'A001' } });
+    expect(revoked.body).toEqual({ revoked: true, workerId: claimed.body.user.id });
+    expect((await call('GET', '/me/meal-pass', { token: person.token })).status).toBe(403);
+    const reclaim = await call('POST', '/me/worker', { token: person.token, body: { employer, employeeNumber: 'A001', name: '张师傅' } });
+    expect([reclaim.status, reclaim.body.error.code]).toEqual([409, 'ROSTER_ALREADY_CLAIMED']);
+    expect((await call('POST', '/workers/roster/revoke', { token: charity.token, body: { employer, employeeNumber: 'Z999' } })).status).toBe(404);
   });
 });

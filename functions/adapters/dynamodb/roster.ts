@@ -52,13 +52,33 @@ export class DynamoRoster implements Roster {
           Key: mealKeys.rosterRow(employer, employeeNumber),
           UpdateExpression: 'SET claimedBy = :user',
           // Once: unclaimed, or already this person's (a retry).
-          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(claimedBy) OR claimedBy = :null OR claimedBy = :user)',
+          ConditionExpression:
+            'attribute_exists(PK) AND attribute_not_exists(revokedBy) AND (attribute_not_exists(claimedBy) OR claimedBy = :null OR claimedBy = :user)',
           ExpressionAttributeValues: { ':user': userId, ':null': null },
         }),
       );
       return true;
     } catch (err) {
       if (isConditionalCheckFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  async revoke(employer: string, employeeNumber: string, by: string): Promise<{ claimedBy: string | null } | null> {
+    try {
+      const { Attributes } = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: mealKeys.rosterRow(employer, employeeNumber),
+          UpdateExpression: 'SET revokedBy = :by',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':by': by },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return { claimedBy: (Attributes?.claimedBy as string | null) ?? null };
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return null;
       throw err;
     }
   }

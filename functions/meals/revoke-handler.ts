@@ -1,0 +1,9 @@
+import { revokeWorkerRoute } from '../contract/meals';
+import { rosterDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { revokeWorkerRow } from './meals';
+
+/** POST /workers/roster/revoke — a roster row revoked, its worker no longer one. */
+export const handler = httpRoute(revokeWorkerRoute, {
+  handle: async ({ caller, body }) => revokeWorkerRow(await rosterDeps(), caller.userId, body),
+});
