@@ -74,6 +74,21 @@ export const submitLetterBody = z.object({
 });
 export type SubmitLetterBody = z.infer<typeof submitLetterBody>;
 
+/** What a letter's content is refused for, when it is written and when it is sent again. */
+const contentRefusals = [
+  {
+    status: 400,
+    code: 'INVALID_PHOTO',
+    when: 'a photo is not an upload of the author’s, or its object is missing, empty, over 5 MB or not an image (details: which and why)',
+  },
+  { status: 409, code: 'PERIOD_OVERLAPS', when: 'the period does not start after the last published letter’s period' },
+  {
+    status: 409,
+    code: 'LETTER_DOES_NOT_RECONCILE',
+    when: 'opening ≠ the last closing balance (the first: the matched money), closing ≠ opening + income − spend, or closing < 0; details say which',
+  },
+] as const;
+
 const notFoundDream = { status: 404, code: 'NOT_FOUND', when: 'no such dream (or letter to correct)' } as const;
 
 export const submitLetterRoute = route({
@@ -89,21 +104,11 @@ export const submitLetterRoute = route({
   status: 201,
   response: z.object({ letter }),
   errors: [
-    {
-      status: 400,
-      code: 'INVALID_PHOTO',
-      when: 'a photo is not an upload of the author’s, or its object is missing, empty, over 5 MB or not an image (details: which and why)',
-    },
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.lettersPerDay' },
     { status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' },
     notFoundDream,
     { status: 409, code: 'NOT_ADOPTED', when: 'the dream has not been adopted' },
-    { status: 409, code: 'PERIOD_OVERLAPS', when: 'the period does not start after the last published letter’s period' },
-    {
-      status: 409,
-      code: 'LETTER_DOES_NOT_RECONCILE',
-      when: 'opening ≠ the last closing balance (the first: the matched money), closing ≠ opening + income − spend, or closing < 0; details say which',
-    },
+    ...contentRefusals,
   ],
 });
 
@@ -199,12 +204,10 @@ export const resubmitLetterRoute = route({
   status: 200,
   response: z.object({ letter }),
   errors: [
-    { status: 400, code: 'INVALID_PHOTO', when: 'as POST /dreams/{id}/letters' },
     { status: 403, code: 'FORBIDDEN', when: 'the caller did not write this letter' },
     { status: 404, code: 'NOT_FOUND', when: 'no such letter (or letter to correct)' },
     { status: 409, code: 'NOT_REJECTED', when: 'only a rejected letter can be sent again' },
-    { status: 409, code: 'PERIOD_OVERLAPS', when: 'as POST /dreams/{id}/letters' },
-    { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'as POST /dreams/{id}/letters' },
+    ...contentRefusals,
   ],
 });
 

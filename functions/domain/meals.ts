@@ -39,6 +39,14 @@ export function settlementOf(donation: Pick<DonationRecord, 'id' | 'amountFen' |
   return donation.status === 'pending' ? 'settle' : 'already';
 }
 
+/**
+ * Which of a store's shards (its fund shards) takes a write for this id: spread by the ULID's random
+ * tail, so a popular store's payments and scans do not all write one item.
+ */
+export function shardOf(id: string): number {
+  return parseInt(id.slice(-4), 36);
+}
+
 /** A store's money and meals, summed over its fund shards. */
 export interface StoreFunds {
   /** Paid for and not yet eaten. */
@@ -63,8 +71,8 @@ export interface DonationRepository {
   redemptionsOf(donationId: string): Promise<{ storeName: string; createdAt: string }[]>;
   /** The store's funded meals not yet eaten and the fen they hold; meals served and the fen owed for them (its fund shards). */
   storeFunds(storeId: string): Promise<StoreFunds>;
-  /** One calendar month (YYYY-MM) of the store: meals served and fen owed for them. */
-  storeMonth(storeId: string, month: string): Promise<{ served: number; owedFen: number }>;
+  /** …with one calendar month's (YYYY-MM) meals served and fen owed, from the same read. */
+  storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: { served: number; owedFen: number } }>;
   /** The store's redemptions between two instants, newest first (at most `limit`). */
   storeRedemptions(storeId: string, from: string, to: string, limit: number): Promise<{ id: string; donationId: string; createdAt: string }[]>;
 }

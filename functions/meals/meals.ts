@@ -7,6 +7,7 @@ import { dayBoundsSeconds, dayOf } from '../domain/calendar';
 import {
   donationAmountFen,
   pickLot,
+  shardOf,
   settlementOf,
   splitIntoLots,
   type DonationRecord,
@@ -103,8 +104,7 @@ async function settle(deps: MealDeps, donation: DonationRecord, transaction: Tra
   const settlement = settlementOf(donation, transaction);
   if (settlement !== 'settle') return settlement;
   const paidAt = transaction.successTime ? new Date(transaction.successTime).toISOString() : deps.clock.now().toISOString();
-  // Which fund shard takes it: spread by the donation, so a popular store's payments do not all write one item.
-  const shard = parseInt(donation.id.slice(-4), 36);
+  const shard = shardOf(donation.id);
   const lots = splitIntoLots(donation.meals, deps.config.rules.meals.lotShards);
   const settled = await deps.donations.markPaid(donation, { transactionId: transaction.transactionId ?? '', paidAt }, shard, lots);
   return settled ? 'settled' : 'already';
@@ -206,7 +206,7 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
       day,
       perDay: deps.config.rules.meals.mealsPerWorkerPerDay,
       redemption,
-      shard: parseInt(redemption.id.slice(-4), 36),
+      shard: shardOf(redemption.id),
     });
     if (refusal === 'pass_used') throw new RuleViolation('PASS_ALREADY_USED', '核销码已使用');
     if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', '今日已领取过爱心餐');
@@ -307,11 +307,11 @@ export async function storeMeals(
   const today = dayOf(now, deps.config.rules.timezone);
   const [start] = dayBoundsSeconds(today, deps.config.rules.timezone);
   const statementMonth = month ?? today.slice(0, 7);
-  const [funds, todays, monthly] = await Promise.all([
-    deps.donations.storeFunds(storeId),
+  const [funds, todays] = await Promise.all([
+    deps.donations.storeFunds(storeId, statementMonth),
     deps.donations.storeRedemptions(storeId, new Date(start * 1000).toISOString(), now.toISOString(), 200),
-    deps.donations.storeMonth(storeId, statementMonth),
   ]);
+  const monthly = funds.month;
   return {
     storeId,
     mealsAvailable: funds.meals,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { call, devSignIn, eventually, grant } from '../support/http-client';
+import { OCTOBER_LETTER } from '../support/letters';
 
 jest.setTimeout(120_000);
 
@@ -26,21 +27,7 @@ async function adoptedDream() {
   return { dreamId, admin, charity, donor };
 }
 
-const october = {
-  title: '十月的来信',
-  body: '图书室的书架已经装好，孩子们第一次借书。',
-  happenedAt: '2026-10-31T08:00:00.000Z',
-  statement: {
-    periodStart: '2026-10-01',
-    periodEnd: '2026-10-31',
-    openingFen: 1_000,
-    closingFen: 700,
-    lineItems: [
-      { description: '书架两组', amountFen: 800, kind: 'spend' },
-      { description: '企业追加', amountFen: 500, kind: 'income' },
-    ],
-  },
-};
+const october = OCTOBER_LETTER;
 
 describe('letters over HTTP (API.md "Letters")', () => {
   it('only the adopting charity writes; a statement that does not add up is refused with details; an admin publishes; the timeline shows it', async () => {

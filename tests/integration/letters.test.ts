@@ -3,6 +3,7 @@ import type { AuditActor } from '../../functions/domain/audit';
 import type { Container } from '../../functions/shared/container';
 import { reviewLetter, submitLetter, type SubmitLetterInput } from '../../functions/letters/letters';
 import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
+import { OCTOBER_LETTER } from '../support/letters';
 
 jest.setTimeout(120_000);
 
@@ -27,20 +28,8 @@ describe('letters (小红花来信): who writes, who reviews, and the books', ()
   }
 
   const letter = (over: Partial<NonNullable<SubmitLetterInput['statement']>> = {}): SubmitLetterInput => ({
-    title: '十月的来信',
-    body: '图书室的书架已经装好，孩子们第一次借书。',
-    happenedAt: '2026-10-31T08:00:00.000Z',
-    statement: {
-      periodStart: '2026-10-01',
-      periodEnd: '2026-10-31',
-      openingFen: 1_000,
-      closingFen: 700,
-      lineItems: [
-        { description: '书架两组', amountFen: 800, kind: 'spend' },
-        { description: '企业追加', amountFen: 500, kind: 'income' },
-      ],
-      ...over,
-    },
+    ...OCTOBER_LETTER,
+    statement: { ...OCTOBER_LETTER.statement, ...over },
   });
 
   it('only the adopting charity writes; the first letter opens with the matched money; publishing moves the books', async () => {

@@ -105,18 +105,6 @@ export class DynamoDonationRepository implements DonationRepository {
     return items.map((item) => ({ storeName: item.storeName as string, createdAt: item.createdAt as string }));
   }
 
-  async storeMonth(storeId: string, month: string): Promise<{ served: number; owedFen: number }> {
-    const shards = await batchGetAll(
-      this.table,
-      Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
-      true,
-    );
-    return shards.reduce<{ served: number; owedFen: number }>(
-      (sum, shard) => ({ served: sum.served + ((shard[`served_${month}`] as number) ?? 0), owedFen: sum.owedFen + ((shard[`owed_${month}`] as number) ?? 0) }),
-      { served: 0, owedFen: 0 },
-    );
-  }
-
   async storeRedemptions(storeId: string, from: string, to: string, limit: number): Promise<{ id: string; donationId: string; createdAt: string }[]> {
     const { Items = [] } = await this.table.doc.send(
       new QueryCommand({
@@ -131,15 +119,18 @@ export class DynamoDonationRepository implements DonationRepository {
     return Items.map((item) => ({ id: item.id as string, donationId: item.donationId as string, createdAt: item.createdAt as string }));
   }
 
-  async storeFunds(storeId: string): Promise<StoreFunds> {
+  async storeFunds(storeId: string): Promise<StoreFunds>;
+  async storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: { served: number; owedFen: number } }>;
+  async storeFunds(storeId: string, month?: string): Promise<StoreFunds & { month?: { served: number; owedFen: number } }> {
     const shards = await batchGetAll(
       this.table,
       Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
       true,
     );
-    const total: StoreFunds = { meals: 0, fundedFen: 0, served: 0, owedFen: 0 };
-    for (const shard of shards) for (const name of ['meals', 'fundedFen', 'served', 'owedFen'] as const) total[name] += (shard[name] as number) ?? 0;
-    return total;
+    const sum = (name: string) => shards.reduce((total, shard) => total + ((shard[name] as number) ?? 0), 0);
+    const totals: StoreFunds = { meals: sum('meals'), fundedFen: sum('fundedFen'), served: sum('served'), owedFen: sum('owedFen') };
+    // A month's figures are kept on the same shards (the redemption's transaction writes both).
+    return month ? { ...totals, month: { served: sum(`served_${month}`), owedFen: sum(`owed_${month}`) } } : totals;
   }
 }
 
