@@ -10,13 +10,24 @@ export const lineItem = z.object({
   description: text(FIELDS.lineItemDescription),
   amountFen: int(FIELDS.lineItemFen),
   kind: z.enum(LINE_ITEM_KINDS),
+  /** A photo of the receipt: an upload of the author's (POST /uploads), checked like the letter's photos. */
+  receiptPhoto: id().optional(),
 });
 
 /** What a letter shows: this period and since the start, apart and labelled (stored, never recomputed). */
 export const statementView = z.object({
   periodStart: day(),
   periodEnd: day(),
-  lineItems: z.array(z.object({ description: z.string(), amountFen: z.number().int(), kind: z.enum(LINE_ITEM_KINDS) })),
+  lineItems: z.array(
+    z.object({
+      description: z.string(),
+      amountFen: z.number().int(),
+      kind: z.enum(LINE_ITEM_KINDS),
+      receiptPhoto: z.string().optional(),
+      /** A read-only URL of the receipt photo, valid like photoUrls. */
+      receiptPhotoUrl: z.string().optional(),
+    }),
+  ),
   openingFen: z.number().int(),
   incomeFen: z.number().int(),
   spendFen: z.number().int(),
@@ -44,7 +55,7 @@ export const letter = named(
     photoUrls: z.array(z.string()),
     /** Only for the author and admins. */
     reviewNote: z.string().nullable().optional(),
-    /** Only for the author and admins: WeChat's image check of each photo. */
+    /** Only for the author and admins: WeChat's image check of each photo, then of each receipt photo. */
     photoChecks: z.array(z.object({ id: z.string(), verdict: z.enum(MEDIA_VERDICTS) })).optional(),
   }),
   'Letter',

@@ -8,6 +8,7 @@ import { RuleViolation } from './errors';
  * the letter, so a donor's page never recomputes history.
  */
 
+import type { NamedImage } from './upload';
 import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind } from '../contract/enums';
 
 export { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind };
@@ -16,6 +17,17 @@ export interface LineItem {
   description: string;
   amountFen: number;
   kind: LineItemKind;
+  /** An upload id: the receipt's photo, checked like the letter's photos. */
+  receiptPhoto?: string;
+}
+
+/** Every image a letter names: its photos, then each line item's receipt photo. */
+export function imagesOf(letter: { photos?: string[]; statement?: { lineItems: LineItem[] } | null }): NamedImage[] {
+  const photos = (letter.photos ?? []).map((id, index) => ({ id, path: ['photos', index] }));
+  const receipts = (letter.statement?.lineItems ?? []).flatMap((item, index) =>
+    item.receiptPhoto ? [{ id: item.receiptPhoto, path: ['statement', 'lineItems', index, 'receiptPhoto'] }] : [],
+  );
+  return [...photos, ...receipts];
 }
 
 /** What the charity states: the period, its line items, and the balances it says they give. */

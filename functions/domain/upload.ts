@@ -87,3 +87,9 @@ export function photosCleared(uploads: UploadRecord[]): boolean {
 export function verdictOf(suggest: unknown): Exclude<MediaVerdict, 'pending'> | null {
   return suggest === 'pass' || suggest === 'risky' || suggest === 'review' ? suggest : null;
 }
+
+/** An upload a request names, and where in the request it was named (for a 400's details). */
+export interface NamedImage {
+  id: string;
+  path: (string | number)[];
+}

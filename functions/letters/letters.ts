@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '.
 import {
   nextLetterDue,
   notInReview,
+  imagesOf,
   reconcileStatement,
   type Letterbox,
   type LetterRecord,
@@ -61,9 +62,9 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
 
 /** The checks a letter passes before it is stored (new, or sent again after a rejection). */
 async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecord, input: SubmitLetterInput, id: string = ulid()): Promise<LetterRecord> {
-  if (new Set(input.photos ?? []).size !== (input.photos ?? []).length) {
-    throw new ValidationError('同一张照片只能用一次', [{ in: 'body', path: ['photos'], message: 'duplicate photos' }]);
-  }
+  const images = imagesOf(input);
+  const repeated = images.find((image, index) => images.findIndex((other) => other.id === image.id) !== index);
+  if (repeated) throw new ValidationError('同一张照片只能用一次', [{ in: 'body', path: repeated.path, message: 'duplicate photo' }]);
   if (input.corrects) {
     const corrected = await deps.letters.get(input.corrects);
     if (!corrected || corrected.dreamId !== dream.id || corrected.status !== 'published') throw new NotFoundError('要更正的来信不存在');
@@ -75,8 +76,8 @@ async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecor
     }
     statement = await reconciledNow(deps, dream, input.statement);
   }
-  // Last (it reads S3 and asks WeChat): each photo is an upload of the author's whose object the server looked at.
-  await checkPhotos(deps, authorId, input.photos ?? []);
+  // Last (it reads S3): each photo and receipt is an upload of the author's whose object the server looked at.
+  await checkPhotos(deps, authorId, images);
   return {
     id,
     dreamId: dream.id,
@@ -135,11 +136,12 @@ export async function reviewLetter(
   return deps.letters.decide(checked, { publish, note: input.note ?? null, at, nextDueAt: nextLetterDue(at, deps.config.rules.letters.maxGapDays) });
 }
 
-/** Approval waits for WeChat's image check of every photo (asked from the stream when the photo was kept). */
+/** Approval waits for WeChat's image check of every photo and receipt (asked from the stream when it was kept). */
 async function assertPhotosCleared(deps: LetterDeps, letter: LetterRecord): Promise<void> {
-  if (letter.photos.length === 0) return;
-  const uploads = await deps.uploads.getMany(letter.photos);
-  if (photosCleared(uploads) && uploads.length === letter.photos.length) return;
+  const ids = imagesOf(letter).map((image) => image.id);
+  if (ids.length === 0) return;
+  const uploads = await deps.uploads.getMany(ids);
+  if (photosCleared(uploads) && uploads.length === ids.length) return;
   throw new RuleViolation(
     'PHOTOS_NOT_CLEARED',
     '照片尚未通过微信图片安全检测',
@@ -159,14 +161,23 @@ export async function letterViews(
   options: ViewOptions = {},
 ): Promise<LetterView[]> {
   const seconds = deps.config.rules.uploads.viewUrlTtlSeconds;
-  const checks = options.forAuthorOrAdmin ? new Map((await deps.uploads.getMany(letters.flatMap((l) => l.photos))).map((u) => [u.id, u])) : null;
+  const imageIds = (letter: LetterRecord) => imagesOf(letter).map((image) => image.id);
+  const checks = options.forAuthorOrAdmin ? new Map((await deps.uploads.getMany(letters.flatMap(imageIds))).map((u) => [u.id, u])) : null;
   return Promise.all(
     letters.map(async (letter) => {
-      const photoUrls = await Promise.all(letter.photos.map((id) => deps.objects.presignGet(objectKeys.kept(letter.authorId, id), seconds)));
+      const urlOf = (id: string) => deps.objects.presignGet(objectKeys.kept(letter.authorId, id), seconds);
+      const view = letterView(letter, { withReviewNote: options.forAuthorOrAdmin });
+      const [photoUrls, lineItems] = await Promise.all([
+        Promise.all(letter.photos.map(urlOf)),
+        Promise.all(
+          (view.statement?.lineItems ?? []).map(async (item) => (item.receiptPhoto ? { ...item, receiptPhotoUrl: await urlOf(item.receiptPhoto) } : item)),
+        ),
+      ]);
       return {
-        ...letterView(letter, { withReviewNote: options.forAuthorOrAdmin }),
+        ...view,
+        statement: view.statement ? { ...view.statement, lineItems } : null,
         photoUrls,
-        ...(checks ? { photoChecks: letter.photos.map((id) => ({ id, verdict: checks.get(id)?.media?.verdict ?? ('pending' as const) })) } : {}),
+        ...(checks ? { photoChecks: imageIds(letter).map((id) => ({ id, verdict: checks.get(id)?.media?.verdict ?? ('pending' as const) })) } : {}),
       };
     }),
   );

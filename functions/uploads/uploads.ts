@@ -5,7 +5,7 @@ import { BadInputError, ForbiddenError } from '../domain/errors';
 import { SNIFF_BYTES, sniffImageType } from '../domain/photo';
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
-import { objectKeys, uploadProblem, verdictOf, type ObjectStore, type UploadRecord, type UploadRepository } from '../domain/upload';
+import { objectKeys, uploadProblem, verdictOf, type NamedImage, type ObjectStore, type UploadRecord, type UploadRepository } from '../domain/upload';
 import type { MediaCheckPort } from '../domain/wechat';
 import type { Rules } from '../shared/config';
 
@@ -46,25 +46,26 @@ export async function requestUpload(deps: UploadDeps, ownerId: string, input: { 
 export type PhotoCheckDeps = Pick<UploadDeps, 'clock' | 'uploads' | 'objects' | 'config'>;
 
 /**
- * The photos a letter names: each must be an upload of the author's whose object passes the
- * server's own look (else 400 INVALID_PHOTO, with a reason per photo). Passing ones are kept; the
- * upload's change on the table's stream then sends each to WeChat's image check (askImageCheck).
+ * The images a letter names (photos and receipts): each must be an upload of the author's whose
+ * object passes the server's own look (else 400 INVALID_PHOTO, with a reason per image at the path
+ * it was named). Passing ones are kept; the upload's change on the table's stream then sends each to
+ * WeChat's image check (askImageCheck).
  */
-export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, uploadIds: string[]): Promise<UploadRecord[]> {
-  if (uploadIds.length === 0) return [];
-  const found = new Map((await deps.uploads.getMany(uploadIds)).map((upload) => [upload.id, upload]));
+export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, images: NamedImage[]): Promise<UploadRecord[]> {
+  if (images.length === 0) return [];
+  const found = new Map((await deps.uploads.getMany(images.map((image) => image.id))).map((upload) => [upload.id, upload]));
   const { maxBytes } = deps.config.rules.uploads;
-  const problems: { in: string; path: (string | number)[]; message: string }[] = [];
+  const problems: { index: number; in: string; path: (string | number)[]; message: string }[] = [];
   const checked: UploadRecord[] = [];
   await Promise.all(
-    uploadIds.map(async (id, index) => {
+    images.map(async ({ id, path }, index) => {
       const upload = found.get(id);
       if (upload?.ownerId === authorId && upload.checked) return checked.push(upload);
       const pendingKey = upload ? objectKeys.pending(upload.ownerId, upload.id) : '';
       const size = upload?.ownerId === authorId ? await deps.objects.size(pendingKey) : null;
       const head = size ? await deps.objects.firstBytes(pendingKey, SNIFF_BYTES) : new Uint8Array();
       const problem = uploadProblem(upload, { size, head }, authorId, maxBytes);
-      if (problem || !upload || !size) return problems.push({ in: 'body', path: ['photos', index], message: problem ?? 'missing' });
+      if (problem || !upload || !size) return problems.push({ index, in: 'body', path, message: problem ?? 'missing' });
       const type = sniffImageType(head)!;
       await deps.objects.keep(pendingKey, objectKeys.kept(upload.ownerId, upload.id), type);
       const done = { ...upload, checked: { size, type, at: deps.clock.now().toISOString() } };
@@ -72,9 +73,11 @@ export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, upload
       checked.push(done);
     }),
   );
-  problems.sort((a, b) => (a.path[1] as number) - (b.path[1] as number));
-  if (problems.length > 0) throw new BadInputError('INVALID_PHOTO', '照片须是你自己上传的图片（不超过 5MB）', problems);
-  return uploadIds.map((id) => checked.find((upload) => upload.id === id)!);
+  if (problems.length > 0) {
+    const details = problems.sort((a, b) => a.index - b.index).map(({ index: _index, ...detail }) => detail);
+    throw new BadInputError('INVALID_PHOTO', '照片须是你自己上传的图片（不超过 5MB）', details);
+  }
+  return images.map(({ id }) => checked.find((upload) => upload.id === id)!);
 }
 
 export interface ImageCheckDeps extends PhotoCheckDeps {

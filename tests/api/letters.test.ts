@@ -28,6 +28,19 @@ async function adoptedDream() {
 }
 
 const october = OCTOBER_LETTER;
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(100, 1)]);
+
+/** What the app does: asks for an upload, then posts the file straight to the bucket. Returns the upload id. */
+async function uploadPng(token: string): Promise<string> {
+  const granted = await call('POST', '/uploads', { token, body: { purpose: 'letter_photo', contentType: 'image/png' } });
+  expect(granted.status).toBe(201);
+  const upload = granted.body.upload;
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields as Record<string, string>)) form.append(name, value);
+  form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
+  expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+  return upload.id as string;
+}
 
 describe('letters over HTTP (API.md "Letters")', () => {
   it('only the adopting charity writes; a statement that does not add up is refused with details; an admin publishes; the timeline shows it', async () => {
@@ -118,39 +131,59 @@ describe('letters over HTTP (API.md "Letters")', () => {
     expect((await call('GET', '/me', { token: donor.token })).body.unreadLetters).toBe(0);
   });
 
-  it('a charity uploads a photo to the bucket, names it in an update, and an admin publishes it once WeChat passed it', async () => {
-    // Arrange: an adopted dream, and a photo the charity uploads as the app does
+  it('a charity uploads a photo and a receipt to the bucket, names them in a letter, and an admin publishes it once WeChat passed both', async () => {
+    // Arrange: an adopted dream, and two images the charity uploads as the app does
     const { dreamId, admin, charity, donor } = await adoptedDream();
     expect((await call('POST', '/uploads', { token: donor.token, body: { purpose: 'letter_photo', contentType: 'image/png' } })).status).toBe(403);
-    const granted = await call('POST', '/uploads', { token: charity.token, body: { purpose: 'letter_photo', contentType: 'image/png' } });
-    expect(granted.status).toBe(201);
-    const upload = granted.body.upload;
-    const form = new FormData();
-    for (const [name, value] of Object.entries(upload.fields as Record<string, string>)) form.append(name, value);
-    form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
-    expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
-    // Act: an update with the photo, then the review once the verdict is in
-    const created = await call('POST', `/dreams/${dreamId}/letters`, {
-      token: charity.token,
-      body: { title: '新书架', body: '书架已经装好，请看照片。', happenedAt: '2026-10-05T03:00:00Z', photos: [upload.id] },
-    });
+    const photo = await uploadPng(charity.token);
+    const receipt = await uploadPng(charity.token);
+    const [shelves, ...rest] = october.statement.lineItems;
+    const statement = { ...october.statement, lineItems: [{ ...shelves, receiptPhoto: receipt }, ...rest] };
+    // Act: a letter with the photo and a receipt on its first line, then the review once the verdicts are in
+    const created = await call('POST', `/dreams/${dreamId}/letters`, { token: charity.token, body: { ...october, statement, photos: [photo] } });
     expect(created.status).toBe(201);
     const letterId = created.body.letter.id as string;
+    const cleared = (l: { id: string; photoChecks: { verdict: string }[] }) => l.id === letterId && l.photoChecks.every((c) => c.verdict === 'pass');
     const queue = await eventually(
       () => call('GET', '/admin/letters?limit=100', { token: admin.token }),
-      (answer) => answer.body.items.some((l: { id: string; photoChecks: { verdict: string }[] }) => l.id === letterId && l.photoChecks[0].verdict === 'pass'),
+      (answer) => answer.body.items.some(cleared),
     );
     const inQueue = queue.body.items.find((l: { id: string }) => l.id === letterId);
-    expect(inQueue).toMatchObject({ photos: [upload.id], photoChecks: [{ id: upload.id, verdict: 'pass' }] });
+    expect(inQueue).toMatchObject({
+      photos: [photo],
+      photoChecks: [
+        { id: photo, verdict: 'pass' },
+        { id: receipt, verdict: 'pass' },
+      ],
+    });
     const published = await call('POST', `/letters/${letterId}/review`, { token: admin.token, body: { decision: 'approve' } });
-    // Assert: public, with a photo anyone can read for a while, and the charity sees it in its list
+    // Assert: public, with a photo and a receipt anyone can read for a while, and the charity sees it in its list
     expect(published.status).toBe(200);
-    const timeline = await call('GET', `/dreams/${dreamId}/letters`);
-    const photo = await fetch(timeline.body.items[0].photoUrls[0]);
-    expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
+    const [shown] = (await call('GET', `/dreams/${dreamId}/letters`)).body.items;
+    expect(shown.photoChecks).toBeUndefined();
+    expect(shown.statement.lineItems[0]).toMatchObject({ description: shelves.description, receiptPhoto: receipt, receiptPhotoUrl: expect.any(String) });
+    for (const url of [shown.photoUrls[0], shown.statement.lineItems[0].receiptPhotoUrl]) {
+      const image = await fetch(url);
+      expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/png']);
+    }
     const mine = await call('GET', `/charity/dreams/${dreamId}/letters`, { token: charity.token });
     expect(mine.body.items.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([[letterId, 'published']]);
     expect((await call('GET', `/charity/dreams/${dreamId}/letters`, { token: (await devSignIn(['charity'])).token })).status).toBe(403);
+  });
+
+  it('a receipt that is not the author’s upload is refused at its line', async () => {
+    // Arrange
+    const { dreamId, charity } = await adoptedDream();
+    const theirs = await uploadPng((await devSignIn(['charity'])).token);
+    const [shelves, ...rest] = october.statement.lineItems;
+    // Act
+    const refused = await call('POST', `/dreams/${dreamId}/letters`, {
+      token: charity.token,
+      body: { ...october, statement: { ...october.statement, lineItems: [{ ...shelves, receiptPhoto: theirs }, ...rest] } },
+    });
+    // Assert
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'INVALID_PHOTO']);
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ path: ['statement', 'lineItems', 0, 'receiptPhoto'], message: 'not_yours' })]);
   });
 
   it('a rejected letter comes back to its author with the note, who sends it again changed', async () => {
@@ -189,5 +222,3 @@ describe('letters over HTTP (API.md "Letters")', () => {
     expect((await call('POST', `/wechat/push?signature=${staleSignature}&timestamp=${stale}&nonce=42`, { body: {} })).status).toBe(403);
   });
 });
-
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(100, 1)]);

@@ -13,7 +13,7 @@ const visible = (page: Page, selector: string) => page.locator(`${selector}:visi
 describe('H5 app: 小红花来信', () => {
   const app = useBrowserApp();
 
-  it('a charity writes a letter with two line items and a photo; an admin publishes it; the donor reads it, with the statement and the photo; the dream shows its timeline', async () => {
+  it('a charity writes a letter with two line items, a receipt and a photo; an admin publishes it; the donor reads it, with the statement, the receipt and the photo; the dream shows its timeline', async () => {
     // Arrange: a dream with a match fund (1 fen a flower) filled by a donor signed in on screen, adopted by a charity signed in on screen.
     const { page: donor } = await phonePage(app.browser);
     await signInOnScreen(donor, app.url, '收信的捐花人');
@@ -51,6 +51,9 @@ describe('H5 app: 小红花来信', () => {
     await charity.locator('.composer-line-description:visible input').nth(1).fill('企业追加');
     await charity.locator('.composer-line-amount:visible input').nth(1).fill('5');
     expect(await visible(charity, '.composer-closing').innerText()).toContain('¥7.00');
+    const [receiptChooser] = await Promise.all([charity.waitForEvent('filechooser'), charity.getByRole('button', { name: '给第 1 笔附收据照片' }).click()]);
+    await receiptChooser.setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
+    await visible(charity, '.composer-receipt-photo').waitFor({ timeout: 30_000 });
     const [chooser] = await Promise.all([charity.waitForEvent('filechooser'), visible(charity, '.composer-add-photo').click()]);
     await chooser.setFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: PNG });
     await visible(charity, '.composer-photo').waitFor({ timeout: 30_000 });
@@ -67,7 +70,10 @@ describe('H5 app: 小红花来信', () => {
     await eventually(
       () => call('GET', '/admin/letters?limit=100', { token: reviewerToken }),
       (answer) =>
-        answer.body.items.some((l: { dreamId: string; photoChecks: { verdict: string }[] }) => l.dreamId === dreamId && l.photoChecks[0]?.verdict === 'pass'),
+        answer.body.items.some(
+          (l: { dreamId: string; photoChecks: { verdict: string }[] }) =>
+            l.dreamId === dreamId && l.photoChecks.length === 2 && l.photoChecks.every((c) => c.verdict === 'pass'),
+        ),
     );
     await tapTab(reviewer, '我的');
     await visible(reviewer, '.me-admin').click();
@@ -102,7 +108,7 @@ describe('H5 app: 小红花来信', () => {
     expect(text).toContain('本期收支');
     expect(text).toContain('自项目开始累计');
     expect(text).toMatch(/期初余额[^¥]*¥10\.00/);
-    expect(text).toMatch(/书架两组\s*-¥8\.00/);
+    expect(text).toMatch(/书架两组\s*查看收据\s*-¥8\.00/);
     expect(text).toMatch(/企业追加\s*\+¥5\.00/);
     expect(text).toMatch(/期末余额[^¥]*¥7\.00/);
     await donor.waitForFunction(
@@ -113,6 +119,18 @@ describe('H5 app: 小红花来信', () => {
       undefined,
       { timeout: 30_000 },
     );
+    // The spend line's receipt opens full screen, and a tap closes it.
+    await donor.getByRole('button', { name: '查看收据：书架两组' }).click();
+    await donor.waitForFunction(
+      () => {
+        const img = document.querySelector('.preview-image img') as HTMLImageElement | null;
+        return Boolean(img && img.complete && img.naturalWidth === 8);
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    await donor.locator('.preview-image').click();
+    await donor.locator('.preview-image').waitFor({ state: 'detached', timeout: 10_000 });
     expect((await call('GET', '/me/letters', { token: donorToken })).body.unread).toBe(0);
 
     // The dream page shows the timeline (from the letter).

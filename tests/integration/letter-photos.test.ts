@@ -106,6 +106,67 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     expect([photo.status, photo.headers.get('content-type'), Buffer.from(await photo.arrayBuffer()).equals(PNG)]).toEqual([200, 'image/png', true]);
   });
 
+  /** A first letter of a dream with no match fund: it opens at 0, takes in 500, spends 300; each line may carry a receipt. */
+  const withReceipts = (income?: string, spend?: string) => ({
+    ...update([]),
+    title: '十一月的来信',
+    statement: {
+      periodStart: '2026-11-01',
+      periodEnd: '2026-11-30',
+      openingFen: 0,
+      closingFen: 200,
+      lineItems: [
+        { description: '企业捐赠', amountFen: 500, kind: 'income' as const, ...(income ? { receiptPhoto: income } : {}) },
+        { description: '图书一批', amountFen: 300, kind: 'spend' as const, ...(spend ? { receiptPhoto: spend } : {}) },
+      ],
+    },
+  });
+
+  it('checks a line item’s receipt photo like a photo: refused with its line, approved only after WeChat passed it, shown by URL', async () => {
+    // Arrange: a good receipt, one that is not an image, and someone else's
+    const { dreamId, charity, admin } = await adopted();
+    const { user: other } = await app.users.findOrCreateByOpenid(`other-${dreamId}`, { nickname: '别的机构', roles: ['donor', 'charity'] });
+    const receipt = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(receipt, PNG, 'image/png');
+    const notImage = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(notImage, Buffer.from('%PDF-1.4 not a photo'), 'image/png');
+    const theirs = await requestUpload(app, other.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    await postFile(theirs, PNG, 'image/png');
+    // Act + Assert: each bad receipt is refused at its line
+    await expect(submitLetter(app, charity.id, dreamId, withReceipts(theirs.id, notImage.id))).rejects.toMatchObject({
+      status: 400,
+      code: 'INVALID_PHOTO',
+      details: [
+        expect.objectContaining({ path: ['statement', 'lineItems', 0, 'receiptPhoto'], message: 'not_yours' }),
+        expect.objectContaining({ path: ['statement', 'lineItems', 1, 'receiptPhoto'], message: 'not_an_image' }),
+      ],
+    });
+    await expect(submitLetter(app, charity.id, dreamId, { ...withReceipts(receipt.id), photos: [receipt.id] })).rejects.toMatchObject({
+      status: 400,
+      details: [expect.objectContaining({ path: ['statement', 'lineItems', 0, 'receiptPhoto'], message: 'duplicate photo' })],
+    });
+    // A good receipt on the spend line: kept, and approval waits for WeChat's verdict on it
+    const written = await submitLetter(app, charity.id, dreamId, withReceipts(undefined, receipt.id));
+    const [forAdmin] = await letterViews(app, [written], { forAuthorOrAdmin: true });
+    expect(forAdmin.photoChecks).toEqual([{ id: receipt.id, verdict: 'pending' }]);
+    await expect(reviewLetter(app, asAdmin(admin.id), written.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PHOTOS_NOT_CLEARED' });
+    const streams = await startTestStreams(app);
+    try {
+      await streams.idle(30_000);
+      await waitFor(async () => (await app.uploads.getMany([receipt.id]))[0].media?.verdict === 'pass');
+    } finally {
+      await streams.stop();
+    }
+    const published = await reviewLetter(app, asAdmin(admin.id), written.id, { decision: 'approve' });
+    // A donor reads the receipt through its own presigned URL, on its line
+    const [view] = await letterViews(app, [published]);
+    const [income, spend] = view.statement!.lineItems;
+    expect(income.receiptPhotoUrl).toBeUndefined();
+    expect(spend).toMatchObject({ description: '图书一批', receiptPhoto: receipt.id, receiptPhotoUrl: expect.any(String) });
+    const image = await fetch(spend.receiptPhotoUrl!);
+    expect([image.status, image.headers.get('content-type'), Buffer.from(await image.arrayBuffer()).equals(PNG)]).toEqual([200, 'image/png', true]);
+  });
+
   it('believes only a signed push, and the first verdict stands', async () => {
     // Arrange: a photo whose verdict came (pass)
     const { dreamId, charity } = await adopted();

@@ -12,17 +12,19 @@ import { FIELDS } from '../../../functions/contract/fields'
 import { formatShanghaiDate, formatYuan, yuanToFen } from '../../utils/format'
 import './index.scss'
 
+interface Photo {
+  id: string
+  /** The local file, to show before the letter is sent. */
+  path: string
+}
+
 interface Line {
   key: number
   description: string
   amount: string
   kind: LineItemKind
-}
-
-interface Photo {
-  id: string
-  /** The local file, to show before the letter is sent. */
-  path: string
+  /** A photo of the receipt (optional). */
+  receipt?: Photo
 }
 
 const STATUS_LABELS: Record<string, string> = { in_review: '审核中', published: '已发布', rejected: '被退回' }
@@ -94,20 +96,21 @@ export default function CharityLetterPage() {
 
   const setLine = (key: number, patch: Partial<Line>) => setLines((prev) => prev.map((l) => (l.key === key ? { ...l, ...patch } : l)))
 
-  const addPhotos = async () => {
+  /** Lets the charity pick up to `count` images and uploads each straight to the bucket. */
+  const pickAndUpload = async (count: number, onUploaded: (photo: Photo) => void) => {
     if (uploading) return
     let chosen: Taro.chooseImage.SuccessCallbackResult
     try {
-      chosen = await Taro.chooseImage({ count: FIELDS.photosMax - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      chosen = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
     } catch {
       return // cancelled
     }
     setUploading(true)
     try {
-      for (const file of chosen.tempFiles) {
+      for (const file of chosen.tempFiles.slice(0, count)) {
         const picked = file as { path: string; size: number; type?: string; originalFileObj?: { type?: string } }
         const id = await uploadPhoto({ path: picked.path, size: picked.size, type: picked.type ?? picked.originalFileObj?.type })
-        setPhotos((prev) => [...prev, { id, path: file.path }])
+        onUploaded({ id, path: file.path })
       }
     } catch (err) {
       toastError(err, '照片上传失败，请重试')
@@ -115,6 +118,9 @@ export default function CharityLetterPage() {
       setUploading(false)
     }
   }
+
+  const addPhotos = () => pickAndUpload(FIELDS.photosMax - photos.length, (photo) => setPhotos((prev) => [...prev, photo]))
+  const addReceipt = (key: number) => pickAndUpload(1, (receipt) => setLine(key, { receipt }))
 
   const startEditing = (letter: LetterView) => {
     setEditing(letter.id)
@@ -127,7 +133,13 @@ export default function CharityLetterPage() {
       setPeriodStart(letter.statement.periodStart)
       setPeriodEnd(letter.statement.periodEnd)
       setLines(
-        letter.statement.lineItems.map((line) => ({ key: ++lineKeys, description: line.description, amount: formatYuan(line.amountFen), kind: line.kind })),
+        letter.statement.lineItems.map((line) => ({
+          key: ++lineKeys,
+          description: line.description,
+          amount: formatYuan(line.amountFen),
+          kind: line.kind,
+          ...(line.receiptPhoto ? { receipt: { id: line.receiptPhoto, path: line.receiptPhotoUrl ?? '' } } : {}),
+        })),
       )
     }
     Taro.pageScrollTo({ selector: '.composer', duration: 200 }).catch(() => undefined)
@@ -165,7 +177,12 @@ export default function CharityLetterPage() {
               periodEnd,
               openingFen,
               closingFen,
-              lineItems: lines.map((l) => ({ description: l.description.trim(), amountFen: yuanToFen(l.amount)!, kind: l.kind })),
+              lineItems: lines.map((l) => ({
+                description: l.description.trim(),
+                amountFen: yuanToFen(l.amount)!,
+                kind: l.kind,
+                ...(l.receipt ? { receiptPhoto: l.receipt.id } : {}),
+              })),
             },
           }
         : {}),
@@ -302,6 +319,29 @@ export default function CharityLetterPage() {
                   value={line.amount}
                   onInput={(e) => setLine(line.key, { amount: e.detail.value })}
                 />
+                {line.receipt ? (
+                  <View className='composer-receipt'>
+                    <Image className='composer-receipt-photo' src={line.receipt.path} mode='aspectFill' aria-label={`第 ${index + 1} 笔的收据`} />
+                    <View
+                      className='composer-receipt-remove'
+                      role='button'
+                      aria-label={`移除第 ${index + 1} 笔的收据`}
+                      onClick={() => setLine(line.key, { receipt: undefined })}
+                    >
+                      移除收据
+                    </View>
+                  </View>
+                ) : (
+                  <View
+                    className={`composer-add-receipt ${uploading ? 'composer-add-receipt-busy' : ''}`}
+                    role='button'
+                    aria-label={`给第 ${index + 1} 笔附收据照片`}
+                    aria-disabled={uploading}
+                    onClick={() => addReceipt(line.key)}
+                  >
+                    {uploading ? '上传中…' : '附收据'}
+                  </View>
+                )}
                 {lines.length > 1 ? (
                   <View
                     className='composer-line-remove'

@@ -1,16 +1,43 @@
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { LetterView } from '../../../functions/contract'
 import { formatYuan, shortDate } from '../../utils/format'
 import './index.scss'
 
 type Statement = NonNullable<LetterView['statement']>
+type Line = Statement['lineItems'][number]
+
+const VERDICT_LABELS: Record<string, string> = { pending: '检测中', pass: '已通过', risky: '有风险', review: '需人工复核' }
+
+/** A line's receipt: a link that enlarges its photo, and for the author and admins WeChat's check of it. */
+function Receipt({ line, checks }: { line: Line; checks?: LetterView['photoChecks'] }) {
+  if (!line.receiptPhotoUrl) return null
+  const url = line.receiptPhotoUrl
+  const verdict = checks?.find((check) => check.id === line.receiptPhoto)?.verdict
+  return (
+    <View className='statement-receipt'>
+      <View
+        className='statement-receipt-link'
+        role='button'
+        aria-label={`查看收据：${line.description}`}
+        onClick={(event) => {
+          event.stopPropagation()
+          Taro.previewImage({ urls: [url], current: url }).catch(() => undefined)
+        }}
+      >
+        查看收据
+      </View>
+      {verdict ? <Text className={`lrf-muted statement-receipt-check letter-photo-${verdict}`}>微信检测：{VERDICT_LABELS[verdict]}</Text> : null}
+    </View>
+  )
+}
 
 /**
  * A letter's statement of money: this period (the balance carried from the last letter, every line
  * in and out, the balance carried to the next) and, apart and labelled, the totals since the start.
  * The figures are the ones stored with the letter; nothing is recomputed here.
  */
-export default function LetterStatement({ statement }: { statement: Statement }) {
+export default function LetterStatement({ statement, checks }: { statement: Statement; checks?: LetterView['photoChecks'] }) {
   const income = statement.lineItems.filter((line) => line.kind === 'income')
   const spend = statement.lineItems.filter((line) => line.kind === 'spend')
   return (
@@ -27,13 +54,19 @@ export default function LetterStatement({ statement }: { statement: Statement })
       </View>
       {income.map((line, index) => (
         <View key={`in-${index}`} className='statement-row statement-line statement-income'>
-          <Text>收入 · {line.description}</Text>
+          <View className='statement-line-text'>
+            <Text>收入 · {line.description}</Text>
+            <Receipt line={line} checks={checks} />
+          </View>
           <Text className='statement-amount statement-plus'>+¥{formatYuan(line.amountFen)}</Text>
         </View>
       ))}
       {spend.map((line, index) => (
         <View key={`out-${index}`} className='statement-row statement-line statement-spend'>
-          <Text>支出 · {line.description}</Text>
+          <View className='statement-line-text'>
+            <Text>支出 · {line.description}</Text>
+            <Receipt line={line} checks={checks} />
+          </View>
           <Text className='statement-amount statement-minus'>-¥{formatYuan(line.amountFen)}</Text>
         </View>
       ))}
