@@ -16,12 +16,14 @@ export default defineAppConfig({
   // same way), so the main package stays small.
   subPackages: [
     { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index', 'letters/index'] },
-    { root: 'charity', pages: ['workbench/index', 'letter/index'] },
+    { root: 'charity', pages: ['workbench/index', 'letter/index', 'roster/index'] },
     // 小红花来信: the donor's letterbox and the letter itself.
     { root: 'letters', pages: ['inbox/index', 'read/index'] },
-    { root: 'merchant', pages: ['lowcarbon/index'] },
-    // The QR codes a person shows (the member code; the meal pass later), with their QR library.
-    { root: 'codes', pages: ['member-code/index'] },
+    { root: 'merchant', pages: ['lowcarbon/index', 'meals/index'] },
+    // 爱心餐: stores by city and buying meals, my meals, a worker's claim of their roster row.
+    { root: 'meals', pages: ['stores/index', 'mine/index', 'worker/index'] },
+    // The QR codes a person shows (the member code, the worker's meal pass), with their QR library.
+    { root: 'codes', pages: ['member-code/index', 'meal-pass/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

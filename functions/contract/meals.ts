@@ -111,6 +111,8 @@ export const redeemMealRoute = route({
   tag: 'meals',
   auth: 'required',
   roles: ['merchant'],
+  /** A scan resent after a lost answer gets the same redemption, not PASS_ALREADY_USED. */
+  idempotent: true,
   params: idParams,
   body: redeemMealBody,
   status: 201,
@@ -137,7 +139,8 @@ export const activeStoresRoute = route({
   auth: 'optional',
   query: activeStoresQuery,
   status: 200,
-  response: page(store),
+  /** Each store also says what one meal costs there (rules.meals.priceFen), so the app shows the price before ordering. */
+  response: page(store.extend({ mealPriceFen: z.number().int() })),
 });
 
 export const importRosterBody = z.object({

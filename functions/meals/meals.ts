@@ -219,7 +219,7 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
 
 /** GET /stores?city=: active stores of a city, each with its funded meals not yet eaten. */
 export async function activeStores(
-  deps: Pick<MealDeps, 'stores' | 'donations'> & { stores: Pick<StoreRepository, 'listActiveInCity'> },
+  deps: Pick<MealDeps, 'stores' | 'donations' | 'config'> & { stores: Pick<StoreRepository, 'listActiveInCity'> },
   query: { city: string; limit: number; cursor?: string },
 ) {
   const found = await deps.stores.listActiveInCity(query.city, query);
@@ -234,6 +234,7 @@ export async function activeStores(
       mealsAvailable: (await deps.donations.storeFunds(store.id)).meals,
       createdAt: store.createdAt,
       reviewNote: store.reviewNote,
+      mealPriceFen: deps.config.rules.meals.priceFen,
     })),
   );
   return { items, nextCursor: found.nextCursor };

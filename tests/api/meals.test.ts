@@ -30,7 +30,7 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     const { storeId: listed } = await activeStore(city);
     await call('POST', '/meals/donations', { token: donor.token, body: { storeId: listed, meals: 2 }, headers: { 'idempotency-key': `listed-${listed}` } });
     const stores = await call('GET', `/stores?city=${encodeURIComponent(city)}`);
-    expect(stores.body.items).toEqual([expect.objectContaining({ id: listed, city, status: 'active', mealsAvailable: 2 })]);
+    expect(stores.body.items).toEqual([expect.objectContaining({ id: listed, city, status: 'active', mealsAvailable: 2, mealPriceFen: 1_500 })]);
     expect((await call('GET', '/stores?city=' + encodeURIComponent('没有店的城'))).body.items).toEqual([]);
     expect((await call('POST', `/meals/donations/${first.body.donation.id}/check`, { token: (await devSignIn()).token })).status).toBe(404);
   });
@@ -108,10 +108,14 @@ describe('love-meal donations over HTTP (API.md "Love meals")', () => {
     expect((await call('POST', `/stores/${storeId}/redemptions`, { token: otherMerchant.token, body: { pass: pass.body.pass } })).status).toBe(403);
     const forged = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: `${pass.body.pass}x` } });
     expect([forged.status, forged.body.error.code]).toEqual([400, 'INVALID_PASS']);
-    const redeemed = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass } });
+    const scan = { 'idempotency-key': `scan-${storeId}` };
+    const redeemed = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass }, headers: scan });
+    // A scan resent after a lost answer (same key) is the same redemption, not PASS_ALREADY_USED.
+    const resent = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass }, headers: scan });
     // Assert
     expect(redeemed.status).toBe(201);
     expect(redeemed.body.redemption).toMatchObject({ storeId, donationId: expect.any(String), createdAt: expect.any(String) });
+    expect([resent.status, resent.body.redemption.id]).toEqual([201, redeemed.body.redemption.id]);
     const again = await call('POST', `/stores/${storeId}/redemptions`, { token: merchant.token, body: { pass: pass.body.pass } });
     expect([again.status, again.body.error.code]).toEqual([409, 'NO_MEALS_AVAILABLE']);
     const told = await eventually(

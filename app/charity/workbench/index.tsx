@@ -132,6 +132,9 @@ export default function CharityPage() {
       <View className='charity-head'>
         <Text className='charity-title'>公益机构工作台</Text>
         <Text className='charity-desc'>小红花集满的梦想等待机构认领执行。认领后请按时给支持者写信，告诉他们梦想的进展。</Text>
+        <View className='charity-roster-link' role='button' onClick={() => Taro.navigateTo({ url: '/charity/roster/index' })}>
+          爱心餐 · 环卫工人名册 ›
+        </View>
       </View>
 
       <View className='lrf-section-title'>待认领的梦想</View>

@@ -154,6 +154,16 @@ export default function MerchantLowcarbonPage() {
             <Text className='lowcarbon-store-address lrf-muted'>
               {s.city} {s.address}
             </Text>
+            {s.status === 'active' ? (
+              <View
+                className='lowcarbon-store-meals'
+                role='button'
+                aria-label={`${s.name}的爱心餐核销`}
+                onClick={() => Taro.navigateTo({ url: `/merchant/meals/index?storeId=${encodeURIComponent(s.id)}&name=${encodeURIComponent(s.name)}` })}
+              >
+                爱心餐核销与对账 ›
+              </View>
+            ) : null}
           </View>
         ))}
         {storesLoaded && !stores.some((s) => s.status === 'active' || s.status === 'pending') ? <StoreApply onOpened={load} /> : null}

@@ -24,13 +24,14 @@ const ENTRIES: Entry[] = [
   { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
   { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/codes/member-code/index' },
   { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
+  { key: 'meals', icon: '餐', title: '爱心餐', desc: '为环卫工人买一份午餐', url: '/meals/stores/index' },
 ]
 
 const MERCHANT_ENTRY: Entry = {
   key: 'merchant',
   icon: '🏪',
-  title: '商户：记录低碳行动',
-  desc: '扫顾客会员码，为低碳行动送小红花',
+  title: '商户：低碳与爱心餐',
+  desc: '扫会员码送小红花，扫核销码发爱心餐',
   url: '/merchant/lowcarbon/index',
 }
 

@@ -76,6 +76,11 @@ export default function MePage() {
     { key: 'my-dreams', icon: '🌈', title: '我的梦想', url: '/pages/my-dreams/index' },
     { key: 'letters', icon: '✉', title: '小红花来信', url: '/letters/inbox/index' },
     { key: 'notifications', icon: '🔔', title: '消息通知', url: '/pages/notifications/index' },
+    { key: 'meals', icon: '餐', title: '爱心餐', url: '/meals/stores/index' },
+    { key: 'my-meals', icon: '餐', title: '我捐的爱心餐', url: '/meals/mine/index' },
+    roles.includes('worker')
+      ? { key: 'meal-pass', icon: '码', title: '爱心餐核销码', url: '/codes/meal-pass/index' }
+      : { key: 'worker', icon: '工', title: '环卫工人认证', url: '/meals/worker/index' },
   ]
   if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/admin/review/index' })
   if (roles.includes('charity')) {

@@ -1,0 +1,127 @@
+import { useState } from 'react'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { importRoster, revokeWorker } from '../../services/meals'
+import { errorMessage, isApiError } from '../../services/request'
+import { FIELDS } from '../../../functions/contract/fields'
+import './index.scss'
+
+interface Row {
+  employeeNumber: string
+  name: string
+}
+
+/** One row a line: "工号 姓名" (a space, a comma or a tab between them). Lines that are not that are reported. */
+function parseRows(text: string): { rows: Row[]; bad: number[] } {
+  const rows: Row[] = []
+  const bad: number[] = []
+  text.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim()
+    if (!trimmed) return
+    const [employeeNumber, ...rest] = trimmed.split(/[\s,，\t]+/)
+    const name = rest.join('')
+    if (!employeeNumber || !name || employeeNumber.length > FIELDS.employeeNumber.max || [...name].length > FIELDS.workerName.max) bad.push(index + 1)
+    else rows.push({ employeeNumber, name })
+  })
+  return { rows, bad }
+}
+
+/**
+ * A charity (or an admin) keeps an employer's sanitation-worker roster: imports rows, so each worker
+ * can claim their own row once, and revokes a row (its worker can no longer show a meal pass).
+ */
+export default function RosterPage() {
+  const [employer, setEmployer] = useState('')
+  const [text, setText] = useState('')
+  const [importing, setImporting] = useState(false)
+  const [importResult, setImportResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [revokeNumber, setRevokeNumber] = useState('')
+  const [revoking, setRevoking] = useState(false)
+  const [revokeResult, setRevokeResult] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const employerOk = [...employer.trim()].length >= FIELDS.employer.min
+
+  const doImport = async () => {
+    if (importing) return
+    const { rows, bad } = parseRows(text)
+    if (!employerOk) return setImportResult({ ok: false, text: '请填写单位名称（至少 2 个字）' })
+    if (bad.length) return setImportResult({ ok: false, text: `第 ${bad.join('、')} 行格式不对：每行“工号 姓名”` })
+    if (!rows.length) return setImportResult({ ok: false, text: '请至少填写一行“工号 姓名”' })
+    if (rows.length > FIELDS.rosterRowsMax) return setImportResult({ ok: false, text: `一次最多导入 ${FIELDS.rosterRowsMax} 行` })
+    setImporting(true)
+    setImportResult(null)
+    try {
+      const answer = await importRoster({ employer: employer.trim(), rows })
+      setImportResult({ ok: true, text: `已导入 ${answer.imported} 人${answer.skipped ? `，${answer.skipped} 人已在名册中（未改动）` : ''}` })
+      setText('')
+    } catch (err) {
+      setImportResult({ ok: false, text: isApiError(err, 'FORBIDDEN') ? '只有公益机构和管理员可以导入名册' : errorMessage(err, '导入失败，请稍后重试') })
+    } finally {
+      setImporting(false)
+    }
+  }
+
+  const doRevoke = async () => {
+    if (revoking) return
+    if (!employerOk || !revokeNumber.trim()) return setRevokeResult({ ok: false, text: '请填写单位和要撤销的工号' })
+    setRevoking(true)
+    setRevokeResult(null)
+    try {
+      const answer = await revokeWorker({ employer: employer.trim(), employeeNumber: revokeNumber.trim() })
+      setRevokeResult({ ok: true, text: answer.workerId ? '已撤销，认领这条登记的用户不再是环卫工人' : '已撤销（尚无人认领）' })
+      setRevokeNumber('')
+    } catch (err) {
+      setRevokeResult({ ok: false, text: isApiError(err, 'NOT_FOUND') ? '名册里没有这个工号' : errorMessage(err, '撤销失败，请稍后重试') })
+    } finally {
+      setRevoking(false)
+    }
+  }
+
+  return (
+    <View className='roster'>
+      <View className='lrf-card roster-card'>
+        <Text className='roster-title'>导入名册</Text>
+        <Text className='lrf-muted'>环卫工人用“单位 + 工号 + 姓名”认证，每条登记只能认领一次。</Text>
+        <Text className='roster-label'>单位</Text>
+        <Input
+          className='roster-input roster-employer'
+          aria-label='单位'
+          placeholder='如：南山区环卫所'
+          value={employer}
+          onInput={(e) => setEmployer(e.detail.value)}
+        />
+        <Text className='roster-label'>名册（每行：工号 姓名）</Text>
+        <Textarea
+          className='roster-rows'
+          aria-label='名册，每行一个工号和姓名'
+          placeholder={'NS-0001 李秀英\nNS-0002 王建国'}
+          maxlength={20000}
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+        />
+        {importResult ? (
+          <View className={importResult.ok ? 'roster-ok' : 'roster-problem'} role={importResult.ok ? 'status' : 'alert'}>
+            {importResult.text}
+          </View>
+        ) : null}
+        <Button className='lrf-button roster-import' disabled={importing || undefined} onClick={doImport}>
+          {importing ? '导入中…' : '导入'}
+        </Button>
+      </View>
+
+      <View className='lrf-card roster-card'>
+        <Text className='roster-title'>撤销一条登记</Text>
+        <Text className='lrf-muted'>工人离职或信息有误时撤销：这条登记不能再被认领，认领者不能再领爱心餐。</Text>
+        <Text className='roster-label'>工号（单位同上）</Text>
+        <Input className='roster-input roster-revoke-number' aria-label='要撤销的工号' value={revokeNumber} onInput={(e) => setRevokeNumber(e.detail.value)} />
+        {revokeResult ? (
+          <View className={revokeResult.ok ? 'roster-ok' : 'roster-problem'} role={revokeResult.ok ? 'status' : 'alert'}>
+            {revokeResult.text}
+          </View>
+        ) : null}
+        <Button className='lrf-button-plain roster-revoke' disabled={revoking || undefined} onClick={doRevoke}>
+          {revoking ? '撤销中…' : '撤销'}
+        </Button>
+      </View>
+    </View>
+  )
+}

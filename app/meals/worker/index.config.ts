@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '环卫工人认证',
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '爱心餐核销',
+  enablePullDownRefresh: true,
+})
