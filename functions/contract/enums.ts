@@ -45,7 +45,19 @@ export type SponsorStatus = (typeof SPONSOR_STATUSES)[number];
 export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
-export const AUDIT_ACTIONS = ['role.grant', 'role.revoke', 'store.approve', 'store.reject', 'dream.approve', 'dream.reject', 'sponsor.create'] as const;
+export const AUDIT_ACTIONS = [
+  'role.grant',
+  'role.revoke',
+  'store.approve',
+  'store.reject',
+  'store.suspend',
+  'store.resume',
+  'store.windup',
+  'store.payout',
+  'dream.approve',
+  'dream.reject',
+  'sponsor.create',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor'] as const;

@@ -84,12 +84,12 @@ export const myStoresRoute = route({
 export const storeReviewQueueRoute = route({
   method: 'GET',
   path: '/admin/stores',
-  summary: 'The review queue: pending stores, newest first, with their owner',
+  summary: 'Stores in one status (pending: the review queue; active; suspended), newest first, with their owner',
   source: 'api-additions',
   tag: 'admin',
   auth: 'required',
   roles: ['admin'],
-  query: pageQuery(),
+  query: pageQuery().extend({ status: z.enum(['pending', 'active', 'suspended']).optional() }),
   status: 200,
   response: page(pendingStore),
 });

@@ -1,4 +1,5 @@
 import type { DonationStatus } from '../contract/enums';
+import type { AuditRecord } from './audit';
 import type { Transaction } from './payment';
 
 /**
@@ -20,6 +21,14 @@ export interface DonationRecord {
   paidAt: string | null;
   /** WeChat Pay's id of the payment, once paid. */
   transactionId: string | null;
+  /** Meals (and their fen) refunded to the donor when their store was suspended. */
+  refundedMeals: number;
+  refundedFen: number;
+}
+
+/** What the donor sees: a donation whose every meal was refunded is `refunded`. */
+export function shownStatus(donation: Pick<DonationRecord, 'status' | 'meals' | 'refundedMeals'>): DonationStatus {
+  return donation.status === 'paid' && donation.refundedMeals >= donation.meals ? 'refunded' : donation.status;
 }
 
 /** What a donation of `meals` costs: meals × meals.priceFen (config), in fen. */
@@ -47,7 +56,7 @@ export function shardOf(id: string): number {
   return parseInt(id.slice(-4), 36);
 }
 
-/** A store's money and meals, summed over its fund shards. */
+/** A store's money and meals, summed over its fund shards (and its payouts account). */
 export interface StoreFunds {
   /** Paid for and not yet eaten. */
   meals: number;
@@ -55,6 +64,36 @@ export interface StoreFunds {
   /** Eaten, and what the store is owed for them. */
   served: number;
   owedFen: number;
+  /** Paid out to the store (its payouts account). */
+  paidOutFen: number;
+  /** Unredeemed meals of a suspended store: refunded to their donors, or moved to another store (or here). */
+  refundedFen: number;
+  movedOutFen: number;
+  movedInFen: number;
+}
+
+/** A month's part of a store's statement. */
+export interface MonthFigures {
+  served: number;
+  owedFen: number;
+  paidOutFen: number;
+}
+
+/** Money paid out to a store for meals it served (a bank transfer made by the charity; recorded by an admin). */
+export interface PayoutRecord {
+  id: string;
+  storeId: string;
+  amountFen: number;
+  /** The transfer's reference (bank slip number), so the books can be matched to the bank. */
+  reference: string;
+  month: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A payout never takes the store past what it is owed. */
+export function payoutProblem(funds: Pick<StoreFunds, 'owedFen' | 'paidOutFen'>, amountFen: number): string | null {
+  return funds.paidOutFen + amountFen > funds.owedFen ? `只可再打款 ${funds.owedFen - funds.paidOutFen} 分` : null;
 }
 
 export interface DonationRepository {
@@ -71,8 +110,13 @@ export interface DonationRepository {
   redemptionsOf(donationId: string): Promise<{ storeName: string; createdAt: string }[]>;
   /** The store's funded meals not yet eaten and the fen they hold; meals served and the fen owed for them (its fund shards). */
   storeFunds(storeId: string): Promise<StoreFunds>;
-  /** …with one calendar month's (YYYY-MM) meals served and fen owed, from the same read. */
-  storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: { served: number; owedFen: number } }>;
+  /** …with one calendar month's (YYYY-MM) meals served, fen owed and fen paid out, from the same read. */
+  storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: MonthFigures }>;
+  /**
+   * A payout, in one transaction with the store's payouts account, only while the account stays
+   * within `owedFen` (what the store was owed when read: it only grows); false otherwise.
+   */
+  recordPayout(payout: PayoutRecord, owedFen: number, audit: AuditRecord): Promise<boolean>;
   /** The store's redemptions between two instants, newest first (at most `limit`). */
   storeRedemptions(storeId: string, from: string, to: string, limit: number): Promise<{ id: string; donationId: string; createdAt: string }[]>;
 }

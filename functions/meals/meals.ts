@@ -9,6 +9,7 @@ import {
   pickLot,
   shardOf,
   settlementOf,
+  shownStatus,
   splitIntoLots,
   type DonationRecord,
   type DonationRepository,
@@ -21,6 +22,8 @@ import { PaymentMessageRefused, type PaymentPort, type Transaction } from '../do
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { StoreRepository } from '../domain/store';
+import type { MealWindupStore } from '../domain/store-windup';
+import { settleRefund } from './windup';
 import type { Rules } from '../shared/config';
 
 /**
@@ -33,6 +36,7 @@ export interface MealDeps {
   users: Pick<UserRepository, 'findById'>;
   stores: Pick<StoreRepository, 'get' | 'listActiveInCity'>;
   donations: DonationRepository;
+  windup: Pick<MealWindupStore, 'getRefund' | 'settleRefund'>;
   /** Null when WeChat Pay is not configured. */
   payments: (PaymentPort & { notifyUrl: string; sandboxPay?: (outTradeNo: string) => Promise<void> }) | null;
   config: { rules: Pick<Rules, 'meals' | 'quotas'> };
@@ -45,7 +49,16 @@ export class PaymentUnavailableError extends AppError {
 }
 
 export function donationView(d: DonationRecord): MealDonationView {
-  return { id: d.id, storeId: d.storeId, meals: d.meals, amountFen: d.amountFen, status: d.status, createdAt: d.createdAt, paidAt: d.paidAt };
+  return {
+    id: d.id,
+    storeId: d.storeId,
+    meals: d.meals,
+    amountFen: d.amountFen,
+    status: shownStatus(d),
+    createdAt: d.createdAt,
+    paidAt: d.paidAt,
+    refundedMeals: d.refundedMeals,
+  };
 }
 
 /** POST /meals/donations: a pending donation and its WeChat Pay order; in local/test the fake pays at once. */
@@ -76,6 +89,8 @@ export async function donateMeals(
     createdAt: now.toISOString(),
     paidAt: null,
     transactionId: null,
+    refundedMeals: 0,
+    refundedFen: 0,
   };
   await deps.donations.create(donation);
   let prepayId: string;
@@ -144,7 +159,10 @@ export async function receivePaymentNotification(deps: MealDeps, headers: Record
     }
     throw err;
   }
-  if (notification.kind !== 'transaction') return; // refunds: the refund flow (next) records them
+  if (notification.kind === 'refund') {
+    if (!(await settleRefund(deps, notification.refund))) throw new NotificationRefused(400, 'no such refund');
+    return;
+  }
   const donation = await deps.donations.get(notification.transaction.outTradeNo);
   if (!donation) throw new NotificationRefused(400, 'no such out_trade_no');
   const outcome = await settle(deps, donation, notification.transaction);
@@ -319,9 +337,9 @@ export async function storeMeals(
     fundedFen: funds.fundedFen,
     served: funds.served,
     owedFen: funds.owedFen,
+    paidOutFen: funds.paidOutFen,
     today: todays,
-    // Paying merchants out is not built yet (issue 13): nothing has been paid out.
-    statement: { month: statementMonth, served: monthly.served, owedFen: monthly.owedFen, paidOutFen: 0 },
+    statement: { month: statementMonth, ...monthly },
   };
 }
 

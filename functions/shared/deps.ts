@@ -12,6 +12,8 @@ import {
   mealParts,
   redemptionParts,
   rosterParts,
+  windupParts,
+  storeAdminParts,
   photoCheckParts,
   meParts,
   notificationParts,
@@ -52,4 +54,6 @@ export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);
 export const mealDeps = /* @__PURE__ */ feature(mealParts);
 export const redemptionDeps = /* @__PURE__ */ feature(redemptionParts);
 export const rosterDeps = /* @__PURE__ */ feature(rosterParts);
+export const windupDeps = /* @__PURE__ */ feature(windupParts);
+export const storeAdminDeps = /* @__PURE__ */ feature(storeAdminParts);
 export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);

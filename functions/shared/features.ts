@@ -39,6 +39,8 @@ import { secretProvider } from './secrets';
 import { subscribeTemplates } from './subscribe-templates';
 import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
 import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
+import { DynamoMealWindup } from '../adapters/dynamodb/meal-windup';
+import type { MealWindupStore } from '../domain/store-windup';
 import type { DonationRepository, MealQueue, Roster } from '../domain/meals';
 import { DynamoRoster } from '../adapters/dynamodb/roster';
 import { loadWechatPaySettings } from './config';
@@ -281,6 +283,7 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
   return {
     ...storeParts(core),
     donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
+    windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
     payments: settings
       ? new ConfiguredWechatPay(
           { ...settings, appId: core.config.wechat.appId },
@@ -296,6 +299,7 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
 
 export interface MealParts extends StoreParts {
   donations: DonationRepository;
+  windup: MealWindupStore;
   payments: ConfiguredWechatPay | null;
 }
 
@@ -310,6 +314,17 @@ export interface RedemptionParts extends StoreParts {
   passes: MemberCodes;
   queue: MealQueue;
 }
+
+/** An admin's store money (suspend, wind up, payouts): stores, their funds and queue, the wind-up; no WeChat Pay. */
+export const storeAdminParts = /* @__PURE__ */ perCore((core) => ({
+  ...storeParts(core),
+  donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
+  windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
+  queue: new DynamoMealQueue(core.table, core.config.rules.meals.fundShards),
+}));
+
+/** The wind-up's stream worker: the admin's parts and WeChat Pay (for the refunds). */
+export const windupParts = /* @__PURE__ */ perCore((core) => ({ ...storeAdminParts(core), payments: mealParts(core).payments }));
 
 /** The sanitation-worker roster (import and claims). */
 export const rosterParts = /* @__PURE__ */ perCore((core): QuotaParts & { roster: Roster } => ({ roster: new DynamoRoster(core.table), ...quotaParts(core) }));

@@ -34,9 +34,9 @@ export async function myStores(deps: StoreDeps, ownerId: string, page: { limit: 
   return { items: found.items.map(storeView), nextCursor: found.nextCursor };
 }
 
-/** GET /admin/stores: the pending stores, newest first, with the owner's nickname. */
-export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; cursor?: string }) {
-  const found = await deps.stores.listByStatus('pending', page);
+/** GET /admin/stores: the stores in one status (pending by default: the review queue), newest first, with the owner's nickname. */
+export async function storeReviewQueue(deps: StoreDeps, page: { limit: number; cursor?: string; status?: 'pending' | 'active' | 'suspended' }) {
+  const found = await deps.stores.listByStatus(page.status ?? 'pending', page);
   const items = await Promise.all(
     found.items.map(async (store) => ({
       ...storeView(store),

@@ -52,14 +52,14 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     // Assert: paid, with requestPayment's parameters, and the store funded by exactly 2 meals
     expect(donation).toMatchObject({ storeId, meals: 2, amountFen: 3_000, status: 'paid', paidAt: expect.any(String) });
     expect(payment).toMatchObject({ appId: app.config.wechat.appId, signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) });
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
     // WeChat Pay's notification comes after the query settled it (late), and again (a duplicate)
     const deadline = Date.now() + 10_000;
     while (!received.some((n) => n.body.includes('TRANSACTION.SUCCESS')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const notification = received.at(-1)!;
     await receivePaymentNotification(app, notification.headers, notification.body);
     await receivePaymentNotification(app, notification.headers, notification.body);
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 2, fundedFen: 3_000, served: 0, owedFen: 0 });
     expect(await checkDonation(app, donor.id, donation.id)).toMatchObject({ status: 'paid' });
   });
 
@@ -83,7 +83,7 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     };
     await expect(receivePaymentNotification(app, headers, forged)).rejects.toMatchObject({ status: 401, code: 'FAIL' });
     expect((await app.donations.get(donation.id))!.status).toBe('pending');
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0, served: 0, owedFen: 0 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 0, fundedFen: 0, served: 0, owedFen: 0 });
     // Act 2: the payer pays; WeChat Pay's notification arrives and is handed over twice
     const before = received.length;
     await fetch(`${state.wechatpay.url}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: donation.id, force: true }) });
@@ -94,7 +94,7 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     await receivePaymentNotification(app, real.headers, real.body);
     // Assert: paid once
     expect((await app.donations.get(donation.id))!).toMatchObject({ status: 'paid', transactionId: expect.stringMatching(/^4200/) });
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500, served: 0, owedFen: 0 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 1, fundedFen: 1_500, served: 0, owedFen: 0 });
   });
 
   it('refuses a store that is not active', async () => {
@@ -132,7 +132,7 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected').map((o) => (o.reason as { code: string }).code);
     expect(given).toHaveLength(3);
     expect(refused).toEqual(['NO_MEALS_AVAILABLE', 'NO_MEALS_AVAILABLE', 'NO_MEALS_AVAILABLE']);
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 0, fundedFen: 0, served: 3, owedFen: 4_500 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 0, fundedFen: 0, served: 3, owedFen: 4_500 });
   });
 
   it('takes the oldest funded meal first, across donors; a pass is used once, a worker eats once a day, and only the store’s own merchant scans', async () => {
@@ -162,6 +162,6 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     const nextPass = (await mealPass(minuteLater, eater)).pass;
     expect(nextPass).not.toBe(pass);
     await expect(redeemMeal(minuteLater, merchantId, storeId, nextPass)).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED' });
-    expect(await app.donations.storeFunds(storeId)).toEqual({ meals: 1, fundedFen: 1_500, served: 4, owedFen: 6_000 });
+    expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 1, fundedFen: 1_500, served: 4, owedFen: 6_000 });
   });
 });

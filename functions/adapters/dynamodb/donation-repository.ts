@@ -1,11 +1,25 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { DonationRecord, DonationRepository, StoreFunds } from '../../domain/meals';
+import type { AuditRecord } from '../../domain/audit';
+import type { DonationRecord, DonationRepository, MonthFigures, PayoutRecord, StoreFunds } from '../../domain/meals';
+import { auditEntryWrite } from './audit-repository';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
 
-const ATTRIBUTES = ['id', 'storeId', 'donorId', 'meals', 'amountFen', 'status', 'createdAt', 'paidAt', 'transactionId'] as const;
+const ATTRIBUTES = [
+  'id',
+  'storeId',
+  'donorId',
+  'meals',
+  'amountFen',
+  'status',
+  'createdAt',
+  'paidAt',
+  'transactionId',
+  'refundedMeals',
+  'refundedFen',
+] as const;
 
 export class DynamoDonationRepository implements DonationRepository {
   constructor(
@@ -120,20 +134,65 @@ export class DynamoDonationRepository implements DonationRepository {
   }
 
   async storeFunds(storeId: string): Promise<StoreFunds>;
-  async storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: { served: number; owedFen: number } }>;
-  async storeFunds(storeId: string, month?: string): Promise<StoreFunds & { month?: { served: number; owedFen: number } }> {
-    const shards = await batchGetAll(
+  async storeFunds(storeId: string, month: string): Promise<StoreFunds & { month: MonthFigures }>;
+  async storeFunds(storeId: string, month?: string): Promise<StoreFunds & { month?: MonthFigures }> {
+    const items = await batchGetAll(
       this.table,
-      Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)),
+      [...Array.from({ length: this.fundShards }, (_, k) => mealKeys.fund(storeId, k)), mealKeys.payouts(storeId)],
       true,
     );
-    const sum = (name: string) => shards.reduce((total, shard) => total + ((shard[name] as number) ?? 0), 0);
-    const totals: StoreFunds = { meals: sum('meals'), fundedFen: sum('fundedFen'), served: sum('served'), owedFen: sum('owedFen') };
-    // A month's figures are kept on the same shards (the redemption's transaction writes both).
-    return month ? { ...totals, month: { served: sum(`served_${month}`), owedFen: sum(`owed_${month}`) } } : totals;
+    const sum = (name: string) => items.reduce((total, item) => total + ((item[name] as number) ?? 0), 0);
+    const totals: StoreFunds = {
+      meals: sum('meals'),
+      fundedFen: sum('fundedFen'),
+      served: sum('served'),
+      owedFen: sum('owedFen'),
+      paidOutFen: sum('paidOutFen'),
+      refundedFen: sum('refundedFen'),
+      movedOutFen: sum('movedOutFen'),
+      movedInFen: sum('movedInFen'),
+    };
+    // A month's figures are kept on the same items (the redemption's and the payout's transactions write both).
+    return month ? { ...totals, month: { served: sum(`served_${month}`), owedFen: sum(`owed_${month}`), paidOutFen: sum(`paid_${month}`) } } : totals;
+  }
+
+  async recordPayout(payout: PayoutRecord, owedFen: number, audit: AuditRecord): Promise<boolean> {
+    const TableName = this.table.tableName;
+    try {
+      await this.table.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName,
+                Key: mealKeys.payouts(payout.storeId),
+                UpdateExpression: 'ADD paidOutFen :fen, #month :fen SET #type = :type, storeId = :store',
+                // Never past what the store is owed (read before; owed only grows).
+                ConditionExpression: 'attribute_not_exists(paidOutFen) AND :fen <= :owed OR paidOutFen <= :room',
+                ExpressionAttributeNames: { '#type': 'type', '#month': `paid_${payout.month}` },
+                ExpressionAttributeValues: {
+                  ':fen': payout.amountFen,
+                  ':owed': owedFen,
+                  ':room': owedFen - payout.amountFen,
+                  ':type': 'STORE_PAYOUTS',
+                  ':store': payout.storeId,
+                },
+              },
+            },
+            { Put: { TableName, Item: { ...mealKeys.payout(payout.id), type: 'MEAL_PAYOUT', ...payout }, ConditionExpression: 'attribute_not_exists(PK)' } },
+            auditEntryWrite(TableName, audit),
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
+      throw err;
+    }
   }
 }
 
 function toDonation(item: Record<string, unknown>): DonationRecord {
-  return Object.fromEntries(ATTRIBUTES.map((name) => [name, item[name] ?? null])) as unknown as DonationRecord;
+  const donation = Object.fromEntries(ATTRIBUTES.map((name) => [name, item[name] ?? null])) as unknown as DonationRecord;
+  return { ...donation, refundedMeals: donation.refundedMeals ?? 0, refundedFen: donation.refundedFen ?? 0 };
 }

@@ -21,6 +21,16 @@ export const mealKeys = {
   }),
   donationRedemptions: (donationId: string) => `DONATION#${donationId}#REDEMPTIONS`,
   donorPartition: (donorId: string) => `USER#${donorId}#DONATIONS`,
+  /** A suspended store's wind-up (refund or move of its unredeemed meals): the job, and its progress apart (the job's writes drive the stream). */
+  windup: (storeId: string) => ({ PK: `STORE#${storeId}#WINDUP`, SK: 'JOB' }),
+  windupProgress: (storeId: string) => ({ PK: `STORE#${storeId}#WINDUP`, SK: 'PROGRESS' }),
+  /** A refund of one lot to its donor (WeChat Pay's out_refund_no is its id). */
+  refund: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'PROFILE' }),
+  /** One lot moved from a suspended store to another: the money's entry. */
+  move: (fromStoreId: string, donationId: string, lot: number) => ({ PK: `MEALMOVE#${fromStoreId}#${donationId}#${lot}`, SK: 'MOVE' }),
+  /** A store's payouts account (written only by an admin's payout, never by a scan or a payment). */
+  payouts: (storeId: string) => ({ PK: `STORE#${storeId}#PAYOUTS`, SK: 'ACCOUNT' }),
+  payout: (payoutId: string) => ({ PK: `PAYOUT#${payoutId}`, SK: 'PROFILE' }),
   /** A store's redemptions, newest first (GSI1): today's list and the monthly statement. */
   byStore: (storeId: string, createdAt: string, redemptionId: string) => ({ GSI1PK: `STORE#${storeId}#REDEMPTIONS`, GSI1SK: `${createdAt}#${redemptionId}` }),
 };

@@ -1,0 +1,13 @@
+import { recordPayoutRoute } from '../contract/meals';
+import { adminActor } from '../admin/people';
+import { storeAdminDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { recordPayout } from './windup';
+
+/** POST /admin/stores/{id}/payouts — money paid out to a store, never past what it is owed (Idempotency-Key). */
+export const handler = httpRoute(recordPayoutRoute, {
+  handle: async ({ params, body, caller }) => {
+    const app = await storeAdminDeps();
+    return recordPayout(app, await adminActor(app, caller.userId), params.id, body);
+  },
+});

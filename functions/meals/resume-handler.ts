@@ -1,0 +1,13 @@
+import { resumeStoreRoute } from '../contract/meals';
+import { adminActor } from '../admin/people';
+import { storeAdminDeps } from '../shared/deps';
+import { httpRoute } from '../shared/http';
+import { resumeStore } from './windup';
+
+/** POST /admin/stores/{id}/resume — a suspended store opens again (audited). */
+export const handler = httpRoute(resumeStoreRoute, {
+  handle: async ({ params, caller }) => {
+    const app = await storeAdminDeps();
+    return resumeStore(app, await adminActor(app, caller.userId), params.id);
+  },
+});
