@@ -1,9 +1,12 @@
 /**
- * `npm run reconcile`: recompute every balance from its ledger and list every difference.
+ * `npm run reconcile`: recompute every balance from its ledger (flowers, sponsors' budgets, love-meal
+ * money) and list every difference.
  * Locally it reads the table of a running `npm start`/`npm run api`; against AWS set STAGE,
  * TABLE_NAME and AWS credentials (DYNAMODB_ENDPOINT empty). Exits 1 when the books disagree.
  */
+import { readMealBooks } from '../functions/adapters/dynamodb/meal-books';
 import { reconcileAll } from '../functions/adapters/dynamodb/reconciliation';
+import { reconcileMealBooks } from '../functions/domain/meal-books';
 import { buildContainer } from '../functions/shared/container';
 import { loadConfig } from '../functions/shared/config';
 
@@ -24,9 +27,15 @@ async function main() {
   console.log(
     `accounts ${report.accounts}, entries ${report.entries}, balance ${report.totalBalance}, earned ${report.totalEarned}, given ${report.totalGiven}, sponsors ${sponsors.length}`,
   );
+  // Love meals: money in (paid donations) = funded + owed + refunded + moved on, per store, entry by entry.
+  const meals = reconcileMealBooks(await readMealBooks(app.table));
+  console.log(
+    `love meals: stores ${meals.stores}, paid donations ${meals.donations}, in ${meals.inFen} fen = funded ${meals.fundedFen} + owed ${meals.owedFen} + refunded ${meals.refundedFen} (+ moved); paid out ${meals.paidOutFen}`,
+  );
   for (const issue of report.issues) console.log(`✗ user ${issue.userId}: ${issue.problem}`);
   for (const s of sponsorIssues) console.log(`✗ sponsor ${s.name}: budget ${s.budgetFen} != remaining ${s.remainingFen} + matched ${s.matchedSum}`);
-  const clean = report.issues.length === 0 && sponsorIssues.length === 0;
+  for (const issue of meals.issues) console.log(`✗ ${issue}`);
+  const clean = report.issues.length === 0 && sponsorIssues.length === 0 && meals.issues.length === 0;
   console.log(clean ? '✓ the books balance' : '✗ the books do not balance');
   process.exit(clean ? 0 : 1);
 }

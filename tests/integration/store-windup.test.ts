@@ -5,6 +5,11 @@ import type { AuditActor } from '../../functions/domain/audit';
 import { donateMeals, mealPass, myMeals, receivePaymentNotification, redeemMeal, storeMeals } from '../../functions/meals/meals';
 import { recordPayout, resumeStore, suspendStore, windUpStore, windupOf, windupPage } from '../../functions/meals/windup';
 import { openStore, reviewStore } from '../../functions/stores/stores';
+import { readMealBooks } from '../../functions/adapters/dynamodb/meal-books';
+import { reconcileMealBooks } from '../../functions/domain/meal-books';
+import { shardOf } from '../../functions/domain/meals';
+import { mealKeys } from '../../functions/adapters/dynamodb/meal-keys';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStreams } from '../support/streams';
 import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
@@ -150,5 +155,25 @@ describe('a suspended store’s unredeemed meals: refunded through WeChat Pay or
     await expect(recordPayout(app, admin, storeId, { amountFen: 1_000, reference: '银行回单 4' })).resolves.toMatchObject({ paidOutFen: 3_000 });
     const statement = await storeMeals(app, merchantId, storeId);
     expect(statement).toMatchObject({ owedFen: 3_000, paidOutFen: 3_000, statement: { served: 2, owedFen: 3_000, paidOutFen: 3_000 } });
+  });
+
+  it('npm run reconcile’s money check: after all of the above the books balance; a fen moved without an entry is found', async () => {
+    // Arrange: everything this file did (payments, scans, refunds, moves, payouts) on its own table
+    const clean = reconcileMealBooks(await readMealBooks(app.table));
+    expect(clean.issues).toEqual([]);
+    expect(clean.inFen).toBe(clean.fundedFen + clean.owedFen + clean.refundedFen);
+    // Act: one store's funded money grows by 1 fen with no entry behind it
+    const { storeId } = await activeStore();
+    const { donation } = await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 1 });
+    const shard = mealKeys.fund(storeId, shardOf(donation.id) % app.config.rules.meals.fundShards);
+    await app.table.doc.send(
+      new UpdateCommand({ TableName: app.table.tableName, Key: shard, UpdateExpression: 'ADD fundedFen :one', ExpressionAttributeValues: { ':one': 1 } }),
+    );
+    // Assert
+    const report = reconcileMealBooks(await readMealBooks(app.table));
+    expect(report.issues).toEqual([
+      `store ${storeId}: money in (paid + moved in) is 1500, its entries say 1501`,
+      `store ${storeId}: fundedFen is 1501, its entries say 1500`,
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { reconcileMealBooks, type MealBooks } from '../../functions/domain/meal-books';
 import { payoutProblem, shownStatus, type MealLot } from '../../functions/domain/meals';
 import { assertCanWindUp, refundOfLot, refundStatusAfter, type WindupRecord } from '../../functions/domain/store-windup';
 
@@ -51,5 +52,44 @@ describe('winding up a suspended store', () => {
     expect(shownStatus({ status: 'pending', meals: 3, refundedMeals: 0 })).toBe('pending');
     expect(payoutProblem({ owedFen: 3_000, paidOutFen: 2_000 }, 1_000)).toBeNull();
     expect(payoutProblem({ owedFen: 3_000, paidOutFen: 2_000 }, 1_001)).not.toBeNull();
+  });
+});
+
+describe('the love-meal money books', () => {
+  const books = (): MealBooks => ({
+    donations: [{ id: 'd1', storeId: 's1', status: 'paid', meals: 3, amountFen: 4_500, refundedMeals: 1, refundedFen: 1_500 }],
+    funds: [{ storeId: 's1', meals: 1, fundedFen: 1_500, served: 1, owedFen: 1_500, refundedFen: 1_500, movedOutFen: 0, movedInFen: 0, paidOutFen: 1_000 }],
+    lots: [{ storeId: 's1', donationId: 'd1', remaining: 1, priceFen: 1_500 }],
+    redemptions: [{ storeId: 's1', donationId: 'd1', priceFen: 1_500 }],
+    refunds: [{ id: 'd1-1', storeId: 's1', donationId: 'd1', meals: 1, amountFen: 1_500, status: 'succeeded' }],
+    moves: [],
+    payouts: [{ storeId: 's1', amountFen: 1_000 }],
+  });
+
+  it('balance when every fen in is funded, owed or refunded, each by its entries', () => {
+    expect(reconcileMealBooks(books())).toMatchObject({
+      stores: 1,
+      inFen: 4_500,
+      fundedFen: 1_500,
+      owedFen: 1_500,
+      refundedFen: 1_500,
+      paidOutFen: 1_000,
+      issues: [],
+    });
+  });
+
+  it('report a meal that vanished, a payout past what is owed and a failed refund', () => {
+    const broken = books();
+    broken.lots = [];
+    broken.funds[0].paidOutFen = 2_000;
+    broken.payouts.push({ storeId: 's1', amountFen: 1_000 });
+    broken.refunds[0].status = 'failed';
+    expect(reconcileMealBooks(broken).issues).toEqual([
+      'store s1: fundedFen is 1500, its entries say 0',
+      'store s1: meals is 1, its entries say 0',
+      'store s1: paid out 2000 > owed 1500',
+      'donation d1: 3 meals paid, 2 accounted for (eaten, left, refunded)',
+      'refund d1-1: WeChat Pay could not refund 1500 fen (needs a person)',
+    ]);
   });
 });
