@@ -4,6 +4,7 @@ import type { auditTrailRoute, changeRoleRoute, findUserRoute } from '../../func
 import type { createSponsorRoute } from '../../functions/contract/earning'
 import type { listJobsRoute } from '../../functions/contract/events'
 import type { openStoreRoute, reviewStoreRoute, storeReviewQueueRoute } from '../../functions/contract/stores'
+import type { recordPayoutRoute, resumeStoreRoute, storeWindupRoute, suspendStoreRoute, windUpStoreRoute } from '../../functions/contract/meals'
 import { request } from './request'
 
 /** Admin: one person by openid or user id (whichever the text looks like). */
@@ -19,8 +20,31 @@ export function getAuditTrail(targetId?: string | null, cursor?: string | null, 
   return request<AnswerOf<typeof auditTrailRoute>>('/admin/audit', { query: { targetId, cursor, limit } })
 }
 
-export function getStoreQueue(cursor?: string | null, limit = 20) {
-  return request<AnswerOf<typeof storeReviewQueueRoute>>('/admin/stores', { query: { cursor, limit } })
+export function getStoreQueue(cursor?: string | null, limit = 20, status: 'pending' | 'active' | 'suspended' = 'pending') {
+  return request<AnswerOf<typeof storeReviewQueueRoute>>('/admin/stores', { query: { cursor, limit, status } })
+}
+
+const storePath = (id: string, what: string) => `/admin/stores/${encodeURIComponent(id)}/${what}`
+
+export function suspendStore(id: string, body: BodyOf<typeof suspendStoreRoute>) {
+  return request<AnswerOf<typeof suspendStoreRoute>>(storePath(id, 'suspend'), { method: 'POST', body })
+}
+
+export function resumeStore(id: string) {
+  return request<AnswerOf<typeof resumeStoreRoute>>(storePath(id, 'resume'), { method: 'POST' })
+}
+
+/** The store's money and its last wind-up (refund or move of unredeemed meals). */
+export function getStoreMoney(id: string) {
+  return request<AnswerOf<typeof storeWindupRoute>>(storePath(id, 'unredeemed'))
+}
+
+export function windUpStore(id: string, body: BodyOf<typeof windUpStoreRoute>) {
+  return request<AnswerOf<typeof windUpStoreRoute>>(storePath(id, 'unredeemed'), { method: 'POST', body })
+}
+
+export function recordPayout(id: string, body: BodyOf<typeof recordPayoutRoute>, idempotencyKey: string) {
+  return request<AnswerOf<typeof recordPayoutRoute>>(storePath(id, 'payouts'), { method: 'POST', body, idempotencyKey })
 }
 
 export function reviewStore(id: string, body: BodyOf<typeof reviewStoreRoute>) {

@@ -109,4 +109,50 @@ describe('H5 app: 爱心餐', () => {
     expect(await told.innerText()).toContain('在「爱心面馆」吃到了你捐的爱心餐');
     expect([...donorErrors, ...workerErrors, ...merchantErrors]).toEqual([]);
   });
+
+  it('an admin suspends a store from the console and refunds its unredeemed meals; the donor sees them refunded', async () => {
+    // Arrange: a store with 2 paid meals, its donor signed in on screen
+    const city = `退款城${Date.now() % 100_000}`;
+    const merchant = await devSignIn(['merchant']);
+    const opened = await call('POST', '/stores', { token: merchant.token, body: { name: '要暂停的面馆', city, address: '福田区 8 号' } });
+    const storeId = opened.body.store.id as string;
+    await call('POST', `/stores/${storeId}/review`, { token: (await devSignIn(['admin'])).token, body: { decision: 'approve' } });
+    const { page: donor } = await phonePage(app.browser);
+    await signInOnScreen(donor, app.url, '会被退款的捐赠人');
+    await call('POST', '/meals/donations', {
+      token: await storedToken(donor),
+      body: { storeId, meals: 2 },
+      headers: { 'idempotency-key': `refund-${storeId}` },
+    });
+    const { page: admin, errors } = await phonePage(app.browser);
+    await signInOnScreen(admin, app.url, '店铺管理员', ['admin']);
+
+    // Act: 我的 → 审核后台 → 店铺管理 → 营业中: suspend with a reason; 已暂停: refund
+    await tapTab(admin, '我的');
+    await visible(admin, '.me-admin').click();
+    await visible(admin, '.admin-nav-stores').click();
+    await visible(admin, '.store-tab-active').click();
+    const active = admin.locator('.store-item:visible', { hasText: '要暂停的面馆' }).first();
+    await active.waitFor({ timeout: 30_000 });
+    await active.locator('.store-money-figures').waitFor({ timeout: 30_000 });
+    expect(await active.locator('.store-money-figures').innerText()).toContain('待领取 2 份（¥30.00）');
+    await active.locator('.store-suspend-reason input').fill('食品安全检查未通过');
+    await active.locator('.store-suspend').click();
+    await active.waitFor({ state: 'detached', timeout: 30_000 });
+    await visible(admin, '.store-tab-suspended').click();
+    const suspended = admin.locator('.store-item:visible', { hasText: '要暂停的面馆' }).first();
+    await suspended.waitFor({ timeout: 30_000 });
+    await suspended.locator('.store-refund').click();
+
+    // Assert: the refund runs on the server's stream and the console shows it done; the donor sees it refunded
+    await suspended.locator('.store-windup-done').waitFor({ timeout: 60_000 });
+    expect(await suspended.locator('.store-windup-done').innerText()).toContain('退款已完成：2 份，¥30.00');
+    await tapTab(donor, '我的');
+    await visible(donor, '.me-my-meals').click();
+    const meal = visible(donor, '.my-meal');
+    await meal.waitFor({ timeout: 30_000 });
+    expect(await meal.innerText()).toMatch(/要暂停的面馆\s*已退款/);
+    expect(await meal.innerText()).toContain('已退款 2 份');
+    expect(errors).toEqual([]);
+  });
 });

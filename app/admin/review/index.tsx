@@ -45,7 +45,7 @@ function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: 
 /** The other admin consoles, in the `admin` subpackage. */
 const ADMIN_CONSOLES = [
   { key: 'people', title: '人员与角色', url: '/admin/people/index' },
-  { key: 'stores', title: '店铺审核', url: '/admin/stores/index' },
+  { key: 'stores', title: '店铺管理', url: '/admin/stores/index' },
   { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
   { key: 'jobs', title: '通知任务', url: '/admin/jobs/index' },
   { key: 'letters', title: '来信审核', url: '/admin/letters/index' },

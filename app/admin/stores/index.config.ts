@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '店铺审核',
+  navigationBarTitleText: '店铺管理',
   enablePullDownRefresh: true,
   onReachBottomDistance: 80,
 })

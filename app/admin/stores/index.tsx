@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
@@ -7,15 +7,30 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { useRoleGate } from '../../hooks/use-role-gate'
 import { getStoreQueue, reviewStore } from '../../services/admin-api'
+import StoreMoney from './store-money'
 import type { PendingStore } from '../../../functions/contract'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import { formatShanghaiTime } from '../../utils/format'
 import '../admin.scss'
 
-/** Admin: stores that merchants asked to open, approved or rejected one by one. */
+type Tab = 'pending' | 'active' | 'suspended'
+const TABS: { key: Tab; label: string }[] = [
+  { key: 'pending', label: '待审核' },
+  { key: 'active', label: '营业中' },
+  { key: 'suspended', label: '已暂停' },
+]
+
+/**
+ * Admin: stores that merchants asked to open, approved or rejected one by one; active ones with their
+ * money and payouts, suspended; suspended ones whose unredeemed meals are refunded or moved.
+ */
 export default function StoreReviewPage() {
   const gate = useRoleGate('admin')
-  const list = usePagedList<PendingStore>((cursor) => getStoreQueue(cursor, 20))
+  const [tab, setTab] = useState<Tab>('pending')
+  const tabRef = useRef<Tab>('pending')
+  const list = usePagedList<PendingStore>((cursor) => getStoreQueue(cursor, 20, tabRef.current))
+  // Where a suspended store's meals can go: the active stores (first 100).
+  const [targets, setTargets] = useState<PendingStore[]>([])
   const [notes, setNotes] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -23,9 +38,18 @@ export default function StoreReviewPage() {
   const { check } = gate
   const { reload } = list
   const refresh = useCallback(async () => {
-    if (await check()) await reload()
+    if (!(await check())) return
+    await reload()
+    if (tabRef.current === 'suspended') setTargets((await getStoreQueue(null, 100, 'active').catch(() => ({ items: [] }))).items)
   }, [check, reload])
   usePageRefresh(refresh)
+
+  const show = (next: Tab) => {
+    tabRef.current = next
+    setTab(next)
+    list.setItems([])
+    refresh()
+  }
 
   const decide = async (store: PendingStore, decision: 'approve' | 'reject') => {
     if (busy) return
@@ -49,15 +73,40 @@ export default function StoreReviewPage() {
   return (
     <View className='admin'>
       <View className='admin-head'>
-        <Text className='admin-title'>店铺审核</Text>
-        <Text className='admin-desc'>商家申请开店后在这里等待审核；通过后才能登记低碳行动、接受爱心餐。</Text>
+        <Text className='admin-title'>店铺管理</Text>
+        <Text className='admin-desc'>商家申请开店后在这里等待审核；通过后才能登记低碳行动、接受爱心餐。暂停的店铺可退款或转移未领取的爱心餐。</Text>
+      </View>
+      <View className='store-tabs' role='tablist'>
+        {TABS.map((t) => (
+          <View
+            key={t.key}
+            role='tab'
+            aria-selected={tab === t.key}
+            className={`store-tab store-tab-${t.key} ${tab === t.key ? 'store-tab-on' : ''}`}
+            onClick={() => show(t.key)}
+          >
+            {t.label}
+          </View>
+        ))}
       </View>
       {list.loaded && list.items.length === 0 && !list.loading ? (
         <View className='lrf-empty store-queue-empty'>
-          <Text>没有待审核的店铺</Text>
+          <Text>{tab === 'pending' ? '没有待审核的店铺' : tab === 'active' ? '没有营业中的店铺' : '没有暂停的店铺'}</Text>
         </View>
       ) : null}
-      {list.items.map((store) => (
+      {tab !== 'pending'
+        ? list.items.map((store) => (
+            <View key={store.id} className='lrf-card store-item'>
+              <Text className='store-name'>{store.name}</Text>
+              <Text className='lrf-muted'>
+                {store.city} · {store.address} · 店主 {store.owner.nickname || store.ownerId}
+              </Text>
+              {store.reviewNote ? <Text className='lrf-muted'>备注：{store.reviewNote}</Text> : null}
+              <StoreMoney store={store} targets={targets} onMoved={() => list.setItems((items) => items.filter((s) => s.id !== store.id))} />
+            </View>
+          ))
+        : null}
+      {(tab === 'pending' ? list.items : []).map((store) => (
         <View key={store.id} className='lrf-card store-item'>
           <Text className='store-name'>{store.name}</Text>
           <Text className='lrf-muted'>

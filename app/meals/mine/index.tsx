@@ -38,9 +38,10 @@ export default function MyMealsPage() {
           <Text className='lrf-muted my-meal-meta'>
             {donation.meals} 份 · ¥{formatYuan(donation.amountFen)} · {formatShanghaiTime(donation.createdAt)}
           </Text>
-          {donation.status === 'paid' ? (
+          {donation.status !== 'pending' ? (
             <Text className='my-meal-progress'>
-              已享用 {eaten.length} 份，待领取 {donation.meals - eaten.length} 份
+              已享用 {eaten.length} 份，待领取 {donation.meals - eaten.length - donation.refundedMeals} 份
+              {donation.refundedMeals > 0 ? `，已退款 ${donation.refundedMeals} 份（门店暂停营业，退回微信支付）` : ''}
             </Text>
           ) : null}
           {eaten.length > 0 ? (
