@@ -124,7 +124,11 @@ export const redeemMealRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'another merchant’s store, or the merchant’s own pass' },
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
     { status: 409, code: 'PASS_ALREADY_USED', when: 'the pass was used already' },
-    { status: 409, code: 'DAILY_LIMIT_REACHED', when: 'the worker had their meal today (rules.meals.mealsPerWorkerPerDay)' },
+    {
+      status: 409,
+      code: 'DAILY_LIMIT_REACHED',
+      when: 'the worker had their meals of the period: a day as API.md says (rules.meals.workerPeriod, rules.meals.mealsPerWorkerPerPeriod)',
+    },
     { status: 409, code: 'NO_MEALS_AVAILABLE', when: 'the store has no funded meal left' },
     { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active' },
   ],

@@ -63,3 +63,21 @@ export function dayBoundsSeconds(day: string, zone: string): [number, number] {
   const next = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
   return [start / 1000, startOfDay(next, zone) / 1000];
 }
+
+export type MealPeriod = 'day' | 'week' | 'month';
+
+/**
+ * The period a worker's love meals are counted in (rules.meals.workerPeriod): the calendar day
+ * (API.md), the ISO week (its Monday starts it) or the month, in the zone: 2026-12-02, 2026-W49, 2026-12.
+ */
+export function periodOf(instant: Date, zone: string, period: MealPeriod): string {
+  const day = dayOf(instant, zone);
+  if (period === 'day') return day;
+  if (period === 'month') return day.slice(0, 7);
+  const [year, month, date] = day.split('-').map(Number);
+  const utc = Date.UTC(year, month - 1, date);
+  // The week's Thursday names its ISO year and number.
+  const thursday = new Date(utc + (3 - ((new Date(utc).getUTCDay() + 6) % 7)) * 86_400_000);
+  const week = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / 86_400_000 + 1) / 7);
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

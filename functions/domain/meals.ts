@@ -171,8 +171,11 @@ export interface RedeemInput {
   lot: MealLot;
   passId: string;
   passExpiresAt: string;
+  /** The store's calendar day (its month's statement counts the meal). */
   day: string;
-  perDay: number;
+  /** The worker's period (rules.meals.workerPeriod) and how many meals they may have in it. */
+  period: string;
+  perPeriod: number;
   redemption: RedemptionRecord;
   /** Which of the store's fund shards takes the move. */
   shard: number;
@@ -183,7 +186,7 @@ export interface MealQueue {
   oldestLots(storeId: string, limit: number): Promise<MealLot[]>;
   /**
    * In one transaction: one meal out of `lot`, the pass spent (single use), the worker's meal for
-   * `day` counted (at most `perDay`), the redemption recorded (what the store is owed; its stream
+   * `period` counted (at most `perPeriod`), the redemption recorded (what the store is owed; its stream
    * record tells the donor), and the store's funds moved from funded to owed. The refusal says
    * which condition failed.
    */

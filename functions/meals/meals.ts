@@ -3,7 +3,7 @@ import type { MealDonationView, requestPayment } from '../contract/meals';
 import type { z } from 'zod';
 import { AppError, BadInputError, ContentionError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from '../domain/errors';
 import type { MemberCodes } from '../domain/lowcarbon';
-import { dayBoundsSeconds, dayOf } from '../domain/calendar';
+import { dayBoundsSeconds, dayOf, periodOf } from '../domain/calendar';
 import {
   donationAmountFen,
   pickLot,
@@ -184,6 +184,8 @@ export async function mealPass(deps: Pick<RedemptionDeps, 'clock' | 'passes'>, w
   return { pass: code, expiresAt };
 }
 
+const PERIOD_LIMIT = { day: '今天已领取过爱心餐', week: '本周已领取过爱心餐', month: '本月已领取过爱心餐' } as const;
+
 /** How many times a redemption tries again when another scan took the meal it aimed at. */
 const REDEEM_ATTEMPTS = 10;
 /** How many lots at the queue's front a contended scan spreads over. */
@@ -222,12 +224,13 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
       passId: pass.codeId,
       passExpiresAt: new Date(now.getTime() + deps.config.rules.meals.passTtlSeconds * 1000).toISOString(),
       day,
-      perDay: deps.config.rules.meals.mealsPerWorkerPerDay,
+      period: periodOf(now, deps.config.rules.timezone, deps.config.rules.meals.workerPeriod),
+      perPeriod: deps.config.rules.meals.mealsPerWorkerPerPeriod,
       redemption,
       shard: shardOf(redemption.id),
     });
     if (refusal === 'pass_used') throw new RuleViolation('PASS_ALREADY_USED', '核销码已使用');
-    if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', '今日已领取过爱心餐');
+    if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', PERIOD_LIMIT[deps.config.rules.meals.workerPeriod]);
     if (refusal === null) return { redemption: { id: redemption.id, storeId, donationId: redemption.donationId, createdAt: redemption.createdAt } };
     // Another scan took that meal: a short random pause, so the retries do not all meet again.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));

@@ -32,7 +32,8 @@ const rulesSchema = z.object({
     lotShards: positiveInt.max(16),
     passTtlSeconds: positiveInt.max(300),
     passWindowSeconds: positiveInt.max(300),
-    mealsPerWorkerPerDay: positiveInt,
+    mealsPerWorkerPerPeriod: positiveInt,
+    workerPeriod: z.enum(['day', 'week', 'month']),
   }),
   devGrant: z.object({ maxFlowersPerGrant: positiveInt }),
   quotas: z.object({

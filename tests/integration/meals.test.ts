@@ -164,4 +164,21 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     await expect(redeemMeal(minuteLater, merchantId, storeId, nextPass)).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED' });
     expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 1, fundedFen: 1_500, served: 4, owedFen: 6_000 });
   });
+
+  it('counts a worker’s meals in the configured period: with a week, Tuesday’s second meal is refused and next Monday’s is given', async () => {
+    // Arrange: a store with 3 meals; the rules say one meal a week; a pinned clock on a Monday noon in Shanghai
+    const { storeId, merchantId } = await activeStoreOf();
+    await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 3 });
+    const weekly = (iso: string) => ({
+      ...app,
+      clock: { now: () => new Date(iso) },
+      config: { ...app.config, rules: { ...app.config.rules, meals: { ...app.config.rules.meals, workerPeriod: 'week' as const } } },
+    });
+    const eater = await worker();
+    const scanAt = async (iso: string) => redeemMeal(weekly(iso), merchantId, storeId, (await mealPass(weekly(iso), eater)).pass);
+    // Act + Assert
+    await expect(scanAt('2026-12-07T04:00:00.000Z')).resolves.toMatchObject({ redemption: { storeId } });
+    await expect(scanAt('2026-12-08T04:00:00.000Z')).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED', message: '本周已领取过爱心餐' });
+    await expect(scanAt('2026-12-14T04:00:00.000Z')).resolves.toMatchObject({ redemption: { storeId } });
+  });
 });

@@ -1,4 +1,4 @@
-import { dayBoundsSeconds, dayOf } from '../../functions/domain/calendar';
+import { dayBoundsSeconds, dayOf, periodOf } from '../../functions/domain/calendar';
 
 describe('calendar days in a time zone', () => {
   it('a Shanghai day runs from 16:00 UTC the evening before', () => {
@@ -21,5 +21,22 @@ describe('calendar days in a time zone', () => {
     expect(fallEnd - fallStart).toBe(25 * 3600);
     expect(dayOf(new Date('2026-11-01T04:00:00Z'), 'America/New_York')).toBe('2026-11-01');
     expect(dayOf(new Date('2026-11-01T03:59:59Z'), 'America/New_York')).toBe('2026-10-31');
+  });
+});
+
+describe('a worker’s meal period (rules.meals.workerPeriod)', () => {
+  it('is the zone’s day, ISO week or month', () => {
+    // 2026-12-31 23:30 in Shanghai is still 2026-12-31 there (UTC is 15:30)
+    const lateNewYearsEve = new Date('2026-12-31T15:30:00.000Z');
+    expect(periodOf(lateNewYearsEve, 'Asia/Shanghai', 'day')).toBe('2026-12-31');
+    expect(periodOf(lateNewYearsEve, 'Asia/Shanghai', 'month')).toBe('2026-12');
+    // ISO weeks: 2026-12-31 is a Thursday in week 53; 2027-01-01 (a Friday) too; 2027-01-04 starts week 1
+    expect(periodOf(lateNewYearsEve, 'Asia/Shanghai', 'week')).toBe('2026-W53');
+    expect(periodOf(new Date('2026-12-31T16:30:00.000Z'), 'Asia/Shanghai', 'week')).toBe('2026-W53');
+    expect(periodOf(new Date('2027-01-04T01:00:00.000Z'), 'Asia/Shanghai', 'week')).toBe('2027-W01');
+    expect(periodOf(new Date('2026-12-02T04:00:00.000Z'), 'Asia/Shanghai', 'week')).toBe('2026-W49');
+    // Monday starts the week: Sunday 2026-12-06 and Monday 2026-12-07 differ
+    expect(periodOf(new Date('2026-12-06T04:00:00.000Z'), 'Asia/Shanghai', 'week')).toBe('2026-W49');
+    expect(periodOf(new Date('2026-12-07T04:00:00.000Z'), 'Asia/Shanghai', 'week')).toBe('2026-W50');
   });
 });

@@ -14,8 +14,8 @@ const ACTION_OF: Record<string, string[]> = {
   DeleteCommand: ['dynamodb:DeleteItem'],
   TransactWriteCommand: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
 };
-/** Commands only the seed script sends, with the operator's own credentials, never a function. */
-const OPERATOR_ONLY = new Set(['BatchWriteCommand']);
+/** Commands only the operator's scripts send (the seed; `npm run reconcile`'s scan), with their own credentials, never a function. */
+const OPERATOR_ONLY = new Set(['BatchWriteCommand', 'ScanCommand']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -49,6 +49,7 @@ const ADMIN_CONSOLES = [
   { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
   { key: 'jobs', title: '通知任务', url: '/admin/jobs/index' },
   { key: 'letters', title: '来信审核', url: '/admin/letters/index' },
+  { key: 'roster', title: '环卫工人名册', url: '/charity/roster/index' },
 ]
 
 function openConsole(url: string) {

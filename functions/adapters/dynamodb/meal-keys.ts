@@ -10,8 +10,8 @@ export const mealKeys = {
   queue: (storeId: string) => `STORE#${storeId}#MEALS`,
   /** A meal pass spent (single use), kept until it would have expired anyway. */
   passUsed: (passId: string) => ({ PK: `MEALPASS#${passId}`, SK: 'USED' }),
-  /** A worker's meals on one day. */
-  workerDay: (workerId: string, day: string) => ({ PK: `USER#${workerId}`, SK: `MEALDAY#${day}` }),
+  /** A worker's meals in one period (a day, an ISO week or a month: rules.meals.workerPeriod). */
+  workerPeriod: (workerId: string, period: string) => ({ PK: `USER#${workerId}`, SK: `MEALS#${period}` }),
   rosterRow: (employer: string, employeeNumber: string) => ({ PK: `ROSTER#${employer}`, SK: `ROW#${employeeNumber}` }),
   redemption: (redemptionId: string) => ({ PK: `REDEMPTION#${redemptionId}`, SK: 'PROFILE' }),
   /** A donation's redemptions (GSI2): where and when each of its meals was eaten. */

@@ -73,11 +73,11 @@ export class DynamoMealQueue implements MealQueue {
             {
               Update: {
                 TableName,
-                Key: mealKeys.workerDay(redemption.workerId, input.day),
+                Key: mealKeys.workerPeriod(redemption.workerId, input.period),
                 UpdateExpression: 'ADD meals :one SET #type = :type',
-                ConditionExpression: 'attribute_not_exists(meals) OR meals < :perDay',
+                ConditionExpression: 'attribute_not_exists(meals) OR meals < :perPeriod',
                 ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: { ':one': 1, ':type': 'WORKER_MEAL_DAY', ':perDay': input.perDay },
+                ExpressionAttributeValues: { ':one': 1, ':type': 'WORKER_MEALS', ':perPeriod': input.perPeriod },
               },
             },
             {
