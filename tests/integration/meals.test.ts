@@ -1,36 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import { freePort } from '../../scripts/lib/ports';
 import type { Container } from '../../functions/shared/container';
 import { checkDonation, donateMeals, mealPass, receivePaymentNotification, redeemMeal } from '../../functions/meals/meals';
 import { openStore, reviewStore } from '../../functions/stores/stores';
+import { useNotifyReceiver } from '../support/notify-receiver';
 import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(60_000);
 
 describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', () => {
   // WeChat Pay's notifications come to this receiver (the API's notify URL), which keeps them for the tests.
-  const received: { headers: Record<string, string>; body: string }[] = [];
-  let server: Server;
-  const port = { value: 0 };
-  beforeAll(async () => {
-    port.value = await freePort();
-  });
-  const state = useAppWithFakeWechat({ payments: { notifyPort: () => port.value } });
+  const notifications = useNotifyReceiver();
+  const { received } = notifications;
+  const state = useAppWithFakeWechat({ payments: { notifyPort: () => notifications.port } });
   let app: Container;
-  beforeAll(async () => {
+  beforeAll(() => {
     ({ app } = state);
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
-        received.push({ headers: req.headers as Record<string, string>, body });
-        res.writeHead(204);
-        res.end();
-      });
-    });
-    await new Promise<void>((done) => server.listen(port.value, '127.0.0.1', () => done()));
   });
-  afterAll(() => new Promise((done) => server.close(done)));
 
   async function activeStore() {
     const { user: merchant } = await app.users.findOrCreateByOpenid(`merchant-${Date.now()}-${Math.random()}`, {

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import { freePort } from '../../scripts/lib/ports';
 import type { Container } from '../../functions/shared/container';
 import type { AuditActor } from '../../functions/domain/audit';
 import { donateMeals, mealPass, myMeals, receivePaymentNotification, redeemMeal, storeMeals } from '../../functions/meals/meals';
@@ -11,36 +9,22 @@ import { shardOf } from '../../functions/domain/meals';
 import { mealKeys } from '../../functions/adapters/dynamodb/meal-keys';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { startTestStreams } from '../support/streams';
+import { useNotifyReceiver } from '../support/notify-receiver';
 import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(120_000);
 
 describe('a suspended store’s unredeemed meals: refunded through WeChat Pay or moved, from the stream; payouts never past what is owed', () => {
-  const received: { headers: Record<string, string>; body: string }[] = [];
-  let server: Server;
-  const port = { value: 0 };
-  beforeAll(async () => {
-    port.value = await freePort();
-  });
-  const state = useAppWithFakeWechat({ ownDatabase: true, payments: { notifyPort: () => port.value } });
+  const notifications = useNotifyReceiver();
+  const { received } = notifications;
+  const state = useAppWithFakeWechat({ ownDatabase: true, payments: { notifyPort: () => notifications.port } });
   let app: Container;
   let admin: AuditActor;
   beforeAll(async () => {
     ({ app } = state);
-    server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-      req.on('end', () => {
-        received.push({ headers: req.headers as Record<string, string>, body });
-        res.writeHead(204);
-        res.end();
-      });
-    });
-    await new Promise<void>((done) => server.listen(port.value, '127.0.0.1', () => done()));
     const { user } = await app.users.findOrCreateByOpenid(`windup-admin-${Date.now()}`, { nickname: '管理员', roles: ['donor', 'admin'] });
     admin = { kind: 'user', id: user.id, label: '管理员' };
   });
-  afterAll(() => new Promise((done) => server.close(done)));
 
   async function activeStore(name = '爱心面馆') {
     const { user: merchant } = await app.users.findOrCreateByOpenid(`merchant-${Date.now()}-${Math.random()}`, {

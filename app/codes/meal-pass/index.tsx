@@ -6,25 +6,18 @@ import { ensureSignedIn } from '../../services/auth'
 import { getMealPass } from '../../services/meals'
 import { errorMessage, isApiError } from '../../services/request'
 import { formatCountdown } from '../../utils/format'
+import { MIN_REFRESH_MS, deadlineOnThisPhone } from '../../utils/code-deadline'
 import './index.scss'
 
 // A pass lives 90 s and the server hands out the same one for 60 s (api-additions.md): renew it
 // once less than this is left, so the one on screen never runs out while a clerk scans it.
 const RENEW_BEFORE_MS = 25 * 1000
-// Never ask more often than this, whatever the phone's clock says.
-const MIN_REFRESH_MS = 10 * 1000
 const FALLBACK_LIFETIME_MS = 90 * 1000
 
 interface Pass {
   pass: string
   /** When it stops working, on this phone's clock. */
   deadline: number
-}
-
-/** A phone clock far off the server's would make a fresh pass look expired (or good for hours). */
-function deadlineOf(expiresAt: string, fetchedAt: number): number {
-  const left = Date.parse(expiresAt) - fetchedAt
-  return Number.isNaN(left) || left < MIN_REFRESH_MS || left > 2 * FALLBACK_LIFETIME_MS ? fetchedAt + FALLBACK_LIFETIME_MS : fetchedAt + left
 }
 
 /** A verified worker's meal pass: a QR code the merchant scans, renewed on its own before it expires. */
@@ -44,7 +37,7 @@ export default function MealPassPage() {
     try {
       const fresh = await getMealPass()
       const fetchedAt = Date.now()
-      setPass({ pass: fresh.pass, deadline: deadlineOf(fresh.expiresAt, fetchedAt) })
+      setPass({ pass: fresh.pass, deadline: deadlineOnThisPhone(fresh.expiresAt, fetchedAt, FALLBACK_LIFETIME_MS) })
       setNow(fetchedAt)
       setError('')
     } catch (err) {

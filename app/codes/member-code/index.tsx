@@ -7,11 +7,10 @@ import { ensureSignedIn } from '../../services/auth'
 import { errorMessage } from '../../services/request'
 import type { MemberCode } from '../../../functions/contract'
 import { formatCountdown } from '../../utils/format'
+import { MIN_REFRESH_MS, deadlineOnThisPhone } from '../../utils/code-deadline'
 import './index.scss'
 
-// Codes live 5 minutes (api-additions.md). Never fetch more often than this, even if the phone's
-// clock disagrees with the server's about when a code expires.
-const MIN_REFRESH_MS = 10 * 1000
+// Codes live 5 minutes (api-additions.md).
 const FALLBACK_LIFETIME_MS = 5 * 60 * 1000
 
 const ACTIONS = [
@@ -22,15 +21,7 @@ const ACTIONS = [
 ]
 
 /** When this code stops working on this phone's clock. */
-function localDeadline(code: MemberCode, fetchedAt: number): number {
-  const expires = Date.parse(code.expiresAt)
-  if (Number.isNaN(expires)) return fetchedAt + FALLBACK_LIFETIME_MS
-  // A phone clock far off the server's makes a fresh code look expired (or good for hours):
-  // count the usual lifetime from now instead.
-  const left = expires - fetchedAt
-  if (left < MIN_REFRESH_MS || left > 2 * FALLBACK_LIFETIME_MS) return fetchedAt + FALLBACK_LIFETIME_MS
-  return expires
-}
+const localDeadline = (code: MemberCode, fetchedAt: number) => deadlineOnThisPhone(code.expiresAt, fetchedAt, FALLBACK_LIFETIME_MS)
 
 export default function MemberCodePage() {
   const [code, setCode] = useState<MemberCode | null>(null)

@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../domain/audit';
 import type { DonationRecord, DonationRepository, MonthFigures, PayoutRecord, StoreFunds } from '../../domain/meals';
 import { auditEntryWrite } from './audit-repository';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
-import { cancellationReasons } from './errors';
+import { transactUnlessFirstFails } from './errors';
 import { mealKeys } from './meal-keys';
 
 const ATTRIBUTES = [
@@ -44,62 +44,52 @@ export class DynamoDonationRepository implements DonationRepository {
 
   async markPaid(donation: DonationRecord, payment: { transactionId: string; paidAt: string }, shard: number, lots: number[]): Promise<boolean> {
     const TableName = this.table.tableName;
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName,
-                Key: mealKeys.donation(donation.id),
-                UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx',
-                // Once: a repeated notification, or one after a query settled it, changes nothing.
-                ConditionExpression: '#status = :pending AND amountFen = :amount',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':paid': 'paid',
-                  ':at': payment.paidAt,
-                  ':tx': payment.transactionId,
-                  ':pending': 'pending',
-                  ':amount': donation.amountFen,
-                },
-              },
-            },
-            {
-              Update: {
-                TableName,
-                Key: mealKeys.fund(donation.storeId, shard % this.fundShards),
-                UpdateExpression: 'ADD meals :meals, fundedFen :fen SET #type = :type, storeId = :store',
-                ExpressionAttributeNames: { '#type': 'type' },
-                ExpressionAttributeValues: { ':meals': donation.meals, ':fen': donation.amountFen, ':type': 'STORE_FUND', ':store': donation.storeId },
-              },
-            },
-            ...lots.map((meals, lot) => ({
-              Put: {
-                TableName,
-                Item: {
-                  ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id, lot),
-                  type: 'MEAL_LOT',
-                  storeId: donation.storeId,
-                  donationId: donation.id,
-                  donorId: donation.donorId,
-                  lot,
-                  meals,
-                  remaining: meals,
-                  priceFen: donation.amountFen / donation.meals,
-                  paidAt: payment.paidAt,
-                },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            })),
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
-      throw err;
-    }
+    return transactUnlessFirstFails(this.table, [
+      {
+        Update: {
+          TableName,
+          Key: mealKeys.donation(donation.id),
+          UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx',
+          // Once: a repeated notification, or one after a query settled it, changes nothing.
+          ConditionExpression: '#status = :pending AND amountFen = :amount',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':paid': 'paid',
+            ':at': payment.paidAt,
+            ':tx': payment.transactionId,
+            ':pending': 'pending',
+            ':amount': donation.amountFen,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName,
+          Key: mealKeys.fund(donation.storeId, shard % this.fundShards),
+          UpdateExpression: 'ADD meals :meals, fundedFen :fen SET #type = :type, storeId = :store',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':meals': donation.meals, ':fen': donation.amountFen, ':type': 'STORE_FUND', ':store': donation.storeId },
+        },
+      },
+      ...lots.map((meals, lot) => ({
+        Put: {
+          TableName,
+          Item: {
+            ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id, lot),
+            type: 'MEAL_LOT',
+            storeId: donation.storeId,
+            donationId: donation.id,
+            donorId: donation.donorId,
+            lot,
+            meals,
+            remaining: meals,
+            priceFen: donation.amountFen / donation.meals,
+            paidAt: payment.paidAt,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
+    ]);
   }
 
   async byDonor(donorId: string, page: { limit: number; cursor?: string }): Promise<{ items: DonationRecord[]; nextCursor: string | null }> {
@@ -158,37 +148,27 @@ export class DynamoDonationRepository implements DonationRepository {
 
   async recordPayout(payout: PayoutRecord, owedFen: number, audit: AuditRecord): Promise<boolean> {
     const TableName = this.table.tableName;
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName,
-                Key: mealKeys.payouts(payout.storeId),
-                UpdateExpression: 'ADD paidOutFen :fen, #month :fen SET #type = :type, storeId = :store',
-                // Never past what the store is owed (read before; owed only grows).
-                ConditionExpression: 'attribute_not_exists(paidOutFen) AND :fen <= :owed OR paidOutFen <= :room',
-                ExpressionAttributeNames: { '#type': 'type', '#month': `paid_${payout.month}` },
-                ExpressionAttributeValues: {
-                  ':fen': payout.amountFen,
-                  ':owed': owedFen,
-                  ':room': owedFen - payout.amountFen,
-                  ':type': 'STORE_PAYOUTS',
-                  ':store': payout.storeId,
-                },
-              },
-            },
-            { Put: { TableName, Item: { ...mealKeys.payout(payout.id), type: 'MEAL_PAYOUT', ...payout }, ConditionExpression: 'attribute_not_exists(PK)' } },
-            auditEntryWrite(TableName, audit),
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
-      throw err;
-    }
+    return transactUnlessFirstFails(this.table, [
+      {
+        Update: {
+          TableName,
+          Key: mealKeys.payouts(payout.storeId),
+          UpdateExpression: 'ADD paidOutFen :fen, #month :fen SET #type = :type, storeId = :store',
+          // Never past what the store is owed (read before; owed only grows).
+          ConditionExpression: 'attribute_not_exists(paidOutFen) AND :fen <= :owed OR paidOutFen <= :room',
+          ExpressionAttributeNames: { '#type': 'type', '#month': `paid_${payout.month}` },
+          ExpressionAttributeValues: {
+            ':fen': payout.amountFen,
+            ':owed': owedFen,
+            ':room': owedFen - payout.amountFen,
+            ':type': 'STORE_PAYOUTS',
+            ':store': payout.storeId,
+          },
+        },
+      },
+      { Put: { TableName, Item: { ...mealKeys.payout(payout.id), type: 'MEAL_PAYOUT', ...payout }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      auditEntryWrite(TableName, audit),
+    ]);
   }
 }
 

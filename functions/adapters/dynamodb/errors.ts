@@ -1,4 +1,6 @@
 import { TransactionCanceledException, ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TableContext } from './client';
 
 /** Translation of SDK exceptions into facts the repositories can act on. */
 
@@ -20,4 +22,18 @@ export function isRetryableWriteConflict(err: unknown): boolean {
   if (name === 'TransactionConflictException' || name === 'ProvisionedThroughputExceededException' || name === 'ThrottlingException') return true;
   const reasons = cancellationReasons(err);
   return !!reasons && reasons.some((code) => code === 'TransactionConflict' || code === 'ThrottlingError' || code === 'ProvisionedThroughputExceeded');
+}
+
+/**
+ * Sends a transaction whose first item carries the rule (a status, a count as read): false when that
+ * condition failed, so the caller answers in its own words; any other failure is thrown.
+ */
+export async function transactUnlessFirstFails(table: TableContext, items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {
+  try {
+    await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (err) {
+    if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
+    throw err;
+  }
 }

@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../domain/audit';
 import type { MealLot } from '../../domain/meals';
 import { auditEntryWrite } from './audit-repository';
 import type { MealWindupStore, RefundRecord, RefundStatus, WindupRecord } from '../../domain/store-windup';
 import type { TableContext } from './client';
-import { cancellationReasons, isConditionalCheckFailed } from './errors';
+import { isConditionalCheckFailed, transactUnlessFirstFails } from './errors';
 import { mealKeys } from './meal-keys';
 
 const WINDUP_ATTRIBUTES = ['storeId', 'action', 'toStoreId', 'status', 'startedBy', 'startedAt', 'finishedAt', 'page'] as const;
@@ -31,30 +31,20 @@ export class DynamoMealWindup implements MealWindupStore {
 
   async start(windup: WindupRecord, audit: AuditRecord): Promise<boolean> {
     const TableName = this.table.tableName;
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName,
-                Item: { ...mealKeys.windup(windup.storeId), type: 'STORE_WINDUP', ...withoutDone(windup) },
-                // One at a time per store; a finished one may be followed by another (meals paid after it).
-                ConditionExpression: 'attribute_not_exists(PK) OR #status = :done',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':done': 'done' },
-              },
-            },
-            { Put: { TableName, Item: { ...mealKeys.windupProgress(windup.storeId), type: 'STORE_WINDUP_PROGRESS', lots: 0, meals: 0, fen: 0 } } },
-            auditEntryWrite(TableName, audit),
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
-      throw err;
-    }
+    return transactUnlessFirstFails(this.table, [
+      {
+        Put: {
+          TableName,
+          Item: { ...mealKeys.windup(windup.storeId), type: 'STORE_WINDUP', ...withoutDone(windup) },
+          // One at a time per store; a finished one may be followed by another (meals paid after it).
+          ConditionExpression: 'attribute_not_exists(PK) OR #status = :done',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':done': 'done' },
+        },
+      },
+      { Put: { TableName, Item: { ...mealKeys.windupProgress(windup.storeId), type: 'STORE_WINDUP_PROGRESS', lots: 0, meals: 0, fen: 0 } } },
+      auditEntryWrite(TableName, audit),
+    ]);
   }
 
   async get(storeId: string): Promise<WindupRecord | null> {
@@ -218,28 +208,18 @@ export class DynamoMealWindup implements MealWindupStore {
   }
 
   /** The lot leaves its store's queue, only as it was read (a scan or a retried page that got there first wins), with `writes`. */
-  private async moveOut(lot: MealLot, writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>): Promise<boolean> {
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.table.tableName,
-                Key: mealKeys.lot(lot.storeId, lot.paidAt, lot.donationId, lot.lot),
-                ConditionExpression: 'remaining = :seen',
-                ExpressionAttributeValues: { ':seen': lot.remaining },
-              },
-            },
-            ...writes,
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') return false;
-      throw err;
-    }
+  private async moveOut(lot: MealLot, writes: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {
+    return transactUnlessFirstFails(this.table, [
+      {
+        Delete: {
+          TableName: this.table.tableName,
+          Key: mealKeys.lot(lot.storeId, lot.paidAt, lot.donationId, lot.lot),
+          ConditionExpression: 'remaining = :seen',
+          ExpressionAttributeValues: { ':seen': lot.remaining },
+        },
+      },
+      ...writes,
+    ]);
   }
 }
 
