@@ -36,7 +36,6 @@ export interface MealDeps {
   users: Pick<UserRepository, 'findById'>;
   stores: Pick<StoreRepository, 'get' | 'listActiveInCity'>;
   donations: DonationRepository;
-  windup: Pick<MealWindupStore, 'getRefund' | 'settleRefund'>;
   /** Null when WeChat Pay is not configured. */
   payments: (PaymentPort & { notifyUrl: string; sandboxPay?: (outTradeNo: string) => Promise<void> }) | null;
   config: { rules: Pick<Rules, 'meals' | 'quotas'> };
@@ -148,7 +147,11 @@ class NotificationRefused extends AppError {
 }
 
 /** POST /payments/wechatpay/notify: believed only once verified and decrypted; a repeat changes nothing. */
-export async function receivePaymentNotification(deps: MealDeps, headers: Record<string, string | undefined>, rawBody: string): Promise<void> {
+export async function receivePaymentNotification(
+  deps: MealDeps & { windup: Pick<MealWindupStore, 'getRefund' | 'settleRefund'> },
+  headers: Record<string, string | undefined>,
+  rawBody: string,
+): Promise<void> {
   if (!deps.payments) throw new NotificationRefused(400, 'payments are not configured');
   let notification;
   try {

@@ -1,5 +1,5 @@
 import { paymentNotifyRoute } from '../contract/meals';
-import { mealDeps } from '../shared/deps';
+import { paymentNotifyDeps } from '../shared/deps';
 import { httpRoute } from '../shared/http';
 import { asWechatPayAnswer } from '../shared/http-outside';
 import { receivePaymentNotification } from './meals';
@@ -7,6 +7,6 @@ import { receivePaymentNotification } from './meals';
 /** POST /payments/wechatpay/notify — WeChat Pay's notifications, checked over the raw body. */
 export const handler = asWechatPayAnswer(
   httpRoute(paymentNotifyRoute, {
-    handle: async ({ headers, rawBody }) => receivePaymentNotification(await mealDeps(), headers, rawBody),
+    handle: async ({ headers, rawBody }) => receivePaymentNotification(await paymentNotifyDeps(), headers, rawBody),
   }),
 );

@@ -176,8 +176,11 @@ export interface WechatPaySettings {
   serialNo: string;
   privateKey?: string;
   privateKeyParam?: string;
-  publicKeyId: string;
-  publicKey: string;
+  /** Public-key mode: `PUB_KEY_ID_…` and its key (either this or platform certificates, or both while moving). */
+  publicKeyId?: string;
+  publicKey?: string;
+  /** Older merchants: WeChat Pay's platform certificates (PEM, one or more), each named by its serial. */
+  platformCertificates?: string;
   apiV3Key?: string;
   apiV3KeyParam?: string;
   /** Where notifications go: PUBLIC_API_BASE + /payments/wechatpay/notify. */
@@ -199,13 +202,15 @@ export function loadWechatPaySettings(env: NodeJS.ProcessEnv, isLocalStage: bool
     WECHATPAY_MCH_PRIVATE_KEY_PARAM: optional(z.string()),
     WECHATPAY_PUBLIC_KEY_ID: optional(z.string().min(1)),
     WECHATPAY_PUBLIC_KEY: optional(z.string().min(1)),
+    WECHATPAY_PLATFORM_CERTIFICATES: optional(z.string().min(1)),
     WECHATPAY_APIV3_KEY: optional(z.string().length(32)),
     WECHATPAY_APIV3_KEY_PARAM: optional(z.string()),
     PUBLIC_API_BASE: optional(z.string().url()),
   });
   const parsed = schema.parse(env);
   const { WECHATPAY_MCH_ID: mchid, WECHATPAY_MCH_SERIAL: serialNo, WECHATPAY_PUBLIC_KEY_ID: publicKeyId, WECHATPAY_PUBLIC_KEY: publicKey } = parsed;
-  if (!mchid || !serialNo || !publicKeyId || !publicKey || !parsed.PUBLIC_API_BASE) return null;
+  const platformCertificates = parsed.WECHATPAY_PLATFORM_CERTIFICATES;
+  if (!mchid || !serialNo || !((publicKeyId && publicKey) || platformCertificates) || !parsed.PUBLIC_API_BASE) return null;
   const privateKey = parsed.WECHATPAY_MCH_PRIVATE_KEY;
   const apiV3Key = parsed.WECHATPAY_APIV3_KEY;
   if (!privateKey && !parsed.WECHATPAY_MCH_PRIVATE_KEY_PARAM)
@@ -219,6 +224,7 @@ export function loadWechatPaySettings(env: NodeJS.ProcessEnv, isLocalStage: bool
     privateKeyParam: privateKey ? undefined : parsed.WECHATPAY_MCH_PRIVATE_KEY_PARAM,
     publicKeyId,
     publicKey,
+    platformCertificates,
     apiV3Key,
     apiV3KeyParam: apiV3Key ? undefined : parsed.WECHATPAY_APIV3_KEY_PARAM,
     notifyUrl: `${parsed.PUBLIC_API_BASE.replace(/\/$/, '')}/payments/wechatpay/notify`,

@@ -6,6 +6,7 @@ import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
   mealParts,
+  paymentNotifyParts,
   redemptionParts,
   rosterParts,
   photoCheckParts,
@@ -27,6 +28,7 @@ import {
  */
 export type Container = Core &
   ReturnType<typeof mealParts> &
+  Pick<ReturnType<typeof paymentNotifyParts>, 'windup'> &
   Pick<ReturnType<typeof redemptionParts>, 'passes' | 'queue'> &
   Pick<ReturnType<typeof rosterParts>, 'roster'> &
   Pick<ReturnType<typeof photoCheckParts>, 'mediaCheck'> &
@@ -47,6 +49,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   return {
     ...base,
     ...mealParts(base),
+    windup: paymentNotifyParts(base).windup,
     passes: redemptionParts(base).passes,
     queue: redemptionParts(base).queue,
     roster: rosterParts(base).roster,

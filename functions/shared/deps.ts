@@ -13,6 +13,7 @@ import {
   redemptionParts,
   rosterParts,
   windupParts,
+  paymentNotifyParts,
   storeAdminParts,
   photoCheckParts,
   meParts,
@@ -55,5 +56,6 @@ export const mealDeps = /* @__PURE__ */ feature(mealParts);
 export const redemptionDeps = /* @__PURE__ */ feature(redemptionParts);
 export const rosterDeps = /* @__PURE__ */ feature(rosterParts);
 export const windupDeps = /* @__PURE__ */ feature(windupParts);
+export const paymentNotifyDeps = /* @__PURE__ */ feature(paymentNotifyParts);
 export const storeAdminDeps = /* @__PURE__ */ feature(storeAdminParts);
 export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);

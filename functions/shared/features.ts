@@ -283,7 +283,6 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
   return {
     ...storeParts(core),
     donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
-    windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
     payments: settings
       ? new ConfiguredWechatPay(
           { ...settings, appId: core.config.wechat.appId },
@@ -299,7 +298,6 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
 
 export interface MealParts extends StoreParts {
   donations: DonationRepository;
-  windup: MealWindupStore;
   payments: ConfiguredWechatPay | null;
 }
 
@@ -321,6 +319,12 @@ export const storeAdminParts = /* @__PURE__ */ perCore((core) => ({
   donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
   windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
   queue: new DynamoMealQueue(core.table, core.config.rules.meals.fundShards),
+}));
+
+/** WeChat Pay's notifications: payments settle donations, refunds settle the wind-up's refunds. */
+export const paymentNotifyParts = /* @__PURE__ */ perCore((core): MealParts & { windup: MealWindupStore } => ({
+  ...mealParts(core),
+  windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
 }));
 
 /** The wind-up's stream worker: the admin's parts and WeChat Pay (for the refunds). */

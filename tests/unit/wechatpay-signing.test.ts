@@ -1,8 +1,12 @@
-import { createVerify, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createVerify, generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { wechatpayKeysOf } from '../../functions/adapters/wechatpay/wechatpay-client';
 import {
   authorizationHeader,
   decryptResource,
   encryptResource,
+  platformCertificateKeys,
   requestPaymentParams,
   signatureProblem,
   wechatpayHeaders,
@@ -105,5 +109,29 @@ describe('WeChat Pay v3 signing on node:crypto (the published rules)', () => {
       expect(signatureProblem(wechatpayHeaders(raw, '7132D72A03E93CDDF8C03BBD1F37EEDF', platform.privateKey, now), raw, keys, now)).toBe('unknown_serial');
       expect(signatureProblem({}, raw, keys, now)).toBe('missing_headers');
     });
+  });
+});
+
+describe('platform certificates (older merchants): Wechatpay-Serial names the certificate', () => {
+  const certificate = readFileSync(join(__dirname, '../fixtures/wechatpay-platform-test-cert.pem'), 'utf8');
+  const certificateKey = createPrivateKey(readFileSync(join(__dirname, '../fixtures/wechatpay-platform-test-key.pem'), 'utf8'));
+  const SERIAL = '5157F09EFDC096DE15EBE81A47057A72';
+
+  it('verifies an answer signed by the certificate’s key under its serial, beside a public key; refuses other serials and expired certificates', () => {
+    // Arrange: both modes at once (a merchant moving to public-key mode)
+    const keys = wechatpayKeysOf({
+      publicKeyId: PUB_KEY_ID,
+      publicKey: platform.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+      platformCertificates: certificate,
+    });
+    const raw = JSON.stringify({ prepay_id: 'wx201410272009395522657a690389285100' });
+    const now = Math.floor(Date.now() / 1000);
+    // Act + Assert
+    expect([...keys.keys()].sort()).toEqual([SERIAL, PUB_KEY_ID].sort());
+    expect(signatureProblem(wechatpayHeaders(raw, SERIAL, certificateKey, now), raw, keys, now)).toBeNull();
+    expect(signatureProblem(wechatpayHeaders(raw, PUB_KEY_ID, platform.privateKey, now), raw, keys, now)).toBeNull();
+    expect(signatureProblem(wechatpayHeaders(raw, SERIAL, platform.privateKey, now), raw, keys, now)).toBe('bad_signature');
+    expect(signatureProblem(wechatpayHeaders(raw, '1DEF0000000000000000000000000000', certificateKey, now), raw, keys, now)).toBe('unknown_serial');
+    expect(platformCertificateKeys(certificate, new Date('2040-01-01T00:00:00Z')).size).toBe(0);
   });
 });

@@ -1,5 +1,15 @@
 import type { RequestPaymentParams } from '../../domain/payment';
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, createSign, createVerify, randomBytes, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  randomBytes,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * WeChat Pay API v3's cryptography on node:crypto (the popular wrapper skips the GCM tag check:
@@ -23,6 +33,23 @@ export function privateKeyOf(pem: string | KeyObject): KeyObject {
 
 export function publicKeyOf(pem: string | KeyObject): KeyObject {
   return typeof pem === 'string' ? createPublicKey(pem) : pem;
+}
+
+/**
+ * Platform certificates (older merchants, before public-key mode): each certificate's serial, as
+ * WeChat Pay sends it in `Wechatpay-Serial` (upper-case hex), names its public key. Expired ones are
+ * left out, so a signature by a retired certificate is refused as from an unknown serial.
+ */
+export function platformCertificateKeys(pemBundle: string, now = new Date()): Map<string, KeyObject> {
+  const blocks = pemBundle.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  const keys = new Map<string, KeyObject>();
+  for (const block of blocks) {
+    const certificate = new X509Certificate(block);
+    if (Date.parse(certificate.validTo) > now.getTime() && Date.parse(certificate.validFrom) <= now.getTime()) {
+      keys.set(certificate.serialNumber.toUpperCase(), certificate.publicKey);
+    }
+  }
+  return keys;
 }
 
 export function rsaSign(key: KeyObject, message: string): string {

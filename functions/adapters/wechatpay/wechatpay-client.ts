@@ -9,7 +9,7 @@ import {
   type RequestPaymentParams,
   type Transaction,
 } from '../../domain/payment';
-import { authorizationHeader, decryptResource, privateKeyOf, publicKeyOf, requestPaymentParams, signatureProblem } from './signing';
+import { authorizationHeader, decryptResource, privateKeyOf, platformCertificateKeys, publicKeyOf, requestPaymentParams, signatureProblem } from './signing';
 
 /**
  * WeChat Pay API v3 over HTTPS (merchant mode, JSAPI): every request signed with the merchant key,
@@ -211,7 +211,16 @@ export class ConfiguredWechatPay implements PaymentPort {
   private client?: Promise<HttpWechatPayClient>;
 
   constructor(
-    private readonly settings: { apiBase: string; mchid: string; serialNo: string; publicKeyId: string; publicKey: string; notifyUrl: string; appId: string },
+    private readonly settings: {
+      apiBase: string;
+      mchid: string;
+      serialNo: string;
+      publicKeyId?: string;
+      publicKey?: string;
+      platformCertificates?: string;
+      notifyUrl: string;
+      appId: string;
+    },
     private readonly secrets: { privateKey: () => Promise<string>; apiV3Key: () => Promise<string> },
     readonly sandbox: boolean,
   ) {}
@@ -229,7 +238,7 @@ export class ConfiguredWechatPay implements PaymentPort {
           appId: this.settings.appId,
           serialNo: this.settings.serialNo,
           privateKey: privateKeyOf(privateKey),
-          wechatpayKeys: new Map([[this.settings.publicKeyId, publicKeyOf(this.settings.publicKey)]]),
+          wechatpayKeys: wechatpayKeysOf(this.settings),
           apiV3Key,
         }),
     );
@@ -264,4 +273,14 @@ export class ConfiguredWechatPay implements PaymentPort {
       });
     };
   }
+}
+
+/** The keys WeChat Pay signs with, by the serial it names: the public key (public-key mode) and/or platform certificates. */
+export function wechatpayKeysOf(
+  settings: { publicKeyId?: string; publicKey?: string; platformCertificates?: string },
+  now = new Date(),
+): Map<string, KeyObject> {
+  const keys = settings.platformCertificates ? platformCertificateKeys(settings.platformCertificates, now) : new Map<string, KeyObject>();
+  if (settings.publicKeyId && settings.publicKey) keys.set(settings.publicKeyId, publicKeyOf(settings.publicKey));
+  return keys;
 }
