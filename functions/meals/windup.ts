@@ -110,7 +110,9 @@ export async function windupPage(deps: StoreAdminDeps, storeId: string, page: nu
       await deps.windup.moveLot(lot, windup.toStoreId!, at, shardOf(lot.donationId), shardOf(lot.donationId));
     } else {
       const donation = await deps.donations.get(lot.donationId);
-      if (donation) await deps.windup.refundLot(lot, refundOfLot(lot, donation.amountFen, at), shardOf(donation.id));
+      // A lot without its donation cannot be refunded: the page fails (retried, then dead-lettered) for a person to see, rather than skipping it forever.
+      if (!donation) throw new Error(`lot ${lot.donationId}-${lot.lot} of store ${storeId} has no donation`);
+      await deps.windup.refundLot(lot, refundOfLot(lot, donation.amountFen, at), shardOf(donation.id));
     }
   }
   const finished = lots.length < PAGE_LOTS;
