@@ -42,7 +42,7 @@ export type StoreStatus = (typeof STORE_STATUSES)[number];
 export const SPONSOR_STATUSES = ['active', 'paused'] as const;
 export type SponsorStatus = (typeof SPONSOR_STATUSES)[number];
 
-export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable'] as const;
+export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable', 'meal_refunded'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const AUDIT_ACTIONS = [

@@ -199,6 +199,19 @@ export function mealRedeemedMessage(redemption: { id: string; storeName: string;
   };
 }
 
+/** A donor's meals refunded (their store was suspended): told once, in the app (no subscribe template for it). */
+export function mealRefundedMessage(refund: { id: string; storeName: string; meals: number; amountFen: number }): FanoutMessage {
+  return {
+    type: 'meal_refunded',
+    refId: refund.id,
+    title: '你捐的爱心餐已退款',
+    body: `「${refund.storeName}」暂停营业，你捐的 ${refund.meals} 份爱心餐（${(refund.amountFen / 100).toFixed(2)} 元）已原路退回微信支付。`,
+    topic: null,
+    page: 'meals/mine/index',
+    fields: { title: refund.storeName, note: '你捐的爱心餐已退款', time: new Date().toISOString() },
+  };
+}
+
 /** What the consumers read of a dream: the dream itself and its donor count, consistently. */
 export interface DreamAudienceReader {
   dream(dreamId: string): Promise<DreamRecord | null>;

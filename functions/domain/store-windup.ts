@@ -41,6 +41,8 @@ export interface RefundRecord {
   id: string;
   donationId: string;
   storeId: string;
+  /** Named in the donor's notification. */
+  storeName: string;
   donorId: string;
   meals: number;
   amountFen: number;
@@ -53,11 +55,12 @@ export interface RefundRecord {
 }
 
 /** The refund of one lot: its out_refund_no is fixed by the lot, so a retried page cannot make a second one. */
-export function refundOfLot(lot: MealLot, totalFen: number, at: string): RefundRecord {
+export function refundOfLot(lot: MealLot, store: { name: string }, totalFen: number, at: string): RefundRecord {
   return {
     id: `${lot.donationId}-${lot.lot}`,
     donationId: lot.donationId,
     storeId: lot.storeId,
+    storeName: store.name,
     donorId: lot.donorId,
     meals: lot.remaining,
     amountFen: lot.remaining * lot.priceFen,

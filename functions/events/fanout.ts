@@ -5,6 +5,7 @@ import {
   fanoutJobId,
   letterMessage,
   mealRedeemedMessage,
+  mealRefundedMessage,
   firstChunks,
   progressOf,
   ZERO_COUNTS,
@@ -109,6 +110,11 @@ export async function tellMealRedeemed(deps: FanoutDeps, redemption: { id: strin
   const at = wallClock(new Date(redemption.createdAt), deps.config.rules.timezone);
   const timeText = `${at.month}月${at.day}日 ${String(at.hour).padStart(2, '0')}:${String(at.minute).padStart(2, '0')}`;
   return deliver(deps, mealRedeemedMessage(redemption, timeText), redemption.donorId, `meal_redeemed-${redemption.id}`);
+}
+
+/** A refund that succeeded (its stream record): the donor is told once (the marker), in the app. */
+export async function tellMealRefunded(deps: FanoutDeps, refund: { id: string; donorId: string; storeName: string; meals: number; amountFen: number }) {
+  return deliver(deps, mealRefundedMessage(refund), refund.donorId, `meal_refunded-${refund.id}`);
 }
 
 /**

@@ -103,7 +103,7 @@ export async function windUpStore(deps: StoreAdminDeps, actor: AuditActor, store
 export async function windupPage(deps: StoreAdminDeps, storeId: string, page: number): Promise<'next' | 'done' | 'stale'> {
   const windup = await deps.windup.get(storeId);
   if (!windup || windup.status !== 'running' || windup.page !== page) return 'stale';
-  const lots = await deps.queue.oldestLots(storeId, PAGE_LOTS);
+  const [lots, store] = await Promise.all([deps.queue.oldestLots(storeId, PAGE_LOTS), storeOrNotFound(deps, storeId)]);
   const at = deps.clock.now().toISOString();
   for (const lot of lots) {
     if (windup.action === 'move') {
@@ -112,7 +112,7 @@ export async function windupPage(deps: StoreAdminDeps, storeId: string, page: nu
       const donation = await deps.donations.get(lot.donationId);
       // A lot without its donation cannot be refunded: the page fails (retried, then dead-lettered) for a person to see, rather than skipping it forever.
       if (!donation) throw new Error(`lot ${lot.donationId}-${lot.lot} of store ${storeId} has no donation`);
-      await deps.windup.refundLot(lot, refundOfLot(lot, donation.amountFen, at), shardOf(donation.id));
+      await deps.windup.refundLot(lot, refundOfLot(lot, store, donation.amountFen, at), shardOf(donation.id));
     }
   }
   const finished = lots.length < PAGE_LOTS;

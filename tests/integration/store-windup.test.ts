@@ -73,6 +73,12 @@ describe('a suspended store’s unredeemed meals: refunded through WeChat Pay or
       // Assert: 4 meals (6,000 fen) refunded, exactly; the queue is empty
       expect(done.done).toMatchObject({ meals: 4, fen: 6_000 });
       await streams.idle(30_000);
+      // Each donor is told once per refund that succeeded, in the app
+      const told = async (userId: string) => (await app.notifications.list(userId, { limit: 20 })).items.filter((n) => n.type === 'meal_refunded');
+      const deadline = Date.now() + 20_000;
+      while ((await told(b.id)).length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect((await told(b.id)).map((n) => n.title)).toEqual(['你捐的爱心餐已退款', '你捐的爱心餐已退款']);
+      expect((await told(a.id)).map((n) => n.body).join('')).toContain('「爱心面馆」暂停营业');
     } finally {
       await streams.stop();
     }

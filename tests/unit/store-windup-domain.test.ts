@@ -31,10 +31,10 @@ describe('winding up a suspended store', () => {
   });
 
   it('refunds what is left of a lot, under an out_refund_no fixed by the lot (asking again never refunds twice)', () => {
-    const refund = refundOfLot(lot, 9_000, '2026-12-01T00:00:00.000Z');
+    const refund = refundOfLot(lot, { name: '爱心面馆' }, 9_000, '2026-12-01T00:00:00.000Z');
     expect(refund).toMatchObject({ id: `${lot.donationId}-2`, meals: 3, amountFen: 4_500, totalFen: 9_000, status: 'requested' });
     expect(refund.id.length).toBeLessThanOrEqual(64);
-    expect(refundOfLot(lot, 9_000, '2026-12-02T00:00:00.000Z').id).toBe(refund.id);
+    expect(refundOfLot(lot, { name: '爱心面馆' }, 9_000, '2026-12-02T00:00:00.000Z').id).toBe(refund.id);
   });
 
   it('moves a refund forward only on WeChat Pay’s word', () => {

@@ -16,7 +16,11 @@ const TYPE_ICONS: Record<string, string> = {
   dream_executable: '🎉',
   letter: '💌',
   meal_redeemed: '🍱',
+  meal_refunded: '退',
 }
+
+/** Types about the person's love meals: they open 我捐的爱心餐. */
+const MEAL_TYPES = new Set(['meal_redeemed', 'meal_refunded'])
 
 /** Types whose refId is a dream the person can open. */
 const DREAM_TYPES = new Set(['dream_executable'])
@@ -37,6 +41,10 @@ export default function NotificationsPage() {
         (answer) => showUnreadBadge({ notifications: answer.unread }),
         () => undefined,
       )
+    }
+    if (MEAL_TYPES.has(n.type)) {
+      Taro.navigateTo({ url: '/meals/mine/index' }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
+      return
     }
     if (!n.refId || !DREAM_TYPES.has(n.type)) return
     Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>

@@ -12,6 +12,7 @@ const REFUND_ATTRIBUTES = [
   'id',
   'donationId',
   'storeId',
+  'storeName',
   'donorId',
   'meals',
   'amountFen',
