@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { fillAndKeep, phonePage, signInOnScreen, tapTab as tab, useBrowserApp } from '../support/browser';
+import { fillAndKeep, phonePage, signInOnScreen, storedToken, tapTab as tab, useBrowserApp } from '../support/browser';
+import { call, devSignIn } from '../support/http-client';
 
 jest.setTimeout(180_000);
 
@@ -57,6 +58,34 @@ describe('H5 app: earning flowers as a person would', () => {
     await page.locator('.quiz-summary').first().waitFor({ timeout: 15_000 });
     const correct = Number(await text(page, '.quiz-summary-correct'));
     expect(Number(await text(page, '.quiz-summary-flowers'))).toBe(correct * 2);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a member code as a QR code with its time left; a merchant records a low-carbon action with it; the person earns a flower', async () => {
+    // Arrange: a person showing their code, a merchant with an active store
+    const { page: person, errors } = await phonePage(app.browser);
+    await signInOnScreen(person, app.url, '低碳的人');
+    const { page: merchant } = await phonePage(app.browser);
+    await signInOnScreen(merchant, app.url, '低碳商户', ['merchant']);
+    const opened = await call('POST', '/stores', { token: await storedToken(merchant), body: { name: '低碳咖啡', city: '深圳', address: '南山区 5 号' } });
+    await call('POST', `/stores/${opened.body.store.id}/review`, { token: (await devSignIn(['admin'])).token, body: { decision: 'approve' } });
+    // Act: the person opens 一起低碳; the merchant pastes the code and taps 自带杯
+    await tab(person, '首页');
+    await person.locator('.home-entry-lowcarbon').first().click();
+    await person.locator('.member-qr').first().waitFor({ timeout: 30_000 });
+    expect(await text(person, '.member-countdown')).toMatch(/\d+:\d{2} 后失效/);
+    const code = await text(person, '.member-code-text');
+    await merchant.goto(app.url);
+    await tab(merchant, '首页');
+    await merchant.locator('.home-entry-merchant:visible').first().click();
+    await merchant.locator('.lowcarbon-code-input:visible textarea').first().fill(code);
+    await merchant.locator('.lowcarbon-action-own_cup:visible').first().click();
+    // Assert
+    await merchant.locator('.lowcarbon-result').first().waitFor({ timeout: 30_000 });
+    expect(await text(merchant, '.lowcarbon-result')).toContain('顾客获得 1 朵小红花');
+    // A fresh code on request (the old one is spent)
+    await person.locator('.member-refresh').first().click();
+    await person.waitForFunction((old) => document.querySelector('.member-code-text')?.textContent?.trim() !== old, code, { timeout: 15_000 });
     expect(errors).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import QrCode from '../../components/qr-code'
-import { ensureSignedIn } from '../../services/auth'
 import { getMealPass } from '../../services/meals'
 import { errorMessage, isApiError } from '../../services/request'
 import { formatCountdown } from '../../utils/format'
-import { MIN_REFRESH_MS, deadlineOnThisPhone } from '../../utils/code-deadline'
+import { useRenewingCode } from '../../hooks/use-renewing-code'
 import './index.scss'
 
 // A pass lives 90 s and the server hands out the same one for 60 s (api-additions.md): renew it
@@ -14,65 +13,25 @@ import './index.scss'
 const RENEW_BEFORE_MS = 25 * 1000
 const FALLBACK_LIFETIME_MS = 90 * 1000
 
-interface Pass {
-  pass: string
-  /** When it stops working, on this phone's clock. */
-  deadline: number
-}
-
 /** A verified worker's meal pass: a QR code the merchant scans, renewed on its own before it expires. */
 export default function MealPassPage() {
-  const [pass, setPass] = useState<Pass | null>(null)
-  const [now, setNow] = useState(Date.now())
-  const [error, setError] = useState('')
-  const [notWorker, setNotWorker] = useState(false)
-  const loadingRef = useRef(false)
-  const lastFetchRef = useRef(0)
-  const timerRef = useRef<ReturnType<typeof setInterval> | null>(null)
-
-  const load = useCallback(async () => {
-    if (loadingRef.current) return
-    loadingRef.current = true
-    lastFetchRef.current = Date.now()
-    try {
-      const fresh = await getMealPass()
-      const fetchedAt = Date.now()
-      setPass({ pass: fresh.pass, deadline: deadlineOnThisPhone(fresh.expiresAt, fetchedAt, FALLBACK_LIFETIME_MS) })
-      setNow(fetchedAt)
-      setError('')
-    } catch (err) {
-      if (isApiError(err, 'FORBIDDEN')) setNotWorker(true)
-      else setError(errorMessage(err, '核销码获取失败，请稍后重试'))
-    } finally {
-      loadingRef.current = false
-    }
+  const fetchPass = useCallback(async () => {
+    const fresh = await getMealPass()
+    return { code: fresh.pass, expiresAt: fresh.expiresAt }
   }, [])
-
-  const stopTimer = () => {
-    if (timerRef.current) clearInterval(timerRef.current)
-    timerRef.current = null
-  }
-
-  useDidShow(() => {
-    stopTimer()
-    timerRef.current = setInterval(() => setNow(Date.now()), 1000)
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
+  const {
+    code: shown,
+    remaining,
+    expired,
+    error: failure,
+    load,
+  } = useRenewingCode(fetchPass, {
+    usualLifetimeMs: FALLBACK_LIFETIME_MS,
+    renewBeforeMs: RENEW_BEFORE_MS,
   })
-  useDidHide(stopTimer)
-  useUnload(stopTimer)
-  useEffect(() => stopTimer, [])
-
-  const remaining = pass ? pass.deadline - now : 0
-  const expired = Boolean(pass) && remaining <= 0
-
-  // Renew before it runs out (a failure shows the retry button instead of asking again and again).
-  useEffect(() => {
-    if (!pass || remaining > RENEW_BEFORE_MS || loadingRef.current || error) return
-    if (Date.now() - lastFetchRef.current < MIN_REFRESH_MS) return
-    load()
-  }, [pass, remaining, error, load])
+  const notWorker = isApiError(failure, 'FORBIDDEN')
+  const error = failure && !notWorker ? errorMessage(failure, '核销码获取失败，请稍后重试') : ''
+  const pass = shown ? { pass: shown.code } : null
 
   if (notWorker) {
     return (

@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import QrCode from '../../components/qr-code'
 import { getMemberCode } from '../../services/api'
-import { ensureSignedIn } from '../../services/auth'
 import { errorMessage } from '../../services/request'
 import type { MemberCode } from '../../../functions/contract'
 import { formatCountdown } from '../../utils/format'
-import { MIN_REFRESH_MS, deadlineOnThisPhone } from '../../utils/code-deadline'
+import { useRenewingCode } from '../../hooks/use-renewing-code'
 import './index.scss'
 
 // Codes live 5 minutes (api-additions.md).
@@ -20,73 +18,20 @@ const ACTIONS = [
   { icon: '🥢', label: '不用一次性餐具' },
 ]
 
-/** When this code stops working on this phone's clock. */
-const localDeadline = (code: MemberCode, fetchedAt: number) => deadlineOnThisPhone(code.expiresAt, fetchedAt, FALLBACK_LIFETIME_MS)
-
 export default function MemberCodePage() {
-  const [code, setCode] = useState<MemberCode | null>(null)
-  const [deadline, setDeadline] = useState(0)
-  const [now, setNow] = useState(Date.now())
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState('')
-
-  const loadingRef = useRef(false)
-  const lastFetchRef = useRef(0)
-  const timerRef = useRef<ReturnType<typeof setInterval> | null>(null)
-
-  const load = useCallback(async () => {
-    if (loadingRef.current) return
-    loadingRef.current = true
-    lastFetchRef.current = Date.now()
-    setLoading(true)
-    try {
-      const fresh = await getMemberCode()
-      const fetchedAt = Date.now()
-      setCode(fresh)
-      setDeadline(localDeadline(fresh, fetchedAt))
-      setNow(fetchedAt)
-      setError('')
-    } catch (err) {
-      setError(errorMessage(err, '会员码获取失败，请稍后重试'))
-    } finally {
-      loadingRef.current = false
-      setLoading(false)
-    }
-  }, [])
-
-  const stopTimer = () => {
-    if (timerRef.current) {
-      clearInterval(timerRef.current)
-      timerRef.current = null
-    }
-  }
-
-  const startTimer = () => {
-    stopTimer()
-    timerRef.current = setInterval(() => setNow(Date.now()), 1000)
-  }
-
-  useDidShow(() => {
-    startTimer()
-    // A code is single-use: coming back to the page always shows a fresh one.
-    ensureSignedIn().then((ok) => {
-      if (ok) load()
-    })
+  // A code is renewed once it expired (a member code has no window: asking earlier mints another).
+  const {
+    code,
+    remaining,
+    expired,
+    loading,
+    error: failure,
+    load,
+  } = useRenewingCode<MemberCode>(getMemberCode, {
+    usualLifetimeMs: FALLBACK_LIFETIME_MS,
+    renewBeforeMs: 0,
   })
-
-  useDidHide(stopTimer)
-  useUnload(stopTimer)
-  useEffect(() => stopTimer, [])
-
-  const remaining = code ? deadline - now : 0
-  const expired = Boolean(code) && remaining <= 0
-
-  // Expired: fetch the next code on its own (rate-limited; failures show the retry button).
-  useEffect(() => {
-    if (!expired || loadingRef.current || error) return
-    if (Date.now() - lastFetchRef.current < MIN_REFRESH_MS) return
-    load()
-  }, [expired, now, error, load])
+  const error = failure ? errorMessage(failure, '会员码获取失败，请稍后重试') : ''
 
   const copyCode = () => {
     if (!code) return
