@@ -14,6 +14,7 @@ import type {
   revokeWorkerRoute,
   storeMealsRoute,
 } from '../../functions/contract/meals'
+import { IS_WEAPP } from './auth'
 import { request } from './request'
 
 const id = (value: string) => encodeURIComponent(value)
@@ -39,7 +40,7 @@ export function checkDonation(donationId: string) {
 
 /** The WeChat Pay sheet in the mini-program; in H5 (and locally) the server's fake WeChat Pay has paid already. */
 export async function payInWechat(payment: AnswerOf<typeof donateMealsRoute>['payment']): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return
+  if (!IS_WEAPP) return
   await Taro.requestPayment({ ...payment })
 }
 

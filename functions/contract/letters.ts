@@ -141,7 +141,11 @@ export const reviewLetterRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'the admin wrote this letter (another admin reviews it)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such letter' },
     { status: 409, code: 'NOT_IN_REVIEW', when: 'it was reviewed already' },
-    { status: 409, code: 'PHOTOS_NOT_CLEARED', when: 'approving while a photo has no `pass` from WeChat’s image check yet (details: each photo’s verdict)' },
+    {
+      status: 409,
+      code: 'PHOTOS_NOT_CLEARED',
+      when: 'approving while a photo or a receipt has no `pass` from WeChat’s image check yet (details: each one’s verdict)',
+    },
     { status: 409, code: 'PERIOD_OVERLAPS', when: 'another letter was published since, and this one’s period now overlaps it' },
     { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'another letter was published since, and this one no longer carries its closing balance over' },
   ],

@@ -6,8 +6,16 @@ import { payoutProblem, shardOf, type MealQueue, type PayoutRecord } from '../do
 import type { PaymentPort, Refund } from '../domain/payment';
 import type { Clock } from '../domain/ports';
 import type { StoreRecord, StoreRepository } from '../domain/store';
-import { assertCanWindUp, refundOfLot, refundStatusAfter, type MealWindupStore, type WindupAction, type WindupRecord } from '../domain/store-windup';
-import type { DonationRepository } from '../domain/meals';
+import {
+  assertCanWindUp,
+  refundOfLot,
+  refundStatusAfter,
+  type MealWindupStore,
+  type RefundRecord,
+  type WindupAction,
+  type WindupRecord,
+} from '../domain/store-windup';
+import type { DonationRecord, DonationRepository } from '../domain/meals';
 import type { Rules } from '../shared/config';
 import { storeView } from '../stores/stores';
 
@@ -105,11 +113,14 @@ export async function windupPage(deps: StoreAdminDeps, storeId: string, page: nu
   if (!windup || windup.status !== 'running' || windup.page !== page) return 'stale';
   const [lots, store] = await Promise.all([deps.queue.oldestLots(storeId, PAGE_LOTS), storeOrNotFound(deps, storeId)]);
   const at = deps.clock.now().toISOString();
+  // A donation's lots sit side by side in the queue: read each donation once a page.
+  const donations = new Map<string, Promise<DonationRecord | null>>();
+  const donationOf = (id: string) => donations.get(id) ?? donations.set(id, deps.donations.get(id)).get(id)!;
   for (const lot of lots) {
     if (windup.action === 'move') {
       await deps.windup.moveLot(lot, windup.toStoreId!, at, shardOf(lot.donationId), shardOf(lot.donationId));
     } else {
-      const donation = await deps.donations.get(lot.donationId);
+      const donation = await donationOf(lot.donationId);
       // A lot without its donation cannot be refunded: the page fails (retried, then dead-lettered) for a person to see, rather than skipping it forever.
       if (!donation) throw new Error(`lot ${lot.donationId}-${lot.lot} of store ${storeId} has no donation`);
       await deps.windup.refundLot(lot, refundOfLot(lot, store, donation.amountFen, at), shardOf(donation.id));
@@ -133,13 +144,18 @@ export async function askRefund(deps: WindupDeps, refundId: string): Promise<voi
     reason: '爱心餐门店暂停营业，退回未领取的餐款',
     notifyUrl: deps.payments.notifyUrl,
   });
-  await settleRefund(deps, answer);
+  await applyRefundWord(deps, refund, answer);
 }
 
 /** WeChat Pay's word on a refund (its answer, or a REFUND.* notification): once, forward only. */
 export async function settleRefund(deps: { clock: Clock; windup: Pick<MealWindupStore, 'getRefund' | 'settleRefund'> }, answer: Refund): Promise<boolean> {
   const refund = await deps.windup.getRefund(answer.outRefundNo);
-  if (!refund || refund.donationId !== answer.outTradeNo || refund.amountFen !== answer.refundFen) return false;
+  return refund ? applyRefundWord(deps, refund, answer) : false;
+}
+
+/** WeChat Pay's word on a refund already read: only about this very refund, and only forward. */
+async function applyRefundWord(deps: { clock: Clock; windup: Pick<MealWindupStore, 'settleRefund'> }, refund: RefundRecord, answer: Refund): Promise<boolean> {
+  if (refund.id !== answer.outRefundNo || refund.donationId !== answer.outTradeNo || refund.amountFen !== answer.refundFen) return false;
   const to = refundStatusAfter(refund.status, answer.status);
   if (!to) return true;
   return deps.windup.settleRefund(refund.id, refund.status, to, { at: deps.clock.now().toISOString(), wechatRefundId: answer.refundId || null });

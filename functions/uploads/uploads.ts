@@ -55,7 +55,8 @@ export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, images
   if (images.length === 0) return [];
   const found = new Map((await deps.uploads.getMany(images.map((image) => image.id))).map((upload) => [upload.id, upload]));
   const { maxBytes } = deps.config.rules.uploads;
-  const problems: { index: number; in: string; path: (string | number)[]; message: string }[] = [];
+  // By the image's place in the request, so the details come in the order the images were named.
+  const problems: ({ in: string; path: (string | number)[]; message: string } | undefined)[] = [];
   const checked: UploadRecord[] = [];
   await Promise.all(
     images.map(async ({ id, path }, index) => {
@@ -65,7 +66,7 @@ export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, images
       const size = upload?.ownerId === authorId ? await deps.objects.size(pendingKey) : null;
       const head = size ? await deps.objects.firstBytes(pendingKey, SNIFF_BYTES) : new Uint8Array();
       const problem = uploadProblem(upload, { size, head }, authorId, maxBytes);
-      if (problem || !upload || !size) return problems.push({ index, in: 'body', path, message: problem ?? 'missing' });
+      if (problem || !upload || !size) return (problems[index] = { in: 'body', path, message: problem ?? 'missing' });
       const type = sniffImageType(head)!;
       await deps.objects.keep(pendingKey, objectKeys.kept(upload.ownerId, upload.id), type);
       const done = { ...upload, checked: { size, type, at: deps.clock.now().toISOString() } };
@@ -73,10 +74,8 @@ export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, images
       checked.push(done);
     }),
   );
-  if (problems.length > 0) {
-    const details = problems.sort((a, b) => a.index - b.index).map(({ index: _index, ...detail }) => detail);
-    throw new BadInputError('INVALID_PHOTO', '照片须是你自己上传的图片（不超过 5MB）', details);
-  }
+  const details = problems.filter((detail) => detail !== undefined);
+  if (details.length > 0) throw new BadInputError('INVALID_PHOTO', '照片须是你自己上传的图片（不超过 5MB）', details);
   return images.map(({ id }) => checked.find((upload) => upload.id === id)!);
 }
 

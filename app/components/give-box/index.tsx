@@ -7,13 +7,12 @@ import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } 
 import type { Dream, DreamDetail, GiftResult } from '../../../functions/contract'
 import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
 import { FIELDS, intProblem } from '../../../functions/contract/fields'
+import { sleep } from '../../utils/sleep'
 import './index.scss'
 
 const QUICK_PICKS = [1, 5, 10, 50]
 // Automatic resends of one tap when no final answer came back (network error or 5xx).
 const AUTO_RETRIES = 2
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 interface PendingGift {
   key: string

@@ -9,6 +9,7 @@ import { checkDonation, donateMeals, getStoresInCity, payInWechat, type MealDona
 import { errorMessage, isRetryable, newIdempotencyKey } from '../../services/request'
 import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
 import { formatYuan } from '../../utils/format'
+import { sleep } from '../../utils/sleep'
 import './index.scss'
 
 const CITY_KEY = 'lrf-meals-city'
@@ -21,8 +22,6 @@ interface Attempt {
   storeId: string
   meals: number
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** After paying, the notification may come a little later: ask the server (which asks WeChat Pay) a few times. */
 async function settled(donation: MealDonation): Promise<MealDonation> {

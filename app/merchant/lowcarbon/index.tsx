@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { getMe, getMyStores, recordLowcarbonAction } from '../../services/api'
-import { getStoredUser } from '../../services/auth'
+import { IS_WEAPP, getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { LowCarbonAction, LowCarbonActionView, Role, Store, StoreStatus } from '../../../functions/contract'
@@ -10,8 +10,6 @@ import { LOW_CARBON_ACTIONS } from '../../../functions/contract/enums'
 import { formatShanghaiTime } from '../../utils/format'
 import StoreApply from '../../components/store-apply'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 const STORE_STATUS_LABELS: Record<StoreStatus, string> = { active: '营业中', pending: '审核中', suspended: '已暂停', rejected: '未通过' }
 

@@ -2,13 +2,12 @@ import { useCallback, useRef, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import PageState from '../../components/page-state'
+import { IS_WEAPP } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getStoreMeals, redeemMeal, type StoreMeals } from '../../services/meals'
 import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import { formatShanghaiTime, formatYuan } from '../../utils/format'
 import './index.scss'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** What a refusal means to the clerk at the counter. */
 const REFUSALS: Record<string, string> = {

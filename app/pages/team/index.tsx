@@ -4,14 +4,12 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import GiveBox, { type GiftContext } from '../../components/give-box'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, getTeam, joinTeam } from '../../services/api'
-import { getStoredUser } from '../../services/auth'
+import { IS_WEAPP, getStoredUser } from '../../services/auth'
 import { ApiError, errorMessage, toastError } from '../../services/request'
 import type { DreamDetail, GiftResult, TeamDetail } from '../../../functions/contract'
 import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
 import PageState from '../../components/page-state'
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 export default function TeamPage() {
   const router = useRouter()
