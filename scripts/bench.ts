@@ -9,7 +9,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt, randomUUID } from 'node:crypto';
 import { donateToDream, proposeDream, reviewDream } from '../functions/dreams/dreams';
-import { buildContainer } from '../functions/shared/container';
+import { buildContainer } from '../functions/wiring/container';
 import { functionEnvironment, loadConfig, loadLauncherSettings } from '../functions/shared/config';
 import { startFakeWechatServer } from './fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';

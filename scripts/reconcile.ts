@@ -7,7 +7,7 @@
 import { readMealBooks } from '../functions/adapters/dynamodb/meal-books';
 import { reconcileAll } from '../functions/adapters/dynamodb/reconciliation';
 import { reconcileMealBooks } from '../functions/domain/meal-books';
-import { buildContainer } from '../functions/shared/container';
+import { buildContainer } from '../functions/wiring/container';
 import { loadConfig } from '../functions/shared/config';
 
 async function main() {

@@ -1,4 +1,4 @@
-import { buildContainer, type Container } from '../functions/shared/container';
+import { buildContainer, type Container } from '../functions/wiring/container';
 import { loadConfig } from '../functions/shared/config';
 import type { Role } from '../functions/domain/user';
 import { z } from 'zod';

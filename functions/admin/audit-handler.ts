@@ -1,5 +1,5 @@
 import { auditTrailRoute } from '../contract/admin';
-import { auditDeps } from '../shared/deps';
+import { auditDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { listAudit } from './people';
 

@@ -1,5 +1,5 @@
 import { changeRoleRoute } from '../contract/admin';
-import { coreDeps } from '../shared/deps';
+import { coreDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { adminActor, changeRole } from './people';
 

@@ -1,5 +1,5 @@
 import { signInForDevRoute } from '../contract/auth';
-import { coreDeps } from '../shared/deps';
+import { coreDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { signInForDev } from './sign-in';
 

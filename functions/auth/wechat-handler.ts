@@ -1,5 +1,5 @@
 import { signInWithWechatRoute } from '../contract/auth';
-import { wechatDeps } from '../shared/deps';
+import { wechatDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { signInWithWechat } from './sign-in';
 

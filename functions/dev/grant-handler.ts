@@ -1,5 +1,5 @@
 import { devGrantRoute } from '../contract/me';
-import { ledgerDeps } from '../shared/deps';
+import { ledgerDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { grantFlowers } from './grant';
 

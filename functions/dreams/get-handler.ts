@@ -1,5 +1,5 @@
 import { getDreamRoute } from '../contract/dreams';
-import { dreamPageDeps } from '../shared/deps';
+import { dreamPageDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { getDream } from './dreams';
 

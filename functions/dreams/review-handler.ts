@@ -1,6 +1,6 @@
 import { adminActor } from '../admin/people';
 import { reviewDreamRoute } from '../contract/dreams';
-import { dreamReviewDeps } from '../shared/deps';
+import { dreamReviewDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { reviewDream } from './dreams';
 

@@ -1,4 +1,4 @@
-import { eventDeps } from '../shared/deps';
+import { eventDeps } from '../wiring';
 import { streamHandler } from '../shared/stream';
 import { runChunk } from './fanout';
 

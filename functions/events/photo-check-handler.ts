@@ -1,4 +1,4 @@
-import { photoCheckDeps } from '../shared/deps';
+import { photoCheckDeps } from '../wiring';
 import { streamHandler } from '../shared/stream';
 import { askImageCheck } from '../uploads/uploads';
 

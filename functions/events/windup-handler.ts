@@ -1,5 +1,5 @@
 import { askRefund, windupPage } from '../meals/windup';
-import { windupDeps } from '../shared/deps';
+import { windupDeps } from '../wiring';
 import { streamHandler } from '../shared/stream';
 
 /**

@@ -1,6 +1,6 @@
 import { getJobRoute } from '../contract/events';
 import { jobProgress } from '../events/fanout';
-import { fanoutDeps } from '../shared/deps';
+import { fanoutDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 
 /** GET /admin/jobs/{id} — told, left, failed. */

@@ -1,6 +1,6 @@
 import { listJobsRoute } from '../contract/events';
 import { listJobs } from '../events/fanout';
-import { fanoutDeps } from '../shared/deps';
+import { fanoutDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 
 /** GET /admin/jobs — fan-out jobs with their progress. */

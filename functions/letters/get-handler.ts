@@ -1,5 +1,5 @@
 import { getLetterRoute } from '../contract/letters';
-import { letterDeps } from '../shared/deps';
+import { letterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { getLetter } from './letters';
 

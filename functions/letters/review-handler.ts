@@ -1,6 +1,6 @@
 import { adminActor } from '../admin/people';
 import { reviewLetterRoute } from '../contract/letters';
-import { letterDeps } from '../shared/deps';
+import { letterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { letterViews, reviewLetter } from './letters';
 

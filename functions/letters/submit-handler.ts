@@ -1,5 +1,5 @@
 import { submitLetterRoute } from '../contract/letters';
-import { letterDeps } from '../shared/deps';
+import { letterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { letterViews, submitLetter } from './letters';
 

@@ -1,5 +1,5 @@
 import { dreamLettersRoute } from '../contract/letters';
-import { letterDeps } from '../shared/deps';
+import { letterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { dreamLetters } from './letters';
 

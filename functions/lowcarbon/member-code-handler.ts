@@ -1,5 +1,5 @@
 import { memberCodeRoute } from '../contract/earning';
-import { lowCarbonDeps } from '../shared/deps';
+import { lowCarbonDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { issueMemberCode } from './lowcarbon';
 

@@ -1,5 +1,5 @@
 import { myLedgerRoute } from '../contract/me';
-import { ledgerDeps } from '../shared/deps';
+import { ledgerDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { listMyLedger } from './me';
 

@@ -1,5 +1,5 @@
 import { getMeRoute } from '../contract/me';
-import { meDeps } from '../shared/deps';
+import { meDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { getMyAccount } from './me';
 

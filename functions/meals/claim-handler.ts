@@ -1,5 +1,5 @@
 import { claimWorkerRoute } from '../contract/meals';
-import { rosterDeps } from '../shared/deps';
+import { rosterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { claimWorkerRow } from './meals';
 

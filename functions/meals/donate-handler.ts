@@ -1,5 +1,5 @@
 import { donateMealsRoute } from '../contract/meals';
-import { mealDeps } from '../shared/deps';
+import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { donateMeals } from './meals';
 

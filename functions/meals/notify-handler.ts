@@ -1,5 +1,5 @@
 import { paymentNotifyRoute } from '../contract/meals';
-import { paymentNotifyDeps } from '../shared/deps';
+import { paymentNotifyDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { asWechatPayAnswer } from '../shared/http-outside';
 import { receivePaymentNotification } from './meals';

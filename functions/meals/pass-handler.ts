@@ -1,5 +1,5 @@
 import { mealPassRoute } from '../contract/meals';
-import { redemptionDeps } from '../shared/deps';
+import { redemptionDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { mealPass } from './meals';
 

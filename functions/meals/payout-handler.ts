@@ -1,6 +1,6 @@
 import { recordPayoutRoute } from '../contract/meals';
 import { adminActor } from '../admin/people';
-import { storeAdminDeps } from '../shared/deps';
+import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { recordPayout } from './windup';
 

@@ -1,5 +1,5 @@
 import { redeemMealRoute } from '../contract/meals';
-import { redemptionDeps } from '../shared/deps';
+import { redemptionDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { redeemMeal } from './meals';
 

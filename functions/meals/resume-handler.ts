@@ -1,6 +1,6 @@
 import { resumeStoreRoute } from '../contract/meals';
 import { adminActor } from '../admin/people';
-import { storeAdminDeps } from '../shared/deps';
+import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { resumeStore } from './windup';
 

@@ -1,5 +1,5 @@
 import { revokeWorkerRoute } from '../contract/meals';
-import { rosterDeps } from '../shared/deps';
+import { rosterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { revokeWorkerRow } from './meals';
 

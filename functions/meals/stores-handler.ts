@@ -1,5 +1,5 @@
 import { activeStoresRoute } from '../contract/meals';
-import { mealDeps } from '../shared/deps';
+import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { activeStores } from './meals';
 

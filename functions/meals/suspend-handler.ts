@@ -1,6 +1,6 @@
 import { suspendStoreRoute } from '../contract/meals';
 import { adminActor } from '../admin/people';
-import { storeAdminDeps } from '../shared/deps';
+import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { suspendStore } from './windup';
 

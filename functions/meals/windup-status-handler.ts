@@ -1,5 +1,5 @@
 import { storeWindupRoute } from '../contract/meals';
-import { storeAdminDeps } from '../shared/deps';
+import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { windupOf } from './windup';
 

@@ -1,5 +1,5 @@
 import { myNotificationsRoute } from '../contract/notifications';
-import { notificationDeps } from '../shared/deps';
+import { notificationDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { myNotifications } from './notifications';
 

@@ -1,5 +1,5 @@
 import { markAllNotificationsReadRoute } from '../contract/notifications';
-import { notificationDeps } from '../shared/deps';
+import { notificationDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { markAllNotificationsRead } from './notifications';
 

@@ -1,5 +1,5 @@
 import { answerQuizRoute } from '../contract/earning';
-import { quizDeps } from '../shared/deps';
+import { quizDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { answerQuestion } from './quiz';
 

@@ -5,7 +5,7 @@ import { parseIdempotencyKey, requestHash, type IdempotencyClaim, type Idempoten
 import type { MoveResult } from '../domain/ports';
 import type { Auth, ResponseOf, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
-import { core } from './core';
+import { core } from '../wiring/core';
 import { logger } from './log';
 import { BoundedSet } from '../adapters/dynamodb/bounded-map';
 import type { UserRecord } from '../domain/user';

@@ -1,6 +1,6 @@
 import { adminActor } from '../admin/people';
 import { createSponsorRoute } from '../contract/earning';
-import { sponsorDeps } from '../shared/deps';
+import { sponsorDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { createSponsor } from './sponsors';
 

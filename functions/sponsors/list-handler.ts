@@ -1,5 +1,5 @@
 import { listSponsorsRoute } from '../contract/earning';
-import { sponsorDeps } from '../shared/deps';
+import { sponsorDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { listSponsors } from './sponsors';
 

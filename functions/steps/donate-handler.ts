@@ -1,5 +1,5 @@
 import { donateStepsRoute } from '../contract/earning';
-import { stepsDeps } from '../shared/deps';
+import { stepsDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { donateSteps } from './steps';
 

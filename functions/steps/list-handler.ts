@@ -1,5 +1,5 @@
 import { listStepDonationsRoute } from '../contract/earning';
-import { stepsDeps } from '../shared/deps';
+import { stepsDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { listStepDonations } from './steps';
 

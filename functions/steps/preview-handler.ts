@@ -1,5 +1,5 @@
 import { previewStepsRoute } from '../contract/earning';
-import { stepsDeps } from '../shared/deps';
+import { stepsDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { previewStepDonation } from './steps';
 

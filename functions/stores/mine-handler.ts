@@ -1,5 +1,5 @@
 import { myStoresRoute } from '../contract/stores';
-import { storeDeps } from '../shared/deps';
+import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { myStores } from './stores';
 

@@ -1,5 +1,5 @@
 import { openStoreRoute } from '../contract/stores';
-import { storeDeps } from '../shared/deps';
+import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { openStore } from './stores';
 

@@ -1,6 +1,6 @@
 import { reviewStoreRoute } from '../contract/stores';
 import { adminActor } from '../admin/people';
-import { storeDeps } from '../shared/deps';
+import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { reviewStore } from './stores';
 

@@ -1,5 +1,5 @@
 import { storeReviewQueueRoute } from '../contract/stores';
-import { storeDeps } from '../shared/deps';
+import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { storeReviewQueue } from './stores';
 

@@ -1,5 +1,5 @@
 import { recordSubscriptionsRoute } from '../contract/events';
-import { subscriptionDeps } from '../shared/deps';
+import { subscriptionDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { recordSubscriptions } from './subscriptions';
 

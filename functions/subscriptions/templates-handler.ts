@@ -1,5 +1,5 @@
 import { subscribeTemplatesRoute } from '../contract/events';
-import { subscriptionDeps } from '../shared/deps';
+import { subscriptionDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { subscribeTemplates } from './subscriptions';
 

@@ -1,5 +1,5 @@
 import { getTeamRoute } from '../contract/dreams';
-import { dreamDeps } from '../shared/deps';
+import { dreamDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { getTeam } from './teams';
 

@@ -1,5 +1,5 @@
 import { startTeamRoute } from '../contract/dreams';
-import { dreamDeps } from '../shared/deps';
+import { dreamDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { startTeam } from './teams';
 

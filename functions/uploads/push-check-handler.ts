@@ -1,5 +1,5 @@
 import { wechatPushCheckRoute } from '../contract/uploads';
-import { pushDeps } from '../shared/deps';
+import { pushDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { asText } from '../shared/http-outside';
 import { answerPushCheck } from './uploads';

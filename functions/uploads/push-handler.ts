@@ -1,5 +1,5 @@
 import { wechatPushRoute } from '../contract/uploads';
-import { pushDeps } from '../shared/deps';
+import { pushDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { asText } from '../shared/http-outside';
 import { receiveWechatPush } from './uploads';

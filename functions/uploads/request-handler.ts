@@ -1,5 +1,5 @@
 import { requestUploadRoute } from '../contract/uploads';
-import { uploadDeps } from '../shared/deps';
+import { uploadDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { requestUpload } from './uploads';
 

@@ -13,7 +13,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { donateToDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
 import { jobProgress } from '../../functions/events/fanout';
 import { fanoutJobId } from '../../functions/domain/fanout';
-import { buildContainer } from '../../functions/shared/container';
+import { buildContainer } from '../../functions/wiring/container';
 import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
 import { startFakeWechatServer } from '../fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';

@@ -17,7 +17,7 @@ import { fanoutJobId } from '../../functions/domain/fanout';
 import type { LetterRecord } from '../../functions/domain/letter';
 import { jobProgress } from '../../functions/events/fanout';
 import { myLetters, reviewLetter, submitLetter } from '../../functions/letters/letters';
-import { buildContainer, setContainerForTests, type Container } from '../../functions/shared/container';
+import { buildContainer, setContainerForTests, type Container } from '../../functions/wiring/container';
 import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
 import { startFakeWechatServer } from '../fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';

@@ -7,7 +7,7 @@
  * For both, the hottest key's share of the writes that move meals (the lots and the fund shards).
  */
 import { ulid } from 'ulid';
-import { buildContainer, type Container } from '../../functions/shared/container';
+import { buildContainer, type Container } from '../../functions/wiring/container';
 import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
 import { donateMeals, mealPass, redeemMeal } from '../../functions/meals/meals';
 import { openStore, reviewStore } from '../../functions/stores/stores';

@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { handler as donateHandler } from '../../functions/dreams/donate-handler';
 import { adoptDream, donateToDream, getDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { invoke } from '../support/invoke';
 import { openDream as openApprovedDream, TEST_STORY, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 import { startTestStreams } from '../support/streams';

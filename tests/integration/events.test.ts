@@ -7,7 +7,7 @@ import { jobProgress } from '../../functions/events/fanout';
 import { donateToDream } from '../../functions/dreams/dreams';
 import { fanoutJobId } from '../../functions/domain/fanout';
 import type { NotificationSender } from '../../functions/domain/notification';
-import { setContainerForTests, type Container } from '../../functions/shared/container';
+import { setContainerForTests, type Container } from '../../functions/wiring/container';
 import type { FakeWechatServer } from '../../scripts/fake-wechat-server';
 import { seedDonors } from '../../scripts/lib/seed-donors';
 import { startTestStreams } from '../support/streams';

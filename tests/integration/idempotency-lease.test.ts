@@ -1,7 +1,7 @@
 import { IdempotencyClaimLostError } from '../../functions/adapters/dynamodb/ledger-repository';
 import type { IdempotentCompletion } from '../../functions/domain/idempotency';
 import type { MoveResult } from '../../functions/domain/ports';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { PinnedClock } from '../support/clock';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 

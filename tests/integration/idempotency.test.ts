@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { handler as grantHandler } from '../../functions/dev/grant-handler';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
-import { setContainerForTests, type Container } from '../../functions/shared/container';
+import { setContainerForTests, type Container } from '../../functions/wiring/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(120_000);

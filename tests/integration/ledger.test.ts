@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { InsufficientFlowersError, RuleViolation } from '../../functions/shared/errors';
-import { buildContainer, type Container } from '../../functions/shared/container';
+import { buildContainer, type Container } from '../../functions/wiring/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(120_000);

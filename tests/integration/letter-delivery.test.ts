@@ -3,7 +3,7 @@ import { adoptDream, donateToDream } from '../../functions/dreams/dreams';
 import type { AuditActor } from '../../functions/domain/audit';
 import { fanoutJobId } from '../../functions/domain/fanout';
 import { jobProgress, startLetterJob } from '../../functions/events/fanout';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { myLetters, overdueDreams, readLetter, reviewLetter, submitLetter } from '../../functions/letters/letters';
 import { getDream } from '../../functions/dreams/dreams';
 import { seedDonors } from '../../scripts/lib/seed-donors';

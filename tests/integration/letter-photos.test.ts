@@ -1,6 +1,6 @@
 import { adoptDream, donateToDream } from '../../functions/dreams/dreams';
 import type { AuditActor } from '../../functions/domain/audit';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import type { UploadGrant } from '../../functions/contract/uploads';
 import { reviewLetter, submitLetter, letterViews, lettersOfMyDream } from '../../functions/letters/letters';
 import { receiveWechatPush, requestUpload } from '../../functions/uploads/uploads';

@@ -1,6 +1,6 @@
 import { adoptDream, donateToDream } from '../../functions/dreams/dreams';
 import type { AuditActor } from '../../functions/domain/audit';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { reviewLetter, submitLetter, type SubmitLetterInput } from '../../functions/letters/letters';
 import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 import { OCTOBER_LETTER } from '../support/letters';

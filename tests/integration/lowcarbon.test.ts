@@ -1,6 +1,6 @@
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { recordLowCarbonAction, issueMemberCode } from '../../functions/lowcarbon/lowcarbon';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { MemberCodeService } from '../../functions/shared/member-code';
 import { PinnedClock } from '../support/clock';
 import { freshContainer, userWithFlowers } from '../support/test-table';

@@ -1,4 +1,4 @@
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { checkDonation, donateMeals, mealPass, receivePaymentNotification, redeemMeal } from '../../functions/meals/meals';
 import { openStore, reviewStore } from '../../functions/stores/stores';
 import { useNotifyReceiver } from '../support/notify-receiver';

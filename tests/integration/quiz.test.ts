@@ -1,6 +1,6 @@
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { answerQuestion, todaysQuiz } from '../../functions/quiz/quiz';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { seedReferenceData } from '../../scripts/seed';
 import { PinnedClock } from '../support/clock';
 import { freshContainer, userWithFlowers } from '../support/test-table';

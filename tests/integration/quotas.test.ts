@@ -1,5 +1,5 @@
 import { proposeDream } from '../../functions/dreams/dreams';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(60_000);

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { changeRole } from '../../functions/admin/people';
 import { reviewStore, openStore } from '../../functions/stores/stores';
 import type { AuditActor } from '../../functions/domain/audit';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { parseRolesArgs, runRolesCommand } from '../../scripts/roles';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 

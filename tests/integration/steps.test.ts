@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { encryptOpenData } from '../../functions/adapters/wechat/open-data';
 import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
 import { dayBoundsSeconds } from '../../functions/domain/calendar';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import { donateSteps, listStepDonations } from '../../functions/steps/steps';
 import { PinnedClock } from '../support/clock';
 import { freshContainer, userWithFlowers } from '../support/test-table';

@@ -1,4 +1,4 @@
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 import type { AuditActor } from '../../functions/domain/audit';
 import { donateMeals, mealPass, myMeals, receivePaymentNotification, redeemMeal, storeMeals } from '../../functions/meals/meals';
 import { recordPayout, resumeStore, suspendStore, windUpStore, windupOf, windupPage } from '../../functions/meals/windup';

@@ -5,7 +5,7 @@ import {
   type RunningStreamPoller,
   type StreamPollerOptions,
 } from '../../scripts/lib/stream-poller';
-import type { Container } from '../../functions/shared/container';
+import type { Container } from '../../functions/wiring/container';
 
 /**
  * The stream consumers of serverless.yml, driven by the table's real stream on DynamoDB Local, as

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { proposeDream, reviewDream } from '../../functions/dreams/dreams';
-import { setContainerForTests } from '../../functions/shared/container';
+import { setContainerForTests } from '../../functions/wiring/container';
 import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
 import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
 import { freePort } from '../../scripts/lib/ports';
 import { startLocalS3, type LocalS3 } from '../../scripts/lib/local-s3';
 import { receiveWechatPush } from '../../functions/uploads/uploads';
-import { buildContainer, type Container } from '../../functions/shared/container';
+import { buildContainer, type Container } from '../../functions/wiring/container';
 import { FAKE_WECHAT_APP, loadConfig } from '../../functions/shared/config';
 import { startLocalWechatPay } from '../../scripts/lib/local-wechatpay';
 import type { Clock } from '../../functions/domain/ports';

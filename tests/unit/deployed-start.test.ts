@@ -1,4 +1,4 @@
-import { core } from '../../functions/shared/core';
+import { core } from '../../functions/wiring/core';
 import { resetConfigForTests } from '../../functions/shared/config';
 import { setParameterStoreForTests } from '../../functions/shared/secrets';
 

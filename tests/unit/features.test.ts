@@ -1,6 +1,6 @@
 import { loadConfig } from '../../functions/shared/config';
-import { buildCore } from '../../functions/shared/core';
-import { dreamParts, dreamReviewParts, sponsorParts, stepsParts, wechatParts } from '../../functions/shared/features';
+import { buildCore } from '../../functions/wiring/core';
+import { dreamParts, dreamReviewParts, sponsorParts, stepsParts, wechatParts } from '../../functions/wiring/parts';
 
 describe('feature parts', () => {
   it('are shared within one core: one WeChat client (one token cache) and one sponsor repository', () => {

@@ -2,9 +2,9 @@ import { createTableContext, type TableContext } from '../adapters/dynamodb/clie
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
 import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
 import { systemClock, type Clock, type IdempotencyStore, type UserRepository } from '../domain/ports';
-import { TokenService } from './auth-token';
-import { config, type AppConfig } from './config';
-import { secretProvider } from './secrets';
+import { TokenService } from '../shared/auth-token';
+import { config, type AppConfig } from '../shared/config';
+import { secretProvider } from '../shared/secrets';
 
 /**
  * What every function needs: the table, people, idempotency and tokens, typed by the domain's

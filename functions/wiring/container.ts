@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../domain/ports';
 import type { DreamBooks } from '../domain/dream';
 import { DynamoDreamBooks } from '../adapters/dynamodb/dream-books';
-import { config, type AppConfig } from './config';
+import { config, type AppConfig } from '../shared/config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
@@ -20,7 +20,7 @@ import {
   pushParts,
   quizParts,
   stepsParts,
-} from './features';
+} from './parts';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,

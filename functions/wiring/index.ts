@@ -26,7 +26,7 @@ import {
   stepsParts,
   storeParts,
   subscriptionParts,
-} from './features';
+} from './parts';
 
 /*
  * What each function composes: the core plus its feature's adapters. The calls are marked pure
