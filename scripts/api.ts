@@ -1,7 +1,8 @@
 /**
  * `npm run api`: DynamoDB Local (files under DATA_DIR), the fake WeChat server and the Lambda
  * functions behind the local API Gateway (scripts/lib/local-gateway.ts), on
- * http://localhost:${API_PORT:-3000} with no stage prefix.
+ * http://localhost:${API_PORT:-3000} with no stage prefix. With API_PORT set it runs beside
+ * `npm start` or another API: what it starts gets free ports (scripts/lib/launcher-ports.ts).
  * SIGTERM / Ctrl-C stops everything it started.
  */
 import { mkdirSync } from 'node:fs';
@@ -10,14 +11,18 @@ import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dyn
 import { startLocalGateway } from './lib/local-gateway';
 import { startLocalS3 } from './lib/local-s3';
 import { startLocalWechatPay } from './lib/local-wechatpay';
-import { loadStreamConsumers, startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
+import { loadStreamConsumers } from './lib/stream-consumers';
+import { startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
 import { startFakeWechatServer, type FakeWechatServer } from './fake-wechat-server';
-import { functionEnvironment, loadLauncherSettings, type LauncherSettings } from '../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings, type LauncherSettings } from './lib/launcher-settings';
+import { portsBesideOtherLaunchers } from './lib/launcher-ports';
+import { freePort } from './lib/ports';
+import { parseScriptArgs } from './lib/usage';
 
 const ROOT = resolve(__dirname, '..');
 
-/** The launcher settings (functions/shared/config.ts), with the data folder made absolute. */
+/** The launcher settings (scripts/lib/launcher-settings.ts), with the data folder made absolute. */
 export type ApiOptions = LauncherSettings;
 
 export interface RunningApi {
@@ -105,8 +110,28 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   return { url: `http://localhost:${options.apiPort}`, dynamo, s3Endpoint: s3.endpoint, wechatpayUrl: payment?.fake.url, wechat, streams, seeded, stop };
 }
 
+const USAGE = `
+Usage: npm run api [-- --help]
+
+Starts DynamoDB Local (data under DATA_DIR), the S3 emulator, the fake WeChat and WeChat Pay
+servers, the stream consumers and every function behind the local API Gateway, with demo data.
+Ctrl-C or SIGTERM stops all of it.
+
+Environment (each wins over its default):
+  API_PORT              the API's port (3000); when set, every server below gets a free port
+                        and the data its own folder (DATA_DIR/api-<API_PORT>) unless given
+  DYNAMODB_PORT         DynamoDB Local (8765)        LRF_DYNAMODB_ENDPOINT  use one already running
+  S3_PORT               the S3 emulator (4569)       S3_ENDPOINT            use an S3 outside
+  FAKE_WECHAT_PORT      the fake WeChat (3100)       WECHAT_API_BASE        use a WeChat outside
+  FAKE_WECHATPAY_PORT   the fake WeChat Pay (3200)   WECHATPAY_API_BASE     use a WeChat Pay outside
+  DATA_DIR              where the data lives (.data)
+  STAGE                 local or test (local)
+  API_VERBOSE=1         log the gateway and the stream consumers
+`;
+
 async function main() {
-  const options = apiOptionsFromEnv();
+  parseScriptArgs(USAGE);
+  const options = await portsBesideOtherLaunchers(apiOptionsFromEnv(), process.env, freePort);
   const verbose = process.env.API_VERBOSE === '1';
   const api = await startApi(options, verbose ? (line) => console.log(`[api] ${line}`) : undefined);
   let stopping = false;

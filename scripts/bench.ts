@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the dream hot spot on DynamoDB Local (issue 4). Prints
+ * `npm run bench`: the dream hot spot on DynamoDB Local. Prints
  *   1. gifts per second through the domain operation, 64 concurrent donors on ONE dream;
  *   2. the raw TransactWriteItems rate of the same item shape written directly, and the ratio;
  *   3. write capacity units per gift (ReturnConsumedCapacity);
@@ -9,12 +9,16 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomInt, randomUUID } from 'node:crypto';
 import { donateToDream, proposeDream, reviewDream } from '../functions/dreams/dreams';
+import { dreamTotals } from '../functions/dreams/totals';
 import { buildContainer } from '../functions/wiring/container';
-import { functionEnvironment, loadConfig, loadLauncherSettings } from '../functions/shared/config';
+import { loadConfig } from '../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings } from './lib/launcher-settings';
 import { startFakeWechatServer } from './fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
 import { runHttpBench } from './lib/http-bench';
+import { reportHttpBench } from './lib/http-bench-report';
+import { parseScriptArgs } from './lib/usage';
 import { measureWeappPackages } from './lib/weapp-size';
 import { coldBench } from './lib/cold-bench';
 import { fanoutBench } from './lib/fanout-bench';
@@ -25,13 +29,29 @@ import { mealsBench } from './lib/meals-bench';
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
  * packages), `domain` (the hot dream through the domain operation), `http` (the same through
  * `npm run api`, with the domain figure of the same run), `cold` (each function's bundle and
- * cold load beside the floor bundle), `fanout` (issue 11: 100,000 donors of one dream told through
+ * cold load beside the floor bundle), `fanout` (100,000 donors of one dream told through
  * the stream consumers, killed once midway; it runs only when named, as it takes minutes), `letters`
- * (issue 12: a letter delivered to 20,000 letterboxes, and the read side of fan-out on write against
- * fan-out on read for a person who gave to 500 dreams; only when named), `meals` (issue 13: donations
+ * (a letter delivered to 20,000 letterboxes, and the read side of fan-out on write against
+ * fan-out on read for a person who gave to 500 dreams; only when named), `meals` (donations
  * to and scans at one store at lunch; only when named).
  */
-const MODES = process.argv.slice(2).length ? process.argv.slice(2) : ['size', 'cold', 'domain', 'http'];
+const USAGE = `
+Usage: npm run bench -- [mode ...]        (no mode: size cold domain http)
+
+Modes:
+  size     the mini-program's package sizes (main package target ≤ 450 KB)
+  cold     each function's bundle and cold load beside the floor bundle
+  domain   gifts/s to one hot dream through the domain operation, beside raw TransactWriteItems
+  http     the same through npm run api, from a client process of its own and from the bench's
+           process, each beside the domain figure of the same run (target HTTP/domain ≥ 0.5)
+  fanout   100,000 donors of one dream told through the stream consumers (only when named)
+  letters  a letter to 20,000 letterboxes; fan-out on write against on read (only when named)
+  meals    donations to and scans at one store at lunch (only when named)
+
+Environment: BENCH_GIFTS (10000), BENCH_DONORS (64), BENCH_HTTP_DONORS (64), BENCH_HTTP_GIFTS_EACH (20).
+`;
+const { positionals } = parseScriptArgs(USAGE, {}, { allowPositionals: true });
+const MODES = positionals.length ? positionals : ['size', 'cold', 'domain', 'http'];
 const HTTP_DONORS = Number(process.env.BENCH_HTTP_DONORS ?? 64);
 const HTTP_GIFTS_EACH = Number(process.env.BENCH_HTTP_GIFTS_EACH ?? 20);
 const GIFTS = Number(process.env.BENCH_GIFTS ?? 10_000);
@@ -48,7 +68,7 @@ async function runConcurrently(total: number, workers: number, work: (worker: nu
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-/** The mini-program's package sizes (issue 8: main package ≤ 450 KB of files). */
+/** The mini-program's package sizes (main package ≤ 450 KB of files). */
 function sizeReport() {
   const sizes = measureWeappPackages();
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -162,7 +182,7 @@ async function main() {
     });
     const rawRate = GIFTS / rawSeconds;
 
-    const totals = (await app.dreams.totals([(await app.dreams.get(dream.id, true))!])).get(dream.id)!;
+    const totals = (await dreamTotals(app.dreams, [(await app.dreams.get(dream.id, true))!], app.clock.now())).get(dream.id)!;
     const hottest = [...keyCounts.entries()].sort((a, b) => b[1] - a[1])[0];
     const dreamKeys = [...keyCounts.keys()].filter((pk) => pk.startsWith(`DREAM#${dream.id}`));
     const figures = {
@@ -185,21 +205,7 @@ async function main() {
     console.table(figures);
     if (MODES.includes('http')) {
       const http = await runHttpBench(dynamo.endpoint, HTTP_DONORS, HTTP_GIFTS_EACH);
-      const ratio = http.giftsPerSecond / domainRate;
-      console.table({
-        'HTTP gifts (donors × gifts each, in turn)': `${http.gifts} (${HTTP_DONORS} × ${HTTP_GIFTS_EACH})`,
-        'HTTP gifts/s through npm run api': Number(http.giftsPerSecond.toFixed(1)),
-        'domain gifts/s (above)': Number(domainRate.toFixed(1)),
-        'ratio HTTP/domain': `${ratio.toFixed(2)} (target ≥ 0.5)`,
-        'HTTP p50 ms': http.p50Ms,
-        'HTTP p99 ms': `${http.p99Ms} (target < 2000)`,
-        'HTTP slowest ms': http.maxMs,
-        'answers other than 200': http.nonContract,
-        'dream flowersRaised = flowers given': `${http.flowersRaised} = ${http.flowersGiven}`,
-      });
-      if (ratio < 0.5) console.log('target missed: HTTP/domain < 0.5');
-      if (http.p99Ms >= 2000) console.log('target missed: HTTP p99 ≥ 2 s');
-      if (http.flowersRaised !== http.flowersGiven || http.nonContract) console.log('target missed: HTTP gifts lost or refused');
+      reportHttpBench(http, domainRate, { donors: HTTP_DONORS, giftsEach: HTTP_GIFTS_EACH });
     }
     const failed = [
       domainRate / rawRate < 0.5 && 'ratio < 0.5',

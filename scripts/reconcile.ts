@@ -1,16 +1,31 @@
 /**
- * `npm run reconcile`: recompute every balance from its ledger (flowers, sponsors' budgets, love-meal
- * money) and list every difference.
- * Locally it reads the table of a running `npm start`/`npm run api`; against AWS set STAGE,
- * TABLE_NAME and AWS credentials (DYNAMODB_ENDPOINT empty). Exits 1 when the books disagree.
+ * `npm run reconcile`: the books checks (scripts/checks/), each recomputing balances from the
+ * entries that moved them (flowers, sponsors' budgets, love-meal money) and listing every
+ * difference. Locally it reads the table of a running `npm start`/`npm run api`; against AWS set
+ * STAGE, TABLE_NAME and AWS credentials (DYNAMODB_ENDPOINT empty). Exits 1 when any check fails.
  */
-import { readMealBooks } from '../functions/adapters/dynamodb/meal-books';
-import { reconcileAll } from '../functions/adapters/dynamodb/reconciliation';
-import { reconcileMealBooks } from '../functions/domain/meal-books';
 import { buildContainer } from '../functions/wiring/container';
 import { loadConfig } from '../functions/shared/config';
+import { CHECKS, runChecks } from './checks';
+import { parseScriptArgs } from './lib/usage';
+
+const USAGE = `
+Usage: npm run reconcile [-- <check>…]
+
+Runs the books checks (all of them, or the ones named), one line each, and exits 1 if any fails:
+${CHECKS.map((check) => `  ${check.name.padEnd(18)}${check.description}`).join('\n')}
+
+Environment: STAGE (local), TABLE_NAME (little-red-flower-local), DYNAMODB_ENDPOINT
+(locally http://127.0.0.1:$DYNAMODB_PORT, 8765 by default; empty against AWS).
+`;
 
 async function main() {
+  const { positionals } = parseScriptArgs(USAGE, {}, { allowPositionals: true });
+  const unknown = positionals.filter((name) => !CHECKS.some((check) => check.name === name));
+  if (unknown.length) {
+    console.error(`no check named ${unknown.join(', ')}\n\n${USAGE.trim()}`);
+    process.exit(2);
+  }
   const local = !process.env.STAGE || process.env.STAGE === 'local';
   const app = buildContainer(
     loadConfig({
@@ -21,23 +36,10 @@ async function main() {
       JWT_SECRET_PARAM: process.env.JWT_SECRET_PARAM ?? 'unused-by-reconcile',
     }),
   );
-  const report = await reconcileAll(app.users, app.ledger);
-  const sponsors = await Promise.all((await app.sponsors.list()).map(async (s) => ({ name: s.name, ...(await app.sponsors.reconcile(s.id)) })));
-  const sponsorIssues = sponsors.filter((s) => s.budgetFen !== s.remainingFen + s.matchedSum || s.remainingFen < 0);
-  console.log(
-    `accounts ${report.accounts}, entries ${report.entries}, balance ${report.totalBalance}, earned ${report.totalEarned}, given ${report.totalGiven}, sponsors ${sponsors.length}`,
-  );
-  // Love meals: money in (paid donations) = funded + owed + refunded + moved on, per store, entry by entry.
-  const meals = reconcileMealBooks(await readMealBooks(app.table));
-  console.log(
-    `love meals: stores ${meals.stores}, paid donations ${meals.donations}, in ${meals.inFen} fen = funded ${meals.fundedFen} + owed ${meals.owedFen} + refunded ${meals.refundedFen} (+ moved); paid out ${meals.paidOutFen}`,
-  );
-  for (const issue of report.issues) console.log(`✗ user ${issue.userId}: ${issue.problem}`);
-  for (const s of sponsorIssues) console.log(`✗ sponsor ${s.name}: budget ${s.budgetFen} != remaining ${s.remainingFen} + matched ${s.matchedSum}`);
-  for (const issue of meals.issues) console.log(`✗ ${issue}`);
-  const clean = report.issues.length === 0 && sponsorIssues.length === 0 && meals.issues.length === 0;
-  console.log(clean ? '✓ the books balance' : '✗ the books do not balance');
-  process.exit(clean ? 0 : 1);
+  const chosen = positionals.length ? CHECKS.filter((check) => positionals.includes(check.name)) : CHECKS;
+  const failed = await runChecks(chosen, app);
+  console.log(failed.length ? `✗ the books do not balance (${failed.join(', ')})` : '✓ the books balance');
+  process.exit(failed.length ? 1 : 0);
 }
 
 main().catch((err) => {

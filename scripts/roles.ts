@@ -23,9 +23,10 @@ import type { AuditActor } from '../functions/domain/audit';
 import { systemClock } from '../functions/domain/ports';
 import { defaultNickname, rolesWithDonor } from '../functions/domain/user';
 import { GRANTABLE_ROLES } from '../functions/domain/roles';
-import { loadLauncherSettings } from '../functions/shared/config';
 import { AppError } from '../functions/shared/errors';
 import { ensureTable, localClient, startDynamoDbLocal } from './lib/dynamodb-local';
+import { loadLauncherSettings } from './lib/launcher-settings';
+import { parseScriptArgs, type ScriptOptions } from './lib/usage';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -43,19 +44,34 @@ const argsSchema = z
 
 export type RolesArgs = z.infer<typeof argsSchema>;
 
+const ROLES_OPTIONS = {
+  stage: { type: 'string' },
+  role: { type: 'string' },
+  openid: { type: 'string' },
+  'user-id': { type: 'string' },
+  reason: { type: 'string' },
+  region: { type: 'string' },
+} satisfies ScriptOptions;
+
+const USAGE = `
+Usage: npm run roles -- <grant|revoke|list> --stage <stage> --role <role> [options]
+
+  npm run roles -- grant  --stage prod  --openid <openid> --role admin [--reason "…"]
+  npm run roles -- revoke --stage prod  --user-id <id>    --role admin
+  npm run roles -- list   --stage local --role admin
+
+Options:
+  --stage <stage>     local (the running DynamoDB Local, or one started on DATA_DIR) or an AWS stage
+  --role <role>       ${GRANTABLE_ROLES.join(', ')}
+  --openid <openid>   the person, by WeChat openid (grant makes the account if there is none)
+  --user-id <id>      the person, by user id (instead of --openid)
+  --reason <text>     kept in the audit trail
+  --region <region>   AWS region (else AWS_REGION, else ap-east-1)
+  -h, --help          this text
+`;
+
 export function parseRolesArgs(argv: string[]): RolesArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      stage: { type: 'string' },
-      role: { type: 'string' },
-      openid: { type: 'string' },
-      'user-id': { type: 'string' },
-      reason: { type: 'string' },
-      region: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: ROLES_OPTIONS });
   return argsSchema.parse({ command: positionals[0], ...values });
 }
 
@@ -107,6 +123,7 @@ async function reachable(endpoint: string): Promise<boolean> {
 }
 
 async function main() {
+  parseScriptArgs(USAGE, ROLES_OPTIONS, { allowPositionals: true });
   const args = parseRolesArgs(process.argv.slice(2));
   const settings = loadLauncherSettings();
   let stop = async () => undefined as void;

@@ -1,5 +1,6 @@
 import { buildContainer, type Container } from '../functions/wiring/container';
 import { loadConfig } from '../functions/shared/config';
+import { parseScriptArgs } from './lib/usage';
 import type { Role } from '../functions/domain/user';
 import { z } from 'zod';
 import questionBank from '../functions/quiz/question-bank.json';
@@ -224,7 +225,16 @@ export async function seedReferenceData(app: Container): Promise<number> {
  * table with AWS credentials, or a local one with DYNAMODB_ENDPOINT. Demo accounts are never
  * created this way.
  */
+const USAGE = `
+Usage: TABLE_NAME=<table> [DYNAMODB_ENDPOINT=<url>] npm run seed [-- --help]
+
+Writes the reference data (the quiz bank) into TABLE_NAME: a deployed stage's table with the
+terminal's AWS credentials, or a local one with DYNAMODB_ENDPOINT. Safe to run again; never
+creates demo accounts (npm start does, locally).
+`;
+
 if (require.main === module) {
+  parseScriptArgs(USAGE);
   const tableName = process.env.TABLE_NAME;
   if (!tableName) {
     console.error('set TABLE_NAME (and DYNAMODB_ENDPOINT for a local table)');

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { apiOptionsFromEnv, startApi } from './api';
 import { DEMO_USERS } from './seed';
 import { serveH5 } from './lib/static-server';
+import { parseScriptArgs } from './lib/usage';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -30,7 +31,17 @@ function h5BuildIsStale(index: string): boolean {
   return newestSource(['app', 'config', 'types', 'babel.config.js', 'package-lock.json']) > statSync(index).mtimeMs;
 }
 
+const USAGE = `
+Usage: npm start [-- --help]
+
+Starts the whole product locally on its documented ports: DynamoDB Local (8765, data in .data/),
+the S3 emulator (4569), the fake WeChat (3100) and WeChat Pay (3200), the API (3000) with demo
+data, and the H5 app (10086), building it first when its sources changed (or REBUILD_H5=1).
+Every port and folder can be given in the environment (see npm run api -- --help; H5_PORT here).
+`;
+
 async function main() {
+  parseScriptArgs(USAGE);
   const options = apiOptionsFromEnv();
   const h5Port = options.h5Port;
   const h5Root = resolve(ROOT, 'dist/h5');

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './lib/chromium';
+import { parseScriptArgs } from './lib/usage';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -19,7 +20,14 @@ const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
   ['browser', 'npx', ['jest', '--selectProjects', 'browser', '--runInBand']],
 ];
 
-const only = process.argv.slice(2);
+const USAGE = `
+Usage: npm test [-- <step>…]
+
+Runs every step in order and stops at the first that fails; name steps to run only those:
+  ${steps.map(([name]) => name.split(' ')[0]).join(', ')}
+`;
+
+const only = parseScriptArgs(USAGE, {}, { allowPositionals: true }).positionals;
 const wants = (step: string) => !only.length || only.includes(step);
 
 // Stop in the first seconds, not after ten minutes of other tiers, when the browser tier cannot run.

@@ -4,7 +4,7 @@ import type { auditTrailRoute, changeRoleRoute, findUserRoute } from '../../func
 import type { createSponsorRoute } from '../../functions/contract/earning'
 import type { listJobsRoute } from '../../functions/contract/events'
 import type { openStoreRoute, reviewStoreRoute, storeReviewQueueRoute } from '../../functions/contract/stores'
-import type { recordPayoutRoute, resumeStoreRoute, storeWindupRoute, suspendStoreRoute, windUpStoreRoute } from '../../functions/contract/meals'
+import type { recordPayoutRoute, resumeStoreRoute, storeWindupRoute, suspendStoreRoute, windUpStoreRoute } from '../../functions/contract/store-admin'
 import { request } from './request'
 
 /** Admin: one person by openid or user id (whichever the text looks like). */

@@ -4,7 +4,7 @@ import type { Role, SignedIn, User } from '../../functions/contract'
 
 export const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
-/** Roles a dev sign-in may add on top of `donor` (API.md `POST /auth/dev`). */
+/** Roles a dev sign-in may add on top of `donor` (`POST /auth/dev`). */
 export const DEV_EXTRA_ROLES: { role: Role; label: string }[] = [
   { role: 'merchant', label: '商家' },
   { role: 'charity', label: '公益机构' },

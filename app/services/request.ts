@@ -52,7 +52,7 @@ interface ErrorEnvelope {
   error?: { code?: unknown; message?: unknown; details?: unknown }
 }
 
-// Chinese text for the codes in API.md; the server's own message (English) is the fallback.
+// Chinese text for the contract's error codes; the server's own message (English) is the fallback.
 const CODE_MESSAGES: Record<string, string> = {
   NETWORK_ERROR: '网络连接失败，请检查网络后重试',
   VALIDATION_FAILED: '提交的内容有误，请检查后重试',
@@ -165,7 +165,7 @@ export function clearSession(): void {
   }
 }
 
-/** Random printable-ASCII key (API.md allows 1–128 chars); unique enough per user and route. */
+/** Random printable-ASCII key (the contract allows 1–128 chars); unique enough per user and route. */
 export function newIdempotencyKey(): string {
   const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz'
   let rand = ''

@@ -48,7 +48,7 @@ export function dreamStatusLabel(status: string): string {
   return DREAM_STATUS_LABELS[status as DreamStatus] || ''
 }
 
-/** Dreams in these statuses take flowers (API.md). */
+/** Dreams in these statuses take flowers (the contract). */
 export function acceptsFlowers(status: string): boolean {
   return (GIFT_ACCEPTING_STATUSES as readonly string[]).includes(status)
 }

@@ -3,7 +3,7 @@ import { coreDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { signInForDev } from './sign-in';
 
-/** POST /auth/dev — exists only in the local and test stages (API.md); elsewhere 404 like an unknown route. */
+/** POST /auth/dev — exists only in the local and test stages; elsewhere 404 like an unknown route. */
 export const handler = httpRoute(signInForDevRoute, {
   handle: async ({ body }) => signInForDev(await coreDeps(), body),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from './enums';
 import { named, id } from './schema-kit';
 
-/** API.md's error envelope. `details` says which fields failed, where a route gives them. */
+/** The contract's error envelope. `details` says which fields failed, where a route gives them. */
 export const errorBody = named(
   z.object({
     error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),

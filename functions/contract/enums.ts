@@ -1,5 +1,5 @@
 /**
- * The API's vocabulary (../shared/API.md and docs/api-additions.md). Plain constants, no zod: the
+ * The API's vocabulary (docs/api.md). Plain constants, no zod: the
  * domain derives its types from these, the schemas enumerate them, and the app imports them
  * without carrying a validator.
  */
@@ -21,7 +21,7 @@ export const DREAM_STATUSES = ['in_review', 'rejected', 'open', 'executable', 'a
 export type DreamStatus = (typeof DREAM_STATUSES)[number];
 /** Dreams anyone can see; in_review and rejected exist only for their proposer and admins. */
 export const PUBLIC_DREAM_STATUSES = ['open', 'executable', 'adopted', 'completed'] as const satisfies readonly DreamStatus[];
-/** Dreams that take flowers (API.md: DREAM_NOT_ACCEPTING otherwise). */
+/** Dreams that take flowers (DREAM_NOT_ACCEPTING otherwise). */
 export const GIFT_ACCEPTING_STATUSES = ['open', 'executable'] as const satisfies readonly DreamStatus[];
 
 export const DREAM_CATEGORIES = ['elderly', 'children', 'education', 'health', 'environment', 'culture', 'rural', 'disability', 'other'] as const;
@@ -74,7 +74,7 @@ export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 export const FANOUT_KINDS = ['dream_executable', 'letter'] as const;
 export type FanoutKind = (typeof FANOUT_KINDS)[number];
 
-/** Letters (API.md "Letters"): in review, then published or rejected; a letter has a statement, an update does not. */
+/** Letters: in review, then published or rejected; a letter has a statement, an update does not. */
 export const LETTER_STATUSES = ['in_review', 'published', 'rejected'] as const;
 export type LetterStatus = (typeof LETTER_STATUSES)[number];
 export const LETTER_KINDS = ['letter', 'update'] as const;
@@ -91,6 +91,6 @@ export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 export const MEDIA_VERDICTS = ['pending', 'pass', 'risky', 'review'] as const;
 export type MediaVerdict = (typeof MEDIA_VERDICTS)[number];
 
-/** A love-meal donation (API.md "Love meals"): pending until WeChat Pay says it is paid. */
+/** A love-meal donation: pending until WeChat Pay says it is paid. */
 export const DONATION_STATUSES = ['pending', 'paid', 'refunded'] as const;
 export type DonationStatus = (typeof DONATION_STATUSES)[number];

@@ -6,7 +6,7 @@
 
 import { checkText, codePoints, type TextRule } from './text-rule';
 
-/** A text field: the text rule (text-rule.ts) with its length in code points (API.md). */
+/** A text field: the text rule (text-rule.ts) with its length in code points, as the contract counts text. */
 export interface TextField extends TextRule {
   kind: 'text';
 }
@@ -47,7 +47,7 @@ export const FIELDS = {
   storeName: textField(2, 40),
   storeCity: textField(2, 20),
   storeAddress: textField(4, 120),
-  /** A sanitation worker's roster row (issue 13). */
+  /** A sanitation worker's roster row. */
   employer: textField(2, 40),
   employeeNumber: textField(1, 32),
   workerName: textField(1, 20),

@@ -17,4 +17,5 @@ export * from './events';
 export * from './letters';
 export * from './uploads';
 export * from './meals';
+export * from './store-admin';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

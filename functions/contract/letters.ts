@@ -36,7 +36,7 @@ export const statementView = z.object({
   previousLetterId: z.string().nullable(),
 });
 
-/** API.md's `letter`, with the additions of docs/api-additions.md. */
+/** The contract's `letter`, with this project's additions. */
 export const letter = named(
   z.object({
     id: z.string(),
@@ -106,7 +106,7 @@ export const submitLetterRoute = route({
   method: 'POST',
   path: '/dreams/{id}/letters',
   summary: 'The adopting charity writes a letter (with a statement that must reconcile) or a field update; it waits for review',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'letters',
   auth: 'required',
   roles: ['charity'],
@@ -129,7 +129,7 @@ export const reviewLetterRoute = route({
   method: 'POST',
   path: '/letters/{id}/review',
   summary: 'An admin (never the author) publishes or rejects a letter in review',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'letters',
   auth: 'required',
   roles: ['admin'],
@@ -155,7 +155,7 @@ export const dreamLettersRoute = route({
   method: 'GET',
   path: '/dreams/{id}/letters',
   summary: 'A dream’s published letters and field updates, newest first (the public timeline)',
-  source: 'api-additions',
+  source: 'added',
   tag: 'letters',
   auth: 'optional',
   params: idParams,
@@ -168,7 +168,7 @@ export const letterReviewQueueRoute = route({
   method: 'GET',
   path: '/admin/letters',
   summary: 'Letters and updates waiting for review, oldest first',
-  source: 'api-additions',
+  source: 'added',
   tag: 'admin',
   auth: 'required',
   roles: ['admin'],
@@ -177,7 +177,7 @@ export const letterReviewQueueRoute = route({
   response: page(letter),
 });
 
-/** A letter in the donor's letterbox (API.md: `{letter, dreamTitle, read}`). */
+/** A letter in the donor's letterbox (the contract: `{letter, dreamTitle, read}`). */
 export const letterboxItem = named(z.object({ letter, dreamTitle: z.string(), read: z.boolean() }), 'LetterboxItem');
 export type LetterboxItemView = z.infer<typeof letterboxItem>;
 
@@ -185,7 +185,7 @@ export const myLettersRoute = route({
   method: 'GET',
   path: '/me/letters',
   summary: 'The letters of the dreams this person gave to, newest first, with the unread count',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'me',
   auth: 'required',
   query: pageQuery(),
@@ -197,7 +197,7 @@ export const readLetterRoute = route({
   method: 'POST',
   path: '/me/letters/{id}/read',
   summary: 'Mark a letter in the person’s letterbox read (again is the same)',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'me',
   auth: 'required',
   params: idParams,
@@ -210,7 +210,7 @@ export const resubmitLetterRoute = route({
   method: 'POST',
   path: '/letters/{id}/resubmit',
   summary: 'Its author sends a rejected letter or update again, changed; it goes back into review with every check run again',
-  source: 'api-additions',
+  source: 'added',
   tag: 'letters',
   auth: 'required',
   roles: ['charity'],
@@ -230,7 +230,7 @@ export const lettersOfMyDreamRoute = route({
   method: 'GET',
   path: '/charity/dreams/{id}/letters',
   summary: 'Every letter and update of a dream in any state, with review notes and photo checks, for its adopting charity (or an admin)',
-  source: 'api-additions',
+  source: 'added',
   tag: 'letters',
   auth: 'required',
   roles: ['charity', 'admin'],
@@ -245,7 +245,7 @@ export const overdueDreamsRoute = route({
   method: 'GET',
   path: '/admin/letters/overdue',
   summary: 'Adopted dreams whose charity published nothing within rules.letters.maxGapDays (逾期未反馈), most overdue first',
-  source: 'api-additions',
+  source: 'added',
   tag: 'admin',
   auth: 'required',
   roles: ['admin'],
@@ -266,7 +266,7 @@ export const getLetterRoute = route({
   method: 'GET',
   path: '/letters/{id}',
   summary: 'One letter with its dream’s title: published ones for anyone; in review or rejected only for the author and admins',
-  source: 'api-additions',
+  source: 'added',
   tag: 'letters',
   auth: 'optional',
   params: idParams,

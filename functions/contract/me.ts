@@ -8,7 +8,7 @@ export const flowerSummary = z.object({ balance: z.number().int(), earned: z.num
 
 export type FlowerSummary = z.infer<typeof flowerSummary>;
 
-/** `unreadNotifications` and `unreadLetters` feed the badges on the 我的 tab (docs/api-additions.md). */
+/** `unreadNotifications` and `unreadLetters` feed the badges on the 我的 tab. */
 export const me = z.object({ user, flowers: flowerSummary, unreadNotifications: z.number().int(), unreadLetters: z.number().int() });
 export type Me = z.infer<typeof me>;
 
@@ -31,7 +31,7 @@ export const getMeRoute = route({
   method: 'GET',
   path: '/me',
   summary: 'The signed-in person and their flowers',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'me',
   auth: 'required',
   status: 200,
@@ -42,7 +42,7 @@ export const myLedgerRoute = route({
   method: 'GET',
   path: '/me/ledger',
   summary: "The person's ledger, newest first",
-  source: 'API.md',
+  source: 'fixed',
   tag: 'me',
   auth: 'required',
   query: pageQuery(),
@@ -57,7 +57,7 @@ export const devGrantRoute = route({
   method: 'POST',
   path: '/dev/grants',
   summary: 'Credit the caller through the ledger (STAGE local and test only)',
-  source: 'API.md',
+  source: 'added',
   tag: 'me',
   auth: 'required',
   localStagesOnly: true,

@@ -6,7 +6,7 @@ import { id, isoTime, named, page, pageQuery, text } from './schema-kit';
 import { FIELDS } from './fields';
 import { store } from './stores';
 
-/** API.md's `donation`, with when it was made and paid (docs/api-additions.md). */
+/** The contract's `donation`, with when it was made and paid. */
 export const mealDonation = named(
   z.object({
     id: z.string(),
@@ -35,7 +35,7 @@ export const requestPayment = z.object({
 
 export const donateMealsBody = z.object({
   storeId: id(),
-  /** API.md: 1–1,000 (also rules.meals.maxMealsPerDonation). */
+  /** 1–1,000 by the contract (also rules.meals.maxMealsPerDonation). */
   meals: z.number().int().min(1).max(1_000),
 });
 
@@ -43,7 +43,7 @@ export const donateMealsRoute = route({
   method: 'POST',
   path: '/meals/donations',
   summary: 'A donor buys meals at a store: a pending donation of meals × meals.priceFen, ordered with WeChat Pay (in local and test, the fake pays at once)',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'meals',
   auth: 'required',
   idempotent: true,
@@ -62,7 +62,7 @@ export const checkDonationRoute = route({
   method: 'POST',
   path: '/meals/donations/{id}/check',
   summary: 'The donor’s own donation, asking WeChat Pay (by out_trade_no) when it is still pending: the fallback for a late notification',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   params: idParams,
@@ -78,7 +78,7 @@ export const paymentNotifyRoute = route({
   method: 'POST',
   path: '/payments/wechatpay/notify',
   summary: 'WeChat Pay’s payment and refund notifications: verified (signature, 5 minutes), decrypted (GCM tag checked), idempotent',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'none',
   wechatpayErrors: true,
@@ -95,7 +95,7 @@ export const mealPassRoute = route({
   method: 'GET',
   path: '/me/meal-pass',
   summary: 'A verified worker’s pass to show as a QR code: signed, single-use, short-lived; the same one within rules.meals.passWindowSeconds',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'meals',
   auth: 'required',
   roles: ['worker'],
@@ -109,7 +109,7 @@ export const redeemMealRoute = route({
   method: 'POST',
   path: '/stores/{id}/redemptions',
   summary: 'The merchant who owns this active store scans a worker’s pass and hands out the store’s oldest funded meal',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'meals',
   auth: 'required',
   roles: ['merchant'],
@@ -127,7 +127,7 @@ export const redeemMealRoute = route({
     {
       status: 409,
       code: 'DAILY_LIMIT_REACHED',
-      when: 'the worker had their meals of the period: a day as API.md says (rules.meals.workerPeriod, rules.meals.mealsPerWorkerPerPeriod)',
+      when: 'the worker had their meals of the period: a day by default (rules.meals.workerPeriod, rules.meals.mealsPerWorkerPerPeriod)',
     },
     { status: 409, code: 'NO_MEALS_AVAILABLE', when: 'the store has no funded meal left' },
     { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active' },
@@ -140,7 +140,7 @@ export const activeStoresRoute = route({
   method: 'GET',
   path: '/stores',
   summary: 'Active stores of a city, each with its funded meals not yet eaten (mealsAvailable)',
-  source: 'API.md',
+  source: 'fixed',
   tag: 'meals',
   auth: 'optional',
   query: activeStoresQuery,
@@ -161,7 +161,7 @@ export const importRosterRoute = route({
   method: 'POST',
   path: '/workers/roster',
   summary: 'A charity or an admin imports an employer’s sanitation-worker roster (rows already there are skipped)',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   roles: ['charity', 'admin'],
@@ -176,7 +176,7 @@ export const claimWorkerRoute = route({
   method: 'POST',
   path: '/me/worker',
   summary: 'A worker claims their roster row (employer, employee number and name must match); the account becomes a worker',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   body: claimWorkerBody,
@@ -193,7 +193,7 @@ export const myMealsRoute = route({
   method: 'GET',
   path: '/me/meals',
   summary: 'The donor’s love-meal donations, newest first, each with where and when its meals were eaten',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   query: pageQuery(),
@@ -218,7 +218,7 @@ export const storeMealsRoute = route({
   method: 'GET',
   path: '/me/stores/{id}/meals',
   summary: 'The merchant’s store: meals funded and left, today’s redemptions, and a month’s statement (meals served, fen owed, fen paid out)',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   roles: ['merchant'],
@@ -246,7 +246,7 @@ export const revokeWorkerRoute = route({
   method: 'POST',
   path: '/workers/roster/revoke',
   summary: 'A charity or an admin revokes a roster row: it cannot be claimed again, and whoever claimed it is no longer a worker',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meals',
   auth: 'required',
   roles: ['charity', 'admin'],
@@ -254,135 +254,4 @@ export const revokeWorkerRoute = route({
   status: 200,
   response: z.object({ revoked: z.literal(true), workerId: z.string().nullable() }),
   errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such row' }],
-});
-
-/** A suspended store's wind-up: refunding its unredeemed meals to their donors, or moving them to another store. */
-export const storeWindup = named(
-  z.object({
-    storeId: z.string(),
-    action: z.enum(['refund', 'move']),
-    toStoreId: z.string().nullable(),
-    status: z.enum(['running', 'done']),
-    startedBy: z.string(),
-    startedAt: isoTime(),
-    finishedAt: isoTime().nullable(),
-    page: z.number().int(),
-    /** Exact: counted in each lot's own transaction. */
-    done: z.object({ lots: z.number().int(), meals: z.number().int(), fen: z.number().int() }),
-  }),
-  'StoreWindup',
-);
-
-const notOwnStore = { status: 403, code: 'FORBIDDEN', when: 'the admin owns this store (four eyes)' } as const;
-const noStore = { status: 404, code: 'NOT_FOUND', when: 'no such store' } as const;
-
-export const suspendStoreRoute = route({
-  method: 'POST',
-  path: '/admin/stores/{id}/suspend',
-  summary: 'An admin suspends an active store: no donations and no scans until it resumes; audited',
-  source: 'api-additions',
-  tag: 'admin',
-  auth: 'required',
-  roles: ['admin'],
-  params: idParams,
-  body: z.object({ reason: text(FIELDS.reason) }),
-  status: 200,
-  response: z.object({ store }),
-  errors: [notOwnStore, noStore, { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active' }],
-});
-
-export const resumeStoreRoute = route({
-  method: 'POST',
-  path: '/admin/stores/{id}/resume',
-  summary: 'An admin opens a suspended store again (not while its meals are being refunded or moved); audited',
-  source: 'api-additions',
-  tag: 'admin',
-  auth: 'required',
-  roles: ['admin'],
-  params: idParams,
-  status: 200,
-  response: z.object({ store }),
-  errors: [
-    notOwnStore,
-    noStore,
-    { status: 409, code: 'STORE_NOT_SUSPENDED', when: 'the store is not suspended' },
-    { status: 409, code: 'WINDUP_RUNNING', when: 'its unredeemed meals are being refunded or moved' },
-  ],
-});
-
-export const windUpStoreBody = z.object({ action: z.enum(['refund', 'move']), toStoreId: id().optional() });
-
-export const windUpStoreRoute = route({
-  method: 'POST',
-  path: '/admin/stores/{id}/unredeemed',
-  summary:
-    'An admin refunds a suspended store’s unredeemed meals to their donors (WeChat Pay refunds) or moves them to another active store; the stream does it in pages',
-  source: 'api-additions',
-  tag: 'admin',
-  auth: 'required',
-  roles: ['admin'],
-  params: idParams,
-  body: windUpStoreBody,
-  status: 201,
-  response: z.object({ windup: storeWindup }),
-  errors: [
-    noStore,
-    { status: 409, code: 'STORE_NOT_SUSPENDED', when: 'the store is not suspended' },
-    { status: 409, code: 'WINDUP_RUNNING', when: 'a wind-up of this store is running' },
-    { status: 409, code: 'TARGET_NOT_ACTIVE', when: 'a move names no other active store' },
-  ],
-});
-
-export const storeWindupRoute = route({
-  method: 'GET',
-  path: '/admin/stores/{id}/unredeemed',
-  summary: 'The last wind-up of a store and its exact progress (null: none), with the store’s money',
-  source: 'api-additions',
-  tag: 'admin',
-  auth: 'required',
-  roles: ['admin'],
-  params: idParams,
-  status: 200,
-  response: z.object({
-    windup: storeWindup.nullable(),
-    funds: z.object({
-      mealsAvailable: z.number().int(),
-      fundedFen: z.number().int(),
-      served: z.number().int(),
-      owedFen: z.number().int(),
-      refundedFen: z.number().int(),
-      movedOutFen: z.number().int(),
-      movedInFen: z.number().int(),
-    }),
-  }),
-  errors: [noStore],
-});
-
-export const recordPayoutBody = z.object({
-  amountFen: z.number().int().min(1).max(100_000_000),
-  /** The bank transfer's reference, to match the books to the bank. */
-  reference: text(FIELDS.reason),
-});
-
-export const recordPayoutRoute = route({
-  method: 'POST',
-  path: '/admin/stores/{id}/payouts',
-  summary: 'An admin records money paid out to a store for the meals it served (never past what it is owed); audited',
-  source: 'api-additions',
-  tag: 'admin',
-  auth: 'required',
-  roles: ['admin'],
-  idempotent: true,
-  params: idParams,
-  body: recordPayoutBody,
-  status: 201,
-  response: z.object({
-    payout: named(
-      z.object({ id: z.string(), storeId: z.string(), amountFen: z.number().int(), reference: z.string(), month: z.string(), createdAt: isoTime() }),
-      'Payout',
-    ),
-    owedFen: z.number().int(),
-    paidOutFen: z.number().int(),
-  }),
-  errors: [notOwnStore, noStore, { status: 409, code: 'PAYOUT_EXCEEDS_OWED', when: 'the store would be paid more than it is owed (details: what is left)' }],
 });

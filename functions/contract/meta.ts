@@ -5,7 +5,7 @@ export const openApiRoute = route({
   method: 'GET',
   path: '/openapi.json',
   summary: 'This document: OpenAPI 3.1, generated from the contract’s schemas (public)',
-  source: 'api-additions',
+  source: 'added',
   tag: 'meta',
   auth: 'none',
   withoutEdge: true,

@@ -6,7 +6,7 @@ import { errorBody } from './common';
 import type { RouteContract, RouteError } from './route';
 import { ALL_ROUTES } from './routes';
 
-/** The refusals every route of a kind has (API.md conventions), besides its own. */
+/** The refusals every route of a kind has (the contract's conventions, docs/api.md), besides its own. */
 export function refusalsOf(route: RouteContract): RouteError[] {
   const refusals: RouteError[] = [];
   if (route.body || route.query || route.params || route.idempotent) {
@@ -25,6 +25,23 @@ export function refusalsOf(route: RouteContract): RouteError[] {
   return refusals.sort((a, b) => a.status - b.status);
 }
 
+/** Any route may answer this, so no route lists it among its own refusals. */
+export const BUSY_REFUSAL: RouteError = {
+  status: 503,
+  code: 'BUSY_TRY_AGAIN',
+  when: 'the work took too long or met too much contention; retry after Retry-After',
+};
+
+/** The anchor of a route's section in docs/api.md: GitHub's slug of its heading `METHOD /path`. */
+export function docAnchor(route: Pick<RouteContract, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
+}
+
+const API_DOC = 'docs/api.md';
+
 /** WeChat Pay's answer shape for a refused notification. */
 const wechatpayFail = z.object({ code: z.literal('FAIL'), message: z.string() });
 
@@ -34,11 +51,14 @@ const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'N
 export function openApiDocument(servers: { url: string; description?: string }[] = []) {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const idempotencyKey = z.string().min(1).max(128).openapi({ description: 'One per user action; a retry sends the same key (API.md)' });
-  const busy = { status: 503, code: 'BUSY_TRY_AGAIN', when: 'the work took too long or met too much contention; retry after Retry-After' } as const;
+  const idempotencyKey = z
+    .string()
+    .min(1)
+    .max(128)
+    .openapi({ description: `One per user action; a retry sends the same key (${API_DOC}#idempotency)` });
 
   for (const route of ALL_ROUTES) {
-    const refusals = [...refusalsOf(route), busy];
+    const refusals = [...refusalsOf(route), BUSY_REFUSAL];
     const byStatus = new Map<number, RouteError[]>();
     for (const refusal of refusals) byStatus.set(refusal.status, [...(byStatus.get(refusal.status) ?? []), refusal]);
     const errorResponses = Object.fromEntries(
@@ -55,7 +75,7 @@ export function openApiDocument(servers: { url: string; description?: string }[]
       path: route.path,
       operationId: operationId(route),
       summary: route.summary,
-      description: `${route.source === 'API.md' ? 'In ../shared/API.md.' : 'In docs/api-additions.md.'}${route.roles ? ` Roles: ${route.roles.join(', ')}.` : ''}`,
+      description: `See ${API_DOC}#${docAnchor(route)}.${route.roles ? ` Roles: ${route.roles.join(', ')}.` : ''}`,
       tags: [route.tag],
       security: route.auth === 'required' ? [{ [bearer.name]: [] }] : route.auth === 'optional' ? [{}, { [bearer.name]: [] }] : [],
       request: {
@@ -78,7 +98,7 @@ export function openApiDocument(servers: { url: string; description?: string }[]
     info: {
       title: 'Little Red Flower (小红花) API',
       version: '1',
-      description: 'The contract of ../shared/API.md plus docs/api-additions.md. Errors: {"error": {"code", "message", "details?"}}.',
+      description: `The contract described in ${API_DOC}. Errors: {"error": {"code", "message", "details?"}}.`,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers,

@@ -26,8 +26,8 @@ export interface RouteContract<
   /** API Gateway's form: `/dreams/{id}`. */
   path: string;
   summary: string;
-  /** Where it is written: API.md, or docs/api-additions.md. */
-  source: 'API.md' | 'api-additions';
+  /** `fixed`: part of the contract that never changes; `added`: added by this project (docs/api.md shows which). */
+  source: 'fixed' | 'added';
   tag: string;
   auth: A;
   /** Roles of which the caller needs at least one, checked against the stored user (403 otherwise). */

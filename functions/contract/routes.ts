@@ -11,11 +11,24 @@ import * as meta from './meta';
 import * as notifications from './notifications';
 import type { RouteContract } from './route';
 import * as stores from './stores';
+import * as storeAdmin from './store-admin';
 
 const isRoute = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'status' in value && 'response' in value;
 
 /** Every route of the API, from the contract modules (each one's `…Route` exports). */
-export const ALL_ROUTES: readonly RouteContract[] = [auth, me, earning, dreams, stores, admin, notifications, events, letters, uploads, meals, meta].flatMap(
-  (module) => Object.values(module).filter(isRoute),
-);
+export const ALL_ROUTES: readonly RouteContract[] = [
+  auth,
+  me,
+  earning,
+  dreams,
+  stores,
+  admin,
+  notifications,
+  events,
+  letters,
+  uploads,
+  meals,
+  storeAdmin,
+  meta,
+].flatMap((module) => Object.values(module).filter(isRoute));

@@ -52,7 +52,7 @@ export const day = () => documented(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), { e
 
 export const httpsUrl = () => z.string().url().max(FIELDS.coverUrlMaxLength).regex(COVER_URL_PATTERN, 'must be an https URL');
 
-/** `?limit=` (1–100, default 20) and `?cursor=` of every list (API.md). */
+/** `?limit=` (1–100, default 20) and `?cursor=` of every list (docs/api.md, Lists). */
 export function pageQuery(defaultLimit: number = FIELDS.pageLimitDefault) {
   return z.object({
     limit: z.coerce.number().int().min(FIELDS.pageLimit.min).max(FIELDS.pageLimit.max).default(defaultLimit),

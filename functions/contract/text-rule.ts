@@ -1,5 +1,5 @@
 /**
- * The one text rule (issue 10) for every text field of every route: normalize to NFC, trim, then
+ * The one text rule for every text field of every route: normalize to NFC, trim, then
  * count code points; refuse what can hide or spoof text. No zod here: the schemas (schema-kit.ts)
  * and the app's forms run this same function.
  */
@@ -43,7 +43,7 @@ function hasStrayJoiner(value: string): boolean {
   });
 }
 
-/** Length in code points, as API.md counts text (not UTF-16 units). */
+/** Length in code points, as the contract counts text (not UTF-16 units). */
 export const codePoints = (value: string): number => Array.from(value).length;
 
 const hex = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

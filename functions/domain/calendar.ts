@@ -50,7 +50,7 @@ export function wallClock(instant: Date, zone: string): { year: number; month: n
   return partsIn(instant.getTime(), zone);
 }
 
-/** API.md: a "day" is a calendar day in Asia/Shanghai (or the configured zone). */
+/** The contract: a "day" is a calendar day in Asia/Shanghai (or the configured zone). */
 export function dayOf(instant: Date, zone: string): string {
   const p = partsIn(instant.getTime(), zone);
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
@@ -68,7 +68,7 @@ export type MealPeriod = 'day' | 'week' | 'month';
 
 /**
  * The period a worker's love meals are counted in (rules.meals.workerPeriod): the calendar day
- * (API.md), the ISO week (its Monday starts it) or the month, in the zone: 2026-12-02, 2026-W49, 2026-12.
+ * (the contract's default), the ISO week (its Monday starts it) or the month, in the zone: 2026-12-02, 2026-W49, 2026-12.
  */
 export function periodOf(instant: Date, zone: string, period: MealPeriod): string {
   const day = dayOf(instant, zone);

@@ -1,9 +1,6 @@
 import { DREAM_CATEGORIES, DREAM_STATUSES, PUBLIC_DREAM_STATUSES, type DreamCategory, type DreamStatus } from '../contract/enums';
-import type { AuditRecord } from './audit';
 import { RuleViolation } from './errors';
 import { drawDown, splitEvenly, takenBy, type Take } from './draw-down';
-import type { IdempotentCompletion } from './idempotency';
-import type { MoveResult, Page, PageRequest } from './ports';
 
 /** 一花一梦想: a dream is proposed, reviewed, gathers flowers to its target, and a charity adopts it. */
 
@@ -178,8 +175,8 @@ export interface GiftDecision {
 
 /**
  * Decides one gift from what was read: refused unless the dream takes flowers, then where it goes
- * (planGift), whether it flips the dream and the totals after it. The repository only turns the
- * decision into items; its transaction's conditions hold it to what was read.
+ * (planGift), whether it flips the dream and the totals after it. giftCommit (dream-gift.ts) turns
+ * it into what the store writes; the transaction's conditions hold it to what was read.
  */
 export function decideGift(
   dream: Pick<DreamRecord, 'status' | 'matchFund' | 'extraFlowers' | 'extraDonors' | 'extraMatchedFen' | 'hours'>,
@@ -222,55 +219,6 @@ export function shardsAfterGift(shards: DreamShard[], plan: GiftPlan, gift: { fl
       hours: { ...shard.hours, [hour]: (shard.hours[hour] ?? 0) + gift.flowers },
     };
   });
-}
-
-/** What one gift did, as seen by the transaction that wrote it. */
-export interface GiftOutcome {
-  move: MoveResult;
-  dream: DreamRecord;
-  totals: DreamTotals;
-  matchFen: number;
-  /** This gift reached the target and flipped the dream to executable. */
-  flipped: boolean;
-  newDonor: boolean;
-}
-
-export interface GiftInput {
-  /** The dream as the caller just read it; the first attempt plans from it, retries re-read. */
-  dream: DreamRecord;
-  userId: string;
-  /** Looked up only for a first gift (the donor item shows it in "recent donors"). */
-  nickname: () => Promise<string>;
-  flowers: number;
-  teamId: string | null;
-  completion?: (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined;
-  /** Shard choice, injectable for tests. */
-  random?: () => number;
-}
-
-/** A dream's books as `npm run reconcile` checks them: counters against donor items and match entries. */
-export interface DreamBooks {
-  reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }>;
-}
-
-export interface DreamRepository {
-  create(dream: DreamRecord): Promise<void>;
-  get(dreamId: string, consistent?: boolean): Promise<DreamRecord | null>;
-  /** The dream for a gift: a short-lived cached read, since the gift's own conditions check it. */
-  getForGift(dreamId: string): Promise<DreamRecord | null>;
-  totals(dreams: DreamRecord[]): Promise<Map<string, DreamTotals>>;
-  list(filter: { status?: DreamStatus; category?: DreamCategory }, page: PageRequest): Promise<Page<DreamRecord>>;
-  listProposedBy(userId: string, page: PageRequest): Promise<Page<DreamRecord>>;
-  /** The newest public dreams, for the hot ranking. */
-  publicCandidates(max: number, category?: DreamCategory): Promise<DreamRecord[]>;
-  /** in_review → open or rejected, audited in the same write. */
-  review(dreamId: string, decision: { approve: boolean; note: string | null; matchFund: MatchFund | null; audit: AuditRecord }): Promise<DreamRecord>;
-  /** executable → adopted by this charity. */
-  adopt(dreamId: string, charityId: string): Promise<DreamRecord>;
-  /** The donor's move, the dream's counters, the donor item and any match, in one transaction (decideGift decides). */
-  give(input: GiftInput): Promise<GiftOutcome>;
-  hasGiven(dream: DreamRecord, userId: string): Promise<boolean>;
-  recentDonors(dream: DreamRecord, limit: number): Promise<{ userId: string; nickname: string; firstAt: string }[]>;
 }
 
 /**

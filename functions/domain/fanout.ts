@@ -186,7 +186,7 @@ export function letterMessage(letter: { id: string; dreamId: string; title: stri
   };
 }
 
-/** A love meal eaten: its donor is told where and when (API.md: `meal_redeemed`, naming the store and the time). */
+/** A love meal eaten: its donor is told where and when (a `meal_redeemed` notification naming the store and the time). */
 export function mealRedeemedMessage(redemption: { id: string; storeName: string; createdAt: string }, timeText: string): FanoutMessage {
   return {
     type: 'meal_redeemed',

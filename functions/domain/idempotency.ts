@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from './errors';
 
-/** API.md: an Idempotency-Key is 1–128 printable ASCII characters. */
+/** The contract: an Idempotency-Key is 1–128 printable ASCII characters. */
 const KEY_PATTERN = /^[\x20-\x7e]{1,128}$/;
 
 export function parseIdempotencyKey(raw: string | undefined): string | undefined {

@@ -54,6 +54,32 @@ export function applyMove(account: FlowerAccount, delta: number): FlowerAccount 
   };
 }
 
+/**
+ * A move as planned from one reading of the account: the entry it writes and the account after
+ * it. The entry's sequence is the new version, so two moves planned from the same reading collide.
+ */
+export function planMove(
+  before: FlowerAccount,
+  command: MoveFlowersCommand,
+  entry: { id: string; createdAt: string },
+): { entry: LedgerEntry; account: FlowerAccount } {
+  const account = applyMove(before, command.delta);
+  return {
+    account,
+    entry: {
+      id: entry.id,
+      userId: command.userId,
+      seq: account.version,
+      delta: command.delta,
+      reason: command.reason,
+      refId: command.refId,
+      note: command.note ?? null,
+      balanceAfter: account.balance,
+      createdAt: entry.createdAt,
+    },
+  };
+}
+
 export function emptyAccount(userId: string): FlowerAccount {
   return { userId, balance: 0, earned: 0, given: 0, version: 0 };
 }

@@ -9,6 +9,7 @@ import { RuleViolation } from './errors';
  */
 
 import type { NamedImage } from './upload';
+import { statementTotals } from '../contract/statement-rule';
 import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind } from '../contract/enums';
 
 export { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, type LetterKind, type LetterStatus, type LineItemKind };
@@ -66,10 +67,6 @@ export interface ReconcileProblem {
   message: string;
 }
 
-export function sumOf(items: LineItem[], kind: LineItemKind): number {
-  return items.filter((item) => item.kind === kind).reduce((sum, item) => sum + item.amountFen, 0);
-}
-
 /**
  * Checks a statement against the books; answers the figures to store, or throws the 409 that says
  * what does not add up (PERIOD_OVERLAPS first: a period in the wrong place cannot be reconciled).
@@ -80,10 +77,7 @@ export function reconcileStatement(claim: StatementClaim, previous: PreviousStat
       { field: 'periodStart', expected: `after ${previous.periodEnd}`, given: claim.periodStart, message: '周期须从上一封来信的周期结束之后开始' },
     ]);
   }
-  const incomeFen = sumOf(claim.lineItems, 'income');
-  const spendFen = sumOf(claim.lineItems, 'spend');
-  const openingFen = previous ? previous.closingFen : matchedFen;
-  const closingFen = openingFen + incomeFen - spendFen;
+  const { openingFen, incomeFen, spendFen, closingFen } = statementTotals(previous ? previous.closingFen : null, matchedFen, claim.lineItems);
   const problems: ReconcileProblem[] = [];
   if (claim.openingFen !== openingFen) {
     problems.push({
@@ -140,17 +134,18 @@ export interface LetterRepository {
   /** The last published statement of a dream, or null before the first. */
   books(dreamId: string): Promise<PreviousStatement | null>;
   /**
-   * in_review → published or rejected, once. Publishing a statement moves the dream's books to it
-   * in the same transaction, only if they still stand where the letter was reconciled from (else
-   * LETTER_DOES_NOT_RECONCILE: another statement was published in between).
+   * Writes a review as planned (reviewPlan), in one transaction and only while the letter is still
+   * in review: the decided letter, and when publishing, the dream's summary and (a statement) its
+   * books, only if they still stand at the letter they were reconciled from. Answers which
+   * condition failed, if one did.
    */
-  decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string; nextDueAt: string }): Promise<LetterRecord>;
+  decide(plan: LetterReviewPlan): Promise<ReviewWrite>;
   /** Adoption starts the clock for the first letter (written once, from the stream). */
   startSummary(dreamId: string, dueAt: string): Promise<void>;
   /** Adopted dreams whose next letter was due before `now`, most overdue first. */
   overdue(now: string, page: { limit: number; cursor?: string }): Promise<{ items: (LetterSummary & { dreamId: string })[]; nextCursor: string | null }>;
-  /** rejected → in_review with the new content (its author sent it again); NOT_REJECTED when it is no longer rejected. */
-  resubmit(letter: LetterRecord): Promise<void>;
+  /** rejected → in_review with the new content (its author sent it again); false when it is no longer rejected. */
+  resubmit(letter: LetterRecord): Promise<boolean>;
   /** Every letter of a dream in any state, newest first (its charity's view). */
   ofDream(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
   /** Letters and updates waiting for review, oldest first. */
@@ -159,9 +154,66 @@ export interface LetterRepository {
   timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
 }
 
+/** A publication moves the dream's books to the letter, only if they still stand where it was reconciled from. */
+export interface BooksMove {
+  /** The dream's books once this letter is published. */
+  to: PreviousStatement;
+  /** The letter they must still stand at; null when none was published before. */
+  from: string | null;
+}
+
+/** What a review writes: the decided letter and, when it publishes, the dream's summary and books. */
+export interface LetterReviewPlan {
+  letter: LetterRecord;
+  publication: { at: string; nextDueAt: string; books: BooksMove | null } | null;
+}
+
+/** How a review's write went: written, or which of its conditions failed. */
+export type ReviewWrite = 'written' | 'no_longer_in_review' | 'books_moved';
+
+/**
+ * in_review → published or rejected. A published statement moves the dream's books to its figures;
+ * the letter's count, last date and next due date move with any publication.
+ */
+export function reviewPlan(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string; nextDueAt: string }): LetterReviewPlan {
+  const decided: LetterRecord = {
+    ...letter,
+    status: decision.publish ? 'published' : 'rejected',
+    publishedAt: decision.publish ? decision.at : null,
+    reviewNote: decision.note,
+  };
+  if (!decision.publish) return { letter: decided, publication: null };
+  const { statement } = letter;
+  const books: BooksMove | null = statement
+    ? {
+        to: {
+          letterId: letter.id,
+          periodEnd: statement.periodEnd,
+          closingFen: statement.figures.closingFen,
+          sinceStartIncomeFen: statement.figures.sinceStart.incomeFen,
+          sinceStartSpendFen: statement.figures.sinceStart.spendFen,
+        },
+        from: statement.figures.previousLetterId,
+      }
+    : null;
+  return { letter: decided, publication: { at: decision.at, nextDueAt: decision.nextDueAt, books } };
+}
+
+/** The refusal a review's failed write stands for (null when it was written). */
+export function reviewRefusal(write: ReviewWrite): RuleViolation | null {
+  if (write === 'no_longer_in_review') return notInReview();
+  if (write === 'books_moved') return booksMoved();
+  return null;
+}
+
 /** A submitted letter or update is reviewed once; a published one is never edited. */
 export function notInReview(): RuleViolation {
   return new RuleViolation('NOT_IN_REVIEW', '这封来信已经审核过了');
+}
+
+/** Only a rejected letter is changed and sent again. */
+export function notRejected(): RuleViolation {
+  return new RuleViolation('NOT_REJECTED', '只有被退回的来信可以修改后重新提交');
 }
 
 export function booksMoved(): RuleViolation {

@@ -1,5 +1,5 @@
 /**
- * The love-meal money books (issue 13), checked the way Open Collective checks its ledger: every
+ * The love-meal money books, checked the way Open Collective checks its ledger: every
  * balance is recomputed from the entries that moved it, and every difference is reported. Money
  * comes in as paid donations, and leaves a store's funded meals only as an entry: a redemption
  * (owed to the store), a refund (back to the donor) or a move (to another store); payouts never

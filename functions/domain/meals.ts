@@ -3,7 +3,7 @@ import type { AuditRecord } from './audit';
 import type { Transaction } from './payment';
 
 /**
- * Love meals (爱心餐, issue 13): a donor pays for meals at a store with WeChat Pay; a donation is
+ * Love meals (爱心餐): a donor pays for meals at a store with WeChat Pay; a donation is
  * pending until a verified payment says it is paid, and only then does the store's count of funded
  * meals grow. Nothing here trusts the app: the amount is the meals times the price in config.
  */

@@ -1,5 +1,5 @@
 /**
- * Paying with WeChat Pay (issue 13), as the use cases need it: an order for a JSAPI payment, the
+ * Paying with WeChat Pay for love meals, as the use cases need it: an order for a JSAPI payment, the
  * parameters the app hands `requestPayment`, a query when a notification is late, a refund, and a
  * notification believed only once its signature and its encryption check out (the adapter).
  */
@@ -43,20 +43,12 @@ export interface Refund {
 
 export type PaymentNotification = { kind: 'transaction'; id: string; transaction: Transaction } | { kind: 'refund'; id: string; refund: Refund };
 
-/** A notification or answer that is not WeChat Pay's (bad signature, stale, tampered): refused. */
-export class PaymentMessageRefused extends Error {
-  constructor(readonly reason: string) {
-    super(`WeChat Pay message refused: ${reason}`);
-    this.name = 'PaymentMessageRefused';
-  }
-}
-
 export interface PaymentPort {
   createJsapiOrder(order: JsapiOrder): Promise<{ prepayId: string }>;
   requestPaymentParams(prepayId: string): Promise<RequestPaymentParams>;
   /** By our out_trade_no: the fallback when a notification is late. */
   queryOrder(outTradeNo: string): Promise<Transaction>;
   refund(input: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string; notifyUrl: string }): Promise<Refund>;
-  /** Verifies and decrypts a notification (headers lower-cased); PaymentMessageRefused otherwise. */
+  /** Verifies and decrypts a notification (headers lower-cased); PaymentMessageRefused (domain/errors) otherwise. */
   parseNotification(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentNotification>;
 }

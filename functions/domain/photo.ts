@@ -1,5 +1,5 @@
 /**
- * Photos in letters (issue 12): an upload is untrusted until checked. The S3 emulators do not all
+ * Photos in letters: an upload is untrusted until checked. The S3 emulators do not all
  * enforce a presigned POST's policy, so the server checks each object itself: it exists, its size
  * is within the limit, and its first bytes say it is an image of an allowed type, whatever the
  * uploader claimed.

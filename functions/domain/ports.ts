@@ -67,6 +67,7 @@ export interface MoveResult {
   account: FlowerAccount;
 }
 
+/** The ledger as use cases move it (LedgerMoves in domain/ledger-moves.ts plans each move; a LedgerStore commits it). */
 export interface LedgerRepository {
   getAccount(userId: string): Promise<FlowerAccount | null>;
   /**
@@ -77,6 +78,36 @@ export interface LedgerRepository {
   move(command: MoveFlowersCommand, options?: MoveOptions): Promise<MoveResult>;
   listEntries(userId: string, page: PageRequest): Promise<Page<LedgerEntry>>;
   /** Every entry of one account, oldest first: for the books check (npm run reconcile), never a request. */
+  allEntries(userId: string): Promise<LedgerEntry[]>;
+}
+
+/** A move planned from one reading of the account: that reading, and the entry and account after it. */
+export interface PlannedMove extends MoveResult {
+  before: FlowerAccount;
+}
+
+/** What commits with a move: its guards, the idempotency claim's response, other ports' writes. */
+export interface MoveWrites {
+  guards: MoveGuard[];
+  completion?: IdempotentCompletion<MoveResult>;
+  extras: PendingWrite[];
+}
+
+/**
+ * How a move's transaction ended: committed; `stale` (the account or one of the other writes was
+ * not as read, or the table asked to retry); a guard's marker was there (`guard`, its position);
+ * the idempotency claim was no longer this request's (`claimLost`).
+ */
+export type MoveCommit = { kind: 'committed' } | { kind: 'stale' } | { kind: 'guard'; index: number } | { kind: 'claimLost' };
+
+/**
+ * The ledger's storage: it reads accounts and entries and commits a planned move in one
+ * transaction guarded by the account as read; the ledger (domain/ledger-moves.ts) plans and retries.
+ */
+export interface LedgerStore {
+  getAccount(userId: string): Promise<FlowerAccount | null>;
+  commit(move: PlannedMove, writes: MoveWrites): Promise<MoveCommit>;
+  listEntries(userId: string, page: PageRequest): Promise<Page<LedgerEntry>>;
   allEntries(userId: string): Promise<LedgerEntry[]>;
 }
 

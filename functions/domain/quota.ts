@@ -19,6 +19,21 @@ export interface Quotas {
   check(subject: string, spec: QuotaSpec, now: Date): Promise<void>;
 }
 
+/** One counter: a subject's quota in one window (epoch seconds). */
+export interface QuotaCounter {
+  subject: string;
+  name: string;
+  window: { start: number; end: number };
+}
+
+/** What storage does for quotas: it counts, conditionally; the window and the refusal are decided here. */
+export interface QuotaCounters {
+  /** Adds one while the counter is below `limit`, atomically; false when it was at the limit. */
+  increment(counter: QuotaCounter, limit: number): Promise<boolean>;
+  /** What the counter holds now (0 before its first use). */
+  used(counter: QuotaCounter): Promise<number>;
+}
+
 /** 429 RATE_LIMITED; the edge sends `Retry-After` (seconds) from `details`. */
 export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
@@ -39,6 +54,24 @@ export function quotaWindow(now: Date, windowSeconds: number): { start: number; 
 /** Seconds until the window holding `now` ends (at least 1). */
 export function retryAfterSeconds(now: Date, windowSeconds: number): number {
   return Math.max(1, quotaWindow(now, windowSeconds).end - Math.floor(now.getTime() / 1000));
+}
+
+/**
+ * The quotas the use cases take and check, over the table's counters: the window holding `now`
+ * names the counter, and a refusal says how long until that window ends.
+ */
+export class CountedQuotas implements Quotas {
+  constructor(private readonly counters: QuotaCounters) {}
+
+  async take(subject: string, spec: QuotaSpec, now: Date): Promise<void> {
+    const counter = { subject, name: spec.name, window: quotaWindow(now, spec.windowSeconds) };
+    if (!(await this.counters.increment(counter, spec.limit))) throw new RateLimitedError(retryAfterSeconds(now, spec.windowSeconds));
+  }
+
+  async check(subject: string, spec: QuotaSpec, now: Date): Promise<void> {
+    const counter = { subject, name: spec.name, window: quotaWindow(now, spec.windowSeconds) };
+    if ((await this.counters.used(counter)) >= spec.limit) throw new RateLimitedError(retryAfterSeconds(now, spec.windowSeconds));
+  }
 }
 
 export const MINUTE = 60;

@@ -4,6 +4,7 @@ import { BadInputError, RuleViolation, ValidationError } from './errors';
 import { dayBoundsSeconds } from './calendar';
 import type { IdempotentCompletion } from './idempotency';
 import type { MoveResult, Page, PageRequest } from './ports';
+import type { PlannedSpend } from './sponsor-budget';
 
 /** 捐步: today's WeChat-Run steps become flowers once a day, optionally matched by a sponsor (益行家). */
 
@@ -49,9 +50,12 @@ export interface StepDonationRecord {
   createdAt: string;
 }
 
+/** A sponsor to create, with its budget already split over its shards (sponsorShardBudgets). */
+export type NewSponsor = Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string; shardBudgetsFen: number[] };
+
 export interface SponsorRepository {
-  /** A new sponsor, its budget split over shards, audited in the same write. */
-  create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor>;
+  /** A new sponsor with its budget shards as given, audited in the same write. */
+  create(input: NewSponsor, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor>;
   /** Every sponsor with its figures (consistent reads on a retry). */
   list(consistent?: boolean): Promise<SponsorFigures[]>;
   listPage(page: PageRequest): Promise<Page<SponsorFigures>>;
@@ -64,7 +68,8 @@ export interface StepDonationCommand {
   day: string;
   steps: number;
   flowers: number;
-  planMatch: (sponsors: Sponsor[]) => PlannedMatch | null;
+  /** The match and how the sponsor's shards pay it, planned from the figures as read (withShardSpend). */
+  planMatch: (sponsors: SponsorFigures[]) => PlannedSpend | null;
   onConflict: () => Error;
   completion?: (match: () => PlannedMatch | null) => IdempotentCompletion<MoveResult> | undefined;
 }

@@ -3,7 +3,7 @@ import type { AuditRecord } from './audit';
 import type { MealLot } from './meals';
 
 /**
- * Winding up a suspended store's unredeemed meals (issue 13): an admin either refunds them to their
+ * Winding up a suspended store's unredeemed meals: an admin either refunds them to their
  * donors through WeChat Pay or moves them to another active store. The work runs from the table's
  * stream a page of lots at a time; each lot moves in one transaction whose conditions make a
  * redelivered page change nothing twice, and the money moves with it as entries (refund, move).

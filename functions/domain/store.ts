@@ -3,7 +3,7 @@ import type { AuditRecord } from './audit';
 import { RuleViolation } from './errors';
 import type { Page, PageRequest, PendingWrite } from './ports';
 
-/** A merchant's store (API.md "Love meals"); `rejected` is added (docs/api-additions.md). */
+/** A merchant's store, where love meals are bought and eaten; `rejected` is this project's addition. */
 export { STORE_STATUSES, type StoreStatus };
 
 export interface Store {
@@ -24,8 +24,15 @@ export interface StoreRecord extends Store {
 export interface StoreRepository {
   create(input: Omit<Store, 'id' | 'mealsAvailable'> & { id?: string }, createdAt: string): Promise<Store>;
   get(storeId: string): Promise<StoreRecord | null>;
-  /** `store` as read → `to`, refused with onConflict() when its status changed meanwhile; audited in the same write. */
-  changeStatus(store: StoreRecord, to: StoreStatus, change: { note: string | null; audit: AuditRecord; onConflict: () => Error }): Promise<StoreRecord>;
+  /**
+   * `store` as read → `to`, refused with onConflict(the write's failure) when its status changed
+   * meanwhile; audited in the same write.
+   */
+  changeStatus(
+    store: StoreRecord,
+    to: StoreStatus,
+    change: { note: string | null; audit: AuditRecord; onConflict: (cause: unknown) => Error },
+  ): Promise<StoreRecord>;
   listByStatus(status: StoreStatus, page: PageRequest): Promise<Page<StoreRecord>>;
   listByOwner(ownerId: string, page?: PageRequest): Promise<Page<StoreRecord>>;
   /** Active stores of a city (GET /stores?city=). */
@@ -36,6 +43,24 @@ export interface StoreRepository {
 
 /** An admin's review: only a pending store is reviewed; approval opens it, rejection closes it. */
 export function decideStoreReview(store: Pick<Store, 'status'>, decision: 'approve' | 'reject'): StoreStatus {
-  if (store.status !== 'pending') throw new RuleViolation('NOT_PENDING', '这家店已经审核过了');
+  if (store.status !== 'pending') throw notPending();
   return decision === 'approve' ? 'active' : 'rejected';
+}
+
+/** NOT_PENDING: the store was reviewed already (found so, or another admin's review landed first). */
+export function notPending(options?: ErrorOptions): RuleViolation {
+  return new RuleViolation('NOT_PENDING', '这家店已经审核过了', undefined, options);
+}
+
+/**
+ * STORE_NOT_ACTIVE: only an active store takes donations and scans, and only an active one can be
+ * suspended. The message says which of those was asked; the code is the same.
+ */
+export function storeNotActive(message = '该门店暂未营业', options?: ErrorOptions): RuleViolation {
+  return new RuleViolation('STORE_NOT_ACTIVE', message, undefined, options);
+}
+
+/** Donations and scans happen only at an active store (not pending, suspended or rejected). */
+export function assertStoreActive(store: Pick<Store, 'status'>): void {
+  if (store.status !== 'active') throw storeNotActive();
 }

@@ -2,7 +2,7 @@ import type { MediaVerdict, PhotoType, UploadPurpose } from '../contract/enums';
 import { photoProblem, type PhotoProblem } from './photo';
 
 /**
- * Uploads (issue 12): a person asks for an upload, their app sends the file straight to S3 with a
+ * Uploads: a person asks for an upload, their app sends the file straight to S3 with a
  * presigned POST, and the server trusts nothing about it until it has looked at the object itself.
  * A photo is then checked once more, by WeChat's image check, whose verdict arrives later.
  */

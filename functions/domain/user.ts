@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../contract/enums';
 
-/** Users and roles (API.md "Roles"): everyone is a donor; the other roles are granted. */
+/** Users and roles: everyone is a donor; the other roles are granted. */
 export { ROLES, type Role };
 
 export interface User {

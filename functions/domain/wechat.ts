@@ -63,4 +63,4 @@ export interface OpenDataPort {
   decrypt<T>(input: { sessionKey: string; encryptedData: string; iv: string }): T;
 }
 
-export class OpenDataRefused extends Error {}
+export { OpenDataRefused } from './errors';

@@ -11,35 +11,41 @@ import {
   shareOfQueue,
   shardCountFor,
   type DreamRecord,
-  type DreamRepository,
-  type GiftOutcome,
 } from '../domain/dream';
+import type { DreamGiftStore, DreamReads, DreamReviewStore } from '../domain/dream-ports';
+import { adoptionOutcome, reviewOutcome } from '../domain/dream-review';
 import type { IdempotentCompletion } from '../domain/idempotency';
-import type { Clock, MoveResult, UserRepository } from '../domain/ports';
+import type { Clock, LedgerRepository, MoveResult, UserRepository } from '../domain/ports';
 import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDreamInput, ReviewQueuePage, ReviewQueueQuery } from '../contract/dreams';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort } from '../domain/wechat';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Rules } from '../shared/config';
+import { giveFlowers, type GiftOutcome } from './give';
+import { dreamTotals } from './totals';
 import { dreamView } from './views';
 
 export interface DreamDeps {
   clock: Clock;
   users: UserRepository;
-  dreams: DreamRepository;
+  dreams: DreamReads;
+  dreamReviews: DreamReviewStore;
   teams: TeamRepository;
   quotas: Quotas;
   config: { rules: Pick<Rules, 'quotas' | 'review' | 'letters'> };
 }
+
+/** What a gift needs: no review or adoption writes, but the ledger (its function stays small). */
+export type DreamGiftDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams' | 'teams'> & { dreamGifts: DreamGiftStore; ledger: LedgerRepository };
 
 export interface Viewer {
   userId: string;
   isAdmin: boolean;
 }
 
-async function viewOne(deps: Pick<DreamDeps, 'dreams'>, dream: DreamRecord, withReviewNote = false) {
-  const totals = (await deps.dreams.totals([dream])).get(dream.id)!;
+async function viewOne(deps: Pick<DreamDeps, 'dreams' | 'clock'>, dream: DreamRecord, withReviewNote = false) {
+  const totals = (await dreamTotals(deps.dreams, [dream], deps.clock.now())).get(dream.id)!;
   return dreamView(dream, totals, { withReviewNote });
 }
 
@@ -69,12 +75,12 @@ export async function proposeDream(deps: DreamDeps, proposerId: string, input: P
     hours: {},
     version: 0,
   };
-  await deps.dreams.create(dream);
+  await deps.dreamReviews.create(dream);
   return { dream: await viewOne(deps, dream, true) };
 }
 
 /** in_review and rejected dreams exist only for their proposer and admins; for everyone else 404. */
-async function visibleDream(deps: DreamDeps, dreamId: string, viewer: Viewer | null, forGift = false): Promise<DreamRecord> {
+async function visibleDream(deps: Pick<DreamDeps, 'dreams'>, dreamId: string, viewer: Viewer | null, forGift = false): Promise<DreamRecord> {
   const dream = forGift ? await deps.dreams.getForGift(dreamId) : await deps.dreams.get(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
   const isPublic = PUBLIC_STATUSES.includes(dream.status);
@@ -109,7 +115,7 @@ export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
   if (query.status && !PUBLIC_STATUSES.includes(query.status)) return { items: [], nextCursor: null };
   if (query.sort === 'new') {
     const page = await deps.dreams.list({ status: query.status, category: query.category }, { limit: query.limit, cursor: query.cursor });
-    const totals = await deps.dreams.totals(page.items);
+    const totals = await dreamTotals(deps.dreams, page.items, deps.clock.now());
     return { items: page.items.map((d) => dreamView(d, totals.get(d.id)!)), nextCursor: page.nextCursor };
   }
   // hot: the most flowers in the last 24 hours among the newest 200 public dreams, then the most overall.
@@ -118,8 +124,8 @@ export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
   if (offset < 0 || offset > 200) throw new ValidationError('cursor 无效', [{ in: 'query', path: ['cursor'], message: 'invalid cursor' }]);
   const candidates = query.status
     ? (await deps.dreams.list({ status: query.status, category: query.category }, { limit: 200 })).items
-    : await deps.dreams.publicCandidates(200, query.category);
-  const totals = await deps.dreams.totals(candidates);
+    : (await deps.dreams.publicCandidates(200, query.category)).filter((d) => PUBLIC_STATUSES.includes(d.status));
+  const totals = await dreamTotals(deps.dreams, candidates, deps.clock.now());
   const ranked = candidates
     .map((d) => ({ d, t: totals.get(d.id)! }))
     .sort((a, b) => b.t.flowersLast24h - a.t.flowersLast24h || b.t.flowersRaised - a.t.flowersRaised);
@@ -130,7 +136,7 @@ export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
 
 export async function myDreams(deps: DreamDeps, userId: string, page: { limit: number; cursor?: string } = { limit: 100 }) {
   const { items: dreams, nextCursor } = await deps.dreams.listProposedBy(userId, page);
-  const totals = await deps.dreams.totals(dreams);
+  const totals = await dreamTotals(deps.dreams, dreams, deps.clock.now());
   return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor };
 }
 
@@ -151,7 +157,7 @@ const SEED_REVIEWER: AuditActor = { kind: 'system', id: 'seed', label: '演示�
 
 /** Admins approve or reject; text must pass the content-safety check before it can be approved. */
 /** What a review needs: no teams, notifications or quotas (its function stays small). */
-export type DreamReviewDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams'> & { contentSafety: ContentSafetyPort };
+export type DreamReviewDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams' | 'dreamReviews'> & { contentSafety: ContentSafetyPort };
 
 export async function reviewDream(deps: DreamReviewDeps, dreamId: string, input: ReviewDreamInput, actor: AuditActor = SEED_REVIEWER) {
   const dream = await deps.dreams.get(dreamId, true);
@@ -165,26 +171,33 @@ export async function reviewDream(deps: DreamReviewDeps, dreamId: string, input:
   }
   const note = input.note ?? null;
   const matchFund = input.matchFund ?? null;
-  const reviewed = await deps.dreams.review(dreamId, {
-    approve: input.decision === 'approve',
-    note,
-    matchFund,
-    audit: auditRecord(deps.clock.now(), actor, {
-      action: input.decision === 'approve' ? 'dream.approve' : 'dream.reject',
-      targetType: 'dream',
-      targetId: dreamId,
-      detail: matchFund ? `${dream.title}（配捐 ${matchFund.sponsorName}，预算 ${matchFund.budgetFen} 分）` : dream.title,
-      reason: note,
-    }),
-  });
-  return { dream: await viewOne(deps, reviewed, true) };
+  const now = deps.clock.now();
+  const reviewed = reviewOutcome(
+    dream,
+    {
+      approve: input.decision === 'approve',
+      note,
+      matchFund,
+      audit: auditRecord(now, actor, {
+        action: input.decision === 'approve' ? 'dream.approve' : 'dream.reject',
+        targetType: 'dream',
+        targetId: dreamId,
+        detail: matchFund ? `${dream.title}（配捐 ${matchFund.sponsorName}，预算 ${matchFund.budgetFen} 分）` : dream.title,
+        reason: note,
+      }),
+    },
+    now,
+  );
+  // Another review may have come first: the write holds to the status read above.
+  if (!(await deps.dreamReviews.review(reviewed))) throw notInReview();
+  return { dream: await viewOne(deps, (await deps.dreams.get(dreamId, true))!, true) };
 }
 
 export type DonationResult = GiftResult;
 
 /** POST /dreams/{id}/donations: flowers from the donor's balance to the dream, exactly once per key. */
 export async function donateToDream(
-  deps: DreamDeps,
+  deps: DreamGiftDeps,
   userId: string,
   dreamId: string,
   input: GiftBody,
@@ -193,7 +206,7 @@ export async function donateToDream(
   ) => (outcome: () => Omit<GiftOutcome, 'move'>) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<DonationResult> {
   const dream = await visibleDream(deps, dreamId, { userId, isAdmin: false }, true);
-  // API.md's order: 403 (a team the giver is not in) before the route's 409s.
+  // The contract's order: 403 (a team the giver is not in) before the route's 409s.
   const teamId = input.teamId ?? null;
   if (teamId && !(await deps.teams.isMember(teamId, userId, dreamId))) throw new ForbiddenError('你还不是这个队伍的成员');
   if (!acceptsGifts(dream.status)) throw dreamNotAccepting();
@@ -202,7 +215,7 @@ export async function donateToDream(
     dream: dreamView(outcome.dream, outcome.totals),
     balance: move.account.balance,
   });
-  const outcome = await deps.dreams.give({
+  const outcome = await giveFlowers(deps, {
     dream,
     userId,
     nickname: async () => (await deps.users.findById(userId))?.nickname ?? '爱心用户',
@@ -216,6 +229,6 @@ export async function donateToDream(
 export async function adoptDream(deps: DreamDeps, charityId: string, dreamId: string) {
   const dream = await visibleDream(deps, dreamId, { userId: charityId, isAdmin: false });
   if (dream.status !== 'executable') throw notExecutable();
-  const adopted = await deps.dreams.adopt(dreamId, charityId);
-  return { dream: await viewOne(deps, adopted) };
+  if (!(await deps.dreamReviews.adopt(adoptionOutcome(dream, charityId, deps.clock.now())))) throw notExecutable();
+  return { dream: await viewOne(deps, (await deps.dreams.get(dreamId, true))!) };
 }

@@ -1,6 +1,6 @@
 import type { DreamRecord, DreamTotals } from '../domain/dream';
 
-/** The dream as API.md shows it, plus additions (docs/api-additions.md). */
+/** The dream as the HTTP contract shows it, plus this project's additions (docs/api.md). */
 export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { withReviewNote?: boolean } = {}) {
   return {
     id: dream.id,

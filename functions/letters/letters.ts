@@ -5,8 +5,11 @@ import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '.
 import {
   nextLetterDue,
   notInReview,
+  notRejected,
   imagesOf,
   reconcileStatement,
+  reviewPlan,
+  reviewRefusal,
   type Letterbox,
   type LetterRecord,
   type LetterRepository,
@@ -21,7 +24,7 @@ import type { Rules } from '../shared/config';
 import { checkPhotos } from '../uploads/uploads';
 
 /**
- * 小红花来信 and 执行反馈 (issue 12): the adopting charity writes, with photos it uploaded; an
+ * 小红花来信 and 执行反馈: the adopting charity writes, with photos it uploaded; an
  * admin reviews once WeChat's image check cleared every photo; only published letters reach anyone
  * (the stream delivers them: functions/events/fanout.ts).
  */
@@ -51,7 +54,7 @@ const REPORTABLE = new Set(['adopted', 'completed']);
 export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: string, input: SubmitLetterInput): Promise<LetterRecord> {
   const dream = await deps.audience.dream(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
-  // API.md: only the charity that adopted the dream writes its letters (403 for any other).
+  // Only the charity that adopted the dream writes its letters (403 for any other).
   if (dream.charityId !== authorId) throw new ForbiddenError('只有认领这个梦想的公益机构可以发布来信');
   if (!REPORTABLE.has(dream.status)) throw new RuleViolation('NOT_ADOPTED', '梦想被认领后才能发布来信');
   const letter = await draftLetter(deps, authorId, dream, input);
@@ -104,11 +107,11 @@ export async function resubmitLetter(deps: LetterDeps, authorId: string, letterI
   const previous = await deps.letters.get(letterId);
   if (!previous) throw new NotFoundError('来信不存在');
   if (previous.authorId !== authorId) throw new ForbiddenError('只有来信的作者可以修改');
-  if (previous.status !== 'rejected') throw new RuleViolation('NOT_REJECTED', '只有被退回的来信可以修改后重新提交');
+  if (previous.status !== 'rejected') throw notRejected();
   const dream = await deps.audience.dream(previous.dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
   const letter = { ...(await draftLetter(deps, authorId, dream, input, previous.id)), createdAt: previous.createdAt };
-  await deps.letters.resubmit(letter);
+  if (!(await deps.letters.resubmit(letter))) throw notRejected();
   return letter;
 }
 
@@ -133,7 +136,11 @@ export async function reviewLetter(
     checked = { ...letter, statement: await reconciledNow(deps, (await deps.audience.dream(letter.dreamId))!, letter.statement) };
   }
   const at = deps.clock.now().toISOString();
-  return deps.letters.decide(checked, { publish, note: input.note ?? null, at, nextDueAt: nextLetterDue(at, deps.config.rules.letters.maxGapDays) });
+  const plan = reviewPlan(checked, { publish, note: input.note ?? null, at, nextDueAt: nextLetterDue(at, deps.config.rules.letters.maxGapDays) });
+  // Another admin may have reviewed it, or another statement been published, since the reads above.
+  const refusal = reviewRefusal(await deps.letters.decide(plan));
+  if (refusal) throw refusal;
+  return plan.letter;
 }
 
 /** Approval waits for WeChat's image check of every photo and receipt (asked from the stream when it was kept). */
@@ -229,7 +236,7 @@ export async function letterReviewQueue(deps: LetterDeps, page: { limit: number;
 
 /** GET /charity/dreams/{id}/letters: every letter of a dream, any state, for its adopting charity (or an admin). */
 export async function lettersOfMyDream(deps: LetterDeps, caller: { id: string; isAdmin: boolean }, dreamId: string, page: { limit: number; cursor?: string }) {
-  // The page first: a malformed cursor is a 400 before any 403/404 (API.md's order), and nothing is shown before the check.
+  // The page first: a malformed cursor is a 400 before any 403/404 (the contract's order), and nothing is shown before the check.
   const found = await deps.letters.ofDream(dreamId, page);
   const dream = await deps.audience.dream(dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');

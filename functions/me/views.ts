@@ -1,6 +1,6 @@
 import type { FlowerAccount, LedgerEntry } from '../domain/ledger';
 
-/** The ledger entry as API.md shows it (plus `note`, the title a person sees beside it). */
+/** The ledger entry as the contract shows it (plus `note`, the title a person sees beside it). */
 export function ledgerEntryView(entry: LedgerEntry) {
   return {
     id: entry.id,

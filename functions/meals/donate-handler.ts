@@ -1,7 +1,7 @@
 import { donateMealsRoute } from '../contract/meals';
 import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { donateMeals } from './meals';
+import { donateMeals } from './donations';
 
 /** POST /meals/donations — a pending donation and its WeChat Pay order (Idempotency-Key). */
 export const handler = httpRoute(donateMealsRoute, {

@@ -1,7 +1,7 @@
 import { myMealsRoute } from '../contract/meals';
 import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { myMeals } from './meals';
+import { myMeals } from './donations';
 
 /** GET /me/meals — the donor's donations and where their meals were eaten. */
 export const handler = httpRoute(myMealsRoute, {

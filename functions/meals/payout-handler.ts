@@ -1,4 +1,4 @@
-import { recordPayoutRoute } from '../contract/meals';
+import { recordPayoutRoute } from '../contract/store-admin';
 import { adminActor } from '../admin/people';
 import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';

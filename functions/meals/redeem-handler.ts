@@ -1,7 +1,7 @@
 import { redeemMealRoute } from '../contract/meals';
 import { redemptionDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { redeemMeal } from './meals';
+import { redeemMeal } from './redemption';
 
 /** POST /stores/{id}/redemptions — a scan hands out the store's oldest funded meal. */
 export const handler = httpRoute(redeemMealRoute, {

@@ -1,4 +1,4 @@
-import { resumeStoreRoute } from '../contract/meals';
+import { resumeStoreRoute } from '../contract/store-admin';
 import { adminActor } from '../admin/people';
 import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';

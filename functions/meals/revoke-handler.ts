@@ -1,7 +1,7 @@
 import { revokeWorkerRoute } from '../contract/meals';
 import { rosterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { revokeWorkerRow } from './meals';
+import { revokeWorkerRow } from './roster';
 
 /** POST /workers/roster/revoke — a roster row revoked, its worker no longer one. */
 export const handler = httpRoute(revokeWorkerRoute, {

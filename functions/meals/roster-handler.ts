@@ -1,7 +1,7 @@
 import { importRosterRoute } from '../contract/meals';
 import { rosterDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { importRoster } from './meals';
+import { importRoster } from './roster';
 
 /** POST /workers/roster — a charity or an admin imports a roster. */
 export const handler = httpRoute(importRosterRoute, {

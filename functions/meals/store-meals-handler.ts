@@ -1,7 +1,7 @@
 import { storeMealsRoute } from '../contract/meals';
 import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { storeMeals } from './meals';
+import { storeMeals } from './redemption';
 
 /** GET /me/stores/{id}/meals — the merchant's meals, today and this month. */
 export const handler = httpRoute(storeMealsRoute, {

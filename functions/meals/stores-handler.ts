@@ -1,7 +1,7 @@
 import { activeStoresRoute } from '../contract/meals';
 import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { activeStores } from './meals';
+import { activeStores } from './donations';
 
 /** GET /stores?city= (public) — where a donor can buy love meals. */
 export const handler = httpRoute(activeStoresRoute, {

@@ -1,4 +1,4 @@
-import { suspendStoreRoute } from '../contract/meals';
+import { suspendStoreRoute } from '../contract/store-admin';
 import { adminActor } from '../admin/people';
 import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';

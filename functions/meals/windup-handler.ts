@@ -1,4 +1,4 @@
-import { windUpStoreRoute } from '../contract/meals';
+import { windUpStoreRoute } from '../contract/store-admin';
 import { adminActor } from '../admin/people';
 import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';

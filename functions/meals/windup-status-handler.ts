@@ -1,4 +1,4 @@
-import { storeWindupRoute } from '../contract/meals';
+import { storeWindupRoute } from '../contract/store-admin';
 import { storeAdminDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { windupOf } from './windup';

@@ -5,7 +5,7 @@ import { dayOf } from '../domain/calendar';
 import { payoutProblem, shardOf, type MealQueue, type PayoutRecord } from '../domain/meals';
 import type { PaymentPort, Refund } from '../domain/payment';
 import type { Clock } from '../domain/ports';
-import type { StoreRecord, StoreRepository } from '../domain/store';
+import { storeNotActive, type StoreRecord, type StoreRepository } from '../domain/store';
 import {
   assertCanWindUp,
   refundOfLot,
@@ -17,6 +17,7 @@ import {
 } from '../domain/store-windup';
 import type { DonationRecord, DonationRepository } from '../domain/meals';
 import type { Rules } from '../shared/config';
+import { logger } from '../shared/log';
 import { storeView } from '../stores/stores';
 
 /**
@@ -50,11 +51,11 @@ async function storeOrNotFound(deps: Pick<WindupDeps, 'stores'>, storeId: string
 export async function suspendStore(deps: StoreAdminDeps, actor: AuditActor, storeId: string, input: { reason: string }) {
   const store = await storeOrNotFound(deps, storeId);
   assertNotOwnWork(actor, store.ownerId, '店铺');
-  if (store.status !== 'active') throw new RuleViolation('STORE_NOT_ACTIVE', '只有营业中的门店可以暂停');
+  if (store.status !== 'active') throw storeNotActive('只有营业中的门店可以暂停');
   const suspended = await deps.stores.changeStatus(store, 'suspended', {
     note: input.reason,
     audit: auditRecord(deps.clock.now(), actor, { action: 'store.suspend', targetType: 'store', targetId: store.id, detail: store.name, reason: input.reason }),
-    onConflict: () => new RuleViolation('STORE_NOT_ACTIVE', '门店状态已变化，请刷新'),
+    onConflict: (cause) => storeNotActive('门店状态已变化，请刷新', { cause }),
   });
   return { store: storeView(suspended) };
 }
@@ -68,7 +69,7 @@ export async function resumeStore(deps: StoreAdminDeps, actor: AuditActor, store
   const resumed = await deps.stores.changeStatus(store, 'active', {
     note: null,
     audit: auditRecord(deps.clock.now(), actor, { action: 'store.resume', targetType: 'store', targetId: store.id, detail: store.name, reason: null }),
-    onConflict: () => new RuleViolation('STORE_NOT_SUSPENDED', '门店状态已变化，请刷新'),
+    onConflict: (cause) => new RuleViolation('STORE_NOT_SUSPENDED', '门店状态已变化，请刷新', undefined, { cause }),
   });
   return { store: storeView(resumed) };
 }
@@ -158,7 +159,11 @@ async function applyRefundWord(deps: { clock: Clock; windup: Pick<MealWindupStor
   if (refund.id !== answer.outRefundNo || refund.donationId !== answer.outTradeNo || refund.amountFen !== answer.refundFen) return false;
   const to = refundStatusAfter(refund.status, answer.status);
   if (!to) return true;
-  return deps.windup.settleRefund(refund.id, refund.status, to, { at: deps.clock.now().toISOString(), wechatRefundId: answer.refundId || null });
+  const settled = await deps.windup.settleRefund(refund.id, refund.status, to, { at: deps.clock.now().toISOString(), wechatRefundId: answer.refundId || null });
+  // A donor's money is stuck until a person acts: this line raises the refund-failed alarm.
+  if (settled && to === 'failed')
+    logger.error('refund failed', { alert: 'refund_failed', refundId: refund.id, storeId: refund.storeId, amountFen: refund.amountFen });
+  return settled;
 }
 
 /** GET /admin/stores/{id}/unredeemed: the last wind-up of a store (null: none) and the store's money. */

@@ -1,7 +1,7 @@
 /**
- * The one error module of the edge: the domain's typed errors (re-exported here for the adapters
- * and handlers) and the one mapper to API.md's envelope `{"error": {"code", "message", "details?"}}`.
- * Anything else becomes a 500 with no internals.
+ * The one error module of the edge: the domain's typed errors (re-exported here for the handlers)
+ * and the one mapper to the contract's envelope `{"error": {"code", "message", "details?"}}`.
+ * Anything else becomes a 500 with no internals; an error's `cause` is for the log, never the body.
  */
 import { AppError } from '../domain/errors';
 

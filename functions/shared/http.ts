@@ -7,7 +7,7 @@ import type { Auth, ResponseOf, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
 import { core } from '../wiring/core';
 import { logger } from './log';
-import { BoundedSet } from '../adapters/dynamodb/bounded-map';
+import { BoundedSet } from './bounded-map';
 import type { UserRecord } from '../domain/user';
 import {
   AppError,
@@ -57,7 +57,7 @@ interface Handling<B, Q, P, R, A extends Auth> {
 /**
  * The edge of every function: the route's contract (functions/contract) gives auth, roles, the
  * schemas and the status; then one zod parse, one use case, one response mapping, one log line.
- * The order of refusals follows API.md: 401, then 400, then 403/404, then the route's 409s. The
+ * The order of refusals follows the contract: 401, then 400, then 403/404, then the route's 409s. The
  * use case's answer is typed by the contract's response schema, so the two cannot drift.
  */
 export function httpRoute<
@@ -197,8 +197,8 @@ function parseJsonBody(event: APIGatewayProxyEventV2, expectsBody: boolean): unk
   try {
     // secure-json-parse refuses __proto__ / constructor.prototype keys (prototype poisoning).
     return sjson.parse(raw, undefined, { protoAction: 'error', constructorAction: 'error' });
-  } catch {
-    throw new ValidationError('请求体不是合法的 JSON');
+  } catch (cause) {
+    throw new ValidationError('请求体不是合法的 JSON', undefined, { cause });
   }
 }
 
@@ -222,9 +222,15 @@ function toResult(response: StoredResponse, flags: { replayed?: boolean } = {}):
   return { statusCode: response.status, headers, body: JSON.stringify(response.body) };
 }
 
+/**
+ * The request's one log line, with its request id. A failure is logged whole, its `cause` (the SDK's
+ * or WeChat's error a typed error stands for) included, structured by the logger; the response
+ * body never carries either.
+ */
 function logOnce(method: string, path: string, status: number, started: number, failure: unknown, context?: Context) {
   const entry = { method, path, status, durationMs: Date.now() - started, requestId: context?.awsRequestId };
   if (status >= 500) logger.error('request failed', { ...entry, error: failure as Error });
-  else if (failure instanceof AppError) logger.info('request refused', { ...entry, code: failure.code });
+  else if (failure instanceof AppError)
+    logger.info('request refused', { ...entry, code: failure.code, ...(failure.cause === undefined ? {} : { cause: failure.cause }) });
   else logger.info('request served', entry);
 }

@@ -34,3 +34,18 @@ export function secretProvider(
     return value;
   };
 }
+
+/** A value that may be absent: given directly, read from SSM (where 'none' means absent), or neither. */
+export function optionalSecret(
+  direct: string | undefined,
+  parameterName: string | undefined,
+  what: string,
+  region?: string,
+): () => Promise<string | undefined> {
+  if (!direct && !parameterName) return async () => undefined;
+  const read = secretProvider(direct, parameterName, what, region);
+  return async () => {
+    const value = (await read()).trim();
+    return value === 'none' ? undefined : value;
+  };
+}

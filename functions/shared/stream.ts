@@ -35,10 +35,14 @@ export function streamHandler(name: string, handleRecord: (change: TableChange) 
     const response = await processPartialResponse(event, (record: DynamoDBRecord) => handleRecord(tableChange(record)), processor, {
       context,
       processInParallel: true,
+      // A batch whose every record failed is answered like a partial one (all of them retried), so it
+      // is logged below and raises its consumer's failures alarm, instead of ending in a throw.
+      throwOnFullBatchFailure: false,
     });
     const failed = response.batchItemFailures.length;
-    const line = { consumer: name, records: event.Records.length, failed, durationMs: Date.now() - started };
-    if (failed) logger.error('stream batch had failures', { ...line, errors: processor.errors.map((e) => e.message).slice(0, 5) });
+    const line = { consumer: name, records: event.Records.length, failed, durationMs: Date.now() - started, requestId: context?.awsRequestId };
+    // Whole errors, so the logger writes each one's cause (the SDK's or WeChat Pay's error) too.
+    if (failed) logger.error('stream batch had failures', { ...line, errors: processor.errors.slice(0, 5) });
     else logger.info('stream batch', line);
     return response;
   };

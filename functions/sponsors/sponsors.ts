@@ -2,6 +2,7 @@ import type { CreateSponsorInput } from '../contract/earning';
 import type { SponsorRepository } from '../domain/steps';
 import { auditRecord, type AuditActor } from '../domain/audit';
 import type { Clock } from '../domain/ports';
+import { sponsorShardBudgets } from '../domain/sponsor-budget';
 
 export interface SponsorDeps {
   sponsors: SponsorRepository;
@@ -12,7 +13,8 @@ export interface SponsorDeps {
 export async function createSponsor(deps: SponsorDeps, actor: AuditActor, input: CreateSponsorInput) {
   const now = deps.clock.now();
   const { reason, ...profile } = input;
-  const sponsor = await deps.sponsors.create({ ...profile, status: 'active' }, now.toISOString(), (sponsorId) =>
+  const shardBudgetsFen = sponsorShardBudgets(profile.budgetFen);
+  const sponsor = await deps.sponsors.create({ ...profile, status: 'active', shardBudgetsFen }, now.toISOString(), (sponsorId) =>
     auditRecord(now, actor, {
       action: 'sponsor.create',
       targetType: 'sponsor',

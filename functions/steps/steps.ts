@@ -1,5 +1,6 @@
 import type { PlannedMatch, SponsorRepository, StepsRepository } from '../domain/steps';
 import { dayOf } from '../domain/calendar';
+import { withShardSpend } from '../domain/sponsor-budget';
 import type { IdempotentCompletion } from '../domain/idempotency';
 import type { Clock, MoveResult, UserRepository } from '../domain/ports';
 import { alreadyDonatedError, assertPlausibleSteps, flowersForSteps, sponsorMatchFen, type Sponsor } from '../domain/steps';
@@ -68,7 +69,7 @@ export async function donateSteps(
   completion?: (present: (move: MoveResult) => StepDonationResult) => IdempotentCompletion<MoveResult> | undefined,
 ): Promise<StepDonationResult> {
   const { day, steps } = await todaysSteps(deps, userId, input);
-  // API.md's refusal order: 400, then ALREADY_DONATED_TODAY, then NOT_ENOUGH_STEPS. The read is a
+  // The contract's refusal order: 400, then ALREADY_DONATED_TODAY, then NOT_ENOUGH_STEPS. The read is a
   // courtesy for that order; the marker in the move's transaction is what enforces once a day.
   assertPlausibleSteps(steps, deps.config.rules.steps);
   if (await deps.steps.hasDonated(userId, day)) throw alreadyDonatedError();
@@ -85,7 +86,7 @@ export async function donateSteps(
     day,
     steps,
     flowers,
-    planMatch: planMatch(deps.config, steps),
+    planMatch: withShardSpend(planMatch(deps.config, steps)),
     onConflict: alreadyDonatedError,
     completion: completion && ((currentMatch) => completion((m) => present(m, currentMatch()))),
   });

@@ -3,7 +3,7 @@ import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { openStore } from './stores';
 
-/** POST /stores — a merchant applies to open a store (API.md: 201, `pending`). */
+/** POST /stores — a merchant applies to open a store (201, `pending`). */
 export const handler = httpRoute(openStoreRoute, {
   handle: async ({ body, caller }) => openStore(await storeDeps(), caller.userId, body),
 });

@@ -4,7 +4,7 @@ import { storeDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { reviewStore } from './stores';
 
-/** POST /stores/{id}/review — admins approve or reject a pending store (API.md). */
+/** POST /stores/{id}/review — admins approve or reject a pending store. */
 export const handler = httpRoute(reviewStoreRoute, {
   handle: async ({ params, body, caller }) => {
     const app = await storeDeps();

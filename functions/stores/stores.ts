@@ -3,8 +3,8 @@ import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit'
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Rules } from '../shared/config';
-import { decideStoreReview, type StoreRecord, type StoreRepository } from '../domain/store';
-import { NotFoundError, RuleViolation } from '../domain/errors';
+import { decideStoreReview, notPending, type StoreRecord, type StoreRepository } from '../domain/store';
+import { NotFoundError } from '../domain/errors';
 
 export interface StoreDeps {
   stores: StoreRepository;
@@ -14,7 +14,7 @@ export interface StoreDeps {
   config: { rules: Pick<Rules, 'quotas'> };
 }
 
-/** API.md `store`, plus when it was opened and the reviewer's note (docs/api-additions.md). */
+/** The contract's `store`, plus when it was opened and the reviewer's note (docs/api.md). */
 export function storeView(store: StoreRecord) {
   const { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote } = store;
   return { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote };
@@ -62,7 +62,7 @@ export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: s
       detail: store.name,
       reason: note,
     }),
-    onConflict: () => new RuleViolation('NOT_PENDING', '这家店已经审核过了'),
+    onConflict: (cause) => notPending({ cause }),
   });
   return { store: storeView(reviewed) };
 }

@@ -1,14 +1,16 @@
-import { acceptsGifts, dreamNotAccepting, type DreamRepository } from '../domain/dream';
+import { acceptsGifts, dreamNotAccepting } from '../domain/dream';
+import type { DreamReads } from '../domain/dream-ports';
 import { NotFoundError } from '../domain/errors';
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Rules } from '../shared/config';
 import type { Team, TeamRepository } from '../domain/team';
+import { dreamTotals } from '../dreams/totals';
 import { dreamView } from '../dreams/views';
 
 export interface TeamDeps {
   users: UserRepository;
-  dreams: DreamRepository;
+  dreams: DreamReads;
   teams: TeamRepository;
   quotas: Quotas;
   clock: Clock;
@@ -57,7 +59,7 @@ export async function getTeam(deps: TeamDeps, teamId: string) {
   if (!team) throw new NotFoundError('队伍不存在');
   const [dream, members] = await Promise.all([deps.dreams.get(team.dreamId), deps.teams.members(teamId)]);
   if (!dream) throw new NotFoundError('梦想不存在');
-  const totals = (await deps.dreams.totals([dream])).get(dream.id)!;
+  const totals = (await dreamTotals(deps.dreams, [dream], deps.clock.now())).get(dream.id)!;
   const ranked = [...members].sort((a, b) => b.flowers - a.flowers || (a.joinedAt < b.joinedAt ? -1 : 1));
   return {
     team: teamView(team),

@@ -10,7 +10,7 @@ import type { MediaCheckPort } from '../domain/wechat';
 import type { Rules } from '../shared/config';
 
 /**
- * Photo uploads (issue 12). The app sends the file straight to S3 with a presigned POST; nothing
+ * Photo uploads. The app sends the file straight to S3 with a presigned POST; nothing
  * about it is believed until a letter names it: then the server looks at the object (it exists, its
  * size, its type from its first bytes), keeps a copy, and asks WeChat's image check, whose verdict
  * comes back by a signed push.

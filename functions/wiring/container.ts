@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../domain/ports';
-import type { DreamBooks } from '../domain/dream';
+import { dreamBooks, type DreamBooks } from '../domain/dream-books';
 import { DynamoDreamBooks } from '../adapters/dynamodb/dream-books';
 import { config, type AppConfig } from '../shared/config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
@@ -12,6 +12,7 @@ import {
   photoCheckParts,
   ledgerParts,
   dreamPageParts,
+  dreamGiftParts,
   dreamReviewParts,
   eventParts,
   letterParts,
@@ -38,6 +39,7 @@ export type Container = Core &
   ReturnType<typeof quizParts> &
   ReturnType<typeof lowCarbonParts> &
   ReturnType<typeof dreamPageParts> &
+  ReturnType<typeof dreamGiftParts> &
   ReturnType<typeof dreamReviewParts> &
   ReturnType<typeof notificationParts> &
   Omit<ReturnType<typeof eventParts>, 'notifications'> &
@@ -60,12 +62,13 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...quizParts(base),
     ...lowCarbonParts(base),
     ...dreamPageParts(base),
+    ...dreamGiftParts(base),
     ...dreamReviewParts(base),
     ...eventParts(base),
     ...notificationParts(base),
     verifyPush: pushParts(base).verifyPush,
     ...letterParts(base),
-    dreamBooks: new DynamoDreamBooks(base.table, clock),
+    dreamBooks: dreamBooks(new DynamoDreamBooks(base.table), clock),
   };
 }
 

@@ -1,6 +1,7 @@
 import { core, feature } from './core';
 import {
   dreamParts,
+  dreamGiftParts,
   dreamPageParts,
   dreamReviewParts,
   eventParts,
@@ -41,6 +42,7 @@ export const lowCarbonDeps = /* @__PURE__ */ feature(lowCarbonParts);
 export const storeDeps = /* @__PURE__ */ feature(storeParts);
 export const notificationDeps = /* @__PURE__ */ feature(notificationParts);
 export const dreamDeps = /* @__PURE__ */ feature(dreamParts);
+export const dreamGiftDeps = /* @__PURE__ */ feature(dreamGiftParts);
 export const dreamReviewDeps = /* @__PURE__ */ feature(dreamReviewParts);
 export const eventDeps = /* @__PURE__ */ feature(eventParts);
 export const fanoutDeps = /* @__PURE__ */ feature(fanoutParts);

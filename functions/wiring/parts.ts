@@ -1,7 +1,10 @@
-import { DynamoDreamRepository } from '../adapters/dynamodb/dream-repository';
+import { DreamCaches } from '../adapters/dynamodb/dream-caches';
+import { DynamoDreamGiftStore } from '../adapters/dynamodb/dream-gift-store';
+import { DynamoDreamReads } from '../adapters/dynamodb/dream-reads';
+import { DynamoDreamReviewStore } from '../adapters/dynamodb/dream-review-store';
 import { DynamoNotificationRepository, DynamoNotifier } from '../adapters/dynamodb/notification-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
-import { DynamoQuotaStore } from '../adapters/dynamodb/quota-store';
+import { DynamoQuotaCounters } from '../adapters/dynamodb/quota-store';
 import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
 import { DynamoStepsRepository } from '../adapters/dynamodb/steps-repository';
 import { DynamoStoreRepository } from '../adapters/dynamodb/store-repository';
@@ -23,19 +26,19 @@ import { Pacer } from '../domain/pacer';
 import type { SubscriptionStore } from '../domain/subscription';
 import type { SubscribeTemplate } from '../shared/config';
 import type { SubscribeTopic } from '../contract/enums';
-import type { DreamRepository } from '../domain/dream';
+import type { DreamGiftStore, DreamReads, DreamReviewStore } from '../domain/dream-ports';
 import type { MemberCodes } from '../domain/lowcarbon';
 import type { NotificationRepository, NotificationSender } from '../domain/notification';
 import type { QuizRepository } from '../domain/quiz';
-import type { Quotas } from '../domain/quota';
+import { CountedQuotas, type Quotas } from '../domain/quota';
 import type { SponsorRepository, StepsRepository } from '../domain/steps';
 import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
 import type { Core } from './core';
-import { MEAL_PASS, MemberCodeService } from '../shared/member-code';
+import { MEAL_PASS, MemberCodeService } from '../adapters/tokens/member-code';
 import { DynamoMealQueue } from '../adapters/dynamodb/meal-queue';
-import { secretProvider } from '../shared/secrets';
+import { optionalSecret, secretProvider } from '../shared/secrets';
 import { subscribeTemplates } from '../shared/subscribe-templates';
 import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
 import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
@@ -46,7 +49,8 @@ import { DynamoRoster } from '../adapters/dynamodb/roster';
 import { loadWechatPaySettings } from '../shared/config';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import type { AuditTrail } from '../domain/audit';
-import { DynamoLedgerRepository } from '../adapters/dynamodb/ledger-repository';
+import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-repository';
+import { LedgerMoves } from '../domain/ledger-moves';
 import type { LedgerRepository } from '../domain/ports';
 import { SignedObjectStore } from '../adapters/s3/object-store';
 import { DynamoUploadRepository } from '../adapters/dynamodb/upload-repository';
@@ -74,9 +78,9 @@ function perCore<T>(build: (core: Core) => T): (core: Core) => T {
 /** The audit trail as a list (GET /admin/audit); changes write their entries in their own transactions. */
 export const auditParts = /* @__PURE__ */ perCore((core): { audit: AuditTrail } => ({ audit: new DynamoAuditTrail(core.table) }));
 
-/** The flower ledger, for the functions that read or move flowers (one per core). */
+/** The flower ledger, for the functions that read or move flowers (one per core: it remembers the accounts it moved). */
 export const ledgerParts = /* @__PURE__ */ perCore((core): { ledger: LedgerRepository } => ({
-  ledger: new DynamoLedgerRepository(core.table, { maxAttempts: core.config.rules.ledger.maxMoveAttempts, clock: core.clock }),
+  ledger: new LedgerMoves(new DynamoLedgerStore(core.table), { maxAttempts: core.config.rules.ledger.maxMoveAttempts, clock: core.clock }),
 }));
 
 export interface WechatParts {
@@ -111,7 +115,14 @@ export interface NotificationParts {
   letterbox: Letterbox;
 }
 export interface DreamParts extends QuotaParts {
-  dreams: DreamRepository;
+  dreams: DreamReads;
+  dreamReviews: DreamReviewStore;
+  teams: TeamRepository;
+}
+/** A gift moves flowers: the donor's ledger and the dream's gift writes, in one transaction. */
+export interface DreamGiftParts extends QuotaParts, LedgerParts {
+  dreams: DreamReads;
+  dreamGifts: DreamGiftStore;
   teams: TeamRepository;
 }
 export interface SubscriptionParts {
@@ -131,7 +142,8 @@ export interface EventParts extends SubscriptionParts {
 }
 /** Only the review asks WeChat (its content-safety check), so only it carries the client. */
 export interface DreamReviewParts extends WechatParts {
-  dreams: DreamRepository;
+  dreams: DreamReads;
+  dreamReviews: DreamReviewStore;
 }
 
 export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts & { wechat: HttpWechatClient } => {
@@ -146,7 +158,7 @@ export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts & { wecha
   return { wechat: client, contentSafety: client };
 });
 
-export const quotaParts = /* @__PURE__ */ perCore((core): QuotaParts => ({ quotas: new DynamoQuotaStore(core.table) }));
+export const quotaParts = /* @__PURE__ */ perCore((core): QuotaParts => ({ quotas: new CountedQuotas(new DynamoQuotaCounters(core.table)) }));
 
 export function signInParts(core: Core): SignInParts {
   return { ...wechatParts(core), ...quotaParts(core) };
@@ -187,13 +199,22 @@ export const notificationParts = /* @__PURE__ */ perCore((core): NotificationPar
   letterbox: new DynamoLetterbox(core.table),
 }));
 
-/** One dream repository per core (its caches are the process's). */
-const dreamRepository = /* @__PURE__ */ perCore((core): DreamRepository => new DynamoDreamRepository(core.table, ledgerParts(core).ledger, core.clock));
+/** One set of dream caches per core: the process's reads, gifts and adoptions share them. */
+const dreamCaches = /* @__PURE__ */ perCore(() => new DreamCaches());
+const dreamReads = /* @__PURE__ */ perCore((core): DreamReads => new DynamoDreamReads(core.table, dreamCaches(core)));
+const dreamReviewStore = /* @__PURE__ */ perCore((core): DreamReviewStore => new DynamoDreamReviewStore(core.table, dreamCaches(core)));
 
 export function dreamParts(core: Core): DreamParts {
+  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), teams: new DynamoTeamRepository(core.table, core.clock), ...quotaParts(core) };
+}
+
+/** POST /dreams/{id}/donations: the reads, the gift writes and the ledger; no review or adoption writes. */
+export function dreamGiftParts(core: Core): DreamGiftParts {
   return {
-    dreams: dreamRepository(core),
+    dreams: dreamReads(core),
+    dreamGifts: new DynamoDreamGiftStore(core.table, dreamCaches(core)),
     teams: new DynamoTeamRepository(core.table, core.clock),
+    ...ledgerParts(core),
     ...quotaParts(core),
   };
 }
@@ -204,7 +225,7 @@ export function dreamPageParts(core: Core): DreamParts & { letterSummaries: Lett
 }
 
 export function dreamReviewParts(core: Core): DreamReviewParts {
-  return { dreams: dreamRepository(core), ...wechatParts(core) };
+  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), ...wechatParts(core) };
 }
 
 export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({
@@ -266,7 +287,7 @@ export const pushParts = /* @__PURE__ */ perCore((core) => {
   };
 });
 
-/** Letters (issue 12): the repository, the letterbox, the lean dream reader (who adopted it, its matched money), photos. */
+/** Letters: the repository, the letterbox, the lean dream reader (who adopted it, its matched money), photos. */
 export const letterParts = /* @__PURE__ */ perCore(
   (core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } & UploadParts => ({
     letters: new DynamoLetterRepository(core.table),
@@ -276,7 +297,7 @@ export const letterParts = /* @__PURE__ */ perCore(
   }),
 );
 
-/** Love meals (issue 13): donations, the stores they fund, and WeChat Pay (when configured). */
+/** Love meals: donations, the stores they fund, and WeChat Pay (when configured). */
 export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
   const settings = loadWechatPaySettings(core.config.env, core.config.isLocalStage);
   const { region } = core.config;
@@ -289,6 +310,8 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
           {
             privateKey: secretProvider(settings.privateKey, settings.privateKeyParam, 'WeChat Pay merchant key', region),
             apiV3Key: secretProvider(settings.apiV3Key, settings.apiV3KeyParam, 'WeChat Pay APIv3 key', region),
+            publicKey: optionalSecret(settings.publicKey, settings.publicKeyParam, 'WeChat Pay public key', region),
+            platformCertificates: optionalSecret(settings.platformCertificates, settings.platformCertificatesParam, 'WeChat Pay platform certificates', region),
           },
           core.config.isLocalStage,
         )

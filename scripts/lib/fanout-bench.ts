@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- fanout` (issue 11): one dream with BENCH_FANOUT_DONORS donors (100,000) reaches
+ * `npm run bench -- fanout`: one dream with BENCH_FANOUT_DONORS donors (100,000) reaches
  * its target on DynamoDB Local, and the stream consumers — in a child process, as Lambda runs
  * them — tell every donor. Midway the child is killed with SIGKILL and started again on its
  * checkpoints. Prints donors told per second, WCU per donor (AWS's model, from what was written),
@@ -14,7 +14,8 @@ import { donateToDream, proposeDream, reviewDream } from '../../functions/dreams
 import { jobProgress } from '../../functions/events/fanout';
 import { fanoutJobId } from '../../functions/domain/fanout';
 import { buildContainer } from '../../functions/wiring/container';
-import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
+import { loadConfig } from '../../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings } from './launcher-settings';
 import { startFakeWechatServer } from '../fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './ports';

@@ -5,7 +5,8 @@
  * FANOUT_CHECKPOINTS, and writes its invocation figures to FANOUT_STATS every half second.
  */
 import { writeFileSync } from 'node:fs';
-import { loadStreamConsumers, startStreamPoller } from './stream-poller';
+import { loadStreamConsumers } from './stream-consumers';
+import { startStreamPoller } from './stream-poller';
 
 async function main() {
   const streams = await startStreamPoller({

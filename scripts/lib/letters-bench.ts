@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- letters` (issue 12): what delivering 小红花来信 costs, written and read, on
+ * `npm run bench -- letters`: what delivering 小红花来信 costs, written and read, on
  * DynamoDB Local with the stream consumers in this process.
  * - Fan-out on write (what the app does): one adopted dream with BENCH_LETTER_DONORS donors
  *   (20,000); an admin publishes a letter and the stream puts it in every letterbox. Prints
@@ -14,16 +14,18 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { adoptDream, donateToDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
 import { fanoutJobId } from '../../functions/domain/fanout';
-import type { LetterRecord } from '../../functions/domain/letter';
+import { reviewPlan, type LetterRecord } from '../../functions/domain/letter';
 import { jobProgress } from '../../functions/events/fanout';
 import { myLetters, reviewLetter, submitLetter } from '../../functions/letters/letters';
 import { buildContainer, setContainerForTests, type Container } from '../../functions/wiring/container';
-import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
+import { loadConfig } from '../../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings } from './launcher-settings';
 import { startFakeWechatServer } from '../fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';
 import { freePort } from './ports';
 import { seedDonors } from './seed-donors';
-import { loadStreamConsumers, readStreamConsumers, startStreamPoller } from './stream-poller';
+import { loadStreamConsumers, readStreamConsumers } from './stream-consumers';
+import { startStreamPoller } from './stream-poller';
 
 const DONORS = Number(process.env.BENCH_LETTER_DONORS ?? 20_000);
 const DREAMS = Number(process.env.BENCH_LETTER_DREAMS ?? 500);
@@ -154,7 +156,7 @@ async function readSides(app: Container) {
             statement: null,
           };
           await app.letters.create(letter);
-          await app.letters.decide(letter, { publish: true, note: null, at, nextDueAt: at });
+          await app.letters.decide(reviewPlan(letter, { publish: true, note: null, at, nextDueAt: at }));
           await app.letterbox.deliverOnce(person, { letterId: letter.id, dreamId: dreamIds[i], dreamTitle: `梦想 ${i}`, deliveredAt: at });
         }
       }

@@ -168,7 +168,7 @@ export async function startLocalGateway(options: GatewayOptions): Promise<Runnin
   const { routes, timeoutSeconds, cors } = readRoutes(options.serverlessFile);
   const corsHeaders = (origin: string | undefined): Record<string, string> => {
     if (!cors || !origin) return {};
-    const allowed = cors.allowedOrigins.includes('*') ? '*' : cors.allowedOrigins.includes(origin) ? origin : undefined;
+    const allowed = cors.allowedOrigins.includes('*') ? '*' : cors.allowedOrigins.includes(origin) || isLoopbackOrigin(origin) ? origin : undefined;
     if (!allowed) return {};
     return { 'access-control-allow-origin': allowed, 'access-control-expose-headers': cors.exposedResponseHeaders.join(',') };
   };
@@ -293,4 +293,9 @@ export async function startLocalGateway(options: GatewayOptions): Promise<Runnin
         server.close(() => done());
       }),
   };
+}
+
+/** A page served from this machine (the H5 app on any port, as the tests serve it): allowed locally. */
+function isLoopbackOrigin(origin: string): boolean {
+  return /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin);
 }

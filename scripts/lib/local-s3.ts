@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
  * The uploads bucket locally: fauxqs (a maintained S3/SQS/SNS emulator in Node) in a process of its
  * own (scripts/lib/s3-emulator.mjs: it is ESM-only and needs Node ≥ 22.5, which the `node@22`
  * devDependency gives npm scripts), behind a proxy that plays the bucket's CORS rule. fauxqs does
- * not enforce POST policies (../shared/STACK.md), which is why the server checks every object itself.
+ * not enforce POST policies, which is why the server checks every object itself.
  */
 export interface LocalS3 {
   /** The S3 endpoint the functions and the app use (path-style). */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- meals` (issue 13): one store at lunch, on DynamoDB Local with the fake WeChat Pay.
+ * `npm run bench -- meals`: one store at lunch, on DynamoDB Local with the fake WeChat Pay.
  * - Donations per second to one store: BENCH_MEAL_DONATIONS (300) donations of 1–3 meals from 32
  *   donors at once (each ordered, paid by the fake and settled by a query, as in local).
  * - Redemptions per second at that store: BENCH_MEAL_SCANS (600) scans by 32 cashiers at once, each
@@ -8,8 +8,10 @@
  */
 import { ulid } from 'ulid';
 import { buildContainer, type Container } from '../../functions/wiring/container';
-import { functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
-import { donateMeals, mealPass, redeemMeal } from '../../functions/meals/meals';
+import { loadConfig } from '../../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings } from './launcher-settings';
+import { donateMeals } from '../../functions/meals/donations';
+import { mealPass, redeemMeal } from '../../functions/meals/redemption';
 import { openStore, reviewStore } from '../../functions/stores/stores';
 import type { RedeemInput } from '../../functions/domain/meals';
 import { ensureTable, startDynamoDbLocal } from './dynamodb-local';

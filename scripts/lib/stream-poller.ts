@@ -1,9 +1,8 @@
 /**
  * The local stand-in for Lambda's DynamoDB Streams event source mappings: it reads the table's
  * stream on DynamoDB Local (`@aws-sdk/client-dynamodb-streams`) and calls each stream consumer of
- * serverless.yml with the event Lambda would send, under the same rules:
- * - `filterPatterns` (the subset of Lambda's filter syntax this project uses: equality lists,
- *   `prefix`, `exists`, `anything-but`), records that match no pattern are skipped;
+ * serverless.yml (stream-consumers.ts) with the event Lambda would send, under the same rules:
+ * - `filterPatterns` (stream-filters.ts): records that match no pattern are skipped;
  * - `batchSize`; `parallelizationFactor` lanes per shard, a record's lane chosen by its partition
  *   key, so one item's records stay in order;
  * - `ReportBatchItemFailures`: the batch is retried from the first failed record; a throw retries
@@ -16,162 +15,19 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
   ListStreamsCommand,
-  type _Record as StreamRecord,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import yaml from 'js-yaml';
-
-const ROOT = resolve(__dirname, '../..');
-
-export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void>;
-
-export interface StreamConsumerSpec {
-  name: string;
-  batchSize: number;
-  parallelizationFactor: number;
-  maximumRetryAttempts: number;
-  bisectBatchOnFunctionError: boolean;
-  reportsBatchItemFailures: boolean;
-  filterPatterns: Record<string, unknown>[];
-  timeoutSeconds: number;
-  handlerFile: string;
-  handlerExport: string;
-}
-
-export interface StreamConsumer extends StreamConsumerSpec {
-  handler: StreamHandler;
-}
-
-interface ServerlessDoc {
-  provider: { timeout?: number };
-  functions: Record<
-    string,
-    {
-      handler: string;
-      timeout?: number;
-      events?: {
-        stream?: {
-          batchSize?: number;
-          parallelizationFactor?: number;
-          maximumRetryAttempts?: number;
-          bisectBatchOnFunctionError?: boolean;
-          functionResponseType?: string;
-          filterPatterns?: Record<string, unknown>[];
-        };
-      }[];
-    }
-  >;
-}
-
-/** The stream consumers serverless.yml declares, with their mapping settings. */
-export function readStreamConsumers(file = resolve(ROOT, 'serverless.yml')): StreamConsumerSpec[] {
-  const doc = yaml.load(readFileSync(file, 'utf8')) as ServerlessDoc;
-  const specs: StreamConsumerSpec[] = [];
-  for (const [name, fn] of Object.entries(doc.functions)) {
-    for (const event of fn.events ?? []) {
-      const stream = event.stream;
-      if (!stream) continue;
-      const dot = fn.handler.lastIndexOf('.');
-      specs.push({
-        name,
-        batchSize: stream.batchSize ?? 100,
-        parallelizationFactor: stream.parallelizationFactor ?? 1,
-        maximumRetryAttempts: stream.maximumRetryAttempts ?? 3,
-        bisectBatchOnFunctionError: stream.bisectBatchOnFunctionError ?? false,
-        reportsBatchItemFailures: stream.functionResponseType === 'ReportBatchItemFailures',
-        filterPatterns: stream.filterPatterns ?? [],
-        timeoutSeconds: fn.timeout ?? doc.provider.timeout ?? 6,
-        handlerFile: resolve(ROOT, fn.handler.slice(0, dot)),
-        handlerExport: fn.handler.slice(dot + 1),
-      });
-    }
-  }
-  return specs;
-}
-
-/** Loads each consumer's handler the way the local gateway loads an HTTP function. */
-export async function loadStreamConsumers(specs: StreamConsumerSpec[] = readStreamConsumers()): Promise<StreamConsumer[]> {
-  return Promise.all(
-    specs.map(async (spec) => {
-      const module = (await import(spec.handlerFile)) as Record<string, unknown>;
-      const handler = (module[spec.handlerExport] ?? (module.default as Record<string, unknown> | undefined)?.[spec.handlerExport]) as
-        StreamHandler | undefined;
-      if (typeof handler !== 'function') throw new Error(`${spec.name}: ${spec.handlerFile} exports no ${spec.handlerExport}`);
-      return { ...spec, handler };
-    }),
-  );
-}
-
-/** Lambda's event filtering, for the rules serverless.yml uses: does this record match any pattern? */
-export function matchesFilters(record: unknown, patterns: Record<string, unknown>[]): boolean {
-  return patterns.length === 0 || patterns.some((pattern) => matchesPattern(record, pattern));
-}
-
-function matchesPattern(value: unknown, pattern: Record<string, unknown>): boolean {
-  return Object.entries(pattern).every(([key, rule]) => {
-    const field = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-    if (Array.isArray(rule)) return rule.some((option) => matchesValue(field, option));
-    if (rule !== null && typeof rule === 'object') return matchesPattern(field, rule as Record<string, unknown>);
-    throw new Error(`filter pattern: ${key} must be an array or an object`);
-  });
-}
-
-function matchesValue(field: unknown, option: unknown): boolean {
-  if (option !== null && typeof option === 'object') {
-    const [operator, operand] = Object.entries(option as Record<string, unknown>)[0] ?? [];
-    if (operator === 'exists') return (field !== undefined) === operand;
-    if (operator === 'prefix') return typeof field === 'string' && typeof operand === 'string' && field.startsWith(operand);
-    if (operator === 'anything-but') return field !== undefined && !(Array.isArray(operand) ? operand : [operand]).includes(field);
-    throw new Error(`filter pattern: unsupported rule ${operator}`);
-  }
-  return field === option;
-}
-
-/**
- * The streams client turns an empty map attribute (`{"M":{}}` on the wire) into `{}`, which is no
- * attribute value at all; Lambda hands functions the wire form, so the empty maps are put back.
- */
-function wireImage(image: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!image) return image;
-  const value = (attribute: unknown): unknown => {
-    const object = attribute as Record<string, unknown>;
-    if (Object.keys(object).length === 0) return { M: {} };
-    if (object.M) return { M: wireImage(object.M as Record<string, unknown>) };
-    if (object.L) return { L: (object.L as unknown[]).map(value) };
-    return object;
-  };
-  return Object.fromEntries(Object.entries(image).map(([name, attribute]) => [name, value(attribute)]));
-}
-
-/** A record as Lambda hands it to a function (the streams API's shape, with Lambda's own fields). */
-export function lambdaRecord(record: StreamRecord, streamArn: string): DynamoDBRecord {
-  const { ApproximateCreationDateTime, ...rest } = record.dynamodb ?? {};
-  const dynamodb = {
-    ...rest,
-    ...(rest.NewImage ? { NewImage: wireImage(rest.NewImage as Record<string, unknown>) } : {}),
-    ...(rest.OldImage ? { OldImage: wireImage(rest.OldImage as Record<string, unknown>) } : {}),
-  };
-  return {
-    eventID: record.eventID,
-    eventName: record.eventName,
-    eventVersion: record.eventVersion ?? '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: record.awsRegion ?? 'ap-east-1',
-    dynamodb: {
-      ...(dynamodb as DynamoDBRecord['dynamodb']),
-      ...(ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(new Date(ApproximateCreationDateTime).getTime() / 1000) } : {}),
-    },
-    eventSourceARN: streamArn,
-  } as DynamoDBRecord;
-}
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
+import type { StreamConsumer } from './stream-consumers';
+import { matchesFilters } from './stream-filters';
+import { lambdaRecord } from './stream-records';
 
 export interface StreamPollerOptions {
   endpoint: string;
@@ -384,11 +240,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<R
     let first = true;
     while (!stopped) {
       try {
+        const passStarted = Date.now();
         const found = await pass(consumer);
         if (first && ++firstPasses === options.consumers.length) allStarted();
         first = false;
         quietPasses.set(consumer.name, found ? 0 : (quietPasses.get(consumer.name) ?? 0) + 1);
-        if (!found) await sleep(pollMs);
+        // At most one pass per pollMs, busy or not, as Lambda polls a shard at a fixed rate: under a
+        // crowd, passing again at once made DynamoDB Local answer (and this process decode) many small
+        // GetRecords and write the checkpoint file for each, taking the CPU the requests needed.
+        await sleep(Math.max(0, pollMs - (Date.now() - passStarted)));
       } catch (err) {
         if (stopped) return;
         failures.push(err as Error);

@@ -180,7 +180,7 @@ describe('idempotency compares the request as sent', () => {
   });
 });
 
-describe('refusal order (API.md: 401, 400, 403/404, then the 409s)', () => {
+describe('refusal order (the contract: 401, 400, 403/404, then the 409s)', () => {
   const signedIn = ALL_ROUTES.filter((r) => r.auth === 'required');
   const withInput = ALL_ROUTES.filter((r) => r.body);
 

@@ -8,7 +8,7 @@ const GIFTS_EACH = 8;
 const FLOWERS_PER_GIFT = 2;
 const START_BALANCE = 20;
 
-/** What a client may be answered: an API.md status with an API.md body, never a runtime's error. */
+/** What a client may be answered: a documented status with the contract's body, never a runtime's error. */
 function expectContractAnswer(answer: ApiAnswer) {
   expect(answer.text).not.toMatch(/errorMessage|stackTrace|errorType/);
   expect(answer.status).toBeLessThan(500);
@@ -16,7 +16,7 @@ function expectContractAnswer(answer: ApiAnswer) {
   if (answer.status >= 400) expect(answer.body.error).toEqual({ code: expect.any(String), message: expect.any(String) });
 }
 
-describe('a crowd on one dream over HTTP (issue 8)', () => {
+describe('a crowd on one dream over HTTP', () => {
   it(`${DONORS} donors × (${GIFTS_EACH} gifts, a racing retry of each, one overdraft) at once: every answer is the contract's, every valid gift lands once`, async () => {
     // Arrange: one open dream, donors with 20 flowers each.
     const admin = await devSignIn(['admin']);

@@ -42,7 +42,7 @@ async function uploadPng(token: string): Promise<string> {
   return upload.id as string;
 }
 
-describe('letters over HTTP (API.md "Letters")', () => {
+describe('letters over HTTP', () => {
   it('only the adopting charity writes; a statement that does not add up is refused with details; an admin publishes; the timeline shows it', async () => {
     // Arrange
     const { dreamId, admin, charity, donor } = await adoptedDream();

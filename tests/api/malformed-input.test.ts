@@ -9,7 +9,7 @@ const ROUTES = ALL_ROUTES.map((route) => ({
   path: route.path.replace(/\{[^}]+\}/g, 'NOSUCHTHING'),
   auth: route.auth !== 'none',
   takesBody: route.body !== undefined,
-  // A list takes `limit` and `cursor` (API.md); its query schema says so.
+  // A list takes `limit` and `cursor` (docs/api.md); its query schema says so.
   isList: route.method === 'GET' && route.query !== undefined && 'limit' in ((route.query as { shape?: object }).shape ?? {}),
 }));
 

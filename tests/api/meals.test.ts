@@ -11,7 +11,7 @@ async function activeStore(city = '深圳') {
   return { storeId: opened.body.store.id as string, merchant };
 }
 
-describe('love-meal donations over HTTP (API.md "Love meals")', () => {
+describe('love-meal donations over HTTP', () => {
   it('a donor buys meals at an active store: 201, paid at once by the local sandbox, with requestPayment’s parameters; a retry with the same key is the same donation', async () => {
     // Arrange
     const { storeId } = await activeStore();

@@ -8,7 +8,7 @@ import { call } from '../support/http-client';
 jest.setTimeout(180_000);
 
 /**
- * API.md: WECHAT_API_BASE, WECHAT_APP_ID and WECHAT_APP_SECRET configure the app; only their
+ * The contract: WECHAT_API_BASE, WECHAT_APP_ID and WECHAT_APP_SECRET configure the app; only their
  * defaults are the fake's. A WeChat server of the test's own, with credentials that differ from the
  * fake's, must be the one `npm run api` talks to, from the seed to the sign-in.
  */

@@ -10,7 +10,7 @@ import { call, devSignIn } from '../support/http-client';
 jest.setTimeout(180_000);
 
 /**
- * Issue 13: when WECHATPAY_API_BASE is set in local, the API uses that server and the given keys,
+ * When WECHATPAY_API_BASE is set in local, the API uses that server and the given keys,
  * exactly as it does for WeChat login. This server's keys are made here: only with them are its
  * orders signed, its answers believed and its notifications decrypted.
  */

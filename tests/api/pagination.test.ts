@@ -23,7 +23,7 @@ async function pageThrough(path: string, token?: string): Promise<string[]> {
   throw new Error(`${path} never ended`);
 }
 
-describe('limit and cursor on every list (API.md)', () => {
+describe('limit and cursor on every list', () => {
   it('GET /me/dreams pages through what I proposed, newest first', async () => {
     const { token } = await devSignIn();
     const made: string[] = [];

@@ -15,7 +15,7 @@ async function fundedStore(meals: number, name = '爱心面馆') {
   return { storeId, merchant, admin, donor, donationId: paid.body.donation.id as string };
 }
 
-describe('an admin suspends a store and refunds or moves its unredeemed meals; payouts (docs/api-additions.md)', () => {
+describe('an admin suspends a store and refunds or moves its unredeemed meals; payouts', () => {
   it('suspends (no scans, no donations, off the city list), refunds the meals through WeChat Pay from the stream, and the donor sees the refund', async () => {
     // Arrange
     const { storeId, merchant, admin, donor, donationId } = await fundedStore(2);

@@ -53,10 +53,10 @@ describe('H5 app: 小红花来信', () => {
     expect(await visible(charity, '.composer-closing').innerText()).toContain('¥7.00');
     const [receiptChooser] = await Promise.all([charity.waitForEvent('filechooser'), charity.getByRole('button', { name: '给第 1 笔附收据照片' }).click()]);
     await receiptChooser.setFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: PNG });
-    await visible(charity, '.composer-receipt-photo').waitFor({ timeout: 30_000 });
-    const [chooser] = await Promise.all([charity.waitForEvent('filechooser'), visible(charity, '.composer-add-photo').click()]);
+    await visible(charity, '.composer-receipt .photo-picker-thumb').waitFor({ timeout: 30_000 });
+    const [chooser] = await Promise.all([charity.waitForEvent('filechooser'), visible(charity, '.composer-photos .photo-picker-add').click()]);
     await chooser.setFiles({ name: 'shelf.png', mimeType: 'image/png', buffer: PNG });
-    await visible(charity, '.composer-photo').waitFor({ timeout: 30_000 });
+    await visible(charity, '.composer-photos .photo-picker-thumb').waitFor({ timeout: 30_000 });
     await visible(charity, '.composer-send').click();
 
     // Assert 1: it waits for review in the charity's list.

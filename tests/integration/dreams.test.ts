@@ -1,8 +1,8 @@
-import type { DynamoDreamRepository } from '../../functions/adapters/dynamodb/dream-repository';
 import { randomInt } from 'node:crypto';
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { handler as donateHandler } from '../../functions/dreams/donate-handler';
 import { adoptDream, donateToDream, getDream, proposeDream, reviewDream } from '../../functions/dreams/dreams';
+import { dreamTotals } from '../../functions/dreams/totals';
 import type { Container } from '../../functions/wiring/container';
 import { invoke } from '../support/invoke';
 import { openDream as openApprovedDream, TEST_STORY, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
@@ -136,13 +136,12 @@ describe('dreams against DynamoDB Local', () => {
     const dreamId = await openDream(10_000);
     const donor = await userWithFlowers(app, 100);
     const dream = (await app.dreams.get(dreamId, true))!;
-    await app.dreams.totals([dream]);
-    const doc = (app.dreams as unknown as { table: { doc: { send: (command: unknown) => Promise<unknown> } } }).table.doc;
+    await dreamTotals(app.dreams, [dream], app.clock.now());
+    const doc = app.table.doc as unknown as { send: (command: unknown) => Promise<unknown> };
     const send = doc.send.bind(doc);
     const spy = jest.spyOn(doc, 'send').mockImplementation(async (command: unknown) => {
       const answer = await send(command);
-      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand')
-        await (app.dreams as DynamoDreamRepository).shardsOf([dream], 'exact');
+      if ((command as { constructor: { name: string } }).constructor.name === 'TransactWriteCommand') await app.dreams.shardsOf([dream], 'exact');
       return answer;
     });
     // Act
@@ -152,7 +151,7 @@ describe('dreams against DynamoDB Local', () => {
       spy.mockRestore();
     }
     // Assert: the cached figures show the gift once
-    expect((await app.dreams.totals([dream])).get(dreamId)!.flowersRaised).toBe(30);
+    expect((await dreamTotals(app.dreams, [dream], app.clock.now())).get(dreamId)!.flowersRaised).toBe(30);
     expect((await getDream(app, dreamId, null)).dream.flowersRaised).toBe(30);
   });
 

@@ -1,4 +1,4 @@
-import { IdempotencyClaimLostError } from '../../functions/adapters/dynamodb/ledger-repository';
+import { IdempotencyClaimLostError } from '../../functions/domain/ledger-moves';
 import type { IdempotentCompletion } from '../../functions/domain/idempotency';
 import type { MoveResult } from '../../functions/domain/ports';
 import type { Container } from '../../functions/wiring/container';

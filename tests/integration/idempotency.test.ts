@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { handler as grantHandler } from '../../functions/dev/grant-handler';
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { setContainerForTests, type Container } from '../../functions/wiring/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 

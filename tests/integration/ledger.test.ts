@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { InsufficientFlowersError, RuleViolation } from '../../functions/shared/errors';
 import { buildContainer, type Container } from '../../functions/wiring/container';
 import { freshContainer, userWithFlowers } from '../support/test-table';
@@ -112,7 +112,7 @@ describe('ledger core against DynamoDB Local', () => {
     const user = await userWithFlowers(other, 10);
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     // Deliberately corrupt the balance behind the ledger's back, as a bug or an operator might.
-    await (other.ledger as unknown as { table: { doc: { send: (c: unknown) => Promise<unknown> }; tableName: string } }).table.doc.send(
+    await other.table.doc.send(
       new UpdateCommand({
         TableName: other.config.tableName,
         Key: { PK: `USER#${user.id}`, SK: 'ACCOUNT' },

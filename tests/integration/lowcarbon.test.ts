@@ -1,7 +1,7 @@
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { recordLowCarbonAction, issueMemberCode } from '../../functions/lowcarbon/lowcarbon';
 import type { Container } from '../../functions/wiring/container';
-import { MemberCodeService } from '../../functions/shared/member-code';
+import { MemberCodeService } from '../../functions/adapters/tokens/member-code';
 import { PinnedClock } from '../support/clock';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
@@ -10,7 +10,9 @@ jest.setTimeout(120_000);
 describe('low-carbon actions against DynamoDB Local', () => {
   let app: Container;
   let merchantId: string;
-  const clock = new PinnedClock(new Date('2026-11-25T03:00:00Z'));
+  // Shanghai 11:00 on a Wednesday; a test that moves the clock puts it back here, pass or fail.
+  const START = '2026-11-25T03:00:00Z';
+  const clock = new PinnedClock(new Date(START));
   beforeAll(async () => {
     app = await freshContainer({ clock });
     const merchant = await userWithFlowers(app, 0);
@@ -43,12 +45,15 @@ describe('low-carbon actions against DynamoDB Local', () => {
     const results = await Promise.allSettled(codes.map(({ code }) => recordLowCarbonAction(app, merchantId, { code, action: 'no_disposables' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
     results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').forEach((r) => expect(r.reason).toMatchObject({ code: 'DAILY_LIMIT_REACHED' }));
-    clock.set('2026-11-25T16:00:01Z');
-    const { code } = await issueMemberCode(app, person.id);
-    await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).resolves.toBeTruthy();
-    expect((await app.ledger.getAccount(person.id))!.balance).toBe(6);
-    expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
-    clock.set('2026-11-25T03:00:00Z');
+    try {
+      clock.set('2026-11-25T16:00:01Z');
+      const { code } = await issueMemberCode(app, person.id);
+      await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).resolves.toBeTruthy();
+      expect((await app.ledger.getAccount(person.id))!.balance).toBe(6);
+      expect((await reconcileAll(app.users, app.ledger)).issues).toEqual([]);
+    } finally {
+      clock.set(START);
+    }
   });
 
   it('forged and expired codes are INVALID_MEMBER_CODE', async () => {
@@ -60,10 +65,13 @@ describe('low-carbon actions against DynamoDB Local', () => {
       code: 'INVALID_MEMBER_CODE',
     });
     const { code } = await issueMemberCode(app, person.id);
-    clock.advanceSeconds(301);
-    await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).rejects.toMatchObject({ status: 400, code: 'INVALID_MEMBER_CODE' });
-    await expect(recordLowCarbonAction(app, merchantId, { code: 'garbage', action: 'own_cup' })).rejects.toMatchObject({ code: 'INVALID_MEMBER_CODE' });
-    clock.set('2026-11-25T03:00:00Z');
+    try {
+      clock.advanceSeconds(301);
+      await expect(recordLowCarbonAction(app, merchantId, { code, action: 'own_cup' })).rejects.toMatchObject({ status: 400, code: 'INVALID_MEMBER_CODE' });
+      await expect(recordLowCarbonAction(app, merchantId, { code: 'garbage', action: 'own_cup' })).rejects.toMatchObject({ code: 'INVALID_MEMBER_CODE' });
+    } finally {
+      clock.set(START);
+    }
   });
 
   it('a session token is not a member code', async () => {

@@ -1,7 +1,9 @@
 import type { Container } from '../../functions/wiring/container';
-import { checkDonation, donateMeals, mealPass, receivePaymentNotification, redeemMeal } from '../../functions/meals/meals';
+import { checkDonation, donateMeals, receivePaymentNotification } from '../../functions/meals/donations';
+import { mealPass, redeemMeal } from '../../functions/meals/redemption';
 import { openStore, reviewStore } from '../../functions/stores/stores';
 import { useNotifyReceiver } from '../support/notify-receiver';
+import { PinnedClock } from '../support/clock';
 import { useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(60_000);
@@ -129,23 +131,26 @@ describe('love-meal donations paid with WeChat Pay (the fake, same protocol)', (
     const taken: string[] = [];
     for (let i = 0; i < 3; i++) taken.push((await redeemMeal(app, merchantId, storeId, (await mealPass(app, await worker())).pass)).redemption.donationId);
     expect(taken).toEqual([first.donation.id, first.donation.id, second.donation.id]);
-    // The rules
+    // The rules, on a pinned clock at noon in Shanghai: a minute later is still the same day and
+    // the pass's window does not roll over between two asks.
+    const clock = new PinnedClock(new Date('2026-12-09T04:00:00.000Z'));
+    const pinned = { ...app, clock };
     const eater = await worker();
-    const pass = (await mealPass(app, eater)).pass;
-    await expect(redeemMeal(app, merchantId, storeId, 'not-a-pass')).rejects.toMatchObject({ status: 400, code: 'INVALID_PASS' });
+    const pass = (await mealPass(pinned, eater)).pass;
+    await expect(redeemMeal(pinned, merchantId, storeId, 'not-a-pass')).rejects.toMatchObject({ status: 400, code: 'INVALID_PASS' });
     const { merchantId: otherMerchant } = await activeStoreOf();
-    await expect(redeemMeal(app, otherMerchant, storeId, pass)).rejects.toMatchObject({ status: 403 });
-    await expect(redeemMeal(app, merchantId, storeId, (await mealPass(app, merchantId)).pass)).rejects.toMatchObject({ status: 403 });
-    await redeemMeal(app, merchantId, storeId, pass);
+    await expect(redeemMeal(pinned, otherMerchant, storeId, pass)).rejects.toMatchObject({ status: 403 });
+    await expect(redeemMeal(pinned, merchantId, storeId, (await mealPass(pinned, merchantId)).pass)).rejects.toMatchObject({ status: 403 });
+    await redeemMeal(pinned, merchantId, storeId, pass);
     // Another meal is funded, so what refuses the next scans is the pass, then the day.
     await donateMeals(app, (await userWithFlowers(app, 0)).id, { storeId, meals: 1 });
-    await expect(redeemMeal(app, merchantId, storeId, pass)).rejects.toMatchObject({ status: 409, code: 'PASS_ALREADY_USED' });
+    await expect(redeemMeal(pinned, merchantId, storeId, pass)).rejects.toMatchObject({ status: 409, code: 'PASS_ALREADY_USED' });
     // Asking again within the pass's window gives the same (spent) pass; a minute later, a new one.
-    expect((await mealPass(app, eater)).pass).toBe(pass);
-    const minuteLater = { ...app, clock: { now: () => new Date(Date.now() + 61_000) } };
-    const nextPass = (await mealPass(minuteLater, eater)).pass;
+    expect((await mealPass(pinned, eater)).pass).toBe(pass);
+    clock.advanceSeconds(61);
+    const nextPass = (await mealPass(pinned, eater)).pass;
     expect(nextPass).not.toBe(pass);
-    await expect(redeemMeal(minuteLater, merchantId, storeId, nextPass)).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED' });
+    await expect(redeemMeal(pinned, merchantId, storeId, nextPass)).rejects.toMatchObject({ status: 409, code: 'DAILY_LIMIT_REACHED' });
     expect(await app.donations.storeFunds(storeId)).toMatchObject({ meals: 1, fundedFen: 1_500, served: 4, owedFen: 6_000 });
   });
 

@@ -1,4 +1,4 @@
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { answerQuestion, todaysQuiz } from '../../functions/quiz/quiz';
 import type { Container } from '../../functions/wiring/container';
 import { seedReferenceData } from '../../scripts/seed';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { encryptOpenData } from '../../functions/adapters/wechat/open-data';
-import { reconcileAll } from '../../functions/adapters/dynamodb/reconciliation';
+import { reconcileAll } from '../../scripts/checks/flower-accounts';
 import { dayBoundsSeconds } from '../../functions/domain/calendar';
+import { sponsorShardBudgets } from '../../functions/domain/sponsor-budget';
 import type { Container } from '../../functions/wiring/container';
 import { donateSteps, listStepDonations } from '../../functions/steps/steps';
 import { PinnedClock } from '../support/clock';
@@ -48,7 +49,7 @@ describe('step donations against DynamoDB Local', () => {
     const isolated = await freshContainer({ clock });
     const cap = isolated.config.rules.sponsors.maxMatchFenPerUserPerDay;
     const sponsor = await isolated.sponsors.create(
-      { name: '暖阳基金', logoText: '暖阳', fenPer10kSteps: 300, budgetFen: 100_000, status: 'active' },
+      { name: '暖阳基金', logoText: '暖阳', fenPer10kSteps: 300, budgetFen: 100_000, status: 'active', shardBudgetsFen: sponsorShardBudgets(100_000) },
       clock.now().toISOString(),
     );
     const [small, big] = await Promise.all([userWithFlowers(isolated, 0), userWithFlowers(isolated, 0)]);
@@ -117,7 +118,7 @@ describe('step donations against DynamoDB Local', () => {
     // Arrange: a fresh table with one sponsor whose budget covers only some of 50 matches
     const isolated = await freshContainer({ clock });
     const sponsor = await isolated.sponsors.create(
-      { name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 2_000, status: 'active' },
+      { name: '绿动科技', logoText: '绿动', fenPer10kSteps: 100, budgetFen: 2_000, status: 'active', shardBudgetsFen: sponsorShardBudgets(2_000) },
       clock.now().toISOString(),
     );
     const users = await Promise.all(Array.from({ length: 50 }, () => userWithFlowers(isolated, 0)));

@@ -1,6 +1,7 @@
 import type { Container } from '../../functions/wiring/container';
 import type { AuditActor } from '../../functions/domain/audit';
-import { donateMeals, mealPass, myMeals, receivePaymentNotification, redeemMeal, storeMeals } from '../../functions/meals/meals';
+import { donateMeals, myMeals, receivePaymentNotification } from '../../functions/meals/donations';
+import { mealPass, redeemMeal, storeMeals } from '../../functions/meals/redemption';
 import { recordPayout, resumeStore, suspendStore, windUpStore, windupOf, windupPage } from '../../functions/meals/windup';
 import { openStore, reviewStore } from '../../functions/stores/stores';
 import { readMealBooks } from '../../functions/adapters/dynamodb/meal-books';

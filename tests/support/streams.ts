@@ -1,10 +1,5 @@
-import {
-  loadStreamConsumers,
-  readStreamConsumers,
-  startStreamPoller,
-  type RunningStreamPoller,
-  type StreamPollerOptions,
-} from '../../scripts/lib/stream-poller';
+import { loadStreamConsumers, readStreamConsumers } from '../../scripts/lib/stream-consumers';
+import { startStreamPoller, type RunningStreamPoller, type StreamPollerOptions } from '../../scripts/lib/stream-poller';
 import type { Container } from '../../functions/wiring/container';
 
 /**

@@ -1,4 +1,4 @@
-import { BoundedMap, BoundedSet } from '../../functions/adapters/dynamodb/bounded-map';
+import { BoundedMap, BoundedSet } from '../../functions/shared/bounded-map';
 
 describe('bounded caches', () => {
   it('keeps the newest entries and tells what it dropped', () => {

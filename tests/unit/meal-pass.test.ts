@@ -1,4 +1,4 @@
-import { MEAL_PASS, MEMBER_CODE, MemberCodeService } from '../../functions/shared/member-code';
+import { MEAL_PASS, MEMBER_CODE, MemberCodeService } from '../../functions/adapters/tokens/member-code';
 
 const secret = async () => 'a-test-secret-of-at-least-thirty-two-bytes!!';
 const at = (iso: string) => new Date(iso);

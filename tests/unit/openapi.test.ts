@@ -10,21 +10,15 @@ import { ALL_ROUTES } from '../../functions/contract/routes';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** API.md routes that later issues build; each leaves this list when its route exists. */
-const NOT_YET_BUILT = new Set<string>([]);
-
 function documentedRoutes() {
   const doc = openApiDocument();
   return new Set(Object.entries(doc.paths ?? {}).flatMap(([path, item]) => Object.keys(item ?? {}).map((method) => `${method.toUpperCase()} ${path}`)));
 }
 
-/** `| \`GET /dreams?status=…` → `GET /dreams`, from the routes tables of a markdown file. */
+/** `#### GET /dreams/{id}` → `GET /dreams/{id}`: the routes docs/api.md gives a section. */
 function markdownRoutes(file: string) {
   const text = readFileSync(file, 'utf8');
-  const found = [...text.matchAll(/^\| `(GET|POST) (\/[^`?\s]*)/gm)].map((m) => `${m[1]} ${m[2]}`);
-  // docs/api-additions.md also names routes in its bullet lists.
-  const bullets = [...text.matchAll(/^- `(GET|POST) (\/[^`?\s]*)/gm)].map((m) => `${m[1]} ${m[2]}`);
-  return new Set([...found, ...bullets]);
+  return new Set([...text.matchAll(/^#### (GET|POST) (\/\S*)$/gm)].map((m) => `${m[1]} ${m[2]}`));
 }
 
 describe('the OpenAPI document', () => {
@@ -53,12 +47,11 @@ describe('the OpenAPI document', () => {
     expect([...documented].filter((r) => !served.has(r))).toEqual([]);
   });
 
-  it('has every route of API.md and docs/api-additions.md that is built', () => {
-    const written = new Set([...markdownRoutes(join(ROOT, '..', 'shared', 'API.md')), ...markdownRoutes(join(ROOT, 'docs', 'api-additions.md'))]);
+  it('has every route that docs/api.md describes, and no other', () => {
+    const written = markdownRoutes(join(ROOT, 'docs', 'api.md'));
     const documented = documentedRoutes();
-    expect([...written].filter((r) => !documented.has(r) && !NOT_YET_BUILT.has(r))).toEqual([]);
-    // A route built since stays out of NOT_YET_BUILT.
-    expect([...NOT_YET_BUILT].filter((r) => documented.has(r))).toEqual([]);
+    expect([...written].filter((r) => !documented.has(r))).toEqual([]);
+    expect([...documented].filter((r) => !written.has(r))).toEqual([]);
   });
 
   it('gives each route its body, parameters, success answer and error codes', () => {
@@ -70,7 +63,7 @@ describe('the OpenAPI document', () => {
     expect(body.properties.flowers).toEqual({ type: 'integer', minimum: 1, maximum: 100_000 });
     expect(Object.keys(give?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '503']));
     expect(JSON.stringify(give?.responses?.['409'])).toContain('INSUFFICIENT_FLOWERS');
-    // Text limits are code points, as API.md counts them.
+    // Text limits are code points, as the contract counts them.
     const propose = doc.paths?.['/dreams']?.post?.requestBody as { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
     expect(propose.content['application/json'].schema.properties.title).toMatchObject({
       type: 'string',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -11,8 +11,15 @@ jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, '../..');
 
+/** CloudFormation's and Lambda's hard limits, and this stack's own ceiling below them (room for new routes). */
+const LIMITS = { resources: 400, outputs: 200, templateBytes: 1_000_000, environmentBytes: 4096 };
+
+type Resource = { Type: string; Condition?: string; DependsOn?: string | string[]; Properties: Record<string, unknown> };
+
 describe('the packaged stack', () => {
-  let resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  let template: { Resources: Record<string, Resource>; Outputs?: Record<string, unknown>; Parameters?: Record<string, { Type: string; Default: string }> };
+  let resources: Record<string, Resource>;
+  let templateFile: string;
   let out: string;
 
   beforeAll(() => {
@@ -20,43 +27,161 @@ describe('the packaged stack', () => {
     out = mkdtempSync(join(tmpdir(), 'lrf-package-'));
     const run = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], {
       cwd: ROOT,
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', WECHAT_APP_ID: 'wxpackagetest0001' },
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`serverless package failed:\n${run.stdout}\n${run.stderr}`);
-    resources = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
+    templateFile = join(out, 'cloudformation-template-update-stack.json');
+    template = JSON.parse(readFileSync(templateFile, 'utf8'));
+    resources = template.Resources;
+  });
+
+  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+
+  it('stays under CloudFormation limits with room to grow: resources, outputs, template size, each function environment', () => {
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(LIMITS.resources);
+    expect(Object.keys(template.Outputs ?? {}).length).toBeLessThanOrEqual(LIMITS.outputs);
+    expect(statSync(templateFile).size).toBeLessThanOrEqual(LIMITS.templateBytes);
+    // Lambda counts the variables' names and values; their JSON is a little larger, so this errs safe.
+    const heavy = ofType('AWS::Lambda::Function')
+      .map(([name, fn]) => [name, JSON.stringify((fn.Properties.Environment as { Variables: unknown }).Variables).length] as const)
+      .filter(([, bytes]) => bytes > LIMITS.environmentBytes);
+    expect(heavy).toEqual([]);
+  });
+
+  it("passes AWS's own linter (cfn-lint) with no error, for the region it deploys to and for the China partition", () => {
+    const probe = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) {
+      console.log('cfn-lint is not installed here: the linter check is skipped (pip install cfn-lint to run it)');
+      return;
+    }
+    for (const region of ['ap-east-1', 'cn-northwest-1']) {
+      const lint = spawnSync('cfn-lint', ['--regions', region, '--format', 'parseable', '--', templateFile], { encoding: 'utf8' });
+      const errors = lint.stdout.split('\n').filter((line) => /:E\d{4}:/.test(line));
+      expect({ region, errors }).toEqual({ region, errors: [] });
+    }
+  });
+
+  it('writes no partition into an ARN, so the same template deploys to aws and aws-cn', () => {
+    expect(readFileSync(templateFile, 'utf8')).not.toMatch(/arn:aws:/);
   });
 
   it('runs every function on a Lambda runtime AWS supports for new functions', () => {
-    const functions = Object.entries(resources).filter(([, resource]) => resource.Type === 'AWS::Lambda::Function');
+    const functions = ofType('AWS::Lambda::Function');
     expect(functions.length).toBeGreaterThan(20);
     const unsupported = functions.filter(([, resource]) => !platform.lambdaRuntimes.includes(resource.Properties.Runtime as string));
     expect(unsupported.map(([name, resource]) => `${name}: ${resource.Properties.Runtime}`)).toEqual([]);
   });
 
-  it('throttles the stage and, harder, the login route at API Gateway', () => {
-    const stage = resources.HttpApiStage?.Properties as {
+  it('throttles the stage and, harder, the login route at API Gateway, after that route exists', () => {
+    const stage = resources.HttpApiStage;
+    const properties = stage.Properties as {
       DefaultRouteSettings: { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
       RouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
     };
-    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 });
-    expect(stage.RouteSettings['POST /auth/wechat']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    expect(properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 });
+    expect(properties.RouteSettings['POST /auth/wechat']).toEqual({ ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 });
+    const routeOf = (key: string) => ofType('AWS::ApiGatewayV2::Route').find(([, route]) => route.Properties.RouteKey === key)?.[0];
+    for (const key of Object.keys(properties.RouteSettings)) expect([stage.DependsOn].flat()).toContain(routeOf(key));
   });
 
-  it('puts no secret and no fake credential into a deployed stage environment', () => {
-    const functions = Object.values(resources).filter((resource) => resource.Type === 'AWS::Lambda::Function');
-    for (const fn of functions) {
-      const variables = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+  it('deploys no local-only route (dev sign-in, dev grants) outside the local and test stages', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties.RouteKey);
+    expect(keys).not.toContain('POST /auth/dev');
+    expect(keys).not.toContain('POST /dev/grants');
+    expect(keys).toContain('POST /dreams/{id}/donations');
+  });
+
+  it("puts no secret into a deployed environment, and takes deployed settings from SSM, not the deployer's shell", () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(variables.WECHAT_APP_SECRET ?? '').toBe('');
       expect(variables.JWT_SECRET ?? '').toBe('');
-      expect(variables.WECHAT_APP_ID).toBe('wxpackagetest0001');
+      expect(variables.WECHAT_APP_ID).toEqual({ Ref: 'WechatAppId' });
       expect(variables.WECHAT_APP_SECRET_PARAM).toBe('/little-red-flower/prod/wechat-app-secret');
     }
+    for (const name of ['WechatAppId', 'WechatTemplates', 'WechatPayMchId', 'ApiDomainName', 'CorsOrigins', 'AlertEmail']) {
+      expect(template.Parameters?.[name]?.Type).toMatch(/^AWS::SSM::Parameter::Value</);
+      expect(template.Parameters?.[name]?.Default).toMatch(/^\/little-red-flower\/prod\/settings\//);
+    }
+  });
+
+  it('lets each function read only the SSM parameters it uses, named one by one', () => {
+    const ssmResources = (role: Resource) =>
+      ((role.Properties.Policies as { PolicyDocument: { Statement: { Action: string[]; Resource: unknown }[] } }[]) ?? [])
+        .flatMap((policy) => policy.PolicyDocument.Statement)
+        .filter((statement) => [statement.Action].flat().some((action) => action.startsWith('ssm:')))
+        .flatMap((statement) => [statement.Resource].flat())
+        .map((resource) => JSON.stringify(resource));
+    const readers = new Map<string, string[]>();
+    for (const [name, fn] of ofType('AWS::Lambda::Function')) {
+      const roleName = ((fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'] ?? [])[0];
+      const granted = ssmResources(resources[roleName]);
+      expect({ name, wildcards: granted.filter((arn) => arn.includes('*')) }).toEqual({ name, wildcards: [] });
+      readers.set(name, granted);
+    }
+    const canRead = (fn: string, parameter: string) => (readers.get(fn) ?? []).some((arn) => arn.includes(parameter));
+    expect(canRead('MealPaymentsLambdaFunction', 'wechatpay-merchant-key')).toBe(true);
+    expect(canRead('PaymentNotifyLambdaFunction', 'wechatpay-apiv3-key')).toBe(true);
+    expect(canRead('WindupWorkerLambdaFunction', 'wechatpay-merchant-key')).toBe(true);
+    const payReaders = [...readers.keys()].filter((fn) => canRead(fn, 'wechatpay-merchant-key'));
+    expect(payReaders.sort()).toEqual(['MealPaymentsLambdaFunction', 'PaymentNotifyLambdaFunction', 'WindupWorkerLambdaFunction']);
+    expect(readers.get('OpenApiLambdaFunction')).toEqual([]);
+  });
+
+  it('runs the OpenAPI document on a role of its own that may only write its logs', () => {
+    const roleName = ((resources.OpenApiLambdaFunction.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'] ?? [])[0];
+    const actions = ((resources[roleName].Properties.Policies as { PolicyDocument: { Statement: { Action: string[] }[] } }[]) ?? [])
+      .flatMap((policy) => policy.PolicyDocument.Statement)
+      .flatMap((statement) => statement.Action);
+    expect(actions.filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:'))).toEqual([]);
+  });
+
+  it('protects the data: the table from deletion, the photos with versions and TLS only, CORS from settings', () => {
+    expect(resources.FlowersTable.Properties.DeletionProtectionEnabled).toBe(true);
+    expect(resources.UploadsBucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const tls = ofType('AWS::S3::BucketPolicy').flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement);
+    expect(tls).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    const api = ofType('AWS::ApiGatewayV2::Api')[0][1];
+    expect((api.Properties.CorsConfiguration as { AllowOrigins: unknown }).AllowOrigins).toEqual({ Ref: 'CorsOrigins' });
+    const rules = (resources.UploadsBucket.Properties.CorsConfiguration as { CorsRules: { AllowedOrigins: unknown }[] }).CorsRules;
+    expect(rules.map((rule) => rule.AllowedOrigins)).toEqual([{ Ref: 'CorsOrigins' }]);
+  });
+
+  it('sends every alarm to the alert topic, which the alert email subscribes to', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm');
+    expect(alarms.length).toBeGreaterThanOrEqual(10);
+    expect(alarms.filter(([, alarm]) => JSON.stringify(alarm.Properties.AlarmActions) !== JSON.stringify([{ Ref: 'AlertTopic' }])).map(([n]) => n)).toEqual([]);
+    expect(resources.AlertEmailSubscription.Properties).toEqual(expect.objectContaining({ Protocol: 'email', Endpoint: { Ref: 'AlertEmail' } }));
+    // Each stream consumer: its failed records and how far behind it is.
+    for (const consumer of ['eventDispatcher', 'photoChecker', 'windupWorker', 'fanoutWorker']) {
+      const C = consumer[0].toUpperCase() + consumer.slice(1);
+      expect(resources[`${C}FailuresAlarm`]).toBeDefined();
+      expect(resources[`${C}IteratorAgeAlarm`]).toBeDefined();
+    }
+    for (const name of [
+      'StreamDeadLetterAlarm',
+      'RefundFailedAlarm',
+      'PayoutFailedAlarm',
+      'LambdaErrorsAlarm',
+      'LambdaThrottlesAlarm',
+      'Api5xxAlarm',
+      'DynamoThrottlesAlarm',
+      'DynamoSystemErrorsAlarm',
+    ])
+      expect(resources[name]?.Type).toBe('AWS::CloudWatch::Alarm');
+    expect(ofType('AWS::CloudWatch::Dashboard')).toHaveLength(1);
+  });
+
+  it('traces the functions and logs every API request as JSON with its request id', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    const stage = resources.HttpApiStage.Properties as { AccessLogSettings?: { Format: string } };
+    expect(JSON.parse(stage.AccessLogSettings!.Format)).toEqual(expect.objectContaining({ requestId: '$context.requestId' }));
   });
 
   it('ships each function as one minified bundle, no source map, within the budget against the floor bundle', async () => {
     const floor = await buildFloorBundle();
-    const zips = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    const zips = ofType('AWS::Lambda::Function');
     const report = zips.map(([name]) => {
       const artifact = `${name.replace(/LambdaFunction$/, '').replace(/^./, (c) => c.toLowerCase())}.zip`;
       const files = unzipSync(readFileSync(join(out, artifact)));

@@ -1,6 +1,8 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
-import { lambdaRecord, matchesFilters, readStreamConsumers } from '../../scripts/lib/stream-poller';
+import { readStreamConsumers } from '../../scripts/lib/stream-consumers';
+import { matchesFilters } from '../../scripts/lib/stream-filters';
+import { lambdaRecord } from '../../scripts/lib/stream-records';
 
 const STREAM = 'arn:aws:dynamodb:ddblocal:000000000000:table/t/stream/2026-12-02T00:00:00.000';
 

@@ -1,7 +1,8 @@
 import { subscribeTemplates } from '../../functions/shared/subscribe-templates';
 import { rolesWithDonor, defaultNickname } from '../../functions/domain/user';
 import { toErrorResponse, RuleViolation, ValidationError } from '../../functions/shared/errors';
-import { FAKE_WECHAT_APP, functionEnvironment, loadConfig, loadLauncherSettings } from '../../functions/shared/config';
+import { FAKE_WECHAT_APP, loadConfig } from '../../functions/shared/config';
+import { functionEnvironment, loadLauncherSettings } from '../../scripts/lib/launcher-settings';
 import { text } from '../../functions/contract/schema-kit';
 
 describe('roles', () => {

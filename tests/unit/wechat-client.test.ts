@@ -3,7 +3,7 @@ import { SubscriptionMissingError, WechatSubscribeMessages } from '../../functio
 import type { WechatMessagingPort } from '../../functions/domain/wechat';
 import { decryptOpenData } from '../../functions/adapters/wechat/open-data';
 import { FAKE_WECHAT_APP } from '../../functions/shared/config';
-import { WechatLoginFailedError } from '../../functions/shared/errors';
+import { WechatLoginFailedError } from '../../functions/domain/errors';
 import { startFakeWechatServer, type FakeWechatServer, type RecordedSubscribeMessage } from '../../scripts/fake-wechat-server';
 
 let fake: FakeWechatServer;
@@ -88,6 +88,9 @@ describe('HttpWechatClient.code2Session against the fake WeChat', () => {
 
     expect(err).toBeInstanceOf(WechatLoginFailedError);
     expect(err).toMatchObject({ wechatErrcode: errcode, status: 401, code: 'WECHAT_LOGIN_FAILED' });
+    // WeChat's own answer rides along for the log.
+    expect((err as Error).cause).toBeInstanceOf(WechatApiError);
+    expect((err as Error).cause).toMatchObject({ errcode, errmsg: expect.any(String) });
   });
 
   it('fails with WechatLoginFailedError when the app secret is wrong', async () => {
@@ -150,6 +153,7 @@ describe("the fake's wire format", () => {
     const { client } = clientWithLog();
     const { sessionKey } = await client.code2Session(fake.issueLoginCode('o-walker').code);
     const stepInfoList = [{ timestamp: 1764000000, step: 12345 }];
+    const before = Math.floor(Date.now() / 1000);
 
     const response = await fetch(`${fake.url}/__fake__/werun-data`, {
       method: 'POST',
@@ -159,7 +163,9 @@ describe("the fake's wire format", () => {
     const opened = decryptOpenData<{ stepInfoList: unknown }>({ ...sealed, sessionKey, appId: FAKE_WECHAT_APP.appId });
 
     expect(opened.stepInfoList).toEqual(stepInfoList);
-    expect(opened.watermark.timestamp).toBeCloseTo(Date.now() / 1000, -1);
+    // Stamped while the request ran, however slow the machine is.
+    expect(opened.watermark.timestamp).toBeGreaterThanOrEqual(before);
+    expect(opened.watermark.timestamp).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
   });
 
   it('answers data format error for a body that is not JSON and 404 for unknown paths', async () => {

@@ -10,7 +10,7 @@ interface Sample {
   expected: { openId: string; nickName: string; unionId: string; watermark: { appid: string; timestamp: number } };
 }
 
-const sample: Sample = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/fixtures/wechat-open-data-sample.json'), 'utf8'));
+const sample: Sample = JSON.parse(readFileSync(path.resolve(__dirname, '../fixtures/wechat-open-data-sample.json'), 'utf8'));
 const sampleInput = { sessionKey: sample.sessionKey, iv: sample.iv, encryptedData: sample.encryptedData, appId: sample.appId };
 
 function failureOf(run: () => unknown): OpenDataFailure | 'no error' {

@@ -1,8 +1,9 @@
 import { createPrivateKey, createPublicKey, createVerify, generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpWechatPayClient, WechatPayApiError } from '../../functions/adapters/wechatpay/wechatpay-client';
-import { PaymentMessageRefused, type PaymentNotification } from '../../functions/domain/payment';
+import { ConfiguredWechatPay, HttpWechatPayClient, WechatPayApiError } from '../../functions/adapters/wechatpay/wechatpay-client';
+import { PaymentMessageRefused } from '../../functions/domain/errors';
+import type { PaymentNotification } from '../../functions/domain/payment';
 import { localWechatPayKeys, startFakeWechatPay, type FakeWechatPay } from '../../scripts/fake-wechatpay-server';
 
 const keys = localWechatPayKeys();
@@ -94,6 +95,32 @@ describe('the WeChat Pay v3 client against the fake WeChat Pay (same protocol bo
       await expect(client.parseNotification(notify.received[0].headers, notify.received[0].body.replace('TRANSACTION', 'TRANSACTIOM'))).rejects.toBeInstanceOf(
         PaymentMessageRefused,
       );
+    } finally {
+      await notify.close();
+    }
+  });
+
+  it('verifies with the public key read at start (SSM in AWS), not from the environment, and refuses when none is read', async () => {
+    // Arrange: the public key is not in the settings; a provider hands it over, as SSM would
+    const settings = { apiBase: fake.url, mchid: keys.mchid, serialNo: keys.merchantSerial, publicKeyId: keys.wechatpayKeyId, notifyUrl: '', appId: APP_ID };
+    const secrets = { privateKey: async () => keys.merchantPrivateKeyPem, apiV3Key: async () => keys.apiV3Key };
+    const withKey = new ConfiguredWechatPay(
+      settings,
+      { ...secrets, publicKey: async () => keys.wechatpayPublicKeyPem, platformCertificates: async () => undefined },
+      false,
+    );
+    const withoutKey = new ConfiguredWechatPay(settings, { ...secrets, publicKey: async () => undefined }, false);
+    const notify = await receiver();
+    try {
+      await withKey.createJsapiOrder({ outTradeNo: 'meal_ssm1', description: '爱心餐 × 1', amountFen: 1_500, payerOpenid: 'o-donor', notifyUrl: notify.url });
+      await fetch(`${fake.url}/__fake__/pay`, { method: 'POST', body: JSON.stringify({ out_trade_no: 'meal_ssm1' }) });
+      await until(() => notify.received.length >= 1);
+      // Act
+      const parsed = await withKey.parseNotification(notify.received[0].headers, notify.received[0].body);
+      const refused = withoutKey.parseNotification(notify.received[0].headers, notify.received[0].body);
+      // Assert
+      expect(parsed).toMatchObject({ kind: 'transaction', transaction: { outTradeNo: 'meal_ssm1' } });
+      await expect(refused).rejects.toBeInstanceOf(PaymentMessageRefused);
     } finally {
       await notify.close();
     }

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { getStoreMoney, recordPayout, resumeStore, suspendStore, windUpStore } from '../../services/admin-api'
 import { errorMessage, isRetryable, newIdempotencyKey } from '../../services/request'
 import type { AnswerOf, PendingStore } from '../../../functions/contract'
-import type { storeWindupRoute } from '../../../functions/contract/meals'
+import type { storeWindupRoute } from '../../../functions/contract/store-admin'
 import { formatYuan, yuanToFen } from '../../utils/format'
 
 type Money = AnswerOf<typeof storeWindupRoute>

@@ -1,42 +1,26 @@
 import { useCallback, useRef, useState } from 'react'
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import LetterCard from '../../components/letter-card'
 import PageState from '../../components/page-state'
+import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
+import StatementEditor from '../../components/statement-editor'
+import { DAY, draftProblems, draftTotals, linesOf, newLine, sentStatement, type StatementDraft } from '../../components/statement-editor/draft'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream } from '../../services/api'
-import { getMyDreamLetters, resubmitLetter, submitLetter, uploadPhoto, type LetterInput } from '../../services/letters'
-import { errorMessage, isApiError, toastError } from '../../services/request'
-import type { Dream, LetterView, LineItemKind } from '../../../functions/contract'
+import { getMyDreamLetters, resubmitLetter, submitLetter, type LetterInput } from '../../services/letters'
+import { errorMessage, isApiError } from '../../services/request'
+import type { Dream, LetterView } from '../../../functions/contract'
 import { FIELDS } from '../../../functions/contract/fields'
-import { formatShanghaiDate, formatYuan, yuanToFen } from '../../utils/format'
+import { formatShanghaiDate, formatYuan } from '../../utils/format'
 import './index.scss'
 
-interface Photo {
-  id: string
-  /** The local file, to show before the letter is sent. */
-  path: string
-}
-
-interface Line {
-  key: number
-  description: string
-  amount: string
-  kind: LineItemKind
-  /** A photo of the receipt (optional). */
-  receipt?: Photo
-}
-
 const STATUS_LABELS: Record<string, string> = { in_review: '审核中', published: '已发布', rejected: '被退回' }
-const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 const today = () => formatShanghaiDate(new Date().toISOString())
 const dayAfter = (day: string) => formatShanghaiDate(new Date(Date.parse(`${day}T12:00:00+08:00`) + 24 * 3600 * 1000).toISOString())
 /** A day as a time: noon in China, so it is that day wherever it is read. */
 const noonOf = (day: string) => `${day}T12:00:00+08:00`
-
-let lineKeys = 0
-const newLine = (kind: LineItemKind = 'spend'): Line => ({ key: ++lineKeys, description: '', amount: '', kind })
 
 /**
  * Charity: writes a monthly letter (story, photos and a statement that must reconcile) or a field
@@ -55,18 +39,16 @@ export default function CharityLetterPage() {
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
   const [day, setDay] = useState(today())
-  const [periodStart, setPeriodStart] = useState('')
-  const [periodEnd, setPeriodEnd] = useState(today())
-  const [lines, setLines] = useState<Line[]>([newLine('spend')])
-  const [photos, setPhotos] = useState<Photo[]>([])
+  const [statement, setStatement] = useState<StatementDraft>(() => ({ periodStart: '', periodEnd: today(), lines: [newLine('spend')] }))
+  const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [uploading, setUploading] = useState(false)
   const [sending, setSending] = useState(false)
   const [problems, setProblems] = useState<string[]>([])
   const sendingRef = useRef(false)
 
-  // The balance this letter opens with: the last published letter's closing, else the dream's matched money.
+  // The books this letter continues: the last published statement (none before the first letter).
   const lastPublished = letters.find((l) => l.status === 'published' && l.statement)
-  const openingFen = lastPublished?.statement?.closingFen ?? dream?.matchedFen ?? 0
+  const totals = draftTotals(statement, lastPublished?.statement?.closingFen ?? null, dream?.matchedFen ?? 0)
 
   const refresh = useCallback(async () => {
     if (!dreamId) return
@@ -76,7 +58,8 @@ export default function CharityLetterPage() {
       setLetters(mine.items)
       setLoadError('')
       const last = mine.items.find((l) => l.status === 'published' && l.statement)?.statement
-      setPeriodStart((current) => current || (last ? dayAfter(last.periodEnd) : formatShanghaiDate(detail.dream.adoptedAt ?? new Date().toISOString())))
+      const firstDay = last ? dayAfter(last.periodEnd) : formatShanghaiDate(detail.dream.adoptedAt ?? new Date().toISOString())
+      setStatement((current) => (current.periodStart ? current : { ...current, periodStart: firstDay }))
     } catch (err) {
       if (isApiError(err, 'NOT_FOUND') || isApiError(err, 'FORBIDDEN')) setMissing('只有认领这个梦想的公益机构可以写来信')
       else setLoadError(errorMessage(err))
@@ -85,43 +68,6 @@ export default function CharityLetterPage() {
 
   usePageRefresh(refresh)
 
-  const sums = lines.reduce(
-    (acc, line) => {
-      const fen = yuanToFen(line.amount) ?? 0
-      return line.kind === 'income' ? { ...acc, income: acc.income + fen } : { ...acc, spend: acc.spend + fen }
-    },
-    { income: 0, spend: 0 },
-  )
-  const closingFen = openingFen + sums.income - sums.spend
-
-  const setLine = (key: number, patch: Partial<Line>) => setLines((prev) => prev.map((l) => (l.key === key ? { ...l, ...patch } : l)))
-
-  /** Lets the charity pick up to `count` images and uploads each straight to the bucket. */
-  const pickAndUpload = async (count: number, onUploaded: (photo: Photo) => void) => {
-    if (uploading) return
-    let chosen: Taro.chooseImage.SuccessCallbackResult
-    try {
-      chosen = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-    } catch {
-      return // cancelled
-    }
-    setUploading(true)
-    try {
-      for (const file of chosen.tempFiles.slice(0, count)) {
-        const picked = file as { path: string; size: number; type?: string; originalFileObj?: { type?: string } }
-        const id = await uploadPhoto({ path: picked.path, size: picked.size, type: picked.type ?? picked.originalFileObj?.type })
-        onUploaded({ id, path: file.path })
-      }
-    } catch (err) {
-      toastError(err, '照片上传失败，请重试')
-    } finally {
-      setUploading(false)
-    }
-  }
-
-  const addPhotos = () => pickAndUpload(FIELDS.photosMax - photos.length, (photo) => setPhotos((prev) => [...prev, photo]))
-  const addReceipt = (key: number) => pickAndUpload(1, (receipt) => setLine(key, { receipt }))
-
   const startEditing = (letter: LetterView) => {
     setEditing(letter.id)
     setKind(letter.kind)
@@ -129,19 +75,8 @@ export default function CharityLetterPage() {
     setBody(letter.body)
     setDay(formatShanghaiDate(letter.happenedAt))
     setPhotos(letter.photos.map((id, index) => ({ id, path: letter.photoUrls[index] ?? '' })))
-    if (letter.statement) {
-      setPeriodStart(letter.statement.periodStart)
-      setPeriodEnd(letter.statement.periodEnd)
-      setLines(
-        letter.statement.lineItems.map((line) => ({
-          key: ++lineKeys,
-          description: line.description,
-          amount: formatYuan(line.amountFen),
-          kind: line.kind,
-          ...(line.receiptPhoto ? { receipt: { id: line.receiptPhoto, path: line.receiptPhotoUrl ?? '' } } : {}),
-        })),
-      )
-    }
+    const sent = letter.statement
+    if (sent) setStatement({ periodStart: sent.periodStart, periodEnd: sent.periodEnd, lines: linesOf(sent) })
     Taro.pageScrollTo({ selector: '.composer', duration: 200 }).catch(() => undefined)
   }
 
@@ -151,12 +86,7 @@ export default function CharityLetterPage() {
     if ([...title.trim()].length < FIELDS.letterTitle.min) found.push(`标题至少 ${FIELDS.letterTitle.min} 个字`)
     if ([...body.trim()].length < FIELDS.letterBody.min) found.push(`正文至少 ${FIELDS.letterBody.min} 个字`)
     if (!DAY.test(day)) found.push('日期格式为 2026-10-31')
-    if (kind === 'letter') {
-      if (!DAY.test(periodStart) || !DAY.test(periodEnd)) found.push('请填写本期的起止日期（如 2026-10-01）')
-      else if (periodStart > periodEnd) found.push('本期开始日期不能晚于结束日期')
-      if (lines.some((l) => !l.description.trim() || yuanToFen(l.amount) === null)) found.push('每一笔收支都要写明用途和金额（元）')
-      if (closingFen < 0) found.push('期末余额不能为负数，请核对支出')
-    }
+    if (kind === 'letter') found.push(...draftProblems(statement, totals))
     return found
   }
 
@@ -170,22 +100,7 @@ export default function CharityLetterPage() {
       body: body.trim(),
       happenedAt: noonOf(day),
       ...(photos.length ? { photos: photos.map((p) => p.id) } : {}),
-      ...(kind === 'letter'
-        ? {
-            statement: {
-              periodStart,
-              periodEnd,
-              openingFen,
-              closingFen,
-              lineItems: lines.map((l) => ({
-                description: l.description.trim(),
-                amountFen: yuanToFen(l.amount)!,
-                kind: l.kind,
-                ...(l.receipt ? { receiptPhoto: l.receipt.id } : {}),
-              })),
-            },
-          }
-        : {}),
+      ...(kind === 'letter' ? { statement: sentStatement(statement, totals) } : {}),
     }
     sendingRef.current = true
     setSending(true)
@@ -196,7 +111,7 @@ export default function CharityLetterPage() {
       setEditing(null)
       setTitle('')
       setBody('')
-      setLines([newLine('spend')])
+      setStatement((current) => ({ ...current, lines: [newLine('spend')] }))
       setPhotos([])
       await refresh()
     } catch (err) {
@@ -276,123 +191,32 @@ export default function CharityLetterPage() {
         <Input className='composer-input composer-day' placeholder='2026-10-31' value={day} onInput={(e) => setDay(e.detail.value)} />
 
         {kind === 'letter' ? (
-          <View className='composer-statement'>
-            <Text className='composer-label'>本期起止</Text>
-            <View className='composer-period'>
-              <Input
-                className='composer-input composer-period-start'
-                aria-label='本期开始日期'
-                value={periodStart}
-                onInput={(e) => setPeriodStart(e.detail.value)}
-              />
-              <Text className='composer-period-to'>至</Text>
-              <Input className='composer-input composer-period-end' aria-label='本期结束日期' value={periodEnd} onInput={(e) => setPeriodEnd(e.detail.value)} />
-            </View>
-            <View className='composer-sum-row'>
-              <Text>期初余额（{lastPublished ? '上一封来信的期末' : '梦想的配捐'}）</Text>
-              <Text className='composer-opening'>¥{formatYuan(openingFen)}</Text>
-            </View>
-            {lines.map((line, index) => (
-              <View key={line.key} className='composer-line'>
-                <View
-                  className={`composer-line-kind composer-line-${line.kind}`}
-                  role='switch'
-                  aria-checked={line.kind === 'income'}
-                  aria-label={`第 ${index + 1} 笔：${line.kind === 'income' ? '收入' : '支出'}，点击切换`}
-                  onClick={() => setLine(line.key, { kind: line.kind === 'income' ? 'spend' : 'income' })}
-                >
-                  {line.kind === 'income' ? '收入' : '支出'}
-                </View>
-                <Input
-                  className='composer-input composer-line-description'
-                  aria-label={`第 ${index + 1} 笔的用途`}
-                  placeholder='用途，如：书架两组'
-                  value={line.description}
-                  maxlength={FIELDS.lineItemDescription.max * 2}
-                  onInput={(e) => setLine(line.key, { description: e.detail.value })}
-                />
-                <Input
-                  className='composer-input composer-line-amount'
-                  aria-label={`第 ${index + 1} 笔的金额（元）`}
-                  type='digit'
-                  placeholder='金额（元）'
-                  value={line.amount}
-                  onInput={(e) => setLine(line.key, { amount: e.detail.value })}
-                />
-                {line.receipt ? (
-                  <View className='composer-receipt'>
-                    <Image className='composer-receipt-photo' src={line.receipt.path} mode='aspectFill' aria-label={`第 ${index + 1} 笔的收据`} />
-                    <View
-                      className='composer-receipt-remove'
-                      role='button'
-                      aria-label={`移除第 ${index + 1} 笔的收据`}
-                      onClick={() => setLine(line.key, { receipt: undefined })}
-                    >
-                      移除收据
-                    </View>
-                  </View>
-                ) : (
-                  <View
-                    className={`composer-add-receipt ${uploading ? 'composer-add-receipt-busy' : ''}`}
-                    role='button'
-                    aria-label={`给第 ${index + 1} 笔附收据照片`}
-                    aria-disabled={uploading}
-                    onClick={() => addReceipt(line.key)}
-                  >
-                    {uploading ? '上传中…' : '附收据'}
-                  </View>
-                )}
-                {lines.length > 1 ? (
-                  <View
-                    className='composer-line-remove'
-                    role='button'
-                    aria-label={`删除第 ${index + 1} 笔`}
-                    onClick={() => setLines((prev) => prev.filter((l) => l.key !== line.key))}
-                  >
-                    删除
-                  </View>
-                ) : null}
-              </View>
-            ))}
-            {lines.length < FIELDS.lineItemsMax ? (
-              <Button className='lrf-button-plain composer-add-line' onClick={() => setLines((prev) => [...prev, newLine('spend')])}>
-                添加一笔收支
-              </Button>
-            ) : null}
-            <View className='composer-sum-row'>
-              <Text>本期收入 / 支出</Text>
-              <Text>
-                +¥{formatYuan(sums.income)} / -¥{formatYuan(sums.spend)}
-              </Text>
-            </View>
-            <View className='composer-sum-row composer-closing-row'>
-              <Text>期末余额（结转下期）</Text>
-              <Text className={`composer-closing ${closingFen < 0 ? 'composer-closing-negative' : ''}`}>¥{formatYuan(closingFen)}</Text>
-            </View>
-          </View>
+          <StatementEditor
+            draft={statement}
+            onChange={setStatement}
+            totals={totals}
+            opensFromLetter={Boolean(lastPublished)}
+            uploading={uploading}
+            onUploadingChange={setUploading}
+          />
         ) : null}
 
         <Text className='composer-label'>照片（最多 {FIELDS.photosMax} 张，每张不超过 5MB）</Text>
-        <View className='composer-photos'>
-          {photos.map((photo, index) => (
-            <View key={photo.id} className='composer-photo-box'>
-              <Image className='composer-photo' src={photo.path} mode='aspectFill' aria-label={`第 ${index + 1} 张照片`} />
-              <View
-                className='composer-photo-remove'
-                role='button'
-                aria-label={`移除第 ${index + 1} 张照片`}
-                onClick={() => setPhotos((prev) => prev.filter((p) => p.id !== photo.id))}
-              >
-                移除
-              </View>
-            </View>
-          ))}
-          {photos.length < FIELDS.photosMax ? (
-            <Button className='lrf-button-plain composer-add-photo' disabled={uploading || undefined} onClick={addPhotos}>
-              {uploading ? '上传中…' : '添加照片'}
-            </Button>
-          ) : null}
-        </View>
+        <PhotoPicker
+          className='composer-photos'
+          photos={photos}
+          max={FIELDS.photosMax}
+          onAdd={(photo) => setPhotos((prev) => [...prev, photo])}
+          onRemove={(photo) => setPhotos((prev) => prev.filter((p) => p.id !== photo.id))}
+          busy={uploading}
+          onBusyChange={setUploading}
+          labels={{
+            add: '添加照片',
+            photo: (index) => `第 ${index + 1} 张照片`,
+            remove: '移除',
+            removeAria: (index) => `移除第 ${index + 1} 张照片`,
+          }}
+        />
 
         {problems.length > 0 ? (
           <View className='composer-problems' role='alert'>

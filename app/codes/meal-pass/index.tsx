@@ -8,7 +8,7 @@ import { formatCountdown } from '../../utils/format'
 import { useRenewingCode } from '../../hooks/use-renewing-code'
 import './index.scss'
 
-// A pass lives 90 s and the server hands out the same one for 60 s (api-additions.md): renew it
+// A pass lives 90 s and the server hands out the same one for 60 s (docs/api.md): renew it
 // once less than this is left, so the one on screen never runs out while a clerk scans it.
 const RENEW_BEFORE_MS = 25 * 1000
 const FALLBACK_LIFETIME_MS = 90 * 1000

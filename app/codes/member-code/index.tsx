@@ -8,7 +8,7 @@ import { formatCountdown } from '../../utils/format'
 import { useRenewingCode } from '../../hooks/use-renewing-code'
 import './index.scss'
 
-// Codes live 5 minutes (api-additions.md).
+// Codes live 5 minutes (docs/api.md).
 const FALLBACK_LIFETIME_MS = 5 * 60 * 1000
 
 const ACTIONS = [

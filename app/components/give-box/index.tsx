@@ -3,7 +3,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { giveToDream } from '../../services/api'
 import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
-import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
+import { errorMessage, isApiError, isRetryable, toastError } from '../../services/request'
+import { useIdempotentTap } from '../../hooks/use-idempotent-tap'
 import type { Dream, DreamDetail, GiftResult } from '../../../functions/contract'
 import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
 import { FIELDS, intProblem } from '../../../functions/contract/fields'
@@ -14,14 +15,16 @@ const QUICK_PICKS = [1, 5, 10, 50]
 // Automatic resends of one tap when no final answer came back (network error or 5xx).
 const AUTO_RETRIES = 2
 
-interface PendingGift {
-  key: string
+interface IntendedGift {
   flowers: number
   teamId?: string
   /** The dream as shown when this gift was first sent: its figures cannot include the gift yet. */
   base: Dream
   firstGift: boolean
 }
+
+/** One gift is one amount to one dream, alone or for one team: the figures shown are no part of it. */
+const sameGift = (pending: IntendedGift, intended: IntendedGift) => pending.flowers === intended.flowers && pending.teamId === intended.teamId
 
 /** What the page needs to show the dream right after a gift (see afterGift in utils/format). */
 export interface GiftContext {
@@ -61,7 +64,7 @@ export default function GiveBox(props: GiveBoxProps) {
   // The panel was confirmed on this page: a retried first gift does not ask again.
   const confirmedRef = useRef(false)
   // A tap that got no final answer: the next tap with the same amount resends it under the same key.
-  const pendingRef = useRef<PendingGift | null>(null)
+  const giftTap = useIdempotentTap(sameGift)
 
   const customTrimmed = custom.trim()
   const amount = customTrimmed ? (/^\d{1,6}$/.test(customTrimmed) ? Number(customTrimmed) : NaN) : pick
@@ -74,30 +77,23 @@ export default function GiveBox(props: GiveBoxProps) {
     setSending(true)
     setError('')
     setResult(null)
-    let attempt = pendingRef.current
-    if (!attempt || attempt.flowers !== flowers || attempt.teamId !== teamId) {
-      attempt = { key: newIdempotencyKey(), flowers, teamId, base: dream, firstGift: !hasGiven }
-    }
-    pendingRef.current = attempt
     try {
-      let res: GiftResult | null = null
-      for (let i = 0; ; i++) {
-        try {
-          res = await giveToDream(dream.id, teamId ? { flowers, teamId } : { flowers }, attempt.key)
-          break
-        } catch (err) {
-          if (!isRetryable(err) || i >= AUTO_RETRIES) throw err
-          await sleep(600 * (i + 1))
+      const { res, gift } = await giftTap.run({ payload: { flowers, teamId, base: dream, firstGift: !hasGiven } }, async ({ key, payload }) => {
+        for (let i = 0; ; i++) {
+          try {
+            return { res: await giveToDream(dream.id, teamId ? { flowers, teamId } : { flowers }, key), gift: payload }
+          } catch (err) {
+            if (!isRetryable(err) || i >= AUTO_RETRIES) throw err
+            await sleep(600 * (i + 1))
+          }
         }
-      }
-      pendingRef.current = null
+      })
       setResult(res)
       setCustom('')
       Taro.showToast({ title: `已送出 ${flowers} 朵小红花`, icon: 'success' })
-      onGiven(res, { base: attempt.base, firstGift: attempt.firstGift })
+      onGiven(res, { base: gift.base, firstGift: gift.firstGift })
     } catch (err) {
-      // Any answer but a 5xx is final for this key; an unanswered tap keeps it for the next try.
-      if (!isRetryable(err)) pendingRef.current = null
+      // An unanswered tap keeps its key (useIdempotentTap): tapping again finishes this gift, never a second one.
       const message = errorMessage(err, '送花失败，请稍后重试')
       setError(isRetryable(err) ? `${message}（再点一次会接着送出这一笔，不会重复扣花）` : message)
       toastError(err, message)

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { getMe, getMyStores, recordLowcarbonAction } from '../../services/api'
 import { IS_WEAPP, getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
-import { errorMessage, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
+import { useIdempotentTap } from '../../hooks/use-idempotent-tap'
+import { errorMessage, toastError } from '../../services/request'
 import type { LowCarbonAction, LowCarbonActionView, Role, Store, StoreStatus } from '../../../functions/contract'
 import { LOW_CARBON_ACTIONS } from '../../../functions/contract/enums'
 import { formatShanghaiTime } from '../../utils/format'
@@ -24,11 +25,12 @@ const LOWCARBON_ACTIONS = LOW_CARBON_ACTIONS.map((action) => ({ action, ...ACTIO
 
 const actionLabel = (action: string) => LOWCARBON_ACTIONS.find((a) => a.action === action)?.label || action
 
-interface Pending {
-  key: string
+interface IntendedRecord {
   code: string
   action: LowCarbonAction
 }
+
+const sameRecord = (pending: IntendedRecord, intended: IntendedRecord) => pending.code === intended.code && pending.action === intended.action
 
 export default function MerchantLowcarbonPage() {
   const [roles, setRoles] = useState<Role[] | null>(getStoredUser()?.roles ?? null)
@@ -44,7 +46,7 @@ export default function MerchantLowcarbonPage() {
 
   const submittingRef = useRef(false)
   // A tap that got no final answer (network/5xx) is resent with the same key.
-  const pendingRef = useRef<Pending | null>(null)
+  const recordTap = useIdempotentTap(sameRecord)
 
   const load = useCallback(async () => {
     let currentRoles: Role[] | null
@@ -90,23 +92,17 @@ export default function MerchantLowcarbonPage() {
       Taro.showToast({ title: IS_WEAPP ? '请先扫描顾客的会员码' : '请先粘贴顾客的会员码', icon: 'none' })
       return
     }
-    const prev = pendingRef.current
-    const attempt: Pending = prev && prev.code === trimmed && prev.action === action ? prev : { key: newIdempotencyKey(), code: trimmed, action }
-    pendingRef.current = attempt
-
     submittingRef.current = true
     setSubmitting(action)
     setError('')
     setResult(null)
     try {
-      const res = await recordLowcarbonAction(attempt.code, attempt.action, attempt.key)
-      pendingRef.current = null
+      const res = await recordTap.run({ payload: { code: trimmed, action } }, ({ key, payload }) => recordLowcarbonAction(payload.code, payload.action, key))
       setResult(res.action)
       // A member code is single-use: clear it for the next customer.
       setCode('')
       Taro.showToast({ title: '记录成功', icon: 'success' })
     } catch (err) {
-      if (!isRetryable(err)) pendingRef.current = null
       const message = errorMessage(err, '记录失败，请稍后重试')
       setError(message)
       toastError(err, message)

@@ -7,7 +7,7 @@ import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toa
 import type { QuizQuestion, QuizToday } from '../../../functions/contract'
 import './index.scss'
 
-// API.md default: a correct answer earns 2 flowers (the answer itself says how many).
+// The contract's default: a correct answer earns 2 flowers (the answer itself says how many).
 const FLOWERS_PER_CORRECT = 2
 const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']
 

@@ -2,22 +2,20 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
-import { signInWithWechat } from '../../services/auth'
+import { IS_WEAPP, signInWithWechat } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
-import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
+import { useIdempotentTap } from '../../hooks/use-idempotent-tap'
+import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
 import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../../functions/contract'
 import { daysEndingWith, formatShanghaiDate, formatYuan, shortDate } from '../../utils/format'
+import rules from '../../../config/rules.json'
 import './index.scss'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
-
-// Default rules from API.md (the server decides; these only label the page before it answers).
-const STEPS_PER_FLOWER = 1000
-const MAX_FLOWERS_PER_DAY = 20
-const MAX_STEPS_PER_DAY = 100000
+// The server's own step rules: the server decides; the page uses them only to label itself before it answers.
+const { stepsPerFlower: STEPS_PER_FLOWER, maxFlowersPerDay: MAX_FLOWERS_PER_DAY, minSteps: MIN_STEPS, maxStepsPerDay: MAX_STEPS_PER_DAY } = rules.steps
 const PREVIEW_DEBOUNCE_MS = 400
 
-/** 1 flower per full 1,000 steps, at most 20 a day. */
+/** A flower per full STEPS_PER_FLOWER steps, at most MAX_FLOWERS_PER_DAY a day. */
 function estimateFlowers(steps: number): number {
   return Math.min(Math.floor(steps / STEPS_PER_FLOWER), MAX_FLOWERS_PER_DAY)
 }
@@ -60,11 +58,6 @@ function parseSteps(text: string): number | null {
   return Number(trimmed)
 }
 
-interface PendingDonation {
-  key: string
-  input: StepsInput
-}
-
 function sameInput(a: StepsInput, b: StepsInput): boolean {
   if ('steps' in a && 'steps' in b) return a.steps === b.steps
   if ('encryptedData' in a && 'encryptedData' in b) return a.encryptedData === b.encryptedData && a.iv === b.iv
@@ -90,7 +83,7 @@ export default function StepsPage() {
   // Bumped by every preview so a slow answer for older input never overwrites a newer one.
   const previewGenRef = useRef(0)
   // A tap whose answer never came (network/5xx): the next tap resends it with the same key.
-  const pendingRef = useRef<PendingDonation | null>(null)
+  const donationTap = useIdempotentTap(sameInput)
   const donatingRef = useRef(false)
 
   const loadHistory = useCallback(async () => {
@@ -208,34 +201,22 @@ export default function StepsPage() {
     setDonating(true)
     setDonateError('')
     setResult(null)
+    // WeChat: an unanswered tap is resent as it was; otherwise today's steps are read afresh.
+    const donate = () => donationTap.run(IS_WEAPP ? { read: readWeRun } : { payload: input! }, ({ key, payload }) => donateSteps(payload, key))
     try {
-      let attempt = pendingRef.current
-      if (IS_WEAPP) {
-        // Resend an unanswered tap as it was; otherwise read today's steps afresh.
-        if (!attempt) attempt = { key: newIdempotencyKey(), input: await readWeRun() }
-      } else if (!attempt || !sameInput(attempt.input, input!)) {
-        attempt = { key: newIdempotencyKey(), input: input! }
-      }
-      pendingRef.current = attempt
-
       let res: StepDonationResult
       try {
-        res = await donateSteps(attempt.input, attempt.key)
+        res = await donate()
       } catch (err) {
         if (!(IS_WEAPP && isApiError(err, 'INVALID_WERUN_DATA'))) throw err
         // Stale session_key: sign in again, and retry once with fresh data under a new key (the
         // old key already holds its final 400 answer).
         await signInWithWechat()
-        attempt = { key: newIdempotencyKey(), input: await readWeRun() }
-        pendingRef.current = attempt
-        res = await donateSteps(attempt.input, attempt.key)
+        res = await donate()
       }
-      pendingRef.current = null
       succeed(res)
     } catch (err) {
-      if (!isRetryable(err)) pendingRef.current = null
       if (err instanceof WeRunDeniedError) {
-        pendingRef.current = null
         setWeRunDenied(true)
         return
       }
@@ -270,7 +251,9 @@ export default function StepsPage() {
     <View className='steps'>
       <View className='steps-hero'>
         <Text className='steps-hero-title'>👟 捐出今天的步数</Text>
-        <Text className='steps-hero-desc'>每满 1000 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。</Text>
+        <Text className='steps-hero-desc'>
+          每满 {STEPS_PER_FLOWER} 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。
+        </Text>
       </View>
 
       <View className='lrf-card steps-card'>
@@ -318,8 +301,8 @@ export default function StepsPage() {
             {match.sponsorName}将为你的步数配捐 ¥{formatYuan(match.amountFen)}
           </View>
         ) : null}
-        {todaySteps !== null && todaySteps > 0 && todaySteps < STEPS_PER_FLOWER && !donatedToday ? (
-          <View className='steps-hint lrf-muted'>满 1000 步才能捐哦，再走走吧</View>
+        {todaySteps !== null && todaySteps > 0 && todaySteps < MIN_STEPS && !donatedToday ? (
+          <View className='steps-hint lrf-muted'>满 {MIN_STEPS} 步才能捐哦，再走走吧</View>
         ) : null}
 
         <Button className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`} disabled={donating || undefined} onClick={onDonate}>

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../domain/ports';
-import { ValidationError } from '../../shared/errors';
+import { ValidationError } from '../../domain/errors';
 import type { TableContext } from './client';
 
 /**

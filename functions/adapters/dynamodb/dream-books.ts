@@ -1,21 +1,17 @@
-import { totalsOf, type DreamBooks, type DreamTotals } from '../../domain/dream';
-import type { Clock } from '../../domain/ports';
+import type { DreamBooksRead, DreamBooksReader } from '../../domain/dream-books';
 import { batchGetAll, queryAll, type TableContext } from './client';
 import { DynamoDreamAudience } from './dream-audience';
 import { dreamKeys } from './dream-keys';
 import { toShard } from './dream-items';
 
 /**
- * The dream-side books (npm run reconcile and the integration tests; no function needs them):
- * Σ shards + extras, against the donor items and the match entries, all read consistently.
+ * The dream-side books as stored (npm run reconcile and the integration tests; no function needs
+ * them): the dream, its shards, its donor items and its match entries, all read consistently.
  */
-export class DynamoDreamBooks implements DreamBooks {
-  constructor(
-    private readonly table: TableContext,
-    private readonly clock: Clock,
-  ) {}
+export class DynamoDreamBooks implements DreamBooksReader {
+  constructor(private readonly table: TableContext) {}
 
-  async reconcile(dreamId: string): Promise<{ totals: DreamTotals; donorItems: number; matchEntriesFen: number; fundLeftFen: number; budgetFen: number }> {
+  async read(dreamId: string): Promise<DreamBooksRead> {
     const audience = new DynamoDreamAudience(this.table);
     const dream = (await audience.dream(dreamId))!;
     const shards = (
@@ -45,12 +41,6 @@ export class DynamoDreamBooks implements DreamBooks {
       });
       matchEntriesFen += matches.reduce((sum, item) => sum + (item.fen as number), 0);
     }
-    return {
-      totals: totalsOf(dream, shards, this.clock.now()),
-      donorItems,
-      matchEntriesFen,
-      fundLeftFen: shards.reduce((sum, s) => sum + s.fundRoomFen, 0),
-      budgetFen: dream.matchFund?.budgetFen ?? 0,
-    };
+    return { dream, shards, donorItems, matchEntriesFen };
   }
 }

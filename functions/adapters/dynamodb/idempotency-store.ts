@@ -29,7 +29,7 @@ export function completionUpdate(TableName: string, claim: IdempotencyClaim, res
 
 /**
  * Idempotency records with a lease. Powertools' idempotency utility answers a concurrent duplicate
- * with an error and stores the result in a separate write; API.md wants concurrent repeats to get
+ * with an error and stores the result in a separate write; the contract wants concurrent repeats to get
  * the first response, and the ledger wants the response stored in the same transaction as the
  * move, so the record is claimed here and finalized inside the ledger transaction.
  */

@@ -1,9 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { booksMoved, notInReview, type LetterRecord, type LetterRepository, type PreviousStatement } from '../../domain/letter';
+import type { BooksMove, LetterRecord, LetterRepository, LetterReviewPlan, PreviousStatement, ReviewWrite } from '../../domain/letter';
 import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
-import { RuleViolation } from '../../domain/errors';
 import { letterKeys } from './letter-keys';
 
 const LETTER_ATTRIBUTES = [
@@ -58,93 +57,38 @@ export class DynamoLetterRepository implements LetterRepository {
     };
   }
 
-  async decide(letter: LetterRecord, decision: { publish: boolean; note: string | null; at: string; nextDueAt: string }): Promise<LetterRecord> {
+  async decide(plan: LetterReviewPlan): Promise<ReviewWrite> {
     const TableName = this.table.tableName;
-    const next: LetterRecord = {
-      ...letter,
-      status: decision.publish ? 'published' : 'rejected',
-      publishedAt: decision.publish ? decision.at : null,
-      reviewNote: decision.note,
-    };
-    const timeline = letterKeys.timeline(letter.dreamId, decision.at, letter.id);
+    const { letter, publication } = plan;
     const update = {
       Update: {
         TableName,
         Key: letterKeys.profile(letter.id),
         // Out of the review queue; a published one goes onto the dream's timeline (GSI2).
-        UpdateExpression: decision.publish
+        UpdateExpression: publication
           ? 'SET #status = :status, publishedAt = :at, reviewNote = :note, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk'
           : 'SET #status = :status, reviewNote = :note REMOVE GSI2PK, GSI2SK',
         ConditionExpression: '#status = :inReview',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
-          ':status': next.status,
-          ':note': decision.note,
+          ':status': letter.status,
+          ':note': letter.reviewNote,
           ':inReview': 'in_review',
-          ...(decision.publish ? { ':at': decision.at, ':gsi2pk': timeline.GSI2PK, ':gsi2sk': timeline.GSI2SK } : {}),
+          ...(publication ? { ':at': publication.at, ...timelineValues(letter, publication.at) } : {}),
         },
       },
     };
-    const figures = decision.publish ? letter.statement?.figures : undefined;
-    const due = letterKeys.dueIndex(decision.nextDueAt, letter.dreamId);
-    // Published: the dream's count, last date and next due date move in the same write.
-    const summary = {
-      Update: {
-        TableName,
-        Key: letterKeys.summary(letter.dreamId),
-        UpdateExpression: 'ADD #count :one SET #type = :type, dreamId = :dream, lastPublishedAt = :at, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk',
-        ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ':type': 'LETTER_SUMMARY',
-          ':dream': letter.dreamId,
-          ':at': decision.at,
-          ':due': decision.nextDueAt,
-          ':pk': due.GSI1PK,
-          ':sk': due.GSI1SK,
-        },
-      },
-    };
+    const books = publication?.books ? [booksWrite(TableName, letter.dreamId, publication.books)] : [];
+    const summary = publication ? [summaryWrite(TableName, letter.dreamId, publication)] : [];
     try {
-      if (!decision.publish) {
-        await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update] }));
-      } else if (!figures || !letter.statement) {
-        await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update, summary] }));
-      } else {
-        // The books move to this letter only if they still stand where it was reconciled from.
-        await this.table.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              update,
-              {
-                Put: {
-                  TableName,
-                  Item: {
-                    ...letterKeys.books(letter.dreamId),
-                    type: 'DREAM_BOOKS',
-                    dreamId: letter.dreamId,
-                    letterId: letter.id,
-                    periodEnd: letter.statement.periodEnd,
-                    closingFen: figures.closingFen,
-                    sinceStartIncomeFen: figures.sinceStart.incomeFen,
-                    sinceStartSpendFen: figures.sinceStart.spendFen,
-                  },
-                  ConditionExpression: figures.previousLetterId ? 'letterId = :previous' : 'attribute_not_exists(PK)',
-                  ...(figures.previousLetterId ? { ExpressionAttributeValues: { ':previous': figures.previousLetterId } } : {}),
-                },
-              },
-              summary,
-            ],
-          }),
-        );
-      }
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: [update, ...books, ...summary] }));
+      return 'written';
     } catch (err) {
       const reasons = cancellationReasons(err);
-      if (reasons?.[0] === 'ConditionalCheckFailed') throw notInReview();
-      if (reasons?.[1] === 'ConditionalCheckFailed') throw booksMoved();
+      if (reasons?.[0] === 'ConditionalCheckFailed') return 'no_longer_in_review';
+      if (books.length && reasons?.[1] === 'ConditionalCheckFailed') return 'books_moved';
       throw err;
     }
-    return next;
   }
 
   async startSummary(dreamId: string, dueAt: string): Promise<void> {
@@ -195,7 +139,7 @@ export class DynamoLetterRepository implements LetterRepository {
     };
   }
 
-  async resubmit(letter: LetterRecord): Promise<void> {
+  async resubmit(letter: LetterRecord): Promise<boolean> {
     try {
       await this.table.doc.send(
         new PutCommand({
@@ -207,8 +151,9 @@ export class DynamoLetterRepository implements LetterRepository {
           ExpressionAttributeValues: { ':rejected': 'rejected' },
         }),
       );
+      return true;
     } catch (err) {
-      if (isConditionalCheckFailed(err)) throw new RuleViolation('NOT_REJECTED', '只有被退回的来信可以修改后重新提交');
+      if (isConditionalCheckFailed(err)) return false;
       throw err;
     }
   }
@@ -257,5 +202,45 @@ function inReviewItem(letter: LetterRecord) {
     ...letterKeys.reviewQueue(letter.createdAt, letter.id),
     type: 'LETTER',
     ...letter,
+  };
+}
+
+/** A published letter's place on its dream's timeline (GSI2). */
+function timelineValues(letter: LetterRecord, at: string) {
+  const timeline = letterKeys.timeline(letter.dreamId, at, letter.id);
+  return { ':gsi2pk': timeline.GSI2PK, ':gsi2sk': timeline.GSI2SK };
+}
+
+/** The dream's books moved to the letter, only if they still stand where it was reconciled from. */
+function booksWrite(TableName: string, dreamId: string, move: BooksMove) {
+  return {
+    Put: {
+      TableName,
+      Item: { ...letterKeys.books(dreamId), type: 'DREAM_BOOKS', dreamId, ...move.to },
+      ConditionExpression: move.from ? 'letterId = :previous' : 'attribute_not_exists(PK)',
+      ...(move.from ? { ExpressionAttributeValues: { ':previous': move.from } } : {}),
+    },
+  };
+}
+
+/** A publication moves the dream's count, last date and next due date. */
+function summaryWrite(TableName: string, dreamId: string, publication: { at: string; nextDueAt: string }) {
+  const due = letterKeys.dueIndex(publication.nextDueAt, dreamId);
+  return {
+    Update: {
+      TableName,
+      Key: letterKeys.summary(dreamId),
+      UpdateExpression: 'ADD #count :one SET #type = :type, dreamId = :dream, lastPublishedAt = :at, dueAt = :due, GSI1PK = :pk, GSI1SK = :sk',
+      ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':one': 1,
+        ':type': 'LETTER_SUMMARY',
+        ':dream': dreamId,
+        ':at': publication.at,
+        ':due': publication.nextDueAt,
+        ':pk': due.GSI1PK,
+        ':sk': due.GSI1SK,
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { TableContext } from './client';
 import { newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { letterboxKeys } from './letterbox-keys';
+import { markReadOnce } from './mark-read';
 
 /**
  * Fan-out on write: publishing a letter puts a small entry in each donor's letterbox (README, "Letters:
@@ -65,40 +66,11 @@ export class DynamoLetterbox implements Letterbox {
   }
 
   async markRead(userId: string, letterId: string): Promise<boolean> {
-    const TableName = this.table.tableName;
-    try {
-      // Only the read that flips the entry moves the count: of concurrent reads, one transaction lands.
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName,
-                Key: letterboxKeys.entry(userId, letterId),
-                UpdateExpression: 'SET #read = :true',
-                ConditionExpression: '#read = :false',
-                ExpressionAttributeNames: { '#read': 'read' },
-                ExpressionAttributeValues: { ':true': true, ':false': false },
-              },
-            },
-            {
-              Update: {
-                TableName,
-                Key: letterboxKeys.counter(userId),
-                UpdateExpression: 'ADD unread :minus',
-                ConditionExpression: 'unread > :zero',
-                ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-              },
-            },
-          ],
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (!cancellationReasons(err)) throw err;
-      // Read already (by another tab), or not this person's letter at all.
-      const { Item } = await this.table.doc.send(new GetCommand({ TableName, Key: letterboxKeys.entry(userId, letterId), ConsistentRead: true }));
-      return Item !== undefined;
-    }
+    if (await markReadOnce(this.table, { entry: letterboxKeys.entry(userId, letterId), counter: letterboxKeys.counter(userId) })) return true;
+    // Read already (by another tab), or not this person's letter at all.
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: letterboxKeys.entry(userId, letterId), ConsistentRead: true }),
+    );
+    return Item !== undefined;
   }
 }

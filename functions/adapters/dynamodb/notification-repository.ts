@@ -8,6 +8,7 @@ import type { TableContext } from './client';
 import { newestFirstPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { notificationKeys } from './notification-keys';
+import { markReadOnce } from './mark-read';
 
 /** Only the delivery: what a dream's gift needs, so its functions do not carry the inbox's reads. */
 export class DynamoNotifier implements NotificationSender {
@@ -84,37 +85,13 @@ export class DynamoNotificationRepository extends DynamoNotifier implements Noti
     if (!found.Item) return null;
     const notification = toNotification(found.Item, inbox.readUpTo);
     if (notification.read) return notification;
-    try {
-      await this.table.doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName,
-                Key: notificationKeys.item(userId, notificationId),
-                UpdateExpression: 'SET #read = :true',
-                ConditionExpression: '#read = :false',
-                ExpressionAttributeNames: { '#read': 'read' },
-                ExpressionAttributeValues: { ':true': true, ':false': false },
-              },
-            },
-            // Not already counted as read by a read-all that came in between.
-            {
-              Update: {
-                TableName,
-                Key: notificationKeys.inbox(userId),
-                UpdateExpression: 'ADD unread :minus',
-                ConditionExpression: 'unread > :zero AND (attribute_not_exists(readUpTo) OR readUpTo < :id)',
-                ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':id': notificationId },
-              },
-            },
-          ],
-        }),
-      );
-    } catch (err) {
-      // Someone (another tab, a read-all) read it first: it is read either way.
-      if (!cancellationReasons(err)) throw err;
-    }
+    // Not already counted as read by a read-all that came in between. A cancelled write means
+    // someone (another tab, a read-all) read it first: it is read either way.
+    await markReadOnce(this.table, {
+      entry: notificationKeys.item(userId, notificationId),
+      counter: notificationKeys.inbox(userId),
+      counterCondition: { expression: 'attribute_not_exists(readUpTo) OR readUpTo < :id', values: { ':id': notificationId } },
+    });
     return { ...notification, read: true };
   }
 

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { quotaWindow, RateLimitedError, retryAfterSeconds, type Quotas, type QuotaSpec } from '../../domain/quota';
+import type { QuotaCounter, QuotaCounters } from '../../domain/quota';
 import type { TableContext } from './client';
 import { isConditionalCheckFailed } from './errors';
 import { quotaKeys } from './quota-keys';
@@ -8,33 +8,32 @@ import { quotaKeys } from './quota-keys';
 const KEEP_AFTER_WINDOW_SECONDS = 3600;
 
 /** Conditional counters (the aws-samples counter pattern): ADD 1 only while below the limit. */
-export class DynamoQuotaStore implements Quotas {
+export class DynamoQuotaCounters implements QuotaCounters {
   constructor(private readonly table: TableContext) {}
 
-  async take(subject: string, spec: QuotaSpec, now: Date): Promise<void> {
-    const window = quotaWindow(now, spec.windowSeconds);
+  async increment(counter: QuotaCounter, limit: number): Promise<boolean> {
     try {
       await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: quotaKeys.counter(subject, spec.name, window.start),
+          Key: quotaKeys.counter(counter.subject, counter.name, counter.window.start),
           UpdateExpression: 'ADD #used :one SET #type = :type, expiresAt = :expires',
           ConditionExpression: 'attribute_not_exists(#used) OR #used < :limit',
           ExpressionAttributeNames: { '#used': 'used', '#type': 'type' },
-          ExpressionAttributeValues: { ':one': 1, ':limit': spec.limit, ':type': 'QUOTA', ':expires': window.end + KEEP_AFTER_WINDOW_SECONDS },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':type': 'QUOTA', ':expires': counter.window.end + KEEP_AFTER_WINDOW_SECONDS },
         }),
       );
+      return true;
     } catch (err) {
-      if (isConditionalCheckFailed(err)) throw new RateLimitedError(retryAfterSeconds(now, spec.windowSeconds));
+      if (isConditionalCheckFailed(err)) return false;
       throw err;
     }
   }
 
-  async check(subject: string, spec: QuotaSpec, now: Date): Promise<void> {
-    const window = quotaWindow(now, spec.windowSeconds);
+  async used(counter: QuotaCounter): Promise<number> {
     const { Item } = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: quotaKeys.counter(subject, spec.name, window.start), ConsistentRead: true }),
+      new GetCommand({ TableName: this.table.tableName, Key: quotaKeys.counter(counter.subject, counter.name, counter.window.start), ConsistentRead: true }),
     );
-    if (((Item?.used as number | undefined) ?? 0) >= spec.limit) throw new RateLimitedError(retryAfterSeconds(now, spec.windowSeconds));
+    return (Item?.used as number | undefined) ?? 0;
   }
 }

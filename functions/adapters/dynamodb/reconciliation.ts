@@ -1,34 +1,20 @@
-import { reconcileAccount, type ReconciliationIssue } from '../../domain/ledger';
+import type { FlowerAccount, LedgerEntry } from '../../domain/ledger';
 import type { LedgerRepository, UserRepository } from '../../domain/ports';
 
-export interface ReconciliationReport {
-  accounts: number;
-  entries: number;
-  totalBalance: number;
-  totalEarned: number;
-  totalGiven: number;
-  issues: ReconciliationIssue[];
+/** One user's flower books as stored: the account (null when there is none) and its entries, oldest first. */
+export interface StoredFlowerBooks {
+  userId: string;
+  account: FlowerAccount | null;
+  entries: LedgerEntry[];
 }
 
 /**
- * Recomputes every balance from its ledger and reports every difference (in the spirit of Open
- * Collective's transaction checks). Clean means `issues` is empty.
+ * Every user's flower books, one user at a time, for the books check (`npm run reconcile`). It
+ * only reads: what counts as a difference is the domain's to say (reconcileAccount).
  */
-export async function reconcileAll(users: UserRepository, ledger: LedgerRepository): Promise<ReconciliationReport> {
-  const report: ReconciliationReport = { accounts: 0, entries: 0, totalBalance: 0, totalEarned: 0, totalGiven: 0, issues: [] };
+export async function* readFlowerBooks(users: UserRepository, ledger: LedgerRepository): AsyncGenerator<StoredFlowerBooks> {
   for await (const userId of users.allUserIds()) {
     const account = await ledger.getAccount(userId);
-    if (!account) {
-      report.issues.push({ userId, problem: 'user has no flower account' });
-      continue;
-    }
-    const entries = await ledger.allEntries(userId);
-    report.accounts += 1;
-    report.entries += entries.length;
-    report.totalBalance += account.balance;
-    report.totalEarned += account.earned;
-    report.totalGiven += account.given;
-    report.issues.push(...reconcileAccount(account, entries));
+    yield { userId, account, entries: account ? await ledger.allEntries(userId) : [] };
   }
-  return report;
 }

@@ -1,5 +1,5 @@
 import type { DreamShard } from '../../domain/dream';
-import { BoundedMap } from './bounded-map';
+import { BoundedMap } from '../../shared/bounded-map';
 
 interface Entry {
   at: number;

@@ -1,8 +1,7 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
-import { drawDown, splitEvenly } from '../../domain/draw-down';
-import type { Sponsor, SponsorFigures, SponsorRepository } from '../../domain/steps';
+import type { ShardSpend } from '../../domain/sponsor-budget';
+import type { NewSponsor, Sponsor, SponsorFigures, SponsorRepository } from '../../domain/steps';
 import type { AuditRecord } from '../../domain/audit';
 import { auditEntryWrite } from './audit-repository';
 import type { Page } from '../../domain/ports';
@@ -11,16 +10,14 @@ import { newestFirstIndexPage } from './cursor';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
 
-/** A sponsor's budget is split over this many shards, so matching spreads its writes. */
-export const SPONSOR_SHARDS = 8;
-
 export class DynamoSponsorRepository implements SponsorRepository {
   constructor(private readonly table: TableContext) {}
 
   /** A sponsor and its budget shards; `audit` (an admin creating it) is written in the same transaction. */
-  async create(input: Omit<Sponsor, 'id' | 'remainingFen'> & { id?: string }, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor> {
+  async create(input: NewSponsor, createdAt: string, audit?: (sponsorId: string) => AuditRecord): Promise<Sponsor> {
     const id = input.id ?? ulid();
-    const { remainingFen: _unused, ...profile } = { ...input, id, remainingFen: 0 };
+    const { shardBudgetsFen, ...fields } = input;
+    const profile = { ...fields, id };
     const TableName = this.table.tableName;
     await this.table.doc.send(
       new TransactWriteCommand({
@@ -28,18 +25,25 @@ export class DynamoSponsorRepository implements SponsorRepository {
           {
             Put: {
               TableName,
-              Item: { ...sponsorKeys.profile(id), ...sponsorKeys.listing(createdAt, id), type: 'SPONSOR', ...profile, shardCount: SPONSOR_SHARDS, createdAt },
+              Item: {
+                ...sponsorKeys.profile(id),
+                ...sponsorKeys.listing(createdAt, id),
+                type: 'SPONSOR',
+                ...profile,
+                shardCount: shardBudgetsFen.length,
+                createdAt,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          ...splitEvenly(input.budgetFen, SPONSOR_SHARDS).map((remainingFen, index): TransactItem => ({
+          ...shardBudgetsFen.map((remainingFen, index): TransactItem => ({
             Put: { TableName, Item: { ...sponsorKeys.shard(id, index), type: 'SPONSOR_BUDGET', sponsorId: id, index, remainingFen, matchedFen: 0 } },
           })),
           ...(audit ? [auditEntryWrite(TableName, audit(id))] : []),
         ],
       }),
     );
-    return { ...input, id, remainingFen: input.budgetFen };
+    return { ...profile, remainingFen: input.budgetFen };
   }
 
   /** Every sponsor with what is left of its budget, oldest first (the first active one with budget matches). */
@@ -87,47 +91,31 @@ export class DynamoSponsorRepository implements SponsorRepository {
   }
 
   /**
-   * Spends `amountFen` (planned from `sponsor`'s figures) inside the donor's move: from one random
-   * shard that holds it, else gathered from the shards with the most, each found exactly as read.
-   * A stale read fails its condition and the move re-plans; no shard ever goes below zero.
+   * The writes of one match inside the donor's move, as planned (planShardSpend): each take, on
+   * condition its shard still holds what the plan read, and the match's record beside its entry shard.
    */
-  matchWrites(sponsor: SponsorFigures, amountFen: number, detail: { userId: string; day: string; steps: number; createdAt: string }): TransactItem[] {
+  matchWrites(
+    sponsorId: string,
+    amountFen: number,
+    spend: ShardSpend,
+    detail: { userId: string; day: string; steps: number; createdAt: string },
+  ): TransactItem[] {
     const TableName = this.table.tableName;
-    const whole = sponsor.shards.filter((s) => s.remainingFen >= amountFen);
-    const updates: TransactItem[] = [];
-    let entryShard: number;
-    if (whole.length > 0) {
-      entryShard = whole[randomInt(whole.length)].index;
-      updates.push({
-        Update: {
-          TableName,
-          Key: sponsorKeys.shard(sponsor.id, entryShard),
-          UpdateExpression: 'SET remainingFen = remainingFen - :amount, matchedFen = matchedFen + :amount',
-          ConditionExpression: 'remainingFen >= :amount',
-          ExpressionAttributeValues: { ':amount': amountFen },
-        },
-      });
-    } else {
-      const takes = drawDown(sponsor.shards, (s) => s.remainingFen, amountFen);
-      entryShard = takes[0].index;
-      for (const take of takes) {
-        updates.push({
-          Update: {
-            TableName,
-            Key: sponsorKeys.shard(sponsor.id, take.index),
-            UpdateExpression: 'SET remainingFen = :after, matchedFen = matchedFen + :taken',
-            ConditionExpression: 'remainingFen = :before',
-            ExpressionAttributeValues: { ':after': take.after, ':before': take.before, ':taken': take.before - take.after },
-          },
-        });
-      }
-    }
+    const takes = spend.takes.map((take): TransactItem => ({
+      Update: {
+        TableName,
+        Key: sponsorKeys.shard(sponsorId, take.index),
+        UpdateExpression: 'SET remainingFen = remainingFen - :amount, matchedFen = matchedFen + :amount',
+        ConditionExpression: 'atLeast' in take.holds ? 'remainingFen >= :held' : 'remainingFen = :held',
+        ExpressionAttributeValues: { ':amount': take.amountFen, ':held': 'atLeast' in take.holds ? take.holds.atLeast : take.holds.exactly },
+      },
+    }));
     return [
-      ...updates,
+      ...takes,
       {
         Put: {
           TableName,
-          Item: { ...sponsorKeys.match(sponsor.id, entryShard, ulid()), type: 'SPONSOR_MATCH', sponsorId: sponsor.id, amountFen, ...detail },
+          Item: { ...sponsorKeys.match(sponsorId, spend.entryShard, ulid()), type: 'SPONSOR_MATCH', sponsorId, amountFen, ...detail },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },

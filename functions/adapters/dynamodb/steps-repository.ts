@@ -25,8 +25,9 @@ export class DynamoStepsRepository implements StepsRepository {
   }
 
   /**
-   * `planMatch` (a domain rule) decides the sponsor's share from fresh sponsor figures on every
-   * attempt, so a budget spent by someone else meanwhile is re-planned, never overdrawn.
+   * `planMatch` (the use case's, with the domain's shard plan) decides the sponsor's share and which
+   * shards pay it from fresh figures on every attempt, so a budget spent by someone else meanwhile
+   * is re-planned, never overdrawn.
    */
   async donate(input: StepDonationCommand): Promise<{ move: MoveResult; match: PlannedMatch | null }> {
     let match: PlannedMatch | null = null;
@@ -52,11 +53,16 @@ export class DynamoStepsRepository implements StepsRepository {
           // condition makes the move retry, and retries read consistently.
           attempt += 1;
           const figures = await this.sponsors.list(attempt > 1);
-          match = input.planMatch(figures);
-          if (!match) return [];
-          const chosen = figures.find((f) => f.id === match!.sponsor.id)!;
+          const planned = input.planMatch(figures);
+          match = planned;
+          if (!planned) return [];
           return this.sponsors
-            .matchWrites(chosen, match.amountFen, { userId: input.userId, day: input.day, steps: input.steps, createdAt: new Date().toISOString() })
+            .matchWrites(planned.sponsor.id, planned.amountFen, planned.spend, {
+              userId: input.userId,
+              day: input.day,
+              steps: input.steps,
+              createdAt: new Date().toISOString(),
+            })
             .map(asPendingWrite);
         },
       },

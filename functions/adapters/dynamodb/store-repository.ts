@@ -42,7 +42,11 @@ export class DynamoStoreRepository implements StoreRepository {
    * Moves a store from `from` to `to` (refused with `onConflict` when its status changed
    * meanwhile), with the audit entry in the same transaction.
    */
-  async changeStatus(store: StoreRecord, to: StoreStatus, change: { note: string | null; audit: AuditRecord; onConflict: () => Error }): Promise<StoreRecord> {
+  async changeStatus(
+    store: StoreRecord,
+    to: StoreStatus,
+    change: { note: string | null; audit: AuditRecord; onConflict: (cause: unknown) => Error },
+  ): Promise<StoreRecord> {
     const TableName = this.table.tableName;
     const index = storeKeys.byStatus(to, store.createdAt, store.id);
     try {
@@ -66,7 +70,7 @@ export class DynamoStoreRepository implements StoreRepository {
         }),
       );
     } catch (err) {
-      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw change.onConflict();
+      if (cancellationReasons(err)?.[0] === 'ConditionalCheckFailed') throw change.onConflict(err);
       throw err;
     }
     return (await this.get(store.id))!;

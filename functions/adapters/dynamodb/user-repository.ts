@@ -2,10 +2,10 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { createHash } from 'node:crypto';
 import { monotonicFactory, ulid } from 'ulid';
 import type { AuditActor, AuditRecord } from '../../domain/audit';
-import { emptyAccount } from '../../domain/ledger';
+import type { FlowerAccount } from '../../domain/ledger';
 import type { Clock, Page, UserRepository } from '../../domain/ports';
 import type { Role, UserRecord } from '../../domain/user';
-import { NotFoundError, RuleViolation } from '../../shared/errors';
+import { NotFoundError, RuleViolation } from '../../domain/errors';
 import { roleKeys } from './audit-keys';
 import { auditEntryWrite } from './audit-repository';
 import { queryAll, type TableContext } from './client';
@@ -64,7 +64,7 @@ export class DynamoUserRepository implements UserRepository {
             {
               Put: {
                 TableName,
-                Item: { ...userKeys.account(user.id), type: 'ACCOUNT', ...emptyAccount(user.id), updatedAt: user.createdAt },
+                Item: { ...userKeys.account(user.id), type: 'ACCOUNT', ...noEntriesYet(user.id), updatedAt: user.createdAt },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -168,6 +168,11 @@ export class DynamoUserRepository implements UserRepository {
       for (const item of items) yield item.GSI1SK as string;
     }
   }
+}
+
+/** A new person's account: no ledger entries yet, so every figure (their sums) is zero. */
+function noEntriesYet(userId: string): FlowerAccount {
+  return { userId, balance: 0, earned: 0, given: 0, version: 0 };
 }
 
 function toUser(item: Record<string, unknown>): UserRecord {

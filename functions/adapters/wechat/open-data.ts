@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { OpenDataRefused, type OpenDataPort } from '../../domain/wechat';
+import { OpenDataRefused } from '../../domain/errors';
+import type { OpenDataPort } from '../../domain/wechat';
 
 /**
  * WeChat open data (wx.getWeRunData, wx.getUserInfo …): AES-128-CBC with PKCS#7 padding, the key is
@@ -18,8 +19,9 @@ export class OpenDataError extends OpenDataRefused {
   constructor(
     readonly reason: OpenDataFailure,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'OpenDataError';
   }
 }
@@ -49,15 +51,15 @@ export function decryptOpenData<T = unknown>(input: OpenDataInput): T & { waterm
   try {
     const decipher = createDecipheriv(CIPHER, key, iv);
     plaintext = Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
-  } catch {
-    throw new OpenDataError('decrypt_failed', 'open data does not decrypt with this session key');
+  } catch (cause) {
+    throw new OpenDataError('decrypt_failed', 'open data does not decrypt with this session key', { cause });
   }
 
   let data: unknown;
   try {
     data = JSON.parse(plaintext);
-  } catch {
-    throw new OpenDataError('bad_json', 'decrypted open data is not JSON');
+  } catch (cause) {
+    throw new OpenDataError('bad_json', 'decrypted open data is not JSON', { cause });
   }
   if (!isRecord(data)) throw new OpenDataError('bad_json', 'decrypted open data is not a JSON object');
 

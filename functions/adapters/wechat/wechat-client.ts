@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WechatLoginFailedError } from '../../shared/errors';
+import { WechatLoginFailedError } from '../../domain/errors';
 
 import type { AccessTokenStore, ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession } from '../../domain/wechat';
 
@@ -69,7 +69,8 @@ export class HttpWechatClient implements WechatAuthPort, ContentSafetyPort {
         grant_type: 'authorization_code',
       },
     });
-    if (reply.errcode) throw new WechatLoginFailedError(reply.errcode);
+    // WeChat's own words stay with the refusal, for the log: the answer names only the failure.
+    if (reply.errcode) throw new WechatLoginFailedError(reply.errcode, undefined, { cause: new WechatApiError(reply.errcode, reply.errmsg ?? '', path) });
     const session = parseReply(sessionSchema, reply, path);
     const result: WechatSession = { openid: session.openid, sessionKey: session.session_key };
     if (session.unionid) result.unionid = session.unionid;
@@ -158,8 +159,8 @@ export class HttpWechatClient implements WechatAuthPort, ContentSafetyPort {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch {
-      throw new Error(`WeChat ${path} answered something that is not JSON`);
+    } catch (cause) {
+      throw new Error(`WeChat ${path} answered something that is not JSON`, { cause });
     }
     return parseReply(replySchema, json, path);
   }
@@ -171,6 +172,6 @@ export function throwOnErrcode(reply: Reply, path: string): void {
 
 export function parseReply<S extends z.ZodTypeAny>(schema: S, value: unknown, path: string): z.infer<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`WeChat ${path} answered an unexpected shape`);
+  if (!parsed.success) throw new Error(`WeChat ${path} answered an unexpected shape`, { cause: parsed.error });
   return parsed.data;
 }

@@ -12,8 +12,8 @@ import {
 } from 'node:crypto';
 
 /**
- * WeChat Pay API v3's cryptography on node:crypto (the popular wrapper skips the GCM tag check:
- * ../shared/STACK.md). Rules from WeChat Pay's v3 docs and its official SDKs:
+ * WeChat Pay API v3's cryptography on node:crypto (the popular wrapper skips the GCM tag check, so
+ * it is not used). Rules from WeChat Pay's v3 docs and its official SDKs:
  * - a request is signed RSA-SHA256 with the merchant key over `METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n`;
  * - `wx.requestPayment`'s paySign is RSA-SHA256 over `appId\ntimeStamp\nnonceStr\npackage\n`;
  * - answers and notifications are signed over `timestamp\nnonce\nbody\n`, with the key that
@@ -149,8 +149,8 @@ export function decryptResource(resource: EncryptedResource, apiV3Key: string): 
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
     decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
     return Buffer.concat([decipher.update(data.subarray(0, data.length - TAG_BYTES)), decipher.final()]).toString('utf8');
-  } catch {
-    throw new ResourceDecryptionError('the resource does not decrypt (wrong key or tampered)');
+  } catch (cause) {
+    throw new ResourceDecryptionError('the resource does not decrypt (wrong key or tampered)', { cause });
   }
 }
 

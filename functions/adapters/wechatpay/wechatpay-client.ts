@@ -1,14 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import {
-  PaymentMessageRefused,
-  type JsapiOrder,
-  type PaymentNotification,
-  type PaymentPort,
-  type Refund,
-  type RequestPaymentParams,
-  type Transaction,
-} from '../../domain/payment';
+import { PaymentMessageRefused } from '../../domain/errors';
+import type { JsapiOrder, PaymentNotification, PaymentPort, Refund, RequestPaymentParams, Transaction } from '../../domain/payment';
 import { authorizationHeader, decryptResource, privateKeyOf, platformCertificateKeys, publicKeyOf, requestPaymentParams, signatureProblem } from './signing';
 
 /**
@@ -121,30 +114,30 @@ export class HttpWechatPayClient implements PaymentPort {
 
   async parseNotification(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentNotification> {
     const problem = signatureProblem(headers, rawBody, this.options.wechatpayKeys, Math.floor(this.now() / 1000));
-    if (problem) throw new PaymentMessageRefused(problem);
+    if (problem) throw new PaymentMessageRefused('unverified', problem);
     let envelope: z.infer<typeof notificationSchema>;
     try {
       envelope = notificationSchema.parse(JSON.parse(rawBody));
-    } catch {
-      throw new PaymentMessageRefused('not a notification');
+    } catch (cause) {
+      throw new PaymentMessageRefused('unreadable', 'not a notification', { cause });
     }
     let plain: unknown;
     try {
       plain = JSON.parse(decryptResource(envelope.resource, this.options.apiV3Key));
-    } catch {
-      throw new PaymentMessageRefused('the resource does not decrypt');
+    } catch (cause) {
+      throw new PaymentMessageRefused('unreadable', 'the resource does not decrypt', { cause });
     }
     if (envelope.event_type.startsWith('TRANSACTION.')) {
       const parsed = transactionSchema.safeParse(plain);
-      if (!parsed.success) throw new PaymentMessageRefused('not a transaction');
+      if (!parsed.success) throw new PaymentMessageRefused('unreadable', 'not a transaction', { cause: parsed.error });
       return { kind: 'transaction', id: envelope.id, transaction: toTransaction(parsed.data) };
     }
     if (envelope.event_type.startsWith('REFUND.')) {
       const parsed = refundSchema.safeParse(plain);
-      if (!parsed.success) throw new PaymentMessageRefused('not a refund');
+      if (!parsed.success) throw new PaymentMessageRefused('unreadable', 'not a refund', { cause: parsed.error });
       return { kind: 'refund', id: envelope.id, refund: toRefund(parsed.data) };
     }
-    throw new PaymentMessageRefused(`unknown event ${envelope.event_type}`);
+    throw new PaymentMessageRefused('unknown_event', `unknown event ${envelope.event_type}`);
   }
 
   /** One signed call; the answer is believed only when its signature checks out. */
@@ -173,7 +166,7 @@ export class HttpWechatPayClient implements PaymentPort {
     const raw = await response.text();
     const headers = Object.fromEntries([...response.headers].map(([name, value]) => [name.toLowerCase(), value]));
     const problem = signatureProblem(headers, raw, this.options.wechatpayKeys, Math.floor(this.now() / 1000));
-    if (problem) throw new PaymentMessageRefused(`answer to ${method} ${pathWithQuery.split('?')[0]}: ${problem}`);
+    if (problem) throw new PaymentMessageRefused('unverified', `answer to ${method} ${pathWithQuery.split('?')[0]}: ${problem}`);
     const parsed = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     if (!response.ok) {
       throw new WechatPayApiError(response.status, String(parsed.code ?? `HTTP_${response.status}`), String(parsed.message ?? 'WeChat Pay refused'));
@@ -221,7 +214,13 @@ export class ConfiguredWechatPay implements PaymentPort {
       notifyUrl: string;
       appId: string;
     },
-    private readonly secrets: { privateKey: () => Promise<string>; apiV3Key: () => Promise<string> },
+    private readonly secrets: {
+      privateKey: () => Promise<string>;
+      apiV3Key: () => Promise<string>;
+      /** Read at start where they are not in the settings (SSM in AWS: too large for the environment). */
+      publicKey?: () => Promise<string | undefined>;
+      platformCertificates?: () => Promise<string | undefined>;
+    },
     readonly sandbox: boolean,
   ) {}
 
@@ -230,15 +229,20 @@ export class ConfiguredWechatPay implements PaymentPort {
   }
 
   private get(): Promise<HttpWechatPayClient> {
-    this.client ??= Promise.all([this.secrets.privateKey(), this.secrets.apiV3Key()]).then(
-      ([privateKey, apiV3Key]) =>
+    this.client ??= Promise.all([
+      this.secrets.privateKey(),
+      this.secrets.apiV3Key(),
+      this.settings.publicKey ?? this.secrets.publicKey?.(),
+      this.settings.platformCertificates ?? this.secrets.platformCertificates?.(),
+    ]).then(
+      ([privateKey, apiV3Key, publicKey, platformCertificates]) =>
         new HttpWechatPayClient({
           apiBase: this.settings.apiBase,
           mchid: this.settings.mchid,
           appId: this.settings.appId,
           serialNo: this.settings.serialNo,
           privateKey: privateKeyOf(privateKey),
-          wechatpayKeys: wechatpayKeysOf(this.settings),
+          wechatpayKeys: wechatpayKeysOf({ publicKeyId: this.settings.publicKeyId, publicKey, platformCertificates }),
           apiV3Key,
         }),
     );

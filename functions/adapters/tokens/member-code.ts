@@ -1,7 +1,7 @@
-import type { MemberCodes } from '../domain/lowcarbon';
+import type { MemberCodes } from '../../domain/lowcarbon';
 import { SignJWT, jwtVerify } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
-import { BadInputError } from './errors';
+import { BadInputError } from '../../domain/errors';
 
 /** What a kind of code is: its audience (never another kind's, nor a session token's) and its refusal. */
 export interface CodeKind {
@@ -16,7 +16,7 @@ export interface CodeKind {
 
 /** The member code for low-carbon actions. */
 export const MEMBER_CODE: CodeKind = { audience: 'little-red-flower-member-code', invalid: { code: 'INVALID_MEMBER_CODE', message: '会员码无效或已过期' } };
-/** A sanitation worker's love-meal pass (issue 13). */
+/** A sanitation worker's love-meal pass. */
 export const MEAL_PASS = (windowSeconds: number): CodeKind => ({
   audience: 'little-red-flower-meal-pass',
   invalid: { code: 'INVALID_PASS', message: '核销码无效或已过期' },

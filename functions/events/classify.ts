@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { TableChange } from '../shared/stream';
+
+/**
+ * What a table change means to the event backbone, parsed from the stream's raw images. Which
+ * event it is follows from the item's type and its status before and after; what the event carries
+ * is then checked field by field, so a use case never receives a half-written item.
+ */
+
+const text = z.string().min(1);
+const dreamRef = z.object({ id: text });
+const letterRef = z.object({ id: text });
+const redemption = z.object({ id: text, donorId: text, storeName: z.string(), createdAt: text });
+const refund = z.object({ id: text, donorId: text, storeName: z.string(), meals: z.number().int().nonnegative(), amountFen: z.number().int().nonnegative() });
+const donor = z.object({ dreamId: text, userId: text });
+
+export type TableEvent =
+  /** open → executable: the job that tells every donor starts. */
+  | { kind: 'dream_reached_target'; dreamId: string }
+  /** executable → adopted: the clock for the first letter starts. */
+  | { kind: 'dream_adopted'; dreamId: string }
+  /** in_review → published: the job that fills every donor's letterbox starts. */
+  | { kind: 'letter_published'; letterId: string }
+  /** A love meal eaten: its donor is told. */
+  | { kind: 'meal_redeemed'; redemption: z.infer<typeof redemption> }
+  /** A refund that succeeded: its donor is told. */
+  | { kind: 'meal_refunded'; refund: z.infer<typeof refund> }
+  /** A person's first gift to a dream: told on their own if the dream is already past its target. */
+  | { kind: 'first_gift'; donor: z.infer<typeof donor> };
+
+/** A change that is one of the events but lacks what the event needs: it fails, and so reaches the dead-letter queue. */
+export class MalformedChangeError extends Error {
+  constructor(kind: TableEvent['kind'], sequenceNumber: string, issues: z.ZodIssue[]) {
+    super(`malformed ${kind} record ${sequenceNumber}: ${issues.map((issue) => `${issue.path.join('.') || '(item)'} ${issue.message}`).join('; ')}`);
+    this.name = 'MalformedChangeError';
+  }
+}
+
+/** The event a change is, or null when it is none of them (the stream's filters should not send those). */
+export function classifyChange(change: TableChange): TableEvent | null {
+  const after = change.newImage;
+  if (!after) return null;
+  const before = change.oldImage?.status;
+  const inserted = change.eventName === 'INSERT';
+  const parse = <T>(kind: TableEvent['kind'], schema: z.ZodType<T>): T => {
+    const parsed = schema.safeParse(after);
+    if (!parsed.success) throw new MalformedChangeError(kind, change.sequenceNumber, parsed.error.issues);
+    return parsed.data;
+  };
+  switch (after.type) {
+    case 'DREAM':
+      if (before === 'open' && after.status === 'executable') return { kind: 'dream_reached_target', dreamId: parse('dream_reached_target', dreamRef).id };
+      if (before === 'executable' && after.status === 'adopted') return { kind: 'dream_adopted', dreamId: parse('dream_adopted', dreamRef).id };
+      return null;
+    case 'LETTER':
+      if (before === 'in_review' && after.status === 'published') return { kind: 'letter_published', letterId: parse('letter_published', letterRef).id };
+      return null;
+    case 'MEAL_REDEMPTION':
+      return inserted ? { kind: 'meal_redeemed', redemption: parse('meal_redeemed', redemption) } : null;
+    case 'MEAL_REFUND':
+      // Told once: only the change that made it succeed.
+      if (after.status === 'succeeded' && before !== 'succeeded') return { kind: 'meal_refunded', refund: parse('meal_refunded', refund) };
+      return null;
+    case 'DREAM_DONOR':
+      return inserted ? { kind: 'first_gift', donor: parse('first_gift', donor) } : null;
+    default:
+      return null;
+  }
+}
