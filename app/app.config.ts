@@ -24,7 +24,14 @@ export default defineAppConfig({
     { root: 'meals', pages: ['stores/index', 'mine/index', 'worker/index'] },
     // The QR codes a person shows (the member code, the worker's meal pass), with their QR library.
     { root: 'codes', pages: ['member-code/index', 'meal-pass/index'] },
+    // 隐私政策: what is collected and why, linked from 我的 and the login page.
+    { root: 'privacy', pages: ['index'] },
   ],
+  // WeChat asks the person to agree to the privacy guide before any personal-data API runs; the
+  // pages that use one show components/privacy-popup when it does.
+  __usePrivacyCheck__: true,
+  // Only the components a page renders are injected when it opens (WeChat's review asks for it).
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#e64340',

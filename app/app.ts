@@ -1,10 +1,15 @@
+// First: the runtime must know every WXML attribute before any page renders.
+import './accessibility'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { IS_WEAPP, isSignedIn, signInWithWechat } from './services/auth'
+import { listenForPrivacyRequests } from './services/privacy-prompt'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    // Pages that read personal data show their own consent popup when WeChat asks for one.
+    listenForPrivacyRequests()
     // In WeChat the user never sees a login form: sign in with wx.login as soon as the app starts.
     // Tab pages also await ensureSignedIn(), which reuses this in-flight sign-in.
     if (IS_WEAPP && !isSignedIn()) {

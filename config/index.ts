@@ -49,7 +49,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // (measured: base.wxml 63 KB → 42 KB of the main package).
     baseLevel: 8,
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // Keeps the app's aria-label attributes in the WeChat WXML templates (see the plugin).
+    plugins: [resolve(__dirname, 'aria-attributes-plugin.ts')],
     // `env` entries become `process.env.KEY` in app code (values must be JSON literals).
     env: {
       TARO_APP_API_BASE: JSON.stringify(API_BASE),

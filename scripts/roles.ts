@@ -12,6 +12,7 @@
  * Every change goes through the same use case as the console, audited in the same transaction.
  */
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { randomInt } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -96,7 +97,7 @@ export async function runRolesCommand(deps: PeopleDeps, args: RolesArgs, actor: 
   let target = args['user-id'] ? await deps.users.findById(args['user-id']) : await deps.users.findByOpenid(args.openid!);
   if (!target && args.openid && args.command === 'grant') {
     // The first admin of a new stage may not have signed in yet: their openid makes their account.
-    target = (await deps.users.findOrCreateByOpenid(args.openid, { nickname: defaultNickname(args.openid), roles: rolesWithDonor() })).user;
+    target = (await deps.users.findOrCreateByOpenid(args.openid, { nickname: defaultNickname(randomInt(10_000)), roles: rolesWithDonor() })).user;
   }
   if (!target) throw new Error(`no person with ${args.openid ? `openid ${args.openid}` : `user id ${args['user-id']}`}`);
   const result = await changeRole(deps, actor, target.id, {

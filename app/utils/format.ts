@@ -10,6 +10,7 @@ const REASON_LABELS: Record<LedgerReason, string> = {
   lowcarbon: '低碳行动',
   dream_donation: '支持梦想',
   dev_grant: '测试发放',
+  account_closed: '注销账号',
 }
 
 export function reasonLabel(reason: string): string {

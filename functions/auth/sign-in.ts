@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { DevSignInInput, SignedIn } from '../contract/auth';
 import type { TokenIssuer, UserRepository } from '../domain/ports';
 import { defaultNickname, publicUser, rolesWithDonor } from '../domain/user';
@@ -6,6 +7,9 @@ import { WechatLoginFailedError } from '../domain/errors';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Clock } from '../domain/ports';
 import type { Rules } from '../shared/config';
+
+/** A fresh public nickname: a random number, so nothing about the openid shows in donor lists. */
+export const newDefaultNickname = (): string => defaultNickname(randomInt(10_000));
 
 export interface SignInDeps {
   users: UserRepository;
@@ -37,7 +41,7 @@ export async function signInWithWechat(deps: WechatSignInDeps, code: string, fro
     throw err;
   }
   const { user } = await deps.users.findOrCreateByOpenid(session.openid, {
-    nickname: defaultNickname(session.openid),
+    nickname: newDefaultNickname(),
     roles: rolesWithDonor(),
   });
   await deps.users.saveSessionKey(user.id, session.sessionKey);
@@ -48,7 +52,7 @@ export async function signInWithWechat(deps: WechatSignInDeps, code: string, fro
 export async function signInForDev(deps: SignInDeps, input: DevSignInInput): Promise<SignedIn> {
   const roles = rolesWithDonor(input.roles);
   const { user: found, created } = await deps.users.findOrCreateByOpenid(input.openid, {
-    nickname: input.nickname ?? defaultNickname(input.openid),
+    nickname: input.nickname ?? newDefaultNickname(),
     roles,
   });
   const sameRoles = found.roles.length === roles.length && found.roles.every((role, index) => role === roles[index]);

@@ -30,7 +30,7 @@ export type DreamCategory = (typeof DREAM_CATEGORIES)[number];
 export const DREAM_SORTS = ['hot', 'new'] as const;
 export type DreamSort = (typeof DREAM_SORTS)[number];
 
-export const LEDGER_REASONS = ['steps', 'quiz', 'lowcarbon', 'dream_donation', 'dev_grant'] as const;
+export const LEDGER_REASONS = ['steps', 'quiz', 'lowcarbon', 'dream_donation', 'dev_grant', 'account_closed'] as const;
 export type LedgerReason = (typeof LEDGER_REASONS)[number];
 
 export const LOW_CARBON_ACTIONS = ['own_cup', 'no_plastic_bag', 'e_receipt', 'no_disposables'] as const;

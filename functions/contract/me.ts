@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEDGER_REASONS } from './enums';
 import { route } from './route';
-import { named, isoTime, page, pageQuery } from './schema-kit';
+import { named, isoTime, page, pageQuery, text } from './schema-kit';
 import { user } from './common';
 
 export const flowerSummary = z.object({ balance: z.number().int(), earned: z.number().int(), given: z.number().int() });
@@ -65,4 +65,69 @@ export const devGrantRoute = route({
   body: devGrantBody,
   status: 201,
   response: z.object({ entry: ledgerEntry, balance: z.number().int() }),
+});
+
+/** A nickname as people set it: the text rule, 1–20 code points. */
+export const profileNickname = text({ kind: 'text', min: 1, max: 20, multiline: false });
+
+export const updateProfileBody = z.object({ nickname: profileNickname });
+export type UpdateProfileBody = z.infer<typeof updateProfileBody>;
+
+export const updateProfileRoute = route({
+  method: 'PUT',
+  path: '/me/profile',
+  summary: "Set the person's nickname (after WeChat's content-safety check)",
+  source: 'fixed',
+  tag: 'me',
+  auth: 'required',
+  body: updateProfileBody,
+  status: 200,
+  response: z.object({ user }),
+  errors: [{ status: 409, code: 'CONTENT_UNSAFE', when: 'the nickname fails WeChat’s content-safety check' }],
+});
+
+/** Records kept about the person, each as stored (their shape is the feature's own). */
+const keptRecords = z.array(z.record(z.unknown()));
+
+export const myDataExport = named(
+  z
+    .object({
+      user: user.extend({ openid: z.string(), createdAt: isoTime() }),
+      flowers: flowerSummary,
+      ledger: z.array(ledgerEntry),
+      donations: keptRecords,
+      dreams: keptRecords,
+      teams: keptRecords,
+      meals: keptRecords,
+      letters: keptRecords,
+      notifications: keptRecords,
+      exportedAt: isoTime(),
+    })
+    // Whatever else the project keeps about the person (stores, quiz answers, subscriptions, …).
+    .catchall(keptRecords),
+  'MyDataExport',
+);
+export type MyDataExport = z.infer<typeof myDataExport>;
+
+export const exportMyDataRoute = route({
+  method: 'GET',
+  path: '/me/export',
+  summary: 'Everything kept about the person, as one JSON document',
+  source: 'fixed',
+  tag: 'me',
+  auth: 'required',
+  status: 200,
+  response: myDataExport,
+});
+
+export const closeAccountRoute = route({
+  method: 'DELETE',
+  path: '/me',
+  summary: 'Close the account: tokens die, personal data is erased, the balance is forfeited, gifts stay given',
+  source: 'fixed',
+  tag: 'me',
+  auth: 'required',
+  status: 204,
+  response: null,
+  errors: [{ status: 409, code: 'ACCOUNT_HAS_DUTIES', when: 'the person owns an active store or is the charity of an adopted dream' }],
 });

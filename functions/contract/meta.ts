@@ -8,7 +8,6 @@ export const openApiRoute = route({
   source: 'added',
   tag: 'meta',
   auth: 'none',
-  withoutEdge: true,
   status: 200,
   response: z.record(z.unknown()),
 });

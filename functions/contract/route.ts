@@ -22,7 +22,7 @@ export interface RouteContract<
   R extends ZodTypeAny | null = ZodTypeAny | null,
   A extends Auth = Auth,
 > {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway's form: `/dreams/{id}`. */
   path: string;
   summary: string;

@@ -1,17 +1,21 @@
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { openApiRoute } from '../contract/meta';
 import { openApiDocument } from '../contract/openapi';
-import { logger } from '../shared/log';
+import { httpRoute } from '../shared/http';
 
-let body: string | undefined;
+let document: Record<string, unknown> | undefined;
 
 /**
- * GET /openapi.json (public): the document, generated once per cold start from the contract. It
- * reads nothing and takes no input, so it skips the edge (shared/http.ts) and with it the
- * DynamoDB client and token checks that every other function carries.
+ * GET /openapi.json (public): the document, generated once per cold start from the contract. It goes
+ * through the edge like every other public route, so a token, when sent, must be valid (401 otherwise).
  */
-export const handler = async (): Promise<APIGatewayProxyStructuredResultV2> => {
-  const started = Date.now();
-  body ??= JSON.stringify(openApiDocument());
-  logger.info('request served', { method: 'GET', path: '/openapi.json', status: 200, durationMs: Date.now() - started });
-  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' }, body };
+const serve = httpRoute(openApiRoute, {
+  handle: async () => (document ??= openApiDocument() as Record<string, unknown>),
+});
+
+export const handler = async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  const result = await serve(event, context);
+  // The document is the same for everyone, so a cache may keep it a while (never a refusal).
+  if (result.statusCode !== 200) return result;
+  return { ...result, headers: { ...result.headers, 'cache-control': 'public, max-age=300' } };
 };

@@ -109,7 +109,7 @@ export function httpRoute<
         // The request as sent, not as parsed: an extra field makes it a different request.
         const outcome = await app.idempotency.claim({ userId: caller.userId, method, path, key: idempotencyKey }, requestHash(sent));
         if (outcome.kind === 'mismatch') throw new IdempotencyKeyReusedError();
-        if (outcome.kind === 'replay') return toResult(outcome.response, { replayed: true });
+        if (outcome.kind === 'replay') return toResult(outcome.response, path, { replayed: true });
         claim = outcome.claim;
       }
 
@@ -147,7 +147,7 @@ export function httpRoute<
       if (claim) await (await core()).idempotency.release(claim).catch(() => undefined);
     }
     logOnce(method, path, response.status, started, failure, context);
-    return toResult(response);
+    return toResult(response, path);
   };
 
   return async (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> => {
@@ -163,7 +163,7 @@ export function httpRoute<
         () => {
           const busy = new ContentionError();
           logOnce(event.requestContext?.http?.method ?? 'GET', event.rawPath ?? '/', 503, started, busy, context);
-          done(toResult(toErrorResponse(busy)));
+          done(toResult(toErrorResponse(busy), event.rawPath ?? '/'));
         },
         Math.max(0, budget),
       );
@@ -212,8 +212,13 @@ function parseWith<S extends ZodTypeAny | undefined>(schema: S, value: unknown, 
   );
 }
 
-function toResult(response: StoredResponse, flags: { replayed?: boolean } = {}): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+/** Paths whose answers are about one person: no cache (a browser's or a proxy's) may keep them. */
+const PERSONAL_PATH = /^\/(me|admin|charity)(\/|$)/;
+
+function toResult(response: StoredResponse, path: string, flags: { replayed?: boolean } = {}): APIGatewayProxyStructuredResultV2 {
+  // nosniff: a browser must take every answer as the JSON it says it is, never guess HTML from it.
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
+  if (PERSONAL_PATH.test(path)) headers['cache-control'] = 'no-store';
   if (flags.replayed) headers['idempotent-replayed'] = 'true';
   // A 503 is "busy, try again", a 429 "not yet": say when (RFC 9110 Retry-After).
   if (response.status === 503) headers['retry-after'] = '1';

@@ -313,7 +313,8 @@ export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
             publicKey: optionalSecret(settings.publicKey, settings.publicKeyParam, 'WeChat Pay public key', region),
             platformCertificates: optionalSecret(settings.platformCertificates, settings.platformCertificatesParam, 'WeChat Pay platform certificates', region),
           },
-          core.config.isLocalStage,
+          // Only the fake the launcher started itself has the unsigned "pay at once" hook.
+          core.config.isLocalStage && core.config.env.LRF_EMBEDDED_WECHATPAY === '1',
         )
       : null,
   };

@@ -30,6 +30,8 @@ export async function startLocalWechatPay(options: {
       WECHATPAY_PUBLIC_KEY: keys.wechatpayPublicKeyPem,
       WECHATPAY_APIV3_KEY: keys.apiV3Key,
       PUBLIC_API_BASE: `http://127.0.0.1:${options.apiPort}`,
+      // This fake, started here, is the only WeChat Pay whose sandbox "pay at once" the API may call.
+      LRF_EMBEDDED_WECHATPAY: '1',
     },
   };
 }

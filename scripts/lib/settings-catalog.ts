@@ -38,7 +38,13 @@ function origins(value: string): string | null {
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { name: 'wechat-app-id', describe: "the mini-program's AppID", secret: false, required: true, validate: matches(/^wx[0-9a-f]{16}$/, 'wx followed by 16 hex digits') },
+  {
+    name: 'wechat-app-id',
+    describe: "the mini-program's AppID",
+    secret: false,
+    required: true,
+    validate: matches(/^wx[0-9a-f]{16}$/, 'wx followed by 16 hex digits'),
+  },
   {
     name: 'wechat-templates',
     describe: 'subscribe-message template ids, a JSON object of topic → id',
@@ -68,7 +74,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     required: false,
     validate: orNone(matches(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'an email address')),
   },
-  { name: 'wechatpay-mch-id', describe: 'WeChat Pay merchant id (none: no payments)', secret: false, required: false, validate: orNone(matches(/^\d{8,12}$/, 'digits')) },
+  {
+    name: 'wechatpay-mch-id',
+    describe: 'WeChat Pay merchant id (none: no payments)',
+    secret: false,
+    required: false,
+    validate: orNone(matches(/^\d{8,12}$/, 'digits')),
+  },
   {
     name: 'wechatpay-mch-serial',
     describe: "the serial of the merchant's API certificate",
@@ -89,7 +101,13 @@ export const SETTINGS: readonly SettingSpec[] = [
 export const SECRETS: readonly SettingSpec[] = [
   { name: 'jwt-secret', describe: "signs the app's sign-in tokens", secret: true, required: true, validate: matches(/^.{32,}$/s, 'at least 32 characters') },
   { name: 'wechat-app-secret', describe: "the mini-program's AppSecret", secret: true, required: true, validate: matches(/^[0-9a-f]{32}$/, '32 hex digits') },
-  { name: 'wechat-push-token', describe: "the message-push token set in WeChat's console", secret: true, required: true, validate: matches(/^\w{3,32}$/, '3–32 letters or digits') },
+  {
+    name: 'wechat-push-token',
+    describe: "the message-push token set in WeChat's console",
+    secret: true,
+    required: true,
+    validate: matches(/^\w{3,32}$/, '3–32 letters or digits'),
+  },
   { name: 'wechatpay-merchant-key', describe: "the merchant's API private key (PEM)", secret: true, required: false, validate: orNone(pem('PRIVATE KEY')) },
   { name: 'wechatpay-apiv3-key', describe: 'the APIv3 key', secret: true, required: false, validate: orNone(matches(/^.{32}$/s, 'exactly 32 characters')) },
   { name: 'wechatpay-public-key', describe: "WeChat Pay's public key (PEM)", secret: true, required: false, validate: orNone(pem('PUBLIC KEY')) },
@@ -136,9 +154,11 @@ export function settingsProblems(stage: string, stored: ReadonlyMap<string, stri
     }
     const keyId = stored.get(parameterName(stage, { name: 'wechatpay-public-key-id', secret: false })) ?? NONE;
     const certificates = stored.get(parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })) ?? NONE;
-    if (keyId === NONE && certificates === NONE) problems.push('WeChat Pay is on but neither wechatpay-public-key-id nor wechatpay-platform-certificates is set');
+    if (keyId === NONE && certificates === NONE)
+      problems.push('WeChat Pay is on but neither wechatpay-public-key-id nor wechatpay-platform-certificates is set');
     const publicKey = stored.get(parameterName(stage, { name: 'wechatpay-public-key', secret: true })) ?? NONE;
-    if (keyId !== NONE && publicKey === NONE) problems.push(`wechatpay-public-key-id is set but ${parameterName(stage, { name: 'wechatpay-public-key', secret: true })} is not`);
+    if (keyId !== NONE && publicKey === NONE)
+      problems.push(`wechatpay-public-key-id is set but ${parameterName(stage, { name: 'wechatpay-public-key', secret: true })} is not`);
     // The payment functions read it at start whatever the mode: 'none' says there are none.
     if (!stored.has(parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })))
       problems.push(`WeChat Pay is on: set ${parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })} (PEM, or none)`);

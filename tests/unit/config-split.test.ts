@@ -71,7 +71,9 @@ describe('a function’s configuration', () => {
 
     it('refuse a merchant id with the rest missing, naming what is missing, instead of turning payments off', () => {
       const { WECHATPAY_MCH_SERIAL: _serial, PUBLIC_API_BASE: _base, ...partial } = merchant;
-      expect(() => loadWechatPaySettings(partial, false)).toThrow('WeChat Pay is configured (WECHATPAY_MCH_ID) but misses WECHATPAY_MCH_SERIAL, PUBLIC_API_BASE');
+      expect(() => loadWechatPaySettings(partial, false)).toThrow(
+        'WeChat Pay is configured (WECHATPAY_MCH_ID) but misses WECHATPAY_MCH_SERIAL, PUBLIC_API_BASE',
+      );
     });
 
     it('read the public key and the platform certificates from SSM in a deployed stage', () => {

@@ -86,7 +86,6 @@ export class DynamoLetterRepository implements LetterRepository {
     } catch (err) {
       const reasons = cancellationReasons(err);
       if (reasons?.[0] === 'ConditionalCheckFailed') return 'no_longer_in_review';
-      if (books.length && reasons?.[1] === 'ConditionalCheckFailed') return 'books_moved';
       throw err;
     }
   }

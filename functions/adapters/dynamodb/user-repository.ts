@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { monotonicFactory, ulid } from 'ulid';
 import type { AuditActor, AuditRecord } from '../../domain/audit';
 import type { FlowerAccount } from '../../domain/ledger';
 import type { Clock, Page, UserRepository } from '../../domain/ports';
-import type { Role, UserRecord } from '../../domain/user';
+import type { ProfileWriter, Role, UserRecord } from '../../domain/user';
 import { NotFoundError, RuleViolation } from '../../domain/errors';
 import { roleKeys } from './audit-keys';
 import { auditEntryWrite } from './audit-repository';
@@ -25,7 +25,7 @@ function userIndexKeys(userId: string) {
   return { GSI1PK: `USERS#${shard}`, GSI1SK: userId };
 }
 
-export class DynamoUserRepository implements UserRepository {
+export class DynamoUserRepository implements UserRepository, ProfileWriter {
   constructor(
     private readonly table: TableContext,
     private readonly clock: Clock,
@@ -143,6 +143,25 @@ export class DynamoUserRepository implements UserRepository {
     return { items: users.filter((user): user is UserRecord => user !== null), nextCursor: found.nextCursor };
   }
 
+  async setNickname(userId: string, nickname: string): Promise<UserRecord | null> {
+    try {
+      const { Attributes } = await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: userKeys.profile(userId),
+          UpdateExpression: 'SET nickname = :nickname',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(closedAt)',
+          ExpressionAttributeValues: { ':nickname': nickname },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? toUser(Attributes) : null;
+    } catch (err) {
+      if ((err as Error).name === 'ConditionalCheckFailedException') return null;
+      throw err;
+    }
+  }
+
   async saveSessionKey(userId: string, sessionKey: string): Promise<void> {
     await this.table.doc.send(
       new PutCommand({
@@ -182,5 +201,7 @@ function toUser(item: Record<string, unknown>): UserRecord {
     nickname: item.nickname as string,
     roles: item.roles as Role[],
     createdAt: item.createdAt as string,
+    ...(typeof item.closedAt === 'string' ? { closedAt: item.closedAt } : {}),
+    ...(typeof item.avatarUploadId === 'string' ? { avatarUploadId: item.avatarUploadId } : {}),
   };
 }

@@ -198,7 +198,7 @@ function toRefund(r: z.infer<typeof refundSchema>): Refund {
 
 /**
  * The client, made on first use from the settings and the secrets (SSM in AWS), with the local
- * sandbox's "pay at once" where the settings name the fake (local and test stages only).
+ * sandbox's "pay at once" only for the fake a launcher started itself (local and test stages).
  */
 export class ConfiguredWechatPay implements PaymentPort {
   private client?: Promise<HttpWechatPayClient>;
@@ -266,7 +266,10 @@ export class ConfiguredWechatPay implements PaymentPort {
     return (await this.get()).parseNotification(headers, rawBody);
   }
 
-  /** Local and test only: the fake WeChat Pay pays the order at once (there is no wallet in H5). */
+  /**
+   * Only with the embedded fake (the launcher's own, local and test stages): it pays the order at
+   * once (there is no wallet in H5). A configured WeChat Pay hears only its signed protocol.
+   */
   get sandboxPay(): ((outTradeNo: string) => Promise<void>) | undefined {
     if (!this.sandbox) return undefined;
     return async (outTradeNo: string) => {
