@@ -3,10 +3,12 @@ import { resolve } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { apiBaseFor } from './api-base'
 
 // Read once at build time: `TARO_APP_API_BASE=https://api.example.com npx taro build --type h5`
-// bakes another API into the bundle; without it the local API (`npm run api`) is used.
-const API_BASE = (process.env.TARO_APP_API_BASE || 'http://localhost:3000').replace(/\/+$/, '')
+// bakes another API into the bundle; without it the local API (`npm run api`) is used. A weapp
+// build for a deployed stage (TARO_APP_STAGE=prod …) refuses anything but an https base.
+const API_BASE = apiBaseFor({ platform: process.env.TARO_ENV, stage: process.env.TARO_APP_STAGE, apiBase: process.env.TARO_APP_API_BASE })
 
 /** A bundle analysis without extra dependencies: module sizes per emitted chunk. */
 class ModuleSizesPlugin {

@@ -86,6 +86,7 @@ export class DynamoLetterRepository implements LetterRepository {
     } catch (err) {
       const reasons = cancellationReasons(err);
       if (reasons?.[0] === 'ConditionalCheckFailed') return 'no_longer_in_review';
+      if (books.length && reasons?.[1] === 'ConditionalCheckFailed') return 'books_moved';
       throw err;
     }
   }
@@ -190,7 +191,8 @@ export class DynamoLetterRepository implements LetterRepository {
 }
 
 function toLetter(item: Record<string, unknown>): LetterRecord {
-  return Object.fromEntries(LETTER_ATTRIBUTES.map((name) => [name, item[name] ?? (name === 'photos' ? [] : null)])) as unknown as LetterRecord;
+  const letter = Object.fromEntries(LETTER_ATTRIBUTES.map((name) => [name, item[name] ?? (name === 'photos' ? [] : null)])) as unknown as LetterRecord;
+  return item.held === true ? { ...letter, held: true } : letter;
 }
 
 /** A letter in review: on its dream's list and in the admins' queue. */
