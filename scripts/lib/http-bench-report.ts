@@ -24,7 +24,7 @@ export function reportHttpBench(http: HttpBenchResult, domainRate: number, shape
     'HTTP gifts (donors × gifts each, in turn)': Object.fromEntries(
       Object.entries(runs).map(([name, run]) => [name, `${run.gifts} (${shape.donors} × ${shape.giftsEach})`]),
     ),
-    'domain gifts/s (above)': Object.fromEntries(Object.keys(runs).map((name) => [name, Number(domainRate.toFixed(1))])),
+    'domain gifts/s (same footing)': Object.fromEntries(Object.keys(runs).map((name) => [name, Number(domainRate.toFixed(1))])),
   };
   for (const [name, run] of Object.entries(runs)) {
     for (const [figure, value] of Object.entries(column(run, domainRate))) (rows[figure] ??= {})[name] = value;
