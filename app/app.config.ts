@@ -15,7 +15,10 @@ export default defineAppConfig({
   // Role consoles most people never open load on demand (WeChat subpackages; H5 routes them the
   // same way), so the main package stays small.
   subPackages: [
-    { root: 'admin', pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index', 'letters/index'] },
+    {
+      root: 'admin',
+      pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index', 'letters/index', 'employers/index', 'held/index'],
+    },
     { root: 'charity', pages: ['workbench/index', 'letter/index', 'roster/index'] },
     // 小红花来信: the donor's letterbox and the letter itself.
     { root: 'letters', pages: ['inbox/index', 'read/index'] },
@@ -26,6 +29,8 @@ export default defineAppConfig({
     { root: 'codes', pages: ['member-code/index', 'meal-pass/index'] },
     // 隐私政策: what is collected and why, linked from 我的 and the login page.
     { root: 'privacy', pages: ['index'] },
+    // The person's own account: the nickname, 导出我的数据 and 注销账号.
+    { root: 'account', pages: ['profile/index', 'export/index', 'close/index'] },
   ],
   // WeChat asks the person to agree to the privacy guide before any personal-data API runs; the
   // pages that use one show components/privacy-popup when it does.

@@ -2,7 +2,7 @@
 import './accessibility'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
-import { IS_WEAPP, isSignedIn, signInWithWechat } from './services/auth'
+import { IS_WEAPP, isSignedIn, signInWithWechat, signedOutOnPurpose } from './services/auth'
 import { listenForPrivacyRequests } from './services/privacy-prompt'
 import './app.scss'
 
@@ -12,7 +12,8 @@ function App({ children }: PropsWithChildren) {
     listenForPrivacyRequests()
     // In WeChat the user never sees a login form: sign in with wx.login as soon as the app starts.
     // Tab pages also await ensureSignedIn(), which reuses this in-flight sign-in.
-    if (IS_WEAPP && !isSignedIn()) {
+    // Not after 退出登录: then the login page waits for a tap.
+    if (IS_WEAPP && !isSignedIn() && !signedOutOnPurpose()) {
       signInWithWechat().catch(() => {
         // The first tab page's ensureSignedIn() retries and falls back to the login page.
       })

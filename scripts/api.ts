@@ -73,6 +73,8 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
   const payment = process.env.WECHATPAY_API_BASE ? null : await startLocalWechatPay(options);
   const functionEnv = {
     ...functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url, s3.endpoint),
+    // The sandbox "pay at once" only for the fake started here, whatever the environment says.
+    LRF_EMBEDDED_WECHATPAY: '',
     ...(payment?.env ?? {}),
   };
   const seedTarget = containerFor(functionEnv);

@@ -12,7 +12,8 @@ import { pushSignature } from '../functions/adapters/wechat/message-push';
  *
  * Special inputs for tests: a js_code starting with `rate-limited` gets 45011, one starting with
  * `high-risk` gets 40226; a subscribe message to an openid starting with `unsubscribed` gets 43101;
- * an image whose bytes contain `RISKY` is judged risky by the image check, one it cannot fetch `review`.
+ * an image whose bytes contain `RISKY` is judged risky by the image check, one it cannot fetch `review`;
+ * a checked text containing a word of TEXT_MARKERS is judged `risky` or `review`, or gets no answer.
  */
 
 export interface FakeWechatServerOptions {
@@ -54,9 +55,14 @@ const TOKEN_TTL_S = 7200;
 // WeChat keeps a replaced access token working for five more minutes.
 const REPLACED_TOKEN_GRACE_MS = 5 * 60 * 1000;
 const RISKY_WORDS = ['赌博', '诈骗', '色情', '毒品', '枪支'];
+/** Words in a checked text that choose the fake's text verdict, so tests can take every path. */
+export const TEXT_MARKERS = { risky: 'FAKE_RISKY', review: 'FAKE_REVIEW', unreachable: 'FAKE_UNREACHABLE' } as const;
 const RISKY_LABEL = 20001;
 const NORMAL_LABEL = 100;
 const CONTROL_PREFIX = '/__fake__/';
+
+/** Thrown by a route to drop the connection unanswered, as an unreachable WeChat would. */
+class Unreachable {}
 
 /** A refusal in WeChat's shape; WeChat routes send it with HTTP 200, control routes with 400. */
 class Refusal {
@@ -236,8 +242,10 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
       if (typeof openid !== 'string' || openid === '') throw new Refusal(40003, 'invalid openid');
       if (typeof scene !== 'number' || ![1, 2, 3, 4].includes(scene)) throw new Refusal(47003, 'argument invalid! scene');
       if (typeof content !== 'string') throw new Refusal(47003, 'argument invalid! content');
-      const keyword = RISKY_WORDS.find((word) => content.includes(word));
-      const suggest = keyword ? 'risky' : 'pass';
+      // Plays a WeChat that cannot be reached: the connection drops without an answer.
+      if (content.includes(TEXT_MARKERS.unreachable)) throw new Unreachable();
+      const keyword = [...RISKY_WORDS, TEXT_MARKERS.risky].find((word) => content.includes(word));
+      const suggest = keyword ? 'risky' : content.includes(TEXT_MARKERS.review) ? 'review' : 'pass';
       const label = keyword ? RISKY_LABEL : NORMAL_LABEL;
       const detail: object[] = [{ strategy: 'content_model', errcode: 0, suggest, label, prob: keyword ? 90 : 0 }];
       if (keyword) detail.push({ strategy: 'keyword', errcode: 0, suggest, label, level: 20, keyword });
@@ -297,6 +305,7 @@ export async function startFakeWechatServer(opts: FakeWechatServerOptions = {}):
     try {
       send(res, 200, await route({ query: url.searchParams, body: () => readJsonObject(req) }));
     } catch (err) {
+      if (err instanceof Unreachable) return void req.socket.destroy();
       if (!(err instanceof Refusal)) return send(res, 500, { errcode: -1, errmsg: 'system error' });
       const status = url.pathname.startsWith(CONTROL_PREFIX) ? 400 : 200;
       send(res, status, { errcode: err.errcode, errmsg: err.errmsg });

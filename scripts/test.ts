@@ -16,6 +16,9 @@ const steps: [string, string, string[], NodeJS.ProcessEnv?][] = [
   ['unit + integration', 'npx', ['jest', '--selectProjects', 'unit', 'integration']],
   // One file at a time: the kill -9 test starts a second API, and timings on 2 cores matter.
   ['api', 'npx', ['jest', '--selectProjects', 'api', '--runInBand']],
+  // The mini-program as it is uploaded, then WeChat's own code-quality check of it (offline).
+  ['weapp build', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' }],
+  ['weapp check', 'npx', ['tsx', 'scripts/check-weapp.ts']],
   ['build H5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' }],
   ['browser', 'npx', ['jest', '--selectProjects', 'browser', '--runInBand']],
 ];

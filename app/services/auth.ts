@@ -21,8 +21,20 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 const DEV_OPENID_KEY = 'lrf_dev_openid'
 const DEV_NICKNAME_KEY = 'lrf_dev_nickname'
+/** Set by 退出登录 (and closing the account): no silent sign-in until the person taps to sign in. */
+const SIGNED_OUT_KEY = 'lrf_signed_out'
+
+/** True after the person signed out on purpose: the app waits for a tap instead of wx.login. */
+export function signedOutOnPurpose(): boolean {
+  try {
+    return Boolean(Taro.getStorageSync(SIGNED_OUT_KEY))
+  } catch {
+    return false
+  }
+}
 
 function saveSession(res: SignedIn): User {
+  Taro.removeStorageSync(SIGNED_OUT_KEY)
   Taro.setStorageSync(TOKEN_KEY, res.token)
   Taro.setStorageSync(USER_KEY, res.user)
   return res.user
@@ -98,6 +110,7 @@ export function lastDevNickname(): string {
 
 export function signOut(): void {
   clearSession()
+  Taro.setStorageSync(SIGNED_OUT_KEY, '1')
   Taro.reLaunch({ url: LOGIN_PAGE })
 }
 
@@ -107,7 +120,7 @@ export function signOut(): void {
  */
 export async function ensureSignedIn(): Promise<boolean> {
   if (isSignedIn()) return true
-  if (IS_WEAPP) {
+  if (IS_WEAPP && !signedOutOnPurpose()) {
     try {
       await signInWithWechat()
       return true

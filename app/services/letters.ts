@@ -10,6 +10,7 @@ import type {
   myLettersRoute,
   overdueDreamsRoute,
   resubmitLetterRoute,
+  retractLetterRoute,
   reviewLetterRoute,
   submitLetterRoute,
 } from '../../functions/contract/letters'
@@ -58,6 +59,11 @@ export function getLetterQueue(cursor?: string | null, limit = 20) {
 
 export function reviewLetter(letterId: string, input: BodyOf<typeof reviewLetterRoute>) {
   return request<AnswerOf<typeof reviewLetterRoute>>(`/letters/${id(letterId)}/review`, { method: 'POST', body: input })
+}
+
+/** An admin takes back a published letter with a reason; it stays readable as 已撤回. */
+export function retractLetter(letterId: string, input: BodyOf<typeof retractLetterRoute>) {
+  return request<AnswerOf<typeof retractLetterRoute>>(`/letters/${id(letterId)}/retract`, { method: 'POST', body: input })
 }
 
 export function getOverdueDreams(cursor?: string | null, limit = 20) {

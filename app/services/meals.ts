@@ -7,10 +7,13 @@ import type {
   checkDonationRoute,
   claimWorkerRoute,
   donateMealsRoute,
+  employersRoute,
   importRosterRoute,
   mealPassRoute,
+  myEmployersRoute,
   myMealsRoute,
   redeemMealRoute,
+  registerEmployerRoute,
   revokeWorkerRoute,
   storeMealsRoute,
 } from '../../functions/contract/meals'
@@ -71,4 +74,21 @@ export function importRoster(body: BodyOf<typeof importRosterRoute>) {
 
 export function revokeWorker(body: BodyOf<typeof revokeWorkerRoute>) {
   return request<AnswerOf<typeof revokeWorkerRoute>>('/workers/roster/revoke', { method: 'POST', body })
+}
+
+export type Employer = AnswerOf<typeof myEmployersRoute>['items'][number]
+
+/** The employers whose rosters this charity keeps (an admin: every one). */
+export function getMyEmployers(cursor?: string | null, limit = 100) {
+  return request<AnswerOf<typeof myEmployersRoute>>('/workers/employers', { query: { cursor, limit } })
+}
+
+/** Admin: every registered employer and its charity. */
+export function getEmployers(cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof employersRoute>>('/admin/employers', { query: { cursor, limit } })
+}
+
+/** Admin: registers an employer to the one charity that keeps its roster. */
+export function registerEmployer(body: BodyOf<typeof registerEmployerRoute>) {
+  return request<AnswerOf<typeof registerEmployerRoute>>('/admin/employers', { method: 'POST', body })
 }

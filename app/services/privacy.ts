@@ -67,7 +67,11 @@ export async function explainRefusal(err: unknown, permission: string): Promise<
   const kind = classifyWechatFailure(err)
   const advice = refusalAdvice(kind, permission)
   if (!IS_WEAPP || !advice) return kind
-  const { confirm } = await Taro.showModal({ title: kind === 'privacy' ? '需要你同意隐私保护指引' : '需要你的授权', content: advice.message, confirmText: kind === 'privacy' ? '查看指引' : '去设置' })
+  const { confirm } = await Taro.showModal({
+    title: kind === 'privacy' ? '需要你同意隐私保护指引' : '需要你的授权',
+    content: advice.message,
+    confirmText: kind === 'privacy' ? '查看指引' : '去设置',
+  })
   if (!confirm) return kind
   if (kind === 'privacy') await showPrivacyGuideAgain()
   else await openPermissionSettings().catch(() => undefined)

@@ -29,14 +29,17 @@ export function preloadSubscribeTemplates(): void {
 /**
  * Asks, inside the tap that gives, proposes or buys, whether WeChat may tell the person later.
  * Call it before any await of the tap handler. What they accept is counted by the server (one
- * message per accepted template); refusing, or an error, changes nothing else.
+ * message per accepted template); refusing, or an error, changes nothing else. Resolves once the
+ * prompt is closed (at once when there is none), so a payment sheet can wait for it instead of
+ * opening over it.
  */
-export function askToSubscribe(topics: SubscribeTopic[]): void {
+export function askToSubscribe(topics: SubscribeTopic[]): Promise<void> {
   const ids = templateIds
-  if (process.env.TARO_ENV !== 'weapp' || !ids) return
+  if (process.env.TARO_ENV !== 'weapp' || !ids) return Promise.resolve()
   const wanted = topics.filter((topic) => ids[topic])
-  if (!wanted.length) return
-  Taro.requestSubscribeMessage({ tmplIds: wanted.map((topic) => ids[topic]!), entityIds: [] })
+  if (!wanted.length) return Promise.resolve()
+  const answered = Taro.requestSubscribeMessage({ tmplIds: wanted.map((topic) => ids[topic]!), entityIds: [] })
+  answered
     .then((result) => {
       const answers = result as unknown as Record<string, string>
       const accepted = wanted.filter((topic) => answers[ids[topic]!] === 'accept')
@@ -44,4 +47,8 @@ export function askToSubscribe(topics: SubscribeTopic[]): void {
       return request<AnswerOf<typeof recordSubscriptionsRoute>>('/me/subscriptions', { method: 'POST', body: { accepted } })
     })
     .catch(() => undefined)
+  return answered.then(
+    () => undefined,
+    () => undefined,
+  )
 }

@@ -36,6 +36,8 @@ export const dream = named(
     openedAt: isoTime().nullable(),
     /** Only for its proposer and admins. */
     reviewNote: z.string().nullable().optional(),
+    /** Only on a held object: its text waits for an admin and is shown to its writer and admins only. */
+    held: z.boolean().optional(),
   }),
   'Dream',
 );
@@ -109,7 +111,10 @@ export const proposeDreamRoute = route({
   body: proposeDreamBody,
   status: 201,
   response: dreamEnvelope,
-  errors: [{ status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.dreamsPerDay (Retry-After says when)' }],
+  errors: [
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'WeChat’s text check judges the title or story risky (nothing is stored)' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.dreamsPerDay (Retry-After says when)' },
+  ],
 });
 
 export const listDreamsRoute = route({
@@ -153,7 +158,7 @@ export const reviewDreamRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'the admin proposed this dream (four eyes: another admin reviews it)' },
     notFound,
     { status: 409, code: 'NOT_IN_REVIEW', when: 'the dream was reviewed already' },
-    { status: 409, code: 'CONTENT_UNSAFE', when: 'its text fails WeChat’s content-safety check (on approval)' },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'its text is held for an admin (GET /admin/held), or WeChat’s text check judges it risky now' },
   ],
 });
 
@@ -228,7 +233,16 @@ export const dreamReviewQueueRoute = route({
 
 // ---- Teams (一起捐) ----
 
-export const team = z.object({ id: z.string(), dreamId: z.string(), name: z.string(), code: z.string(), captainId: z.string(), createdAt: isoTime() });
+export const team = z.object({
+  id: z.string(),
+  dreamId: z.string(),
+  name: z.string(),
+  code: z.string(),
+  captainId: z.string(),
+  createdAt: isoTime(),
+  /** Only on a held team: its name waits for an admin; the team is shown to its captain and admins only. */
+  held: z.boolean().optional(),
+});
 export type Team = z.infer<typeof team>;
 
 export const teamDetail = z.object({
@@ -253,7 +267,12 @@ export const startTeamRoute = route({
   body: startTeamBody,
   status: 201,
   response: z.object({ team }),
-  errors: [notFound, notAccepting, { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.teamsPerDay' }],
+  errors: [
+    notFound,
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'WeChat’s text check judges the name risky (nothing is stored)' },
+    notAccepting,
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.teamsPerDay' },
+  ],
 });
 
 export const joinTeamRoute = route({
@@ -283,5 +302,5 @@ export const getTeamRoute = route({
   params: idParams,
   status: 200,
   response: teamDetail,
-  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such team' }],
+  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such team, or a held one (only its captain and admins see it)' }],
 });

@@ -42,7 +42,7 @@ export type StoreStatus = (typeof STORE_STATUSES)[number];
 export const SPONSOR_STATUSES = ['active', 'paused'] as const;
 export type SponsorStatus = (typeof SPONSOR_STATUSES)[number];
 
-export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable', 'meal_refunded'] as const;
+export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable', 'meal_refunded', 'letter_retracted'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -54,13 +54,20 @@ export const AUDIT_ACTIONS = [
   'store.resume',
   'store.windup',
   'store.payout',
+  'employer.register',
+  'roster.import',
+  'roster.revoke',
+  'roster.claim',
   'dream.approve',
   'dream.reject',
   'sponsor.create',
+  'letter.retract',
+  'held.approve',
+  'held.reject',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor', 'employer', 'team', 'letter'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_ACTOR_KINDS = ['user', 'operator', 'system'] as const;
@@ -71,7 +78,7 @@ export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] 
 export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 
 /** Kinds of fan-out job (telling many people one thing). */
-export const FANOUT_KINDS = ['dream_executable', 'letter'] as const;
+export const FANOUT_KINDS = ['dream_executable', 'letter', 'letter_retracted'] as const;
 export type FanoutKind = (typeof FANOUT_KINDS)[number];
 
 /** Letters: in review, then published or rejected; a letter has a statement, an update does not. */

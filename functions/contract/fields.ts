@@ -86,5 +86,32 @@ export function intProblem(value: number, field: IntField): string | null {
   return null;
 }
 
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** YYYY-MM-DD that names a day of the Gregorian calendar (there is no year 0, no 13th month, no 30 February). */
+export function dayProblem(value: string): string | null {
+  const match = DAY_PATTERN.exec(value);
+  if (!match) return 'must be a date YYYY-MM-DD';
+  const [year, month, date] = match.slice(1).map(Number);
+  if (year < 1 || month < 1 || month > 12) return 'must be a real calendar date';
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return date >= 1 && date <= daysInMonth ? null : 'must be a real calendar date';
+}
+
+/** The largest offset from UTC any zone uses (Kiribati, +14:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+const INSTANT_PATTERN = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|([+-])(\d{2}):?([0-5]\d))$/;
+
+/** An ISO 8601 date-time with its offset, on a real calendar day, at a real time of day, with an offset some zone uses. */
+export function instantProblem(value: string): string | null {
+  const match = INSTANT_PATTERN.exec(value);
+  if (!match) return 'must be an ISO 8601 date-time with an offset';
+  const day = dayProblem(match[1]);
+  if (day) return day;
+  if (match[5] !== 'Z' && Number(match[7]) * 60 + Number(match[8]) > MAX_OFFSET_MINUTES) return 'offset must be within ±14:00';
+  return null;
+}
+
 export const TEAM_CODE_PATTERN = /^[A-Za-z0-9]{6}$/;
 export const COVER_URL_PATTERN = /^https:\/\//;

@@ -12,6 +12,7 @@ export * from './earning';
 export * from './dreams';
 export * from './stores';
 export * from './admin';
+export * from './held';
 export * from './notifications';
 export * from './events';
 export * from './letters';

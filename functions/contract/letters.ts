@@ -3,7 +3,7 @@ import { LETTER_KINDS, LETTER_STATUSES, LINE_ITEM_KINDS, MEDIA_VERDICTS, REVIEW_
 import { FIELDS } from './fields';
 import { idParams, personRef } from './common';
 import { route } from './route';
-import { day, documented, id, int, isoTime, named, page, pageQuery, text } from './schema-kit';
+import { day, id, instant, int, isoTime, named, page, pageQuery, text } from './schema-kit';
 
 /** A line of a letter's statement: what came in or went out, in fen. */
 export const lineItem = z.object({
@@ -50,11 +50,15 @@ export const letter = named(
     kind: z.enum(LETTER_KINDS),
     createdAt: isoTime(),
     corrects: z.string().nullable(),
+    /** Set once an admin retracted the published letter (已撤回): it stays readable, marked, with why. */
+    retraction: z.object({ reason: z.string(), at: isoTime() }).nullable(),
     statement: statementView.nullable(),
     /** Read-only URLs of the photos, valid for rules.uploads.viewUrlTtlSeconds (the bucket is private). */
     photoUrls: z.array(z.string()),
     /** Only for the author and admins. */
     reviewNote: z.string().nullable().optional(),
+    /** Only on a held letter: its text waits for an admin (GET /admin/held) before it can be published. */
+    held: z.boolean().optional(),
     /** Only for the author and admins: WeChat's image check of each photo, then of each receipt photo. */
     photoChecks: z.array(z.object({ id: z.string(), verdict: z.enum(MEDIA_VERDICTS) })).optional(),
   }),
@@ -62,12 +66,10 @@ export const letter = named(
 );
 export type LetterView = z.infer<typeof letter>;
 
-const isoDateTime = () => documented(z.string().datetime({ offset: true }), { format: 'date-time', example: '2026-10-31T08:00:00.000Z' });
-
 export const submitLetterBody = z.object({
   title: text(FIELDS.letterTitle),
   body: text(FIELDS.letterBody),
-  happenedAt: isoDateTime(),
+  happenedAt: instant(),
   /** Upload keys of photos the author uploaded (POST /uploads). */
   photos: z.array(id()).max(FIELDS.photosMax).optional(),
   /** A published letter of this dream that this one corrects. */
@@ -102,6 +104,12 @@ const contentRefusals = [
 
 const notFoundDream = { status: 404, code: 'NOT_FOUND', when: 'no such dream (or letter to correct)' } as const;
 
+const unsafeLetter = {
+  status: 409,
+  code: 'CONTENT_UNSAFE',
+  when: 'WeChat’s text check judges the title, body or a line item risky (nothing is stored)',
+} as const;
+
 export const submitLetterRoute = route({
   method: 'POST',
   path: '/dreams/{id}/letters',
@@ -118,6 +126,7 @@ export const submitLetterRoute = route({
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.lettersPerDay' },
     { status: 403, code: 'FORBIDDEN', when: 'the caller is not the charity that adopted the dream' },
     notFoundDream,
+    unsafeLetter,
     { status: 409, code: 'NOT_ADOPTED', when: 'the dream has not been adopted' },
     ...contentRefusals,
   ],
@@ -140,6 +149,7 @@ export const reviewLetterRoute = route({
   errors: [
     { status: 403, code: 'FORBIDDEN', when: 'the admin wrote this letter (another admin reviews it)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such letter' },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'publishing a letter whose text is held for an admin (GET /admin/held)' },
     { status: 409, code: 'NOT_IN_REVIEW', when: 'it was reviewed already' },
     {
       status: 409,
@@ -148,6 +158,30 @@ export const reviewLetterRoute = route({
     },
     { status: 409, code: 'PERIOD_OVERLAPS', when: 'another letter was published since, and this one’s period now overlaps it' },
     { status: 409, code: 'LETTER_DOES_NOT_RECONCILE', when: 'another letter was published since, and this one no longer carries its closing balance over' },
+  ],
+});
+
+export const retractLetterBody = z.object({ reason: text(FIELDS.reason) });
+
+export const retractLetterRoute = route({
+  method: 'POST',
+  path: '/letters/{id}/retract',
+  summary:
+    'An admin (never the author) retracts a published letter with a reason; audited. It stays readable as retracted, a statement’s books and period go back to the letter before it, and its donors are told',
+  source: 'added',
+  tag: 'letters',
+  auth: 'required',
+  roles: ['admin'],
+  params: idParams,
+  body: retractLetterBody,
+  status: 200,
+  response: z.object({ letter }),
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the admin wrote this letter (another admin retracts it)' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such letter' },
+    { status: 409, code: 'NOT_PUBLISHED', when: 'the letter is in review or rejected' },
+    { status: 409, code: 'ALREADY_RETRACTED', when: 'it was retracted already' },
+    { status: 409, code: 'LATER_LETTER_PUBLISHED', when: 'a later statement continues from this one’s books (retract that one first)' },
   ],
 });
 
@@ -221,6 +255,7 @@ export const resubmitLetterRoute = route({
   errors: [
     { status: 403, code: 'FORBIDDEN', when: 'the caller did not write this letter' },
     { status: 404, code: 'NOT_FOUND', when: 'no such letter (or letter to correct)' },
+    unsafeLetter,
     { status: 409, code: 'NOT_REJECTED', when: 'only a rejected letter can be sent again' },
     ...contentRefusals,
   ],

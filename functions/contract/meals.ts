@@ -51,6 +51,7 @@ export const donateMealsRoute = route({
   status: 201,
   response: z.object({ donation: mealDonation, payment: requestPayment }),
   errors: [
+    { status: 400, code: 'VALIDATION_FAILED', when: 'no Idempotency-Key header: a request that creates a payment needs one (details name it)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
     { status: 409, code: 'STORE_NOT_ACTIVE', when: 'the store is not active (pending, suspended or rejected)' },
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.mealDonationsPerDay' },
@@ -121,7 +122,7 @@ export const redeemMealRoute = route({
   response: z.object({ redemption: named(z.object({ id: z.string(), storeId: z.string(), donationId: z.string(), createdAt: isoTime() }), 'Redemption') }),
   errors: [
     { status: 400, code: 'INVALID_PASS', when: 'the pass is forged, malformed or expired' },
-    { status: 403, code: 'FORBIDDEN', when: 'another merchant’s store, or the merchant’s own pass' },
+    { status: 403, code: 'FORBIDDEN', when: 'another merchant’s store, the merchant’s own pass, or a pass whose worker no longer holds the worker role' },
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
     { status: 409, code: 'PASS_ALREADY_USED', when: 'the pass was used already' },
     {
@@ -160,7 +161,7 @@ export const importRosterBody = z.object({
 export const importRosterRoute = route({
   method: 'POST',
   path: '/workers/roster',
-  summary: 'A charity or an admin imports an employer’s sanitation-worker roster (rows already there are skipped)',
+  summary: 'The charity an employer is registered to (or an admin) imports its sanitation-worker roster (rows already there are skipped); audited',
   source: 'added',
   tag: 'meals',
   auth: 'required',
@@ -168,6 +169,7 @@ export const importRosterRoute = route({
   body: importRosterBody,
   status: 201,
   response: z.object({ imported: z.number().int(), skipped: z.number().int() }),
+  errors: [{ status: 403, code: 'FORBIDDEN', when: 'the employer is not registered, or registered to another charity' }],
 });
 
 export const claimWorkerBody = z.object({ employer: text(FIELDS.employer), employeeNumber: text(FIELDS.employeeNumber), name: text(FIELDS.workerName) });
@@ -175,7 +177,7 @@ export const claimWorkerBody = z.object({ employer: text(FIELDS.employer), emplo
 export const claimWorkerRoute = route({
   method: 'POST',
   path: '/me/worker',
-  summary: 'A worker claims their roster row (employer, employee number and name must match); the account becomes a worker',
+  summary: 'A worker claims their roster row (employer, employee number and name must match); the account becomes a worker; audited',
   source: 'added',
   tag: 'meals',
   auth: 'required',
@@ -183,6 +185,7 @@ export const claimWorkerRoute = route({
   status: 200,
   response: z.object({ user: z.object({ id: z.string(), nickname: z.string(), roles: z.array(z.string()) }) }),
   errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the account holds the charity role, or imported this row itself' },
     { status: 409, code: 'ROSTER_NO_MATCH', when: 'no row with this employer, number and name' },
     { status: 409, code: 'ROSTER_ALREADY_CLAIMED', when: 'someone else claimed the row' },
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.workerClaimsPerDay attempts' },
@@ -245,7 +248,8 @@ export const storeMealsRoute = route({
 export const revokeWorkerRoute = route({
   method: 'POST',
   path: '/workers/roster/revoke',
-  summary: 'A charity or an admin revokes a roster row: it cannot be claimed again, and whoever claimed it is no longer a worker',
+  summary:
+    'The charity an employer is registered to (or an admin) revokes a roster row: it cannot be claimed again, and whoever claimed it is no longer a worker; audited',
   source: 'added',
   tag: 'meals',
   auth: 'required',
@@ -253,5 +257,55 @@ export const revokeWorkerRoute = route({
   body: z.object({ employer: text(FIELDS.employer), employeeNumber: text(FIELDS.employeeNumber) }),
   status: 200,
   response: z.object({ revoked: z.literal(true), workerId: z.string().nullable() }),
-  errors: [{ status: 404, code: 'NOT_FOUND', when: 'no such row' }],
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the employer is not registered, or registered to another charity' },
+    { status: 404, code: 'NOT_FOUND', when: 'no such row' },
+  ],
+});
+
+/** An employer (环卫单位) and the one charity that keeps its roster. */
+export const employer = named(z.object({ name: z.string(), charityId: z.string(), registeredAt: isoTime() }), 'Employer');
+
+export const registerEmployerRoute = route({
+  method: 'POST',
+  path: '/admin/employers',
+  summary: 'An admin registers an employer (环卫单位) to the one charity that keeps its roster; the same again changes nothing; audited',
+  source: 'added',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  body: z.object({ employer: text(FIELDS.employer), charityId: id() }),
+  status: 201,
+  response: z.object({ employer }),
+  errors: [
+    { status: 404, code: 'NOT_FOUND', when: 'no such person' },
+    { status: 409, code: 'NOT_A_CHARITY', when: 'the person does not hold the charity role' },
+    { status: 409, code: 'EMPLOYER_REGISTERED', when: 'the employer is registered to another charity' },
+  ],
+});
+
+export const employersRoute = route({
+  method: 'GET',
+  path: '/admin/employers',
+  summary: 'Every registered employer and its charity, newest first',
+  source: 'added',
+  tag: 'admin',
+  auth: 'required',
+  roles: ['admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(employer),
+});
+
+export const myEmployersRoute = route({
+  method: 'GET',
+  path: '/workers/employers',
+  summary: 'The employers whose rosters the caller keeps: a charity’s own (an admin who is not a charity: every one), newest first',
+  source: 'added',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['charity', 'admin'],
+  query: pageQuery(),
+  status: 200,
+  response: page(employer),
 });

@@ -3,6 +3,7 @@ import * as auth from './auth';
 import * as dreams from './dreams';
 import * as earning from './earning';
 import * as events from './events';
+import * as held from './held';
 import * as letters from './letters';
 import * as uploads from './uploads';
 import * as meals from './meals';
@@ -24,6 +25,7 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   dreams,
   stores,
   admin,
+  held,
   notifications,
   events,
   letters,

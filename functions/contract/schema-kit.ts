@@ -1,5 +1,5 @@
 import { z, type ZodTypeAny } from 'zod';
-import { COVER_URL_PATTERN, FIELDS, type IntField, type TextField } from './fields';
+import { COVER_URL_PATTERN, dayProblem, FIELDS, instantProblem, type IntField, type TextField } from './fields';
 import { checkText } from './text-rule';
 
 /**
@@ -47,8 +47,20 @@ export function int(field: IntField) {
 /** An id in a path: anything else is simply not found, so only its length is checked. */
 export const id = () => z.string().min(1).max(FIELDS.idMaxLength);
 
+/** A string that passes `problem` (null), else one issue with what is wrong. */
+function checked(problem: (value: string) => string | null) {
+  return z.string().superRefine((value, ctx) => {
+    const found = problem(value);
+    if (found) ctx.addIssue({ code: z.ZodIssueCode.custom, message: found });
+  });
+}
+
+/** A time the server wrote (answers only). */
 export const isoTime = () => documented(z.string(), { format: 'date-time', example: '2026-09-07T02:30:00.000Z' });
-export const day = () => documented(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), { example: '2026-09-07' });
+/** A time a client sends: a real calendar day and time of day, with its offset (whether it may lie ahead is the use case's rule). */
+export const instant = () => documented(checked(instantProblem), { format: 'date-time', example: '2026-10-31T08:00:00.000Z' });
+/** A calendar day, YYYY-MM-DD: a real one (2026-02-30 and 9999-99-99 are refused). */
+export const day = () => documented(checked(dayProblem), { example: '2026-09-07' });
 
 export const httpsUrl = () => z.string().url().max(FIELDS.coverUrlMaxLength).regex(COVER_URL_PATTERN, 'must be an https URL');
 

@@ -80,6 +80,7 @@ export const windUpStoreRoute = route({
   status: 201,
   response: z.object({ windup: storeWindup }),
   errors: [
+    notOwnStore,
     noStore,
     { status: 409, code: 'STORE_NOT_SUSPENDED', when: 'the store is not suspended' },
     { status: 409, code: 'WINDUP_RUNNING', when: 'a wind-up of this store is running' },

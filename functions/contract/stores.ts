@@ -16,6 +16,8 @@ export const store = named(
     mealsAvailable: z.number().int(),
     createdAt: isoTime(),
     reviewNote: z.string().nullable(),
+    /** Only on a held store: its name and address wait for an admin (GET /admin/held) before it can open. */
+    held: z.boolean().optional(),
   }),
   'Store',
 );
@@ -46,7 +48,10 @@ export const openStoreRoute = route({
   body: openStoreBody,
   status: 201,
   response: z.object({ store }),
-  errors: [{ status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.storesPerDay' }],
+  errors: [
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'WeChat’s text check judges the name or address risky (nothing is stored)' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.storesPerDay' },
+  ],
 });
 
 export const reviewStoreRoute = route({
@@ -65,6 +70,7 @@ export const reviewStoreRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'the admin owns this store (four eyes)' },
     { status: 404, code: 'NOT_FOUND', when: 'no such store' },
     { status: 409, code: 'NOT_PENDING', when: 'the store was reviewed already' },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'approval of a store whose text is held for an admin (GET /admin/held)' },
   ],
 });
 

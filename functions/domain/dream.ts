@@ -39,6 +39,8 @@ export interface DreamRecord {
   /** Flowers per hour taken on the serialized path (see DreamShard.hours). */
   hours: Record<string, number>;
   version: number;
+  /** Held for an admin: its text is seen by nobody but its writer and admins until cleared. */
+  held?: boolean;
 }
 
 /**

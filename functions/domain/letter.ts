@@ -1,4 +1,7 @@
-import { RuleViolation } from './errors';
+import { auditRecord, type AuditActor, type AuditRecord } from './audit';
+import { dayOf, daysBetween } from './calendar';
+import type { FanoutMessage } from './fanout';
+import { RuleViolation, ValidationError } from './errors';
 
 /**
  * 小红花来信: a charity's statement to the donors of a dream it adopted. A letter reconciles or it
@@ -29,6 +32,48 @@ export function imagesOf(letter: { photos?: string[]; statement?: { lineItems: L
     item.receiptPhoto ? [{ id: item.receiptPhoto, path: ['statement', 'lineItems', index, 'receiptPhoto'] }] : [],
   );
   return [...photos, ...receipts];
+}
+
+/** One field a 400 names, as the contract's validation failures do. */
+export interface FieldIssue {
+  in: 'body';
+  path: (string | number)[];
+  message: string;
+}
+
+/** How far ahead of the server's clock a writer's clock may run (a phone set a little fast). */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/**
+ * The date rules that need "now": something reported has happened (not ahead of now, beyond the
+ * clock skew), and a statement covers a finished stretch of days: it starts no later than it ends,
+ * ends no later than today in the contract's zone, and spans at most `maxPeriodDays`. The contract
+ * has already checked that each one is a real date.
+ */
+export function letterDateProblems(
+  input: { happenedAt: string; statement?: { periodStart: string; periodEnd: string } | null },
+  now: Date,
+  rules: { timezone: string; maxPeriodDays: number },
+): FieldIssue[] {
+  const problems: FieldIssue[] = [];
+  if (Date.parse(input.happenedAt) > now.getTime() + CLOCK_SKEW_MS) {
+    problems.push({ in: 'body', path: ['happenedAt'], message: 'happenedAt is in the future' });
+  }
+  const period = input.statement;
+  if (!period) return problems;
+  const at = (field: string, message: string): FieldIssue => ({ in: 'body', path: ['statement', field], message });
+  const today = dayOf(now, rules.timezone);
+  if (period.periodStart > period.periodEnd) problems.push(at('periodStart', 'periodStart after periodEnd'));
+  if (period.periodEnd > today) problems.push(at('periodEnd', `periodEnd after today (${today})`));
+  if (daysBetween(period.periodStart, period.periodEnd) > rules.maxPeriodDays) {
+    problems.push(at('periodEnd', `periodEnd more than ${rules.maxPeriodDays} days after periodStart`));
+  }
+  return problems;
+}
+
+/** The 400 for letterDateProblems, or null when there are none. */
+export function letterDatesRefusal(problems: FieldIssue[]): ValidationError | null {
+  return problems.length ? new ValidationError('日期不对：发生时间不能晚于现在，周期须在今天或之前结束', problems) : null;
 }
 
 /** What the charity states: the period, its line items, and the balances it says they give. */
@@ -124,6 +169,10 @@ export interface LetterRecord {
   corrects: string | null;
   /** Letters only: what the charity stated and the figures it reconciled to, stored for good. */
   statement: (StatementClaim & { figures: LetterFigures }) | null;
+  /** A published letter an admin took back (已撤回): it stays readable, marked, with why. */
+  retraction?: Retraction | null;
+  /** Held for an admin: its text is seen by nobody but its writer and admins until cleared. */
+  held?: boolean;
 }
 
 export interface LetterRepository {
@@ -150,6 +199,12 @@ export interface LetterRepository {
   ofDream(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
   /** Letters and updates waiting for review, oldest first. */
   reviewQueue(page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
+  /**
+   * Writes a retraction as planned (retractionPlan), in one transaction and only while the letter is
+   * published and not yet retracted: the marked letter, its audit entry and, for a statement, the
+   * dream's books moved back, only if they still stand at this letter.
+   */
+  retract(plan: RetractionPlan): Promise<RetractionWrite>;
   /** Published letters and updates of a dream, newest first (the public timeline). */
   timeline(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: LetterRecord[]; nextCursor: string | null }>;
 }
@@ -220,6 +275,98 @@ export function booksMoved(): RuleViolation {
   return new RuleViolation('LETTER_DOES_NOT_RECONCILE', '在审核期间有另一封来信已发布，账目需要按新的期初余额重新核对', [
     { field: 'openingFen', message: '期初余额须等于上一封来信的期末余额' },
   ]);
+}
+
+export interface Retraction {
+  reason: string;
+  at: string;
+}
+
+/**
+ * Where the dream's books stand once a statement is retracted: back at the letter it continued from
+ * (as that one left them), or at nothing before the first one. Only from this letter: a later
+ * statement continues from it and would lose its opening balance.
+ */
+export interface BooksRetreat {
+  from: string;
+  to: PreviousStatement | null;
+}
+
+export interface RetractionPlan {
+  letter: LetterRecord;
+  books: BooksRetreat | null;
+  audit: AuditRecord;
+}
+
+/** How a retraction's write went: written, or which of its conditions failed. */
+export type RetractionWrite = 'written' | 'not_retractable' | 'books_moved';
+
+/**
+ * published → published and retracted (已撤回). A statement's effect is undone: the dream's books
+ * and its period go back to the previous published statement, so a corrected letter for the same
+ * period reconciles and can be published. `previous` is the letter this statement continued from.
+ */
+export function retractionPlan(letter: LetterRecord, previous: LetterRecord | null, decision: { reason: string; at: Date; actor: AuditActor }): RetractionPlan {
+  const refusal = retractionRefusal(letter);
+  if (refusal) throw refusal;
+  const retracted: LetterRecord = { ...letter, retraction: { reason: decision.reason, at: decision.at.toISOString() } };
+  const audit = auditRecord(decision.at, decision.actor, {
+    action: 'letter.retract',
+    targetType: 'letter',
+    targetId: letter.id,
+    detail: letter.title,
+    reason: decision.reason,
+  });
+  if (!letter.statement) return { letter: retracted, books: null, audit };
+  const before = previous?.statement;
+  const to: PreviousStatement | null =
+    previous && before
+      ? {
+          letterId: previous.id,
+          periodEnd: before.periodEnd,
+          closingFen: before.figures.closingFen,
+          sinceStartIncomeFen: before.figures.sinceStart.incomeFen,
+          sinceStartSpendFen: before.figures.sinceStart.spendFen,
+        }
+      : null;
+  return { letter: retracted, books: { from: letter.id, to }, audit };
+}
+
+/** Only a published letter is retracted, once. */
+export function retractionRefusal(letter: LetterRecord): RuleViolation | null {
+  if (letter.status !== 'published') return new RuleViolation('NOT_PUBLISHED', '只有已发布的来信可以撤回');
+  if (letter.retraction) return alreadyRetracted();
+  return null;
+}
+
+export function alreadyRetracted(): RuleViolation {
+  return new RuleViolation('ALREADY_RETRACTED', '这封来信已经撤回了');
+}
+
+/** A later statement continues from this one: that one is retracted first, or the books lose their thread. */
+export function laterLetterPublished(): RuleViolation {
+  return new RuleViolation('LATER_LETTER_PUBLISHED', '这封来信之后已有新的来信接着它的账目，请先撤回最新的那封');
+}
+
+/** The refusal a retraction's failed write stands for (null when it was written). */
+export function retractionWriteRefusal(write: RetractionWrite): RuleViolation | null {
+  if (write === 'not_retractable') return alreadyRetracted();
+  if (write === 'books_moved') return laterLetterPublished();
+  return null;
+}
+
+/** A retracted letter: every donor of its dream is told, once, in the app (there is no WeChat template for it). */
+export function letterRetractedMessage(letter: Pick<LetterRecord, 'id' | 'title' | 'retraction'>, dream: { title: string }): FanoutMessage {
+  const reason = letter.retraction?.reason ?? '';
+  return {
+    type: 'letter_retracted',
+    refId: letter.id,
+    title: `来信已撤回：${letter.title}`,
+    body: `你支持的「${dream.title}」的一封来信已撤回。原因：${reason}`,
+    topic: null,
+    page: `letters/read/index?id=${letter.id}`,
+    fields: { title: letter.title, note: reason, time: letter.retraction?.at ?? '' },
+  };
 }
 
 /** A published letter in a donor's letterbox (fan-out on write: one small pointer per donor; the letter itself is read once per page). */

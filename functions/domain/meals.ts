@@ -1,5 +1,6 @@
 import type { DonationStatus } from '../contract/enums';
 import type { AuditRecord } from './audit';
+import { ForbiddenError, ValidationError } from './errors';
 import type { Transaction } from './payment';
 
 /**
@@ -165,7 +166,8 @@ export interface RedemptionRecord {
   createdAt: string;
 }
 
-export type RedeemRefusal = 'lot_taken' | 'pass_used' | 'daily_limit';
+/** `not_worker`: the pass's worker no longer holds the worker role (their row was revoked). */
+export type RedeemRefusal = 'lot_taken' | 'pass_used' | 'daily_limit' | 'not_worker';
 
 export interface RedeemInput {
   lot: MealLot;
@@ -186,7 +188,7 @@ export interface MealQueue {
   oldestLots(storeId: string, limit: number): Promise<MealLot[]>;
   /**
    * In one transaction: one meal out of `lot`, the pass spent (single use), the worker's meal for
-   * `period` counted (at most `perPeriod`), the redemption recorded (what the store is owed; its stream
+   * `period` counted (at most `perPeriod`), the worker still holding the worker role, the redemption recorded (what the store is owed; its stream
    * record tells the donor), and the store's funds moved from funded to owed. The refusal says
    * which condition failed.
    */
@@ -194,8 +196,9 @@ export interface MealQueue {
 }
 
 /**
- * The sanitation-worker roster: a charity or admin imports rows (employer, employee number, name);
- * a worker claims their own row once, which makes them a `worker` (who can show a meal pass).
+ * The sanitation-worker roster: an admin registers each employer (环卫单位) to one charity; that
+ * charity imports the employer's rows (employer, employee number, name) and revokes them; a worker
+ * claims their own row once, which makes them a `worker` (who can show a meal pass).
  */
 export interface RosterRow {
   employer: string;
@@ -205,14 +208,72 @@ export interface RosterRow {
   claimedBy: string | null;
 }
 
+/** An employer and the one charity that keeps its roster. */
+export interface EmployerRecord {
+  name: string;
+  charityId: string;
+  registeredBy: string;
+  registeredAt: string;
+}
+
 export interface Roster {
-  /** Rows new to the roster are added; rows already there are left as they are (counted as skipped). */
-  importRows(rows: RosterRow[]): Promise<{ imported: number; skipped: number }>;
+  /**
+   * Rows new to the roster are added; rows already there are left as they are (counted as
+   * skipped). The audit entry is written only when a row was added.
+   */
+  importRows(rows: RosterRow[], audit: AuditRecord): Promise<{ imported: number; skipped: number }>;
   get(employer: string, employeeNumber: string): Promise<RosterRow | null>;
-  /** Marks the row claimed by this person, once (false when someone else holds it, or it was revoked). */
-  claim(employer: string, employeeNumber: string, userId: string): Promise<boolean>;
-  /** Revokes the row (it cannot be claimed again); answers who held it, if anyone. */
-  revoke(employer: string, employeeNumber: string, by: string): Promise<{ claimedBy: string | null } | null>;
+  /** Marks the row claimed by this person, once, audited in the same write (false when someone else holds it, or it was revoked). */
+  claim(employer: string, employeeNumber: string, userId: string, audit: AuditRecord): Promise<boolean>;
+  /** Revokes the row (it cannot be claimed again), audited in the same write; answers who held it, if anyone. */
+  revoke(employer: string, employeeNumber: string, by: string, audit: AuditRecord): Promise<{ claimedBy: string | null } | null>;
+  employer(name: string): Promise<EmployerRecord | null>;
+  /** Registers an employer once, audited in the same write; false when it was registered already. */
+  registerEmployer(employer: EmployerRecord, audit: AuditRecord): Promise<boolean>;
+  /** Registered employers, newest first: every one, or one charity's. */
+  employers(filter: { charityId?: string }, page: { limit: number; cursor?: string }): Promise<{ items: EmployerRecord[]; nextCursor: string | null }>;
+}
+
+/** Who asks to change a roster: their id and the roles they hold now. */
+export interface RosterCaller {
+  id: string;
+  roles: readonly string[];
+}
+
+/**
+ * Only the charity an employer is registered to keeps its roster (an admin may act for it). An
+ * unregistered employer has no keeper, so nobody imports rows for it: a charity cannot mint workers.
+ */
+export function assertRosterKeeper(employer: EmployerRecord | null, caller: RosterCaller): asserts employer is EmployerRecord {
+  if (!employer) throw new ForbiddenError('这个环卫单位还没有登记，请联系管理员登记到你的机构');
+  if (caller.roles.includes('admin')) return;
+  if (employer.charityId !== caller.id) throw new ForbiddenError('这个环卫单位登记在其他机构名下');
+}
+
+/**
+ * Who keeps a roster cannot be a worker of it: an account holding the charity role, or the one
+ * that imported the row, would otherwise mint its own meal pass.
+ */
+export function assertMayClaim(row: RosterRow | null, claimant: RosterCaller): void {
+  if (claimant.roles.includes('charity')) throw new ForbiddenError('公益机构账号不能认领环卫工人登记');
+  if (row?.importedBy === claimant.id) throw new ForbiddenError('不能认领自己导入的登记');
+}
+
+/** An employer belongs to one charity: registering it again to the same one changes nothing, to another is refused. */
+export function employerRegistration(existing: EmployerRecord | null, charityId: string): 'new' | 'same' | 'taken' {
+  if (!existing) return 'new';
+  return existing.charityId === charityId ? 'same' : 'taken';
+}
+
+/**
+ * A payment is created once per Idempotency-Key: without one, every retry of the app would order
+ * another WeChat Pay payment, so a route that creates a payment refuses to go on without it.
+ */
+export function requirePaymentKey(key: string | undefined): string {
+  if (key) return key;
+  throw new ValidationError('请求缺少 Idempotency-Key', [
+    { in: 'header', path: ['Idempotency-Key'], message: 'required for a request that creates a payment' },
+  ]);
 }
 
 /** A claim matches only the row's own name (spaces aside); anything else is one answer, so rows cannot be probed. */

@@ -2,23 +2,26 @@
  * Photos in letters: an upload is untrusted until checked. The S3 emulators do not all
  * enforce a presigned POST's policy, so the server checks each object itself: it exists, its size
  * is within the limit, and its first bytes say it is an image of an allowed type, whatever the
- * uploader claimed.
+ * uploader claimed: its header decodes as that type up to the first frame (functions/domain/image-header.ts).
  */
 
 import type { PhotoType } from '../contract/enums';
+import { isGif, isJpeg, isPng, isWebp } from './image-header';
 
 export { PHOTO_TYPES, type PhotoType } from '../contract/enums';
 
-/** The bytes needed to tell the types apart. */
-export const SNIFF_BYTES = 12;
+/**
+ * The bytes read to decode a header up to its first frame: a JPEG's metadata segments (EXIF, ICC)
+ * come before its frame header, so this is generous; a photo whose header does not fit is refused.
+ */
+export const SNIFF_BYTES = 256 * 1024;
 
-/** The image type the first bytes show, or null (not an image we take). */
+/** The image type the first bytes show, decoded up to the first frame, or null (not an image we take). */
 export function sniffImageType(head: Uint8Array): PhotoType | null {
-  const at = (offset: number, bytes: number[]) => bytes.every((byte, i) => head[offset + i] === byte);
-  if (at(0, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (at(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (at(0, [0x52, 0x49, 0x46, 0x46]) && at(8, [0x57, 0x45, 0x42, 0x50])) return 'image/webp';
-  if (at(0, [0x47, 0x49, 0x46, 0x38]) && (head[4] === 0x37 || head[4] === 0x39) && head[5] === 0x61) return 'image/gif';
+  if (isJpeg(head)) return 'image/jpeg';
+  if (isPng(head)) return 'image/png';
+  if (isWebp(head)) return 'image/webp';
+  if (isGif(head)) return 'image/gif';
   return null;
 }
 

@@ -14,6 +14,8 @@ export interface Store {
   ownerId: string;
   status: StoreStatus;
   mealsAvailable: number;
+  /** Held for an admin: its text is seen by nobody but its writer and admins until cleared. */
+  held?: boolean;
 }
 
 export interface StoreRecord extends Store {

@@ -6,6 +6,8 @@ export interface Team {
   code: string;
   captainId: string;
   createdAt: string;
+  /** Held for an admin: its text is seen by nobody but its writer and admins until cleared. */
+  held?: boolean;
 }
 
 export interface TeamMember {
@@ -17,7 +19,7 @@ export interface TeamMember {
 
 export interface TeamRepository {
   /** A new team with a fresh share code; its captain is its first member. */
-  create(input: { dreamId: string; name: string; captainId: string; captainNickname: string }): Promise<Team>;
+  create(input: { dreamId: string; name: string; captainId: string; captainNickname: string; held?: boolean }): Promise<Team>;
   get(teamId: string): Promise<Team | null>;
   findByCode(code: string): Promise<Team | null>;
   /** Joining twice is joining once. */

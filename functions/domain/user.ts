@@ -77,8 +77,9 @@ export interface AccountClosingPort {
   /**
    * Erases the person's data (openid mapping, nickname, session key, subscriptions, notifications,
    * letterbox) and marks the profile closed; the flower account and its ledger stay for the books.
+   * `nickname` replaces the person's name wherever their gifts still show.
    */
-  close(user: UserRecord, at: string): Promise<void>;
+  close(user: UserRecord, closing: { at: string; nickname: string }): Promise<void>;
 }
 
 export function publicUser(user: User): User {

@@ -44,8 +44,15 @@ export interface AccessTokenStore {
   write(token: StoredAccessToken): Promise<void>;
 }
 
+/** WeChat's scenes for a text check: 1 a profile, 2 a comment, 3 a forum post, 4 a social log. */
+export type TextScene = 1 | 2 | 3 | 4;
+
+/** WeChat's verdict on a text: `review` means a person must look before others see it. */
+export type TextSuggest = 'pass' | 'review' | 'risky';
+
 export interface ContentSafetyPort {
-  checkText(input: { openid: string; content: string }): Promise<{ pass: boolean; label?: number }>;
+  /** Throws when WeChat cannot be reached or refuses the call; the caller decides what that means. */
+  checkText(input: { openid: string; content: string; scene?: TextScene }): Promise<{ pass: boolean; suggest: TextSuggest; label?: number }>;
 }
 
 /**

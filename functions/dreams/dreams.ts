@@ -20,13 +20,14 @@ import type { GiftBody, GiftResult, ListDreamsQuery, ProposeDreamInput, ReviewDr
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort } from '../domain/wechat';
+import { checkPublicText, queueIfHeld, SCENE, type HeldTextDeps } from '../domain/content-safety';
 import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Rules } from '../shared/config';
 import { giveFlowers, type GiftOutcome } from './give';
 import { dreamTotals } from './totals';
 import { dreamView } from './views';
 
-export interface DreamDeps {
+export interface DreamDeps extends HeldTextDeps {
   clock: Clock;
   users: UserRepository;
   dreams: DreamReads;
@@ -51,6 +52,8 @@ async function viewOne(deps: Pick<DreamDeps, 'dreams' | 'clock'>, dream: DreamRe
 
 export async function proposeDream(deps: DreamDeps, proposerId: string, input: ProposeDreamInput) {
   await deps.quotas.take(proposerId, quotaSpecs(deps.config.rules.quotas).dreams, deps.clock.now());
+  const proposer = await deps.users.findById(proposerId);
+  const verdict = await checkPublicText(deps, { openid: proposer?.openid ?? '' }, [input.title, input.story], SCENE.forum);
   const dream: DreamRecord = {
     id: ulid(),
     title: input.title,
@@ -74,8 +77,10 @@ export async function proposeDream(deps: DreamDeps, proposerId: string, input: P
     extraMatchedFen: 0,
     hours: {},
     version: 0,
+    ...(verdict.held ? { held: true } : {}),
   };
   await deps.dreamReviews.create(dream);
+  await queueIfHeld(deps, verdict, { kind: 'dream', targetId: dream.id, text: `${dream.title}\n${dream.story}`, writerId: proposerId });
   return { dream: await viewOne(deps, dream, true) };
 }
 
@@ -165,9 +170,11 @@ export async function reviewDream(deps: DreamReviewDeps, dreamId: string, input:
   assertNotOwnWork(actor, dream.proposerId, '梦想');
   if (dream.status !== 'in_review') throw notInReview();
   if (input.decision === 'approve') {
+    // A held text is cleared in the held queue first; a cleared one still must not be risky now.
+    if (dream.held) throw contentUnsafe();
     const proposer = await deps.users.findById(dream.proposerId);
-    const verdict = await deps.contentSafety.checkText({ openid: proposer?.openid ?? '', content: `${dream.title}\n${dream.story}` });
-    if (!verdict.pass) throw contentUnsafe();
+    const verdict = await deps.contentSafety.checkText({ openid: proposer?.openid ?? '', content: `${dream.title}\n${dream.story}`, scene: SCENE.forum });
+    if (verdict.suggest === 'risky') throw contentUnsafe();
   }
   const note = input.note ?? null;
   const matchFund = input.matchFund ?? null;

@@ -23,5 +23,6 @@ export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { wi
     adoptedAt: dream.adoptedAt,
     openedAt: dream.openedAt,
     ...(options.withReviewNote ? { reviewNote: dream.reviewNote } : {}),
+    ...(dream.held ? { held: true } : {}),
   };
 }

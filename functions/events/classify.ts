@@ -21,6 +21,8 @@ export type TableEvent =
   | { kind: 'dream_adopted'; dreamId: string }
   /** in_review → published: the job that fills every donor's letterbox starts. */
   | { kind: 'letter_published'; letterId: string }
+  /** A published letter an admin retracted: the job that tells every donor starts. */
+  | { kind: 'letter_retracted'; letterId: string }
   /** A love meal eaten: its donor is told. */
   | { kind: 'meal_redeemed'; redemption: z.infer<typeof redemption> }
   /** A refund that succeeded: its donor is told. */
@@ -35,6 +37,8 @@ export class MalformedChangeError extends Error {
     this.name = 'MalformedChangeError';
   }
 }
+
+const isSet = (value: unknown): boolean => value !== undefined && value !== null;
 
 /** The event a change is, or null when it is none of them (the stream's filters should not send those). */
 export function classifyChange(change: TableChange): TableEvent | null {
@@ -54,6 +58,10 @@ export function classifyChange(change: TableChange): TableEvent | null {
       return null;
     case 'LETTER':
       if (before === 'in_review' && after.status === 'published') return { kind: 'letter_published', letterId: parse('letter_published', letterRef).id };
+      // Retracted is a mark on a published letter, set once: the change that set it.
+      if (before === 'published' && isSet(after.retraction) && !isSet(change.oldImage?.retraction)) {
+        return { kind: 'letter_retracted', letterId: parse('letter_retracted', letterRef).id };
+      }
       return null;
     case 'MEAL_REDEMPTION':
       return inserted ? { kind: 'meal_redeemed', redemption: parse('meal_redeemed', redemption) } : null;

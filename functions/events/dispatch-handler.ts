@@ -1,7 +1,16 @@
 import { eventDeps } from '../wiring';
 import { streamHandler } from '../shared/stream';
 import { classifyChange, type TableEvent } from './classify';
-import { startDreamExecutableJob, startLetterClock, startLetterJob, tellLateDonor, tellMealRedeemed, tellMealRefunded, type FanoutDeps } from './fanout';
+import {
+  startDreamExecutableJob,
+  startLetterClock,
+  startLetterJob,
+  startLetterRetractedJob,
+  tellLateDonor,
+  tellMealRedeemed,
+  tellMealRefunded,
+  type FanoutDeps,
+} from './fanout';
 
 /**
  * The table's stream, filtered (serverless.yml) to the changes the backbone acts on; classify.ts
@@ -21,6 +30,8 @@ async function dispatch(deps: FanoutDeps, event: TableEvent): Promise<unknown> {
       return startLetterClock(deps, event.dreamId);
     case 'letter_published':
       return startLetterJob(deps, event.letterId);
+    case 'letter_retracted':
+      return startLetterRetractedJob(deps, event.letterId);
     case 'meal_redeemed':
       return tellMealRedeemed(deps, event.redemption);
     case 'meal_refunded':

@@ -19,7 +19,7 @@ import {
 } from '../domain/fanout';
 import type { DreamRecord } from '../domain/dream';
 import type { NotificationSender } from '../domain/notification';
-import { nextLetterDue, type Letterbox, type LetterRepository } from '../domain/letter';
+import { letterRetractedMessage, nextLetterDue, type Letterbox, type LetterRepository } from '../domain/letter';
 import type { Pacer } from '../domain/pacer';
 import type { Clock, UserRepository } from '../domain/ports';
 import { backoffMs, classifySendFailure, templateData, type SubscriptionStore } from '../domain/subscription';
@@ -93,6 +93,26 @@ export async function startLetterJob(deps: FanoutDeps, letterId: string): Promis
     shards: dream.shardCount,
     expected: await deps.audience.donorCount(dream),
     message: letterMessage(letter, dream),
+    createdAt: now.toISOString(),
+  };
+  return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
+}
+
+/** A letter's retraction (its stream record): a job that tells every donor of its dream, once each, in the app. */
+export async function startLetterRetractedJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+  const letter = await deps.letters.get(letterId);
+  if (!letter?.retraction) return { started: false, job: null };
+  const dream = await deps.audience.dream(letter.dreamId);
+  if (!dream) return { started: false, job: null };
+  const now = deps.clock.now();
+  const job: FanoutJob = {
+    id: fanoutJobId('letter_retracted', letter.id),
+    kind: 'letter_retracted',
+    refId: letter.id,
+    dreamId: dream.id,
+    shards: dream.shardCount,
+    expected: await deps.audience.donorCount(dream),
+    message: letterRetractedMessage(letter, dream),
     createdAt: now.toISOString(),
   };
   return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
@@ -183,9 +203,10 @@ async function deliverAll(deps: FanoutDeps, message: FanoutMessage, userIds: str
  * two loses that message rather than sending it twice.
  */
 export async function deliver(deps: FanoutDeps, message: FanoutMessage, userId: string, jobId: string): Promise<Partial<ChunkCounts>> {
-  const fresh = message.letterbox
-    ? await deps.letterbox.deliverOnce(userId, { letterId: message.refId, ...message.letterbox })
-    : await deps.notifications.notifyOnce(userId, { type: message.type, refId: message.refId, title: message.title, body: message.body });
+  // A letter goes to the letterbox first, then (always, so a retry after a crash in between still
+  // does it) to the inbox as a `letter` notification; the notification's marker says "fresh".
+  if (message.letterbox) await deps.letterbox.deliverOnce(userId, { letterId: message.refId, ...message.letterbox });
+  const fresh = await deps.notifications.notifyOnce(userId, { type: message.type, refId: message.refId, title: message.title, body: message.body });
   if (!fresh) return { already: 1 };
   const template = message.topic ? deps.templates[message.topic] : null;
   if (!message.topic || !template?.id) return { told: 1 };

@@ -7,7 +7,12 @@ import {
   notInReview,
   notRejected,
   imagesOf,
+  letterDateProblems,
+  letterDatesRefusal,
   reconcileStatement,
+  retractionPlan,
+  retractionRefusal,
+  retractionWriteRefusal,
   reviewPlan,
   reviewRefusal,
   type Letterbox,
@@ -16,6 +21,7 @@ import {
   type StatementClaim,
 } from '../domain/letter';
 import type { DreamRecord } from '../domain/dream';
+import { checkPublicText, contentUnsafe, queueIfHeld, SCENE, type HeldTextDeps, type PublicTextVerdict } from '../domain/content-safety';
 import type { Clock, UserRepository } from '../domain/ports';
 import type { LetterboxItemView, LetterView, SubmitLetterBody } from '../contract/letters';
 import { objectKeys, photosCleared, type ObjectStore, type UploadRepository } from '../domain/upload';
@@ -28,7 +34,7 @@ import { checkPhotos } from '../uploads/uploads';
  * admin reviews once WeChat's image check cleared every photo; only published letters reach anyone
  * (the stream delivers them: functions/events/fanout.ts).
  */
-export interface LetterDeps {
+export interface LetterDeps extends HeldTextDeps {
   clock: Clock;
   audience: Pick<DreamAudienceReader, 'dream' | 'matchedFen'>;
   letters: LetterRepository;
@@ -37,7 +43,7 @@ export interface LetterDeps {
   objects: ObjectStore;
   quotas: Quotas;
   users: Pick<UserRepository, 'findById'>;
-  config: { rules: Pick<Rules, 'quotas' | 'uploads' | 'letters'> };
+  config: { rules: Pick<Rules, 'quotas' | 'uploads' | 'letters' | 'timezone'> };
 }
 
 export type SubmitLetterInput = SubmitLetterBody;
@@ -56,12 +62,27 @@ export async function submitLetter(deps: LetterDeps, authorId: string, dreamId: 
   if (!dream) throw new NotFoundError('梦想不存在');
   // Only the charity that adopted the dream writes its letters (403 for any other).
   if (dream.charityId !== authorId) throw new ForbiddenError('只有认领这个梦想的公益机构可以发布来信');
+  const verdict = await checkLetterText(deps, authorId, input);
   if (!REPORTABLE.has(dream.status)) throw new RuleViolation('NOT_ADOPTED', '梦想被认领后才能发布来信');
-  const letter = await draftLetter(deps, authorId, dream, input);
+  const letter = withHeld(await draftLetter(deps, authorId, dream, input), verdict);
   await deps.quotas.take(authorId, quotaSpecs(deps.config.rules.quotas).letters, deps.clock.now());
   await deps.letters.create(letter);
+  await queueIfHeld(deps, verdict, { kind: 'letter', targetId: letter.id, text: letterText(input), writerId: authorId });
   return letter;
 }
+
+/** Everything of a letter that donors read: its title, body and each line item's words. */
+function letterText(input: SubmitLetterInput): string {
+  return [input.title, input.body, ...(input.statement?.lineItems ?? []).map((item) => item.description)].join('\n');
+}
+
+/** WeChat's text check of a letter, after the route's 403/404 and before its other 409s. */
+async function checkLetterText(deps: LetterDeps, authorId: string, input: SubmitLetterInput): Promise<PublicTextVerdict> {
+  const author = await deps.users.findById(authorId);
+  return checkPublicText(deps, { openid: author?.openid ?? '' }, [letterText(input)], SCENE.forum);
+}
+
+const withHeld = (letter: LetterRecord, verdict: PublicTextVerdict): LetterRecord => (verdict.held ? { ...letter, held: true } : letter);
 
 /** The checks a letter passes before it is stored (new, or sent again after a rejection). */
 async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecord, input: SubmitLetterInput, id: string = ulid()): Promise<LetterRecord> {
@@ -72,11 +93,11 @@ async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecor
     const corrected = await deps.letters.get(input.corrects);
     if (!corrected || corrected.dreamId !== dream.id || corrected.status !== 'published') throw new NotFoundError('要更正的来信不存在');
   }
+  const rules = { timezone: deps.config.rules.timezone, maxPeriodDays: deps.config.rules.letters.maxPeriodDays };
+  const badDates = letterDatesRefusal(letterDateProblems(input, deps.clock.now(), rules));
+  if (badDates) throw badDates;
   let statement: LetterRecord['statement'] = null;
   if (input.statement) {
-    if (input.statement.periodStart > input.statement.periodEnd) {
-      throw new ValidationError('周期的开始不能晚于结束', [{ in: 'body', path: ['statement', 'periodStart'], message: 'periodStart after periodEnd' }]);
-    }
     statement = await reconciledNow(deps, dream, input.statement);
   }
   // Last (it reads S3): each photo and receipt is an upload of the author's whose object the server looked at.
@@ -107,11 +128,13 @@ export async function resubmitLetter(deps: LetterDeps, authorId: string, letterI
   const previous = await deps.letters.get(letterId);
   if (!previous) throw new NotFoundError('来信不存在');
   if (previous.authorId !== authorId) throw new ForbiddenError('只有来信的作者可以修改');
-  if (previous.status !== 'rejected') throw notRejected();
   const dream = await deps.audience.dream(previous.dreamId);
   if (!dream) throw new NotFoundError('梦想不存在');
-  const letter = { ...(await draftLetter(deps, authorId, dream, input, previous.id)), createdAt: previous.createdAt };
+  const verdict = await checkLetterText(deps, authorId, input);
+  if (previous.status !== 'rejected') throw notRejected();
+  const letter = withHeld({ ...(await draftLetter(deps, authorId, dream, input, previous.id)), createdAt: previous.createdAt }, verdict);
   if (!(await deps.letters.resubmit(letter))) throw notRejected();
+  await queueIfHeld(deps, verdict, { kind: 'letter', targetId: letter.id, text: letterText(input), writerId: authorId });
   return letter;
 }
 
@@ -128,8 +151,10 @@ export async function reviewLetter(
   const letter = await deps.letters.get(letterId);
   if (!letter) throw new NotFoundError('来信不存在');
   assertNotOwnWork(actor, letter.authorId, '来信');
-  if (letter.status !== 'in_review') throw notInReview();
   const publish = input.decision === 'approve';
+  // A held letter is published only after an admin clears its text in the held queue.
+  if (publish && letter.held) throw contentUnsafe();
+  if (letter.status !== 'in_review') throw notInReview();
   if (publish) await assertPhotosCleared(deps, letter);
   let checked = letter;
   if (publish && letter.statement) {
@@ -140,6 +165,27 @@ export async function reviewLetter(
   // Another admin may have reviewed it, or another statement been published, since the reads above.
   const refusal = reviewRefusal(await deps.letters.decide(plan));
   if (refusal) throw refusal;
+  return plan.letter;
+}
+
+/**
+ * POST /letters/{id}/retract: an admin (never its author) takes back a published letter that was
+ * wrong. It stays readable as 已撤回 with the reason; a statement's books go back to the letter
+ * before it in the same write, so a corrected letter for the period can be published; the audit
+ * trail keeps who and why; the stream tells its donors.
+ */
+export async function retractLetter(deps: LetterDeps, actor: AuditActor, letterId: string, input: { reason: string }): Promise<LetterRecord> {
+  const letter = await deps.letters.get(letterId);
+  if (!letter) throw new NotFoundError('来信不存在');
+  assertNotOwnWork(actor, letter.authorId, '来信');
+  const refusal = retractionRefusal(letter);
+  if (refusal) throw refusal;
+  const previousId = letter.statement?.figures.previousLetterId;
+  const previous = previousId ? await deps.letters.get(previousId) : null;
+  const plan = retractionPlan(letter, previous, { reason: input.reason, at: deps.clock.now(), actor });
+  // Another admin may have retracted it, or a later statement been published, since the reads above.
+  const failed = retractionWriteRefusal(await deps.letters.retract(plan));
+  if (failed) throw failed;
   return plan.letter;
 }
 
@@ -205,6 +251,7 @@ function letterView(letter: LetterRecord, options: { withReviewNote?: boolean } 
     kind: letter.kind,
     createdAt: letter.createdAt,
     corrects: letter.corrects,
+    retraction: letter.retraction ? { reason: letter.retraction.reason, at: letter.retraction.at } : null,
     statement: statement
       ? {
           periodStart: statement.periodStart,
@@ -219,6 +266,7 @@ function letterView(letter: LetterRecord, options: { withReviewNote?: boolean } 
         }
       : null,
     ...(options.withReviewNote ? { reviewNote: letter.reviewNote } : {}),
+    ...(letter.held ? { held: true } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Clock, LedgerRepository, UserRepository } from '../domain/ports';
-import { ensureNoDuties, isClosed, type AccountClosingPort } from '../domain/user';
+import { CLOSED_ACCOUNT_NICKNAME, ensureNoDuties, isClosed, type AccountClosingPort } from '../domain/user';
 import { NotFoundError } from '../domain/errors';
 
 export interface CloseAccountDeps {
@@ -23,5 +23,5 @@ export async function closeAccount(deps: CloseAccountDeps, userId: string): Prom
   if (account && account.balance > 0) {
     await deps.ledger.move({ userId, delta: -account.balance, reason: 'account_closed', refId: null, note: '注销账号，余额作废' });
   }
-  await deps.accountClosing.close(user, deps.clock.now().toISOString());
+  await deps.accountClosing.close(user, { at: deps.clock.now().toISOString(), nickname: CLOSED_ACCOUNT_NICKNAME });
 }

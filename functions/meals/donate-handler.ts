@@ -1,9 +1,9 @@
 import { donateMealsRoute } from '../contract/meals';
 import { mealDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
-import { donateMeals } from './donations';
+import { donateMealsWithKey } from './donations';
 
 /** POST /meals/donations — a pending donation and its WeChat Pay order (Idempotency-Key). */
 export const handler = httpRoute(donateMealsRoute, {
-  handle: async ({ caller, body }) => donateMeals(await mealDeps(), caller.userId, body),
+  handle: async ({ caller, body, headers }) => donateMealsWithKey(await mealDeps(), caller.userId, body, headers['idempotency-key']),
 });

@@ -10,7 +10,16 @@ import {
   UnauthenticatedError,
   type PaymentRefusalKind,
 } from '../domain/errors';
-import { donationAmountFen, settlementOf, shardOf, shownStatus, splitIntoLots, type DonationRecord, type DonationRepository } from '../domain/meals';
+import {
+  donationAmountFen,
+  requirePaymentKey,
+  settlementOf,
+  shardOf,
+  shownStatus,
+  splitIntoLots,
+  type DonationRecord,
+  type DonationRepository,
+} from '../domain/meals';
 import type { PaymentPort, Transaction } from '../domain/payment';
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
@@ -46,6 +55,15 @@ export function donationView(d: DonationRecord): MealDonationView {
     paidAt: d.paidAt,
     refundedMeals: d.refundedMeals,
   };
+}
+
+/**
+ * POST /meals/donations over HTTP: only with an Idempotency-Key (400 otherwise), so that a retry
+ * of the app never orders a second payment; the edge has already deduplicated by that key.
+ */
+export async function donateMealsWithKey(deps: MealDeps, donorId: string, input: { storeId: string; meals: number }, idempotencyKey: string | undefined) {
+  requirePaymentKey(idempotencyKey);
+  return donateMeals(deps, donorId, input);
 }
 
 /** POST /meals/donations: a pending donation and its WeChat Pay order; in local/test the fake pays at once. */

@@ -75,6 +75,7 @@ export async function redeemMeal(deps: RedemptionDeps, merchantId: string, store
       redemption,
       shard: shardOf(redemption.id),
     });
+    if (refusal === 'not_worker') throw new ForbiddenError('这位环卫工人的认证已撤销，核销码不能再用');
     if (refusal === 'pass_used') throw new RuleViolation('PASS_ALREADY_USED', '核销码已使用');
     if (refusal === 'daily_limit') throw new RuleViolation('DAILY_LIMIT_REACHED', PERIOD_LIMIT[deps.config.rules.meals.workerPeriod]);
     if (refusal === null) return { redemption: { id: redemption.id, storeId, donationId: redemption.donationId, createdAt: redemption.createdAt } };

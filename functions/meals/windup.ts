@@ -80,6 +80,8 @@ export async function resumeStore(deps: StoreAdminDeps, actor: AuditActor, store
  */
 export async function windUpStore(deps: StoreAdminDeps, actor: AuditActor, storeId: string, input: { action: WindupAction; toStoreId?: string }) {
   const store = await storeOrNotFound(deps, storeId);
+  // Refunding or moving a store's meals moves money: never by an admin who owns that store.
+  assertNotOwnWork(actor, store.ownerId, '店铺');
   const toStore = input.action === 'move' && input.toStoreId ? await deps.stores.get(input.toStoreId) : null;
   assertCanWindUp(store, await deps.windup.get(storeId), { action: input.action, toStore });
   const windup: WindupRecord = {

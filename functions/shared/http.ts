@@ -7,7 +7,6 @@ import type { Auth, ResponseOf, RouteContract } from '../contract/route';
 import type { AuthenticatedUser } from './auth-token';
 import { core } from '../wiring/core';
 import { logger } from './log';
-import { BoundedSet } from './bounded-map';
 import type { UserRecord } from '../domain/user';
 import {
   AppError,
@@ -21,9 +20,6 @@ import {
 } from './errors';
 
 export { logger };
-
-/** User ids this process has seen exist (bounded: a warm function meets many people). */
-const knownUsers = new BoundedSet<string>(50_000);
 
 const retryAfterOf = (body: unknown): number => {
   const seconds = (body as { error?: { details?: { retryAfterSeconds?: unknown } } })?.error?.details?.retryAfterSeconds;
@@ -85,13 +81,12 @@ export function httpRoute<
       const authorization = headers['authorization'];
       let caller: AuthenticatedUser | null = null;
       if (spec.auth === 'required' || authorization !== undefined) caller = await app.tokens.verify(authorization);
-      // A token must name someone who exists (401 otherwise). People are never deleted, so once
-      // seen a user id stays known to this process; roles are read fresh below.
+      // A token must name an open account (401 otherwise). Accounts can be closed at any moment,
+      // also through another instance, so the profile is read on every request, never remembered.
       let stored: UserRecord | null = null;
-      if (caller && !knownUsers.has(caller.userId)) {
+      if (caller) {
         stored = await app.users.findById(caller.userId);
-        if (!stored) throw new UnauthenticatedError('登录凭证无效');
-        knownUsers.add(caller.userId);
+        if (!stored || stored.closedAt) throw new UnauthenticatedError('登录凭证无效');
       }
 
       const sent = parseJsonBody(event, spec.body !== undefined);

@@ -5,8 +5,9 @@ import { quotaSpecs, type Quotas } from '../domain/quota';
 import type { Rules } from '../shared/config';
 import { decideStoreReview, notPending, type StoreRecord, type StoreRepository } from '../domain/store';
 import { NotFoundError } from '../domain/errors';
+import { checkPublicText, contentUnsafe, queueIfHeld, SCENE, type HeldTextDeps } from '../domain/content-safety';
 
-export interface StoreDeps {
+export interface StoreDeps extends HeldTextDeps {
   stores: StoreRepository;
   users: UserRepository;
   clock: Clock;
@@ -17,14 +18,18 @@ export interface StoreDeps {
 /** The contract's `store`, plus when it was opened and the reviewer's note (docs/api.md). */
 export function storeView(store: StoreRecord) {
   const { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote } = store;
-  return { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote };
+  return { id, name, city, address, ownerId, status, mealsAvailable, createdAt, reviewNote, ...(store.held ? { held: true } : {}) };
 }
 
 /** POST /stores: a merchant asks to open a store; it waits as `pending` for an admin. */
 export async function openStore(deps: StoreDeps, ownerId: string, input: OpenStoreInput) {
+  const owner = await deps.users.findById(ownerId);
+  const verdict = await checkPublicText(deps, { openid: owner?.openid ?? '' }, [input.name, input.address], SCENE.profile);
   await deps.quotas.take(ownerId, quotaSpecs(deps.config.rules.quotas).stores, deps.clock.now());
   const createdAt = deps.clock.now().toISOString();
-  const store = await deps.stores.create({ name: input.name, city: input.city, address: input.address, ownerId, status: 'pending' }, createdAt);
+  const held = verdict.held ? { held: true } : {};
+  const store = await deps.stores.create({ name: input.name, city: input.city, address: input.address, ownerId, status: 'pending', ...held }, createdAt);
+  await queueIfHeld(deps, verdict, { kind: 'store', targetId: store.id, text: `${input.name}\n${input.address}`, writerId: ownerId });
   return { store: storeView({ ...store, createdAt, reviewNote: null }) };
 }
 
@@ -51,6 +56,8 @@ export async function reviewStore(deps: StoreDeps, actor: AuditActor, storeId: s
   const store = await deps.stores.get(storeId);
   if (!store) throw new NotFoundError('店铺不存在');
   assertNotOwnWork(actor, store.ownerId, '店铺');
+  // A held store opens only after an admin clears its text in the held queue.
+  if (store.held && input.decision === 'approve') throw contentUnsafe();
   const to = decideStoreReview(store, input.decision);
   const note = input.note ?? null;
   const reviewed = await deps.stores.changeStatus(store, to, {

@@ -5,5 +5,5 @@ import { getTeam } from './teams';
 
 /** GET /teams/{id} (public) — the team's dream, total and ranked members. */
 export const handler = httpRoute(getTeamRoute, {
-  handle: async ({ params }) => getTeam(await dreamDeps(), params.id),
+  handle: async ({ caller, params }) => getTeam(await dreamDeps(), params.id, caller?.userId ?? null),
 });

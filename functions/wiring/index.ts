@@ -18,6 +18,8 @@ import {
   storeAdminParts,
   photoCheckParts,
   meParts,
+  profileParts,
+  accountParts,
   notificationParts,
   pushParts,
   uploadParts,
@@ -27,6 +29,7 @@ import {
   stepsParts,
   storeParts,
   subscriptionParts,
+  heldReviewParts,
 } from './parts';
 
 /*
@@ -52,6 +55,8 @@ export const uploadDeps = /* @__PURE__ */ feature(uploadParts);
 export const pushDeps = /* @__PURE__ */ feature(pushParts);
 export const ledgerDeps = /* @__PURE__ */ feature(ledgerParts);
 export const meDeps = /* @__PURE__ */ feature(meParts);
+export const profileDeps = /* @__PURE__ */ feature(profileParts);
+export const accountDeps = /* @__PURE__ */ feature(accountParts);
 export const auditDeps = /* @__PURE__ */ feature(auditParts);
 export const dreamPageDeps = /* @__PURE__ */ feature(dreamPageParts);
 export const mealDeps = /* @__PURE__ */ feature(mealParts);
@@ -61,3 +66,4 @@ export const windupDeps = /* @__PURE__ */ feature(windupParts);
 export const paymentNotifyDeps = /* @__PURE__ */ feature(paymentNotifyParts);
 export const storeAdminDeps = /* @__PURE__ */ feature(storeAdminParts);
 export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);
+export const heldDeps = /* @__PURE__ */ feature(heldReviewParts);

@@ -36,6 +36,9 @@ import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
 import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
 import type { Core } from './core';
+import { DynamoAccountClosing } from '../adapters/dynamodb/account-closing';
+import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
+import type { AccountClosingPort, ProfileWriter } from '../domain/user';
 import { MEAL_PASS, MemberCodeService } from '../adapters/tokens/member-code';
 import { DynamoMealQueue } from '../adapters/dynamodb/meal-queue';
 import { optionalSecret, secretProvider } from '../shared/secrets';
@@ -55,6 +58,8 @@ import type { LedgerRepository } from '../domain/ports';
 import { SignedObjectStore } from '../adapters/s3/object-store';
 import { DynamoUploadRepository } from '../adapters/dynamodb/upload-repository';
 import { verifyPush } from '../adapters/wechat/message-push';
+import { DynamoHeldTextStore } from '../adapters/dynamodb/held-text-store';
+import type { HeldTextStore } from '../domain/content-safety';
 import type { ObjectStore, UploadRepository } from '../domain/upload';
 
 /*
@@ -114,7 +119,7 @@ export interface NotificationParts {
   notifications: NotificationRepository;
   letterbox: Letterbox;
 }
-export interface DreamParts extends QuotaParts {
+export interface DreamParts extends QuotaParts, HeldTextParts {
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
   teams: TeamRepository;
@@ -183,7 +188,11 @@ export function quizParts(core: Core): QuizParts {
   return { quiz: new DynamoQuizRepository(core.table), ...ledgerParts(core) };
 }
 
-export const storeParts = /* @__PURE__ */ perCore((core): StoreParts => ({ stores: new DynamoStoreRepository(core.table), ...quotaParts(core) }));
+export const storeParts = /* @__PURE__ */ perCore((core): StoreParts & HeldTextParts => ({
+  stores: new DynamoStoreRepository(core.table),
+  ...quotaParts(core),
+  ...heldTextParts(core),
+}));
 
 export function lowCarbonParts(core: Core): LowCarbonParts {
   return { ...storeParts(core), ...ledgerParts(core), memberCodes: new MemberCodeService(core.jwtSecret, core.config.rules.lowcarbon.memberCodeTtlSeconds) };
@@ -192,6 +201,16 @@ export function lowCarbonParts(core: Core): LowCarbonParts {
 /** GET /me: the person, their flowers and their unread counts. */
 export function meParts(core: Core): NotificationParts & LedgerParts {
   return { ...notificationParts(core), ...ledgerParts(core) };
+}
+
+/** PUT /me/profile: the profile writer and WeChat's content-safety check of the nickname. */
+export function profileParts(core: Core): { profiles: ProfileWriter; contentSafety: ContentSafetyPort } {
+  return { profiles: new DynamoUserRepository(core.table, core.clock), contentSafety: wechatParts(core).contentSafety };
+}
+
+/** GET /me/export and DELETE /me: the ledger and the person's data across the table. */
+export function accountParts(core: Core): LedgerParts & { accountClosing: AccountClosingPort } {
+  return { ...ledgerParts(core), accountClosing: new DynamoAccountClosing(core.table) };
 }
 
 export const notificationParts = /* @__PURE__ */ perCore((core): NotificationParts => ({
@@ -205,7 +224,13 @@ const dreamReads = /* @__PURE__ */ perCore((core): DreamReads => new DynamoDream
 const dreamReviewStore = /* @__PURE__ */ perCore((core): DreamReviewStore => new DynamoDreamReviewStore(core.table, dreamCaches(core)));
 
 export function dreamParts(core: Core): DreamParts {
-  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), teams: new DynamoTeamRepository(core.table, core.clock), ...quotaParts(core) };
+  return {
+    dreams: dreamReads(core),
+    dreamReviews: dreamReviewStore(core),
+    teams: new DynamoTeamRepository(core.table, core.clock),
+    ...quotaParts(core),
+    ...heldTextParts(core),
+  };
 }
 
 /** POST /dreams/{id}/donations: the reads, the gift writes and the ledger; no review or adoption writes. */
@@ -289,11 +314,12 @@ export const pushParts = /* @__PURE__ */ perCore((core) => {
 
 /** Letters: the repository, the letterbox, the lean dream reader (who adopted it, its matched money), photos. */
 export const letterParts = /* @__PURE__ */ perCore(
-  (core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } & UploadParts => ({
+  (core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } & UploadParts & HeldTextParts => ({
     letters: new DynamoLetterRepository(core.table),
     letterbox: new DynamoLetterbox(core.table),
     audience: dreamAudience(core),
     ...uploadParts(core),
+    ...heldTextParts(core),
   }),
 );
 
@@ -360,4 +386,16 @@ export const rosterParts = /* @__PURE__ */ perCore((core): QuotaParts & { roster
 /** The photo checker (a stream consumer): uploads, the bucket and WeChat's image check. */
 export function photoCheckParts(core: Core): UploadParts & { mediaCheck: MediaCheckPort; users: Core['users'] } {
   return { ...uploadParts(core), mediaCheck: new WechatMediaCheck(wechatParts(core).wechat), users: core.users };
+}
+
+/** What a write of public text needs: WeChat's text check and the admin queue of held texts. */
+export interface HeldTextParts extends WechatParts {
+  heldTexts: HeldTextStore;
+}
+
+export const heldTextParts = /* @__PURE__ */ perCore((core): HeldTextParts => ({ ...wechatParts(core), heldTexts: new DynamoHeldTextStore(core.table) }));
+
+/** GET /admin/held and its review: the queue and the audit trail it writes to. */
+export function heldReviewParts(core: Core): { heldTexts: HeldTextStore } {
+  return { heldTexts: heldTextParts(core).heldTexts };
 }

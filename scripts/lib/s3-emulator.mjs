@@ -1,7 +1,8 @@
 // The uploads bucket's emulator process (scripts/lib/local-s3.ts starts it): fauxqs, an S3/SQS/SNS
 // emulator in Node (ESM only, Node ≥ 22.5), behind a proxy that plays the bucket's CORS rule as
 // serverless.yml gives it in AWS (fauxqs has none, and a browser must read its form POST's answer).
-// Prints one JSON line, {"endpoint": …}, when ready.
+// Prints one JSON line, {"endpoint": …}, when ready. It checks no policy and no signature: the launcher's
+// front (scripts/lib/s3-front.ts) stands before it and is the endpoint everyone is given.
 import { createServer, request } from 'node:http';
 import { startFauxqs } from 'fauxqs';
 

@@ -28,7 +28,8 @@ async function adoptedDream() {
 }
 
 const october = OCTOBER_LETTER;
-const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(100, 1)]);
+// A 1×1 PNG: the server decodes the header up to its first frame.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 /** What the app does: asks for an upload, then posts the file straight to the bucket. Returns the upload id. */
 async function uploadPng(token: string): Promise<string> {

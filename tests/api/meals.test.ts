@@ -142,9 +142,11 @@ describe('love-meal donations over HTTP', () => {
     expect(notification).toMatchObject({ title: '你捐的爱心餐已被享用', body: expect.stringContaining('爱心面馆'), refId: redeemed.body.redemption.id });
   });
 
-  it('a charity imports a roster; a worker claims their own row once and can then show a pass', async () => {
+  it('the charity an employer is registered to imports its roster; a worker claims their own row once and can then show a pass', async () => {
     const charity = await devSignIn(['charity']);
     const employer = `环卫所${Date.now() % 100_000}`;
+    const admin = await devSignIn(['admin']);
+    await call('POST', '/admin/employers', { token: admin.token, body: { employer, charityId: charity.user.id } });
     const person = await devSignIn();
     expect(
       (await call('POST', '/workers/roster', { token: person.token, body: { employer, rows: [{ employeeNumber: 'A001', name: '张师傅' }] } })).status,

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { phonePage, signInOnScreen, storedToken, tapTab, useBrowserApp } from '../support/browser';
 import { call } from '../support/http-client';
 
@@ -40,5 +41,48 @@ describe('H5 app: sign in and see the flower account', () => {
     const deltas = await page.locator('.ledger-item .ledger-delta').allInnerTexts();
     expect(deltas.map((d) => d.trim())).toEqual(['+30', '+12']);
     expect((await page.locator('.me-earned-value').first().innerText()).trim()).toBe('42');
+  });
+
+  it('导出我的数据 downloads a .json file of everything kept, every ledger entry included', async () => {
+    // Arrange
+    const { page, errors } = await phonePage(app.browser);
+    await signInOnScreen(page, app.url, '导出用户');
+    const token = await storedToken(page);
+    await call('POST', '/dev/grants', { token, body: { flowers: 7 } });
+    await tapTab(page, '我的');
+    await page.locator('.me-export').first().click();
+    await page.locator('.account-export').first().waitFor({ timeout: 30_000 });
+
+    // Act
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.locator('.account-export').first().click()]);
+
+    // Assert
+    expect(download.suggestedFilename()).toMatch(/^xiaohonghua-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile((await download.path())!, 'utf8'));
+    expect(exported.flowers).toEqual({ balance: 7, earned: 7, given: 0 });
+    expect(exported.ledger.map((entry: { delta: number }) => entry.delta)).toEqual([7]);
+    expect(exported.user.nickname).toBe('导出用户');
+    expect(errors).toEqual([]);
+  });
+
+  it('注销账号 says what is forfeited, asks to confirm, closes the account and signs out', async () => {
+    // Arrange
+    const { page, errors } = await phonePage(app.browser);
+    await signInOnScreen(page, app.url, '注销用户');
+    const token = await storedToken(page);
+    await call('POST', '/dev/grants', { token, body: { flowers: 5 } });
+    await tapTab(page, '我的');
+    await page.locator('.me-close-account').first().click();
+    await page.waitForFunction(() => document.querySelector('.account-forfeit')?.textContent?.includes('5 朵'), undefined, { timeout: 30_000 });
+
+    // Act
+    await page.locator('.account-close').first().click();
+    await page.locator('.taro-model__confirm').first().click();
+
+    // Assert: back on the sign-in screen, and the old token is refused.
+    await page.locator('.login-submit').first().waitFor({ timeout: 30_000 });
+    expect((await call('GET', '/me', { token })).status).toBe(401);
+    expect(await page.evaluate(() => localStorage.getItem('lrf_token'))).toBeNull();
+    expect(errors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ describe('H5 app: 爱心餐', () => {
     expect((await call('POST', `/stores/${opened.body.store.id}/review`, { token: admin.token, body: { decision: 'approve' } })).status).toBe(200);
     const charity = await devSignIn(['charity']);
     const employer = `南山环卫${Date.now() % 100_000}`;
+    await call('POST', '/admin/employers', { token: admin.token, body: { employer, charityId: charity.user.id } });
     await call('POST', '/workers/roster', { token: charity.token, body: { employer, rows: [{ employeeNumber: 'NS-0007', name: '李秀英' }] } });
 
     // Act 1: the donor finds the city's stores from 我的 and buys 2 meals.

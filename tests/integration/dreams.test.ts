@@ -39,8 +39,9 @@ describe('dreams against DynamoDB Local', () => {
     const proposer = await userWithFlowers(app, 0);
     const { dream: inReview } = await proposeDream(app, proposer.id, { title: '待审核的梦想', story: STORY, category: 'other', targetFlowers: 1_000 });
     await expect(donateToDream(app, donor.id, inReview.id, { flowers: 1 })).rejects.toMatchObject({ status: 404 });
-    const { dream: unsafe } = await proposeDream(app, proposer.id, { title: '一个赌博的梦想', story: STORY, category: 'other', targetFlowers: 1_000 });
-    await expect(reviewDream(app, unsafe.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'CONTENT_UNSAFE' });
+    const unsafeText = { title: '一个赌博的梦想', story: STORY, category: 'other' as const, targetFlowers: 1_000 };
+    await expect(proposeDream(app, proposer.id, unsafeText)).rejects.toMatchObject({ code: 'CONTENT_UNSAFE' });
+    const { dream: unsafe } = await proposeDream(app, proposer.id, { ...unsafeText, title: '另一个梦想' });
     const { dream: rejected } = await reviewDream(app, unsafe.id, { decision: 'reject', note: '内容不合规' });
     expect(rejected.status).toBe('rejected');
     await expect(reviewDream(app, unsafe.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'NOT_IN_REVIEW' });

@@ -6,6 +6,7 @@ import { jobProgress, startLetterJob } from '../../functions/events/fanout';
 import type { Container } from '../../functions/wiring/container';
 import { myLetters, overdueDreams, readLetter, reviewLetter, submitLetter } from '../../functions/letters/letters';
 import { getDream } from '../../functions/dreams/dreams';
+import { myNotifications } from '../../functions/notifications/notifications';
 import { seedDonors } from '../../scripts/lib/seed-donors';
 import { startTestStreams } from '../support/streams';
 import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
@@ -98,6 +99,30 @@ describe('letters reach every donor once, through the fan-out on the table’s s
     ]);
     await expect(readLetter(app, charity.id, letterIds[2])).rejects.toMatchObject({ status: 404 });
     expect((await myLetters(app, donor, { limit: 10 })).unread).toBe(1);
+  });
+
+  it('a published letter is also one `letter` notification per donor, even when its publication is delivered again', async () => {
+    // Arrange: an adopted dream with three donors and a letter in review
+    const { dreamId, charity, admin, donors } = await adoptedWithDonors(2);
+    const letter = await submitLetter(app, charity.id, dreamId, update('操场修好了'));
+    const streams = await startTestStreams(app, { startingPosition: 'LATEST' });
+    try {
+      // Act: published, then its record delivered again
+      await reviewLetter(app, asAdmin(admin.id), letter.id, { decision: 'approve' });
+      await streams.idle(60_000);
+      await startLetterJob(app, letter.id);
+      await streams.idle(60_000);
+    } finally {
+      await streams.stop();
+    }
+    // Assert: each donor's inbox holds exactly one `letter` notification naming it; the charity none
+    const inboxes = await Promise.all(
+      [...donors, charity.id].map(async (userId) => {
+        const inbox = await myNotifications(app, userId, { limit: 50 });
+        return inbox.items.filter((item) => item.type === 'letter' && item.refId === letter.id).length;
+      }),
+    );
+    expect(inboxes).toEqual([1, 1, 1, 0]);
   });
 
   it('an adopted dream whose charity publishes nothing for letters.maxGapDays is 逾期未反馈 on its page and in the admin list, until a letter comes', async () => {

@@ -4,6 +4,7 @@ import type { Container } from '../../functions/wiring/container';
 import { reviewLetter, submitLetter, type SubmitLetterInput } from '../../functions/letters/letters';
 import { openDream, useAppWithFakeWechat, userWithFlowers } from '../support/test-table';
 import { OCTOBER_LETTER } from '../support/letters';
+import { PinnedClock } from '../support/clock';
 
 jest.setTimeout(120_000);
 
@@ -13,7 +14,8 @@ describe('letters (小红花来信): who writes, who reviews, and the books', ()
   const state = useAppWithFakeWechat();
   let app: Container;
   beforeAll(() => {
-    ({ app } = state);
+    // After every period these tests state: a period ends no later than today.
+    app = { ...state.app, clock: new PinnedClock(new Date('2027-01-15T04:00:00Z')) };
   });
 
   /** A dream with a match fund that reached its target (matched 1,000 fen) and was adopted. */

@@ -1,4 +1,12 @@
-import { feedbackOf, nextLetterDue, reconcileStatement, type PreviousStatement, type StatementClaim } from '../../functions/domain/letter';
+import {
+  feedbackOf,
+  nextLetterDue,
+  reconcileStatement,
+  retractionPlan,
+  type LetterRecord,
+  type PreviousStatement,
+  type StatementClaim,
+} from '../../functions/domain/letter';
 
 const claim = (over: Partial<StatementClaim> = {}): StatementClaim => ({
   periodStart: '2026-10-01',
@@ -98,5 +106,59 @@ describe('逾期未反馈: when an adopted dream’s next letter is due', () => 
     expect(feedbackOf({ status: 'adopted', adoptedAt }, null, at('2026-10-31T00:00:00Z'), 31)?.overdue).toBe(false);
     expect(feedbackOf({ status: 'executable', adoptedAt: null }, null, at('2026-11-02T00:00:00Z'), 31)).toBeNull();
     expect(feedbackOf({ status: 'completed', adoptedAt }, null, at('2027-06-01T00:00:00Z'), 31)).toMatchObject({ dueAt: null, overdue: false });
+  });
+});
+
+describe('retracting a published letter', () => {
+  const admin = { kind: 'user' as const, id: 'admin-1', label: '审核员' };
+  const at = new Date('2026-12-03T04:00:00Z');
+  const published = (id: string, over: Partial<LetterRecord> = {}): LetterRecord => ({
+    id,
+    dreamId: 'D1',
+    authorId: 'charity-1',
+    kind: 'letter',
+    title: `${id} 的来信`,
+    body: '图书室的书架已经装好。',
+    photos: [],
+    happenedAt: '2026-10-31T08:00:00.000Z',
+    status: 'published',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    publishedAt: '2026-11-02T00:00:00.000Z',
+    reviewNote: null,
+    corrects: null,
+    statement: null,
+    retraction: null,
+    ...over,
+  });
+  const september = published('L1', {
+    statement: { ...claim({ periodStart: '2026-09-01', periodEnd: '2026-09-30' }), figures: reconcileStatement(claim(), null, 50_000) },
+  });
+  const october = published('L2', { statement: { ...claim(), figures: reconcileStatement(claim(), previous, 0) } });
+
+  it('marks it with the reason and moves the books back to the statement before it, from this one only; audited', () => {
+    // Act
+    const plan = retractionPlan(october, september, { reason: '金额填错了', at, actor: admin });
+    // Assert
+    expect(plan.letter).toMatchObject({ status: 'published', retraction: { reason: '金额填错了', at: at.toISOString() } });
+    expect(plan.books).toEqual({
+      from: 'L2',
+      to: { letterId: 'L1', periodEnd: '2026-09-30', closingFen: 30_000, sinceStartIncomeFen: 10_000, sinceStartSpendFen: 30_000 },
+    });
+    expect(plan.audit).toMatchObject({ action: 'letter.retract', targetType: 'letter', targetId: 'L2', reason: '金额填错了', actor: admin });
+  });
+
+  it('the first statement leaves no books; an update has none to move', () => {
+    expect(retractionPlan(september, null, { reason: '错了', at, actor: admin }).books).toEqual({ from: 'L1', to: null });
+    expect(retractionPlan(published('U1'), null, { reason: '错了', at, actor: admin }).books).toBeNull();
+  });
+
+  it('only a published letter, and only once', () => {
+    expect(() => retractionPlan(published('L3', { status: 'in_review' }), null, { reason: '错了', at, actor: admin })).toThrow(
+      expect.objectContaining({ status: 409, code: 'NOT_PUBLISHED' }),
+    );
+    const retracted = published('L4', { retraction: { reason: '错了', at: at.toISOString() } });
+    expect(() => retractionPlan(retracted, null, { reason: '再撤', at, actor: admin })).toThrow(
+      expect.objectContaining({ status: 409, code: 'ALREADY_RETRACTED' }),
+    );
   });
 });

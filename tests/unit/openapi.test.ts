@@ -18,7 +18,7 @@ function documentedRoutes() {
 /** `#### GET /dreams/{id}` → `GET /dreams/{id}`: the routes docs/api.md gives a section. */
 function markdownRoutes(file: string) {
   const text = readFileSync(file, 'utf8');
-  return new Set([...text.matchAll(/^#### (GET|POST) (\/\S*)$/gm)].map((m) => `${m[1]} ${m[2]}`));
+  return new Set([...text.matchAll(/^#### (GET|POST|PUT|DELETE) (\/\S*)$/gm)].map((m) => `${m[1]} ${m[2]}`));
 }
 
 describe('the OpenAPI document', () => {

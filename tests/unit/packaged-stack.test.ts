@@ -126,15 +126,18 @@ describe('the packaged stack', () => {
     expect(canRead('WindupWorkerLambdaFunction', 'wechatpay-merchant-key')).toBe(true);
     const payReaders = [...readers.keys()].filter((fn) => canRead(fn, 'wechatpay-merchant-key'));
     expect(payReaders.sort()).toEqual(['MealPaymentsLambdaFunction', 'PaymentNotifyLambdaFunction', 'WindupWorkerLambdaFunction']);
-    expect(readers.get('OpenApiLambdaFunction')).toEqual([]);
+    // It checks a token when one is sent (401 on an invalid one, as every public route): the signing secret only.
+    expect(readers.get('OpenApiLambdaFunction')).toEqual([expect.stringContaining('/little-red-flower/prod/jwt-secret')]);
   });
 
-  it('runs the OpenAPI document on a role of its own that may only write its logs', () => {
+  it('runs the OpenAPI document on a role of its own: its logs and the token secret, nothing else', () => {
     const roleName = ((resources.OpenApiLambdaFunction.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'] ?? [])[0];
+    expect(roleName).not.toBe('IamRoleLambdaExecution');
     const actions = ((resources[roleName].Properties.Policies as { PolicyDocument: { Statement: { Action: string[] }[] } }[]) ?? [])
       .flatMap((policy) => policy.PolicyDocument.Statement)
       .flatMap((statement) => statement.Action);
-    expect(actions.filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:'))).toEqual([]);
+    const allowed = ['ssm:GetParameter'];
+    expect(actions.filter((action) => !action.startsWith('logs:') && !action.startsWith('xray:') && !allowed.includes(action))).toEqual([]);
   });
 
   it('protects the data: the table from deletion, the photos with versions and TLS only, CORS from settings', () => {

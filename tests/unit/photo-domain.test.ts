@@ -1,15 +1,32 @@
 import { photoProblem, sniffImageType } from '../../functions/domain/photo';
 
 const bytes = (...values: number[]) => Uint8Array.from([...values, ...new Array(Math.max(0, 12 - values.length)).fill(0)]);
-const JPEG = bytes(0xff, 0xd8, 0xff, 0xe0);
-const PNG = bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-const WEBP = bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50);
-const GIF = bytes(0x47, 0x49, 0x46, 0x38, 0x39, 0x61);
+const hex = (text: string) => Uint8Array.from(Buffer.from(text.replace(/\s/g, ''), 'hex'));
+// Real headers, up to each format's first frame: JFIF, a quantization table, then the frame header.
+const JPEG = hex(`ffd8 ffe0 0010 4a46494600 0101 00 0001 0001 0000 ffdb 0043 00 ${'01'.repeat(64)} ffc0 0011 08 0001 0001 03 012200 021101 031101`);
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+const WEBP = hex('52494646 1a000000 57454250 5650384c 0d000000 2f000000 10071011 8888fe07 00');
+// GIF89a, a 1×1 screen with a two-colour table, a graphic control extension, then the image descriptor.
+const GIF = hex('474946383961 0100 0100 80 00 00 000000 ffffff 21f904 0000000000 2c 00000000 01000100 00 02 024c01 00 3b');
 const HTML = Uint8Array.from(Buffer.from('<html><body>'));
 
 describe('photos are sniffed from their first bytes, not taken from what the uploader said', () => {
   it('knows JPEG, PNG, WebP and GIF', () => {
     expect([JPEG, PNG, WEBP, GIF].map(sniffImageType)).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
+  });
+
+  it('takes a GIF, PNG or JPEG signature followed by HTML for what it is: not an image', () => {
+    // Arrange: each format's first bytes, then a page
+    const page = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const gifThenHtml = Uint8Array.from(Buffer.concat([Buffer.from('GIF89a'), page]));
+    const gifScreenThenHtml = Uint8Array.from(Buffer.concat([Buffer.from(GIF.subarray(0, 19)), page]));
+    const pngThenHtml = Uint8Array.from(Buffer.concat([Buffer.from(PNG.subarray(0, 16)), page]));
+    const pngWrongCrc = Uint8Array.from(PNG.map((byte, i) => (i === 32 ? byte ^ 1 : byte)));
+    const jpegThenHtml = Uint8Array.from(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), page]));
+    // Act
+    const types = [gifThenHtml, gifScreenThenHtml, pngThenHtml, pngWrongCrc, jpegThenHtml].map(sniffImageType);
+    // Assert
+    expect(types).toEqual([null, null, null, null, null]);
   });
 
   it('refuses everything else, a RIFF that is not WebP included', () => {

@@ -5,7 +5,8 @@ import { pushSignature, verifyPush } from '../../functions/adapters/wechat/messa
 import { objectKeys, photosCleared, uploadProblem, verdictOf, type UploadRecord } from '../../functions/domain/upload';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+// A 1×1 PNG: the server decodes the header up to its first frame.
+const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
 
 const upload = (over: Partial<UploadRecord> = {}): UploadRecord => ({
   id: 'up1',

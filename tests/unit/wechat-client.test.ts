@@ -212,8 +212,18 @@ describe('HttpWechatClient messaging and content safety', () => {
     const clean = await client.checkText({ openid: 'o-writer', content: '感谢每一位捐出小红花的朋友' });
     const risky = await client.checkText({ openid: 'o-writer', content: '来参加网络赌博吧' });
 
-    expect(clean).toEqual({ pass: true, label: 100 });
-    expect(risky).toEqual({ pass: false, label: 20001 });
+    expect(clean).toEqual({ pass: true, suggest: 'pass', label: 100 });
+    expect(risky).toEqual({ pass: false, suggest: 'risky', label: 20001 });
+  });
+
+  it('asks for a person’s look (review) in the scene given, and fails when WeChat cannot be reached', async () => {
+    const { client } = clientWithLog();
+
+    const review = await client.checkText({ openid: 'o-writer', content: '队名 FAKE_REVIEW', scene: 3 });
+    const unreachable = client.checkText({ openid: 'o-writer', content: '队名 FAKE_UNREACHABLE', scene: 3 });
+
+    expect(review).toEqual({ pass: false, suggest: 'review', label: 100 });
+    await expect(unreachable).rejects.toThrow('WeChat /wxa/msg_sec_check request failed');
   });
 
   it('fetches the access token once and reuses it', async () => {

@@ -11,7 +11,7 @@ import type { FanoutJobView, FanoutKind } from '../../../functions/contract'
 import { formatShanghaiTime, percent } from '../../utils/format'
 import '../admin.scss'
 
-const KIND_LABELS: Record<FanoutKind, string> = { dream_executable: '梦想达成通知', letter: '小红花来信' }
+const KIND_LABELS: Record<FanoutKind, string> = { dream_executable: '梦想达成通知', letter: '小红花来信', letter_retracted: '来信撤回通知' }
 
 /** Admin: every fan-out job (telling all donors of a dream), with how many are told, left and failed. */
 export default function JobsPage() {

@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import LetterCard from '../../components/letter-card'
 import ListFooter from '../../components/list-footer'
+import RetractBox from './retract-box'
 import RoleForbidden from '../../components/role-forbidden'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
@@ -19,7 +20,7 @@ type Overdue = Awaited<ReturnType<typeof getOverdueDreams>>['items'][number]
 /**
  * Admin: letters and field updates waiting for review, shown as donors will see them, with each
  * photo's WeChat image check; approve (publish to every donor) or reject with a note. Below: the
- * adopted dreams whose charity is overdue with its letter (逾期未反馈).
+ * adopted dreams whose charity is overdue with its letter (逾期未反馈); and 撤回, for a published letter that was wrong.
  */
 export default function LetterReviewPage() {
   const gate = useRoleGate('admin')
@@ -105,6 +106,8 @@ export default function LetterReviewPage() {
         )
       })}
       <ListFooter prefix='letters' list={list} end />
+
+      <RetractBox />
 
       <View className='lrf-section-title'>逾期未反馈</View>
       {overdue.loaded && overdue.items.length === 0 ? (

@@ -28,9 +28,16 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'store.resume': '恢复店铺营业',
   'store.windup': '处理暂停店铺的爱心餐',
   'store.payout': '记录门店打款',
+  'employer.register': '登记环卫单位',
+  'roster.import': '导入环卫名册',
+  'roster.revoke': '撤销名册登记',
+  'roster.claim': '认领名册登记',
   'dream.approve': '通过梦想',
   'dream.reject': '驳回梦想',
   'sponsor.create': '新增益行家',
+  'letter.retract': '撤回来信',
+  'held.approve': '放行待审内容',
+  'held.reject': '移除待审内容',
 }
 
 export function auditLine(entry: AuditEntry): string {

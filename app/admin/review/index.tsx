@@ -49,6 +49,8 @@ const ADMIN_CONSOLES = [
   { key: 'sponsors', title: '益行家', url: '/admin/sponsors/index' },
   { key: 'jobs', title: '通知任务', url: '/admin/jobs/index' },
   { key: 'letters', title: '来信审核', url: '/admin/letters/index' },
+  { key: 'held', title: '待审内容', url: '/admin/held/index' },
+  { key: 'employers', title: '环卫单位', url: '/admin/employers/index' },
   { key: 'roster', title: '环卫工人名册', url: '/charity/roster/index' },
 ]
 

@@ -20,7 +20,11 @@ const STATUS_LABELS: Record<string, string> = { in_review: '审核中', publishe
 const today = () => formatShanghaiDate(new Date().toISOString())
 const dayAfter = (day: string) => formatShanghaiDate(new Date(Date.parse(`${day}T12:00:00+08:00`) + 24 * 3600 * 1000).toISOString())
 /** A day as a time: noon in China, so it is that day wherever it is read. */
-const noonOf = (day: string) => `${day}T12:00:00+08:00`
+/** Noon of the chosen day (Shanghai), or now when that noon is still ahead: the API refuses a happenedAt in the future. */
+const happenedAtOf = (day: string) => {
+  const noon = `${day}T12:00:00+08:00`
+  return Date.parse(noon) > Date.now() ? new Date().toISOString() : noon
+}
 
 /**
  * Charity: writes a monthly letter (story, photos and a statement that must reconcile) or a field
@@ -98,7 +102,7 @@ export default function CharityLetterPage() {
     const input: LetterInput = {
       title: title.trim(),
       body: body.trim(),
-      happenedAt: noonOf(day),
+      happenedAt: happenedAtOf(day),
       ...(photos.length ? { photos: photos.map((p) => p.id) } : {}),
       ...(kind === 'letter' ? { statement: sentStatement(statement, totals) } : {}),
     }

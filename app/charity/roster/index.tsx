@@ -1,6 +1,7 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import { importRoster, revokeWorker } from '../../services/meals'
+import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { getMyEmployers, importRoster, revokeWorker, type Employer } from '../../services/meals'
 import { errorMessage, isApiError } from '../../services/request'
 import { FIELDS } from '../../../functions/contract/fields'
 import './index.scss'
@@ -26,10 +27,13 @@ function parseRows(text: string): { rows: Row[]; bad: number[] } {
 }
 
 /**
- * A charity (or an admin) keeps an employer's sanitation-worker roster: imports rows, so each worker
- * can claim their own row once, and revokes a row (its worker can no longer show a meal pass).
+ * A charity (or an admin) keeps the sanitation-worker rosters of the employers registered to it:
+ * imports rows, so each worker can claim their own row once, and revokes a row (its worker can no
+ * longer show a meal pass). Only its own employers are offered.
  */
 export default function RosterPage() {
+  const [employers, setEmployers] = useState<Employer[] | null>(null)
+  const [loadError, setLoadError] = useState('')
   const [employer, setEmployer] = useState('')
   const [text, setText] = useState('')
   const [importing, setImporting] = useState(false)
@@ -38,12 +42,24 @@ export default function RosterPage() {
   const [revoking, setRevoking] = useState(false)
   const [revokeResult, setRevokeResult] = useState<{ ok: boolean; text: string } | null>(null)
 
+  const load = useCallback(async () => {
+    try {
+      const mine = (await getMyEmployers()).items
+      setEmployers(mine)
+      setLoadError('')
+      setEmployer((chosen) => (mine.some((e) => e.name === chosen) ? chosen : (mine[0]?.name ?? '')))
+    } catch (err) {
+      setLoadError(isApiError(err, 'FORBIDDEN') ? '只有公益机构和管理员可以管理名册' : errorMessage(err, '加载失败，请下拉刷新'))
+    }
+  }, [])
+  usePageRefresh(load)
+
   const employerOk = [...employer.trim()].length >= FIELDS.employer.min
 
   const doImport = async () => {
     if (importing) return
     const { rows, bad } = parseRows(text)
-    if (!employerOk) return setImportResult({ ok: false, text: '请填写单位名称（至少 2 个字）' })
+    if (!employerOk) return setImportResult({ ok: false, text: '请先选择环卫单位' })
     if (bad.length) return setImportResult({ ok: false, text: `第 ${bad.join('、')} 行格式不对：每行“工号 姓名”` })
     if (!rows.length) return setImportResult({ ok: false, text: '请至少填写一行“工号 姓名”' })
     if (rows.length > FIELDS.rosterRowsMax) return setImportResult({ ok: false, text: `一次最多导入 ${FIELDS.rosterRowsMax} 行` })
@@ -54,7 +70,7 @@ export default function RosterPage() {
       setImportResult({ ok: true, text: `已导入 ${answer.imported} 人${answer.skipped ? `，${answer.skipped} 人已在名册中（未改动）` : ''}` })
       setText('')
     } catch (err) {
-      setImportResult({ ok: false, text: isApiError(err, 'FORBIDDEN') ? '只有公益机构和管理员可以导入名册' : errorMessage(err, '导入失败，请稍后重试') })
+      setImportResult({ ok: false, text: isApiError(err, 'FORBIDDEN') ? '这个环卫单位不在你的机构名下' : errorMessage(err, '导入失败，请稍后重试') })
     } finally {
       setImporting(false)
     }
@@ -62,7 +78,7 @@ export default function RosterPage() {
 
   const doRevoke = async () => {
     if (revoking) return
-    if (!employerOk || !revokeNumber.trim()) return setRevokeResult({ ok: false, text: '请填写单位和要撤销的工号' })
+    if (!employerOk || !revokeNumber.trim()) return setRevokeResult({ ok: false, text: '请选择单位并填写要撤销的工号' })
     setRevoking(true)
     setRevokeResult(null)
     try {
@@ -70,7 +86,12 @@ export default function RosterPage() {
       setRevokeResult({ ok: true, text: answer.workerId ? '已撤销，认领这条登记的用户不再是环卫工人' : '已撤销（尚无人认领）' })
       setRevokeNumber('')
     } catch (err) {
-      setRevokeResult({ ok: false, text: isApiError(err, 'NOT_FOUND') ? '名册里没有这个工号' : errorMessage(err, '撤销失败，请稍后重试') })
+      const text = isApiError(err, 'NOT_FOUND')
+        ? '名册里没有这个工号'
+        : isApiError(err, 'FORBIDDEN')
+          ? '这个环卫单位不在你的机构名下'
+          : errorMessage(err, '撤销失败，请稍后重试')
+      setRevokeResult({ ok: false, text })
     } finally {
       setRevoking(false)
     }
@@ -82,13 +103,25 @@ export default function RosterPage() {
         <Text className='roster-title'>导入名册</Text>
         <Text className='lrf-muted'>环卫工人用“单位 + 工号 + 姓名”认证，每条登记只能认领一次。</Text>
         <Text className='roster-label'>单位</Text>
-        <Input
-          className='roster-input roster-employer'
-          aria-label='单位'
-          placeholder='如：南山区环卫所'
-          value={employer}
-          onInput={(e) => setEmployer(e.detail.value)}
-        />
+        {employers === null ? (
+          <View className={loadError ? 'roster-problem roster-employers-error' : 'lrf-hint roster-employers-loading'}>{loadError || '加载中…'}</View>
+        ) : employers.length === 0 ? (
+          <View className='lrf-empty roster-employers-empty'>还没有登记到你机构名下的环卫单位，请联系管理员登记</View>
+        ) : (
+          <View className='roster-employers' role='radiogroup' aria-label='单位'>
+            {employers.map((e) => (
+              <View
+                key={e.name}
+                className={e.name === employer ? 'roster-employer roster-employer-chosen' : 'roster-employer'}
+                role='radio'
+                aria-checked={e.name === employer}
+                onClick={() => setEmployer(e.name)}
+              >
+                {e.name}
+              </View>
+            ))}
+          </View>
+        )}
         <Text className='roster-label'>名册（每行：工号 姓名）</Text>
         <Textarea
           className='roster-rows'

@@ -2,7 +2,9 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import QrCode from '../../components/qr-code'
 import { getMemberCode } from '../../services/api'
+import { explainRefusal } from '../../services/privacy'
 import { errorMessage } from '../../services/request'
+import PrivacyPopup from '../../components/privacy-popup'
 import type { MemberCode } from '../../../functions/contract'
 import { formatCountdown } from '../../utils/format'
 import { useRenewingCode } from '../../hooks/use-renewing-code'
@@ -35,13 +37,15 @@ export default function MemberCodePage() {
 
   const copyCode = () => {
     if (!code) return
-    Taro.setClipboardData({ data: code.code }).catch(() => {
-      Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' })
+    Taro.setClipboardData({ data: code.code }).catch(async (err) => {
+      // A refused privacy guide or a cancel is answered by explainRefusal; only a failure says so here.
+      if ((await explainRefusal(err, '复制会员码')) === 'other') Taro.showToast({ title: '复制失败，请长按文字复制', icon: 'none' })
     })
   }
 
   return (
     <View className='member'>
+      <PrivacyPopup />
       <View className='lrf-card member-card'>
         <Text className='member-title'>🌿 我的低碳会员码</Text>
         <Text className='member-subtitle'>向门店店员出示，扫码记录低碳行动</Text>

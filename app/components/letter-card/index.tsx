@@ -21,12 +21,13 @@ export default function LetterCard({ letter, full = false, onOpen }: Props) {
   }
   const when = letter.publishedAt ?? letter.createdAt
   return (
-    <View className={`lrf-card letter-card letter-${letter.kind}`} onClick={onOpen}>
+    <View className={`lrf-card letter-card letter-${letter.kind}${letter.retraction ? ' letter-card-retracted' : ''}`} onClick={onOpen}>
       <View className='letter-card-head'>
         <Text className={`letter-kind letter-kind-${letter.kind}`}>{letter.kind === 'letter' ? '小红花来信' : '执行反馈'}</Text>
         <Text className='lrf-muted letter-date'>{formatShanghaiDate(when)}</Text>
       </View>
       <Text className='letter-title'>{letter.title}</Text>
+      {letter.retraction ? <Text className='letter-retracted'>已撤回 · {letter.retraction.reason}</Text> : null}
       {letter.corrects ? <Text className='lrf-muted letter-corrects'>更正此前的一封来信</Text> : null}
       <Text className={full ? 'letter-body' : 'letter-body letter-body-short'}>{letter.body}</Text>
       {letter.photoUrls.length > 0 ? (

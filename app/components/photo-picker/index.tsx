@@ -2,7 +2,9 @@ import { useRef } from 'react'
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { uploadPhoto } from '../../services/letters'
+import { explainRefusal } from '../../services/privacy'
 import { toastError } from '../../services/request'
+import PrivacyPopup from '../privacy-popup'
 import './index.scss'
 
 /** An uploaded photo: the upload id the API names it by, and a path or URL to show it. */
@@ -33,6 +35,29 @@ export interface PhotoPickerProps {
   className?: string
 }
 
+/** A chosen photo as the upload needs it. */
+interface ChosenPhoto {
+  path: string
+  size: number
+  type?: string
+}
+
+/**
+ * WeChat: chooseMedia (chooseImage is no longer maintained there). H5: chooseImage, which keeps
+ * the browser File's type for the upload.
+ */
+async function choosePhotos(count: number): Promise<ChosenPhoto[]> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const res = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+    return res.tempFiles.map((file) => ({ path: file.tempFilePath, size: file.size }))
+  }
+  const res = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return res.tempFiles.map((file) => {
+    const picked = file as { path: string; size: number; type?: string; originalFileObj?: { type?: string } }
+    return { path: picked.path, size: picked.size, type: picked.type ?? picked.originalFileObj?.type }
+  })
+}
+
 /** Chooses images, uploads each straight to the bucket, shows them as thumbnails and removes them. */
 export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusyChange, labels, className = '' }: PhotoPickerProps) {
   // The busy prop arrives a render late: a second tap in between must not start a second upload.
@@ -43,17 +68,18 @@ export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusy
     if (busy || pickingRef.current || room <= 0) return
     pickingRef.current = true
     try {
-      let chosen: Taro.chooseImage.SuccessCallbackResult
+      let chosen: ChosenPhoto[]
       try {
-        chosen = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      } catch {
-        return // cancelled
+        chosen = await choosePhotos(room)
+      } catch (err) {
+        // A cancel says nothing; a refused privacy guide or album/camera scope says how to undo it.
+        await explainRefusal(err, '选择照片')
+        return
       }
       onBusyChange(true)
       try {
-        for (const file of chosen.tempFiles.slice(0, room)) {
-          const picked = file as { path: string; size: number; type?: string; originalFileObj?: { type?: string } }
-          const id = await uploadPhoto({ path: picked.path, size: picked.size, type: picked.type ?? picked.originalFileObj?.type })
+        for (const file of chosen.slice(0, room)) {
+          const id = await uploadPhoto(file)
           onAdd({ id, path: file.path })
         }
       } catch (err) {
@@ -68,6 +94,7 @@ export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusy
 
   return (
     <View className={`photo-picker ${className}`}>
+      <PrivacyPopup />
       {photos.map((photo, index) => (
         <View key={photo.id} className='photo-picker-item'>
           <Image className='photo-picker-thumb' src={photo.path} mode='aspectFill' aria-label={labels.photo(index)} />

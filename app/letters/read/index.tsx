@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { shareTitle } from '../../utils/share'
 import LetterCard from '../../components/letter-card'
 import PageState from '../../components/page-state'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
@@ -32,6 +33,12 @@ export default function LetterReadPage() {
   }, [id])
 
   usePageRefresh(refresh)
+
+  // Only a published, standing letter's title is public; anything else shares a fixed title.
+  const letterShareTitle = () =>
+    shareTitle(letter?.letter.title, letter?.letter.status === 'published' && !letter.letter.retraction, (title) => `小红花来信：${title}`, '小红花来信')
+  useShareAppMessage(() => ({ title: letterShareTitle(), path: `/letters/read/index?id=${encodeURIComponent(id)}` }))
+  useShareTimeline(() => ({ title: letterShareTitle(), query: `id=${encodeURIComponent(id)}` }))
 
   if (!letter) return <PageState root='letter-read' missing={missing} error={error} />
 

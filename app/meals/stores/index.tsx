@@ -76,8 +76,9 @@ export default function MealStoresPage() {
       setProblem(`请填写 1 到 ${MAX_MEALS} 之间的份数`)
       return
     }
-    // WeChat opens its prompt only inside the tap, before any await.
-    askToSubscribe(['meal_redeemed'])
+    // WeChat opens the subscribe prompt only inside the tap, before any await; the payment sheet
+    // opens only once that prompt is closed, never over it.
+    const subscribePromptClosed = askToSubscribe(['meal_redeemed'])
     if (!(await ensureSignedIn())) return
     const previous = attemptRef.current
     const attempt = previous && previous.storeId === store.id && previous.meals === meals ? previous : { key: newIdempotencyKey(), storeId: store.id, meals }
@@ -88,6 +89,7 @@ export default function MealStoresPage() {
     try {
       const ordered = await donateMeals({ storeId: store.id, meals }, attempt.key)
       attemptRef.current = null
+      await subscribePromptClosed
       await payInWechat(ordered.payment)
       const donation = await settled(ordered.donation)
       if (donation.status !== 'paid') {

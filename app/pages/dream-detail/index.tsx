@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Image, Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { shareTitle } from '../../utils/share'
 import GiveBox, { type GiftContext } from '../../components/give-box'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
@@ -99,10 +100,14 @@ export default function DreamDetailPage() {
 
   usePageRefresh(load)
 
+  // A held dream's title waits for an admin: the share shows a fixed title instead.
+  const dreamShareTitle = () => shareTitle(detail?.dream.title, !detail?.dream.held, (title) => `一起帮「${title}」实现梦想`, '一花一梦想')
   useShareAppMessage(() => ({
-    title: detail ? `一起帮「${detail.dream.title}」实现梦想` : '一花一梦想',
+    title: dreamShareTitle(),
     path: `/pages/dream-detail/index?id=${encodeURIComponent(id)}`,
   }))
+  // 朋友圈 opens the page with this query.
+  useShareTimeline(() => ({ title: dreamShareTitle(), query: `id=${encodeURIComponent(id)}` }))
 
   const onGiven = (res: GiftResult, gift: GiftContext) => {
     generationRef.current++

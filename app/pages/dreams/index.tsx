@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import { Image, ScrollView, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
@@ -24,6 +24,8 @@ export default function DreamsPage() {
   const categoryRef = useRef<DreamCategory | ''>('')
   const list = usePagedList<Dream>((cursor) => getDreams({ sort: sortRef.current, category: categoryRef.current || undefined, cursor, limit: PAGE_SIZE }))
   const { items, loaded, loading, error } = list
+
+  useShareAppMessage(() => ({ title: '梦想广场：把小红花送给一个梦想', path: '/pages/dreams/index' }))
 
   // Every time the tab shows: progress changes after a gift on the detail page.
   usePageRefresh(() => list.reload())

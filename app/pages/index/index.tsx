@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
+import { FIXED_SHARE_TITLE } from '../../utils/share'
 import { getMe } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
@@ -40,6 +41,9 @@ export default function HomePage() {
   const [nickname, setNickname] = useState(getStoredUser()?.nickname || '')
   const [failed, setFailed] = useState(false)
   const [roles, setRoles] = useState<Role[]>(getStoredUser()?.roles ?? [])
+
+  // A fixed title: the home page shows the sharer's own nickname and balance, never shared.
+  useShareAppMessage(() => ({ title: FIXED_SHARE_TITLE, path: '/pages/index/index' }))
 
   const load = async () => {
     try {

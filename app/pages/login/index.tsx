@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button, Checkbox, CheckboxGroup, Input, Label, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { DEV_EXTRA_ROLES, IS_WEAPP, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat } from '../../services/auth'
+import { DEV_EXTRA_ROLES, IS_WEAPP, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat, signedOutOnPurpose } from '../../services/auth'
 import { errorMessage } from '../../services/request'
 import type { Role } from '../../../functions/contract'
 import { FIELDS } from '../../../functions/contract/fields'
@@ -60,8 +60,9 @@ export default function LoginPage() {
 
   useLoad(() => {
     if (IS_WEAPP) {
-      // WeChat needs no form: try once right away; the button stays for a retry.
-      wechatSignIn()
+      // WeChat needs no form: try once right away (the button stays for a retry), except after
+      // 退出登录, when signing in again at once would undo it: then the page waits for a tap.
+      if (!signedOutOnPurpose()) wechatSignIn()
     } else {
       setOpenid(defaultDevOpenid())
       setNickname(lastDevNickname())
@@ -131,6 +132,9 @@ export default function LoginPage() {
           {error ? <View className='login-error'>{error}</View> : null}
         </View>
       )}
+      <View className='login-privacy' role='link' onClick={() => Taro.navigateTo({ url: '/privacy/index' })}>
+        《小红花隐私政策》：我们收集什么、为什么、保存多久
+      </View>
     </View>
   )
 }

@@ -86,6 +86,10 @@ export default function MePage() {
   if (roles.includes('charity')) {
     menu.push({ key: 'charity', icon: '🏥', title: '公益机构工作台', url: '/charity/workbench/index' })
   }
+  menu.push({ key: 'profile', icon: '✎', title: '修改昵称', url: '/account/profile/index' })
+  menu.push({ key: 'privacy', icon: '🔒', title: '隐私政策', url: '/privacy/index' })
+  menu.push({ key: 'export', icon: '⇩', title: '导出我的数据', url: '/account/export/index' })
+  menu.push({ key: 'close-account', icon: '✕', title: '注销账号', url: '/account/close/index' })
 
   const openRow = (url: string) => {
     Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))

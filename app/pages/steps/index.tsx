@@ -5,7 +5,9 @@ import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
 import { IS_WEAPP, signInWithWechat } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { useIdempotentTap } from '../../hooks/use-idempotent-tap'
+import { classifyWechatFailure, openPermissionSettings, showPrivacyGuideAgain } from '../../services/privacy'
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
+import PrivacyPopup from '../../components/privacy-popup'
 import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../../functions/contract'
 import { daysEndingWith, formatShanghaiDate, formatYuan, shortDate } from '../../utils/format'
 import rules from '../../../config/rules.json'
@@ -20,12 +22,22 @@ function estimateFlowers(steps: number): number {
   return Math.min(Math.floor(steps / STEPS_PER_FLOWER), MAX_FLOWERS_PER_DAY)
 }
 
-/** The user turned WeRun off for this mini-program (or refused the prompt). */
-class WeRunDeniedError extends Error {
-  constructor() {
-    super('WERUN_DENIED')
-    Object.setPrototypeOf(this, WeRunDeniedError.prototype)
+/**
+ * WeRun was refused: the privacy guide ('privacy': only the guide shown again can undo it) or the
+ * werun scope ('permission': only the settings page can).
+ */
+class WeRunRefusedError extends Error {
+  constructor(readonly kind: 'privacy' | 'permission') {
+    super('WERUN_REFUSED')
+    Object.setPrototypeOf(this, WeRunRefusedError.prototype)
   }
+}
+
+/** A refused guide or scope becomes a WeRunRefusedError; anything else is passed on as it came. */
+function refusalOf(err: unknown, fallback: 'permission' | null): unknown {
+  const kind = classifyWechatFailure(err)
+  if (kind === 'privacy' || kind === 'permission') return new WeRunRefusedError(kind)
+  return fallback ? new WeRunRefusedError(fallback) : err
 }
 
 /** WeChat only: ask for scope.werun once, then read the encrypted 30-day step list. */
@@ -39,16 +51,21 @@ async function readWeRun(): Promise<StepsInput> {
   }
   const setting = await Taro.getSetting()
   const granted = setting.authSetting['scope.werun']
-  if (granted === false) throw new WeRunDeniedError()
+  if (granted === false) throw new WeRunRefusedError('permission')
   if (!granted) {
     try {
       await Taro.authorize({ scope: 'scope.werun' })
-    } catch {
-      throw new WeRunDeniedError()
+    } catch (err) {
+      // Any refusal of the prompt counts as a refused scope, unless it was the privacy guide.
+      throw refusalOf(err, 'permission')
     }
   }
-  const { encryptedData, iv } = await Taro.getWeRunData()
-  return { encryptedData, iv }
+  try {
+    const { encryptedData, iv } = await Taro.getWeRunData()
+    return { encryptedData, iv }
+  } catch (err) {
+    throw refusalOf(err, null)
+  }
 }
 
 /** Plain-number parse for the H5 input; null when it is not a whole number. */
@@ -69,7 +86,7 @@ export default function StepsPage() {
   const [preview, setPreview] = useState<StepsPreview | null>(null)
   const [previewLoading, setPreviewLoading] = useState(false)
   const [previewError, setPreviewError] = useState('')
-  const [weRunDenied, setWeRunDenied] = useState(false)
+  const [weRunRefused, setWeRunRefused] = useState<WeRunRefusedError['kind'] | null>(null)
 
   const [donating, setDonating] = useState(false)
   const [result, setResult] = useState<StepDonationResult | null>(null)
@@ -118,13 +135,13 @@ export default function StepsPage() {
         value = await previewSteps(input ?? { steps: 0 })
       }
       if (gen !== previewGenRef.current) return
-      setWeRunDenied(false)
+      setWeRunRefused(null)
       setPreview(value)
       if (value.donatedToday) setDonatedToday(true)
     } catch (err) {
       if (gen !== previewGenRef.current) return
-      if (err instanceof WeRunDeniedError) {
-        setWeRunDenied(true)
+      if (err instanceof WeRunRefusedError) {
+        setWeRunRefused(err.kind)
         setPreviewError('')
       } else if (IS_WEAPP && !(err instanceof ApiError)) {
         setPreviewError('无法读取微信运动数据，请确认已在微信中开启“微信运动”')
@@ -163,14 +180,20 @@ export default function StepsPage() {
 
   const openWeRunSetting = async () => {
     try {
-      const res = await Taro.openSetting()
-      if (res.authSetting['scope.werun']) {
-        setWeRunDenied(false)
+      const scopes = await openPermissionSettings()
+      if (scopes['scope.werun']) {
+        setWeRunRefused(null)
         runPreview(null)
       }
     } catch {
       Taro.showToast({ title: '无法打开设置，请稍后重试', icon: 'none' })
     }
+  }
+
+  const showGuideAgain = async () => {
+    if (!(await showPrivacyGuideAgain())) return
+    setWeRunRefused(null)
+    runPreview(null)
   }
 
   const succeed = (res: StepDonationResult) => {
@@ -216,8 +239,8 @@ export default function StepsPage() {
       }
       succeed(res)
     } catch (err) {
-      if (err instanceof WeRunDeniedError) {
-        setWeRunDenied(true)
+      if (err instanceof WeRunRefusedError) {
+        setWeRunRefused(err.kind)
         return
       }
       if (isApiError(err, 'ALREADY_DONATED_TODAY')) {
@@ -249,6 +272,7 @@ export default function StepsPage() {
 
   return (
     <View className='steps'>
+      <PrivacyPopup />
       <View className='steps-hero'>
         <Text className='steps-hero-title'>👟 捐出今天的步数</Text>
         <Text className='steps-hero-desc'>
@@ -272,11 +296,19 @@ export default function StepsPage() {
           </View>
         )}
 
-        {IS_WEAPP && weRunDenied ? (
+        {IS_WEAPP && weRunRefused === 'permission' ? (
           <View className='steps-werun-denied'>
             <Text className='steps-werun-denied-text'>捐步需要读取你的微信运动步数。你已拒绝授权，请在设置中打开“微信运动步数”后再试。</Text>
             <Button className='lrf-button-plain steps-open-setting' onClick={openWeRunSetting}>
               去设置开启
+            </Button>
+          </View>
+        ) : null}
+        {IS_WEAPP && weRunRefused === 'privacy' ? (
+          <View className='steps-werun-denied'>
+            <Text className='steps-werun-denied-text'>捐步需要读取你的微信运动步数：需要你同意隐私保护指引后才能读取。</Text>
+            <Button className='lrf-button-plain steps-privacy-guide' onClick={showGuideAgain}>
+              查看隐私保护指引
             </Button>
           </View>
         ) : null}

@@ -1,11 +1,14 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { shareTitle } from '../../utils/share'
 import GiveBox, { type GiftContext } from '../../components/give-box'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, getTeam, joinTeam } from '../../services/api'
 import { IS_WEAPP, getStoredUser } from '../../services/auth'
+import { explainRefusal } from '../../services/privacy'
 import { ApiError, errorMessage, toastError } from '../../services/request'
+import PrivacyPopup from '../../components/privacy-popup'
 import type { DreamDetail, GiftResult, TeamDetail } from '../../../functions/contract'
 import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
@@ -60,7 +63,8 @@ export default function TeamPage() {
   usePageRefresh(load)
 
   useShareAppMessage(() => ({
-    title: team ? `加入「${team.team.name}」，一起支持「${team.dream.title}」` : '一起捐小红花',
+    // A held team name waits for an admin: the share shows a fixed title instead.
+    title: shareTitle(team?.team.name, !team?.team.held, (name) => `加入「${name}」，一起支持「${team?.dream.title}」`, '一起捐小红花'),
     path: `/pages/team/index?id=${encodeURIComponent(id)}`,
   }))
 
@@ -68,7 +72,10 @@ export default function TeamPage() {
     if (!team) return
     Taro.setClipboardData({ data: team.team.code })
       .then(() => Taro.showToast({ title: '口令已复制', icon: 'success' }))
-      .catch(() => Taro.showToast({ title: `口令：${team.team.code}`, icon: 'none' }))
+      .catch(async (err) => {
+        // A refused privacy guide or a cancel is answered by explainRefusal; otherwise show the code to copy by hand.
+        if ((await explainRefusal(err, '复制队伍口令')) === 'other') Taro.showToast({ title: `口令：${team.team.code}`, icon: 'none' })
+      })
   }
 
   const onJoin = async () => {
@@ -120,6 +127,7 @@ export default function TeamPage() {
 
   return (
     <View className='team'>
+      <PrivacyPopup />
       <View className='team-hero'>
         <Text className='team-title'>{team.team.name}</Text>
         <Text className='team-hero-desc'>一起为这个梦想送出小红花</Text>

@@ -1,6 +1,5 @@
 import { DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountClosingPort, AccountDuties, PersonalRecords, UserRecord } from '../../domain/user';
-import { CLOSED_ACCOUNT_NICKNAME } from '../../domain/user';
 import { roleKeys } from './audit-keys';
 import { queryAll, type TableContext } from './client';
 import { dreamKeys } from './dream-keys';
@@ -94,7 +93,7 @@ export class DynamoAccountClosing implements AccountClosingPort {
     return records;
   }
 
-  async close(user: UserRecord, at: string): Promise<void> {
+  async close(user: UserRecord, closing: { at: string; nickname: string }): Promise<void> {
     const TableName = this.table.tableName;
     const own = await this.ownPartition(user.id);
     const erased = own.filter((item) => isErased(item.SK as string));
@@ -109,7 +108,7 @@ export class DynamoAccountClosing implements AccountClosingPort {
           Key: { PK: item.PK, SK: item.SK },
           UpdateExpression: 'SET nickname = :closed',
           ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':closed': CLOSED_ACCOUNT_NICKNAME },
+          ExpressionAttributeValues: { ':closed': closing.nickname },
         }),
       ),
     );
@@ -122,7 +121,14 @@ export class DynamoAccountClosing implements AccountClosingPort {
     await this.table.doc.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Delete: { TableName, Key: userKeys.openid(user.openid), ConditionExpression: 'attribute_not_exists(PK) OR userId = :me', ExpressionAttributeValues: { ':me': user.id } } },
+          {
+            Delete: {
+              TableName,
+              Key: userKeys.openid(user.openid),
+              ConditionExpression: 'attribute_not_exists(PK) OR userId = :me',
+              ExpressionAttributeValues: { ':me': user.id },
+            },
+          },
           {
             Update: {
               TableName,
@@ -130,7 +136,7 @@ export class DynamoAccountClosing implements AccountClosingPort {
               UpdateExpression: 'SET nickname = :closed, closedAt = :at, #roles = :donor REMOVE openid, avatarUploadId',
               ConditionExpression: 'attribute_exists(PK)',
               ExpressionAttributeNames: { '#roles': 'roles' },
-              ExpressionAttributeValues: { ':closed': CLOSED_ACCOUNT_NICKNAME, ':at': at, ':donor': ['donor'] },
+              ExpressionAttributeValues: { ':closed': closing.nickname, ':at': closing.at, ':donor': ['donor'] },
             },
           },
         ],

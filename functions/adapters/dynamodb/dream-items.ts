@@ -25,6 +25,7 @@ export function toDream(item: Record<string, unknown>): DreamRecord {
     extraMatchedFen: (item.extraMatchedFen as number) ?? 0,
     hours: (item.hours as Record<string, number>) ?? {},
     version: (item.version as number) ?? 0,
+    ...(item.held === true ? { held: true } : {}),
   };
 }
 

@@ -1,5 +1,16 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { BooksMove, LetterRecord, LetterRepository, LetterReviewPlan, PreviousStatement, ReviewWrite } from '../../domain/letter';
+import type {
+  BooksMove,
+  BooksRetreat,
+  LetterRecord,
+  LetterRepository,
+  LetterReviewPlan,
+  PreviousStatement,
+  RetractionPlan,
+  RetractionWrite,
+  ReviewWrite,
+} from '../../domain/letter';
+import { auditEntryWrite } from './audit-repository';
 import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
@@ -20,6 +31,7 @@ const LETTER_ATTRIBUTES = [
   'reviewNote',
   'corrects',
   'statement',
+  'retraction',
 ] as const;
 
 export class DynamoLetterRepository implements LetterRepository {
@@ -47,7 +59,8 @@ export class DynamoLetterRepository implements LetterRepository {
 
   async books(dreamId: string): Promise<PreviousStatement | null> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: letterKeys.books(dreamId), ConsistentRead: true }));
-    if (!Item) return null;
+    // Its first statement retracted, the books stand at nothing again (the item stays, without a letter).
+    if (!Item?.letterId) return null;
     return {
       letterId: Item.letterId as string,
       periodEnd: Item.periodEnd as string,
@@ -87,6 +100,32 @@ export class DynamoLetterRepository implements LetterRepository {
       const reasons = cancellationReasons(err);
       if (reasons?.[0] === 'ConditionalCheckFailed') return 'no_longer_in_review';
       if (books.length && reasons?.[1] === 'ConditionalCheckFailed') return 'books_moved';
+      throw err;
+    }
+  }
+
+  async retract(plan: RetractionPlan): Promise<RetractionWrite> {
+    const TableName = this.table.tableName;
+    const { letter, books, audit } = plan;
+    const mark = {
+      Update: {
+        TableName,
+        Key: letterKeys.profile(letter.id),
+        UpdateExpression: 'SET retraction = :retraction',
+        // A letter written before retractions existed has no attribute; one written since has it null.
+        ConditionExpression: '#status = :published AND (attribute_not_exists(retraction) OR retraction = :none)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':retraction': letter.retraction, ':published': 'published', ':none': null },
+      },
+    };
+    const moveBack = books ? [booksRetreatWrite(TableName, letter.dreamId, books)] : [];
+    try {
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: [mark, ...moveBack, auditEntryWrite(TableName, audit)] }));
+      return 'written';
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (reasons?.[0] === 'ConditionalCheckFailed') return 'not_retractable';
+      if (moveBack.length && reasons?.[1] === 'ConditionalCheckFailed') return 'books_moved';
       throw err;
     }
   }
@@ -218,8 +257,28 @@ function booksWrite(TableName: string, dreamId: string, move: BooksMove) {
     Put: {
       TableName,
       Item: { ...letterKeys.books(dreamId), type: 'DREAM_BOOKS', dreamId, ...move.to },
-      ConditionExpression: move.from ? 'letterId = :previous' : 'attribute_not_exists(PK)',
+      // Before the first statement there is no item, or one a retraction emptied.
+      ConditionExpression: move.from ? 'letterId = :previous' : 'attribute_not_exists(letterId)',
       ...(move.from ? { ExpressionAttributeValues: { ':previous': move.from } } : {}),
+    },
+  };
+}
+
+/**
+ * The dream's books moved back from a retracted statement, only if they still stand at it: to the
+ * statement before it, or emptied (the item keeps only its keys, so the next first letter finds no letter).
+ */
+function booksRetreatWrite(TableName: string, dreamId: string, retreat: BooksRetreat) {
+  const condition = { ConditionExpression: 'letterId = :retracted', ExpressionAttributeValues: { ':retracted': retreat.from } };
+  if (retreat.to) {
+    return { Put: { TableName, Item: { ...letterKeys.books(dreamId), type: 'DREAM_BOOKS', dreamId, ...retreat.to }, ...condition } };
+  }
+  return {
+    Update: {
+      TableName,
+      Key: letterKeys.books(dreamId),
+      UpdateExpression: 'REMOVE letterId, periodEnd, closingFen, sinceStartIncomeFen, sinceStartSpendFen',
+      ...condition,
     },
   };
 }

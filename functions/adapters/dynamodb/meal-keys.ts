@@ -13,6 +13,18 @@ export const mealKeys = {
   /** A worker's meals in one period (a day, an ISO week or a month: rules.meals.workerPeriod). */
   workerPeriod: (workerId: string, period: string) => ({ PK: `USER#${workerId}`, SK: `MEALS#${period}` }),
   rosterRow: (employer: string, employeeNumber: string) => ({ PK: `ROSTER#${employer}`, SK: `ROW#${employeeNumber}` }),
+  /** An employer's registration to its charity; GSI1 lists every employer, GSI2 one charity's, newest first. */
+  employer: (name: string) => ({ PK: `EMPLOYER#${name}`, SK: 'CHARITY' }),
+  employerListed: (charityId: string, registeredAt: string, name: string) => ({
+    GSI1PK: 'EMPLOYERS',
+    GSI1SK: `${registeredAt}#${name}`,
+    GSI2PK: `CHARITY#${charityId}#EMPLOYERS`,
+    GSI2SK: `${registeredAt}#${name}`,
+  }),
+  employers: 'EMPLOYERS',
+  charityEmployers: (charityId: string) => `CHARITY#${charityId}#EMPLOYERS`,
+  /** The employer's name from a listing's sort key (an ISO instant, then the name). */
+  employerNameOf: (listedSortKey: string) => listedSortKey.slice(listedSortKey.indexOf('#') + 1),
   redemption: (redemptionId: string) => ({ PK: `REDEMPTION#${redemptionId}`, SK: 'PROFILE' }),
   /** A donation's redemptions (GSI2): where and when each of its meals was eaten. */
   byDonation: (donationId: string, createdAt: string, redemptionId: string) => ({

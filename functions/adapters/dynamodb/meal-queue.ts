@@ -1,13 +1,15 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MealLot, MealQueue, RedeemInput, RedeemRefusal } from '../../domain/meals';
 import type { TableContext } from './client';
+import { roleKeys } from './audit-keys';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
 
 /**
  * A store's queue of funded meals, oldest donation first. A redemption is one transaction; its
- * conditions are the rules (a meal left in the lot, the pass unspent, the worker's daily meal), so
- * concurrent scans can never hand out more meals than were paid, nor one meal twice.
+ * conditions are the rules (a meal left in the lot, the pass unspent, the worker's daily meal, the
+ * worker still a worker), so concurrent scans can never hand out more meals than were paid, nor one
+ * meal twice, nor a meal to someone who is no longer a worker.
  */
 export class DynamoMealQueue implements MealQueue {
   constructor(
@@ -111,6 +113,8 @@ export class DynamoMealQueue implements MealQueue {
                 },
               },
             },
+            // A pass dies with the role: its worker must still hold it at this very moment.
+            { ConditionCheck: { TableName, Key: roleKeys.member('worker', redemption.workerId), ConditionExpression: 'attribute_exists(PK)' } },
           ],
         }),
       );
@@ -118,6 +122,7 @@ export class DynamoMealQueue implements MealQueue {
     } catch (err) {
       const reasons = cancellationReasons(err);
       if (!reasons) throw err;
+      if (reasons[5] === 'ConditionalCheckFailed') return 'not_worker';
       if (reasons[1] === 'ConditionalCheckFailed') return 'pass_used';
       if (reasons[2] === 'ConditionalCheckFailed') return 'daily_limit';
       // The lot moved under us (another scan took a meal), or the transaction met another: try again.

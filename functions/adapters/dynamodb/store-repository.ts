@@ -132,6 +132,7 @@ function toStore(item: Record<string, unknown>): Store {
     ownerId: item.ownerId as string,
     status: item.status as Store['status'],
     mealsAvailable: item.mealsAvailable as number,
+    ...(item.held === true ? { held: true } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export class DynamoTeamRepository implements TeamRepository {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: { dreamId: string; name: string; captainId: string; captainNickname: string }): Promise<Team> {
+  async create(input: { dreamId: string; name: string; captainId: string; captainNickname: string; held?: boolean }): Promise<Team> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const team: Team = {
         id: ulid(),
@@ -26,6 +26,7 @@ export class DynamoTeamRepository implements TeamRepository {
         code: Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join(''),
         captainId: input.captainId,
         createdAt: this.clock.now().toISOString(),
+        ...(input.held ? { held: true } : {}),
       };
       try {
         await this.table.doc.send(
@@ -116,6 +117,7 @@ function toTeam(item: Record<string, unknown>): Team {
     code: item.code as string,
     captainId: item.captainId as string,
     createdAt: item.createdAt as string,
+    ...(item.held === true ? { held: true } : {}),
   };
 }
 

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { WechatLoginFailedError } from '../../domain/errors';
 
-import type { AccessTokenStore, ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession } from '../../domain/wechat';
+import type {
+  AccessTokenStore,
+  ContentSafetyPort,
+  SubscribeMessageInput,
+  TextScene,
+  TextSuggest,
+  WechatAuthPort,
+  WechatMessagingPort,
+  WechatSession,
+} from '../../domain/wechat';
 
 export type { ContentSafetyPort, SubscribeMessageInput, WechatAuthPort, WechatMessagingPort, WechatSession };
 
@@ -77,12 +86,12 @@ export class HttpWechatClient implements WechatAuthPort, ContentSafetyPort {
     return result;
   }
 
-  async checkText(input: { openid: string; content: string }): Promise<{ pass: boolean; label?: number }> {
+  async checkText(input: { openid: string; content: string; scene?: TextScene }): Promise<{ pass: boolean; suggest: TextSuggest; label?: number }> {
     const path = '/wxa/msg_sec_check';
-    const reply = await this.requestWithToken(path, { content: input.content, version: 2, scene: 1, openid: input.openid });
+    const reply = await this.requestWithToken(path, { content: input.content, version: 2, scene: input.scene ?? 1, openid: input.openid });
     throwOnErrcode(reply, path);
     const { result } = parseReply(textCheckSchema, reply, path);
-    return { pass: result.suggest === 'pass', label: result.label };
+    return { pass: result.suggest === 'pass', suggest: result.suggest, label: result.label };
   }
 
   /** Calls a token-authenticated API, refreshing the token once when WeChat rejects it (other adapters build on it). */

@@ -53,7 +53,7 @@ const rulesSchema = z.object({
     viewUrlTtlSeconds: positiveInt.max(7 * 24 * 3_600),
     checkUrlTtlSeconds: positiveInt.max(24 * 3_600),
   }),
-  letters: z.object({ maxGapDays: positiveInt }),
+  letters: z.object({ maxGapDays: positiveInt, maxPeriodDays: positiveInt.default(93) }),
   review: z.object({ maxPerProposerInQueue: positiveInt }),
   fanout: z.object({
     pageSize: positiveInt.max(1_000),

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '环卫单位',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '待审内容',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})
