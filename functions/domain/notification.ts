@@ -23,4 +23,6 @@ export interface NotificationRepository extends NotificationSender {
   markRead(userId: string, notificationId: string): Promise<Notification | null>;
   /** Marks every notification read at once, however many there are. */
   markAllRead(userId: string): Promise<void>;
+  /** Marks read the notification about this (a letter the person opened), when there is one. */
+  markReadAbout(userId: string, type: string, refId: string): Promise<void>;
 }

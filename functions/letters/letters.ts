@@ -1,3 +1,4 @@
+import type { NotificationRepository } from '../domain/notification';
 import { ulid } from 'ulid';
 import { assertNotOwnWork, type AuditActor } from '../domain/audit';
 import type { DreamAudienceReader } from '../domain/fanout';
@@ -306,8 +307,14 @@ export async function myLetters(deps: LetterDeps, userId: string, page: { limit:
 }
 
 /** POST /me/letters/{id}/read: 404 when the letter is not in this person's letterbox. */
-export async function readLetter(deps: Pick<LetterDeps, 'letterbox'>, userId: string, letterId: string): Promise<void> {
+export async function readLetter(
+  deps: Pick<LetterDeps, 'letterbox'> & { notifications: Pick<NotificationRepository, 'markReadAbout'> },
+  userId: string,
+  letterId: string,
+): Promise<void> {
   if (!(await deps.letterbox.markRead(userId, letterId))) throw new NotFoundError('没有这封来信');
+  // One letter is one unread thing: opening it also reads the `letter` notification that announced it.
+  await deps.notifications.markReadAbout(userId, 'letter', letterId);
 }
 
 /** GET /admin/letters/overdue: adopted dreams whose charity has not published by the due date (逾期未反馈), most overdue first. */

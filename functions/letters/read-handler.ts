@@ -1,9 +1,12 @@
 import { readLetterRoute } from '../contract/letters';
-import { letterDeps } from '../wiring';
+import { letterDeps, notificationDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { readLetter } from './letters';
 
 /** POST /me/letters/{id}/read — 204. */
 export const handler = httpRoute(readLetterRoute, {
-  handle: async ({ caller, params }) => readLetter(await letterDeps(), caller.userId, params.id),
+  handle: async ({ caller, params }) => {
+    const [letters, { notifications }] = await Promise.all([letterDeps(), notificationDeps()]);
+    return readLetter({ ...letters, notifications }, caller.userId, params.id);
+  },
 });

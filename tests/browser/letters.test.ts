@@ -93,8 +93,9 @@ describe('H5 app: 小红花来信', () => {
     await tapTab(donor, '我的');
     const badge = donor.locator('.weui-tabbar__item').nth(2).locator('.weui-badge');
     await badge.waitFor({ timeout: 30_000 });
-    // The letter and the notification that the dream reached its target.
-    expect((await badge.innerText()).trim()).toBe('2');
+    // The letter (in the letterbox, and as the `letter` notification the contract lists) and the
+    // notification that the dream reached its target.
+    expect((await badge.innerText()).trim()).toBe('3');
     expect((await visible(donor, '.me-letters .me-menu-count').innerText()).trim()).toBe('1');
     await visible(donor, '.me-letters').click();
     await visible(donor, '.inbox-unread-item').click();

@@ -4,6 +4,7 @@ import { reviewStore, openStore } from '../../functions/stores/stores';
 import type { AuditActor } from '../../functions/domain/audit';
 import type { Container } from '../../functions/wiring/container';
 import { parseRolesArgs, runRolesCommand } from '../../scripts/roles';
+import { startFakeWechatServer, type FakeWechatServer } from '../../scripts/fake-wechat-server';
 import { freshContainer, userWithFlowers } from '../support/test-table';
 
 jest.setTimeout(120_000);
@@ -12,9 +13,13 @@ const operator: AuditActor = { kind: 'operator', id: 'ops@terminal', label: '终
 
 describe('roles and the audit trail against DynamoDB Local', () => {
   let app: Container;
+  let wechat: FakeWechatServer;
   beforeAll(async () => {
-    app = await freshContainer();
+    // A store's name is checked by WeChat when it is written; without a WeChat it would be held.
+    wechat = await startFakeWechatServer({ port: 0 });
+    app = await freshContainer({ env: { WECHAT_API_BASE: wechat.url } });
   });
+  afterAll(() => wechat.close());
 
   const run = (line: string) => runRolesCommand(app, parseRolesArgs(line.split(' ')), operator);
 

@@ -35,7 +35,8 @@ export class DynamoNotifier implements NotificationSender {
             {
               Put: {
                 TableName: this.table.tableName,
-                Item: { ...notificationKeys.once(userId, input.type, input.refId), type: 'MARKER' },
+                // The marker names its notification, so the thing it is about can read it (a letter opened).
+                Item: { ...notificationKeys.once(userId, input.type, input.refId), type: 'MARKER', notificationId: notification.id },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
@@ -93,6 +94,13 @@ export class DynamoNotificationRepository extends DynamoNotifier implements Noti
       counterCondition: { expression: 'attribute_not_exists(readUpTo) OR readUpTo < :id', values: { ':id': notificationId } },
     });
     return { ...notification, read: true };
+  }
+
+  async markReadAbout(userId: string, type: string, refId: string): Promise<void> {
+    const { Item } = await this.table.doc.send(
+      new GetCommand({ TableName: this.table.tableName, Key: notificationKeys.once(userId, type, refId), ConsistentRead: true }),
+    );
+    if (typeof Item?.notificationId === 'string') await this.markRead(userId, Item.notificationId);
   }
 
   async markAllRead(userId: string): Promise<void> {
