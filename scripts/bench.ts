@@ -98,21 +98,7 @@ async function main() {
     const app = buildContainer(loadConfig(functionEnvironment(settings, dynamo.endpoint, settings.wechat.apiBase ?? wechat.url)));
 
     // Arrange: one big open dream and DONORS people with flowers enough for every gift.
-    const proposer = (await app.users.findOrCreateByOpenid('bench-proposer', { nickname: '发起人', roles: ['donor'] })).user;
-    const { dream } = await proposeDream(app, proposer.id, {
-      title: '九九公益日的大梦想',
-      story: '这是一个用来测量热点梦想写入能力的基准测试梦想，有成千上万的人同时为它送小红花。',
-      category: 'education',
-      targetFlowers: 100_000_000,
-    });
-    await reviewDream(app, dream.id, { decision: 'approve' });
-    const donors = await Promise.all(
-      Array.from({ length: DONORS }, async (_, i) => {
-        const { user } = await app.users.findOrCreateByOpenid(`bench-donor-${i}`, { nickname: `捐赠者${i}`, roles: ['donor'] });
-        await app.ledger.move({ userId: user.id, delta: 1_000_000, reason: 'dev_grant', refId: 'bench' });
-        return user;
-      }),
-    );
+    const { dream, donors } = await arrangeHotDream(app, DONORS);
 
     // 1 + 3 + 4: gifts through the domain operation, observed.
     const keyCounts = new Map<string, number>();
@@ -230,6 +216,26 @@ async function main() {
   }
 }
 
+/** One big open dream (approved) and `count` donors with flowers enough for every gift. */
+async function arrangeHotDream(app: ReturnType<typeof buildContainer>, count: number) {
+  const proposer = (await app.users.findOrCreateByOpenid('bench-proposer', { nickname: '发起人', roles: ['donor'] })).user;
+  const { dream } = await proposeDream(app, proposer.id, {
+    title: '九九公益日的大梦想',
+    story: '这是一个用来测量热点梦想写入能力的基准测试梦想，有成千上万的人同时为它送小红花。',
+    category: 'education',
+    targetFlowers: 100_000_000,
+  });
+  await reviewDream(app, dream.id, { decision: 'approve' });
+  const donors = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const { user } = await app.users.findOrCreateByOpenid(`bench-donor-${i}`, { nickname: `捐赠者${i}`, roles: ['donor'] });
+      await app.ledger.move({ userId: user.id, delta: 1_000_000, reason: 'dev_grant', refId: 'bench' });
+      return user;
+    }),
+  );
+  return { dream, donors };
+}
+
 /**
  * Gifts per second through the domain operation on a fresh database whose table has the stream on,
  * for the HTTP comparison: `gifts` gifts by `donors` people to one dream, as the HTTP workload does.
@@ -239,21 +245,7 @@ async function domainRateOnStreamTable(settings: ReturnType<typeof loadLauncherS
   try {
     await ensureTable(dynamo.endpoint, settings.tableName, { stream: true });
     const app = buildContainer(loadConfig(functionEnvironment(settings, dynamo.endpoint, settings.wechat.apiBase ?? wechatUrl)));
-    const proposer = (await app.users.findOrCreateByOpenid('footing-proposer', { nickname: '发起人', roles: ['donor'] })).user;
-    const { dream } = await proposeDream(app, proposer.id, {
-      title: '同等条件下的对照梦想',
-      story: '这是一个用来在同等条件下对比接口与领域操作速度的基准测试梦想。',
-      category: 'education',
-      targetFlowers: 100_000_000,
-    });
-    await reviewDream(app, dream.id, { decision: 'approve' });
-    const people = await Promise.all(
-      Array.from({ length: donors }, async (_, i) => {
-        const { user } = await app.users.findOrCreateByOpenid(`footing-donor-${i}`, { nickname: `对照${i}`, roles: ['donor'] });
-        await app.ledger.move({ userId: user.id, delta: 1_000_000, reason: 'dev_grant', refId: 'bench' });
-        return user;
-      }),
-    );
+    const { dream, donors: people } = await arrangeHotDream(app, donors);
     const seconds = await runConcurrently(gifts, donors, async (worker) => {
       await donateToDream(app, people[worker].id, dream.id, { flowers: 1 + randomInt(5) });
     });
