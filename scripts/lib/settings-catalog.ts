@@ -145,26 +145,25 @@ export function settingsProblems(stage: string, stored: ReadonlyMap<string, stri
     const why = spec.validate(value);
     if (why) problems.push(`${parameterName(stage, spec)}: ${why}`);
   }
-  const payOn = (stored.get(parameterName(stage, { name: 'wechatpay-mch-id', secret: false })) ?? NONE) !== NONE;
-  if (payOn) {
+  // By name, with the catalogue's own secret flag: the path is never restated here.
+  const pathOf = (name: string) => parameterName(stage, findSetting(name)!);
+  const valueOf = (name: string) => stored.get(pathOf(name));
+  if ((valueOf('wechatpay-mch-id') ?? NONE) !== NONE) {
     for (const name of ['wechatpay-mch-serial', 'wechatpay-merchant-key', 'wechatpay-apiv3-key']) {
-      const spec = findSetting(name)!;
-      const value = stored.get(parameterName(stage, spec));
-      if (!value || value === NONE) problems.push(`WeChat Pay is on (wechatpay-mch-id) but ${parameterName(stage, spec)} is not set`);
+      const value = valueOf(name);
+      if (!value || value === NONE) problems.push(`WeChat Pay is on (wechatpay-mch-id) but ${pathOf(name)} is not set`);
     }
-    const keyId = stored.get(parameterName(stage, { name: 'wechatpay-public-key-id', secret: false })) ?? NONE;
-    const certificates = stored.get(parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })) ?? NONE;
+    const keyId = valueOf('wechatpay-public-key-id') ?? NONE;
+    const certificates = valueOf('wechatpay-platform-certificates') ?? NONE;
     if (keyId === NONE && certificates === NONE)
       problems.push('WeChat Pay is on but neither wechatpay-public-key-id nor wechatpay-platform-certificates is set');
-    const publicKey = stored.get(parameterName(stage, { name: 'wechatpay-public-key', secret: true })) ?? NONE;
-    if (keyId !== NONE && publicKey === NONE)
-      problems.push(`wechatpay-public-key-id is set but ${parameterName(stage, { name: 'wechatpay-public-key', secret: true })} is not`);
+    if (keyId !== NONE && (valueOf('wechatpay-public-key') ?? NONE) === NONE)
+      problems.push(`wechatpay-public-key-id is set but ${pathOf('wechatpay-public-key')} is not`);
     // The payment functions read it at start whatever the mode: 'none' says there are none.
-    if (!stored.has(parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })))
-      problems.push(`WeChat Pay is on: set ${parameterName(stage, { name: 'wechatpay-platform-certificates', secret: true })} (PEM, or none)`);
+    if (valueOf('wechatpay-platform-certificates') === undefined)
+      problems.push(`WeChat Pay is on: set ${pathOf('wechatpay-platform-certificates')} (PEM, or none)`);
   }
-  const domain = stored.get(parameterName(stage, { name: 'api-domain', secret: false })) ?? NONE;
-  const certificate = stored.get(parameterName(stage, { name: 'api-certificate-arn', secret: false })) ?? NONE;
-  if ((domain === NONE) !== (certificate === NONE)) problems.push('api-domain and api-certificate-arn go together: set both, or both to none');
+  if (((valueOf('api-domain') ?? NONE) === NONE) !== ((valueOf('api-certificate-arn') ?? NONE) === NONE))
+    problems.push('api-domain and api-certificate-arn go together: set both, or both to none');
   return problems;
 }
