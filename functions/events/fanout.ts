@@ -19,7 +19,7 @@ import {
 } from '../domain/fanout';
 import type { DreamRecord } from '../domain/dream';
 import type { NotificationSender } from '../domain/notification';
-import { letterRetractedMessage, nextLetterDue, type Letterbox, type LetterRepository } from '../domain/letter';
+import { letterRetractedMessage, nextLetterDue, type Letterbox, type LetterRecord, type LetterRepository } from '../domain/letter';
 import type { Pacer } from '../domain/pacer';
 import type { Clock, UserRepository } from '../domain/ports';
 import { backoffMs, classifySendFailure, templateData, type SubscriptionStore } from '../domain/subscription';
@@ -79,40 +79,36 @@ export async function startDreamExecutableJob(deps: FanoutDeps, dreamId: string)
  * A letter's publication (its stream record): a job that puts it in every donor's letterbox. Letters
  * are written for adopted dreams, which take no more gifts, so the audience no longer grows.
  */
-export async function startLetterJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
-  const letter = await deps.letters.get(letterId);
-  if (!letter || letter.status !== 'published') return { started: false, job: null };
-  const dream = await deps.audience.dream(letter.dreamId);
-  if (!dream) return { started: false, job: null };
-  const now = deps.clock.now();
-  const job: FanoutJob = {
-    id: fanoutJobId('letter', letter.id),
-    kind: 'letter',
-    refId: letter.id,
-    dreamId: dream.id,
-    shards: dream.shardCount,
-    expected: await deps.audience.donorCount(dream),
-    message: letterMessage(letter, dream),
-    createdAt: now.toISOString(),
-  };
-  return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
+export function startLetterJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+  return startLetterFanout(deps, letterId, 'letter', (letter) => letter.status === 'published', letterMessage);
 }
 
 /** A letter's retraction (its stream record): a job that tells every donor of its dream, once each, in the app. */
-export async function startLetterRetractedJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+export function startLetterRetractedJob(deps: FanoutDeps, letterId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+  return startLetterFanout(deps, letterId, 'letter_retracted', (letter) => Boolean(letter.retraction), letterRetractedMessage);
+}
+
+/** One job about a letter, to every donor of its dream, when the letter is in the state the job is about. */
+async function startLetterFanout(
+  deps: FanoutDeps,
+  letterId: string,
+  kind: 'letter' | 'letter_retracted',
+  isDue: (letter: LetterRecord) => boolean,
+  messageOf: (letter: LetterRecord, dream: DreamRecord) => FanoutJob['message'],
+): Promise<{ started: boolean; job: FanoutJob | null }> {
   const letter = await deps.letters.get(letterId);
-  if (!letter?.retraction) return { started: false, job: null };
+  if (!letter || !isDue(letter)) return { started: false, job: null };
   const dream = await deps.audience.dream(letter.dreamId);
   if (!dream) return { started: false, job: null };
   const now = deps.clock.now();
   const job: FanoutJob = {
-    id: fanoutJobId('letter_retracted', letter.id),
-    kind: 'letter_retracted',
+    id: fanoutJobId(kind, letter.id),
+    kind,
     refId: letter.id,
     dreamId: dream.id,
     shards: dream.shardCount,
     expected: await deps.audience.donorCount(dream),
-    message: letterRetractedMessage(letter, dream),
+    message: messageOf(letter, dream),
     createdAt: now.toISOString(),
   };
   return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
