@@ -50,7 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // trees go on through Taro's recursive comp component. 8 levels cover these pages
     // (measured: base.wxml 63 KB → 42 KB of the main package).
     baseLevel: 8,
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets two builds run side by side (e.g. parallel browser-test builds).
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
     // Keeps the app's aria-label attributes in the WeChat WXML templates (see the plugin).
     plugins: [resolve(__dirname, 'aria-attributes-plugin.ts')],
     // `env` entries become `process.env.KEY` in app code (values must be JSON literals).

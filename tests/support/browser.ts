@@ -10,11 +10,11 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 }
 
-/** The built H5 app (dist/h5), served on a free port and pointed at the tier's API. */
+/** The built H5 app (dist/h5, or H5_DIR when a build went elsewhere), served on a free port and pointed at the tier's API. */
 export async function serveBuiltApp() {
   const apiBase = process.env.API_URL;
   if (!apiBase) throw new Error('API_URL is not set: run this through the browser project');
-  return serveH5({ root: resolve(__dirname, '../../dist/h5'), port: 0, apiBase });
+  return serveH5({ root: resolve(__dirname, '../..', process.env.H5_DIR ?? 'dist/h5'), port: 0, apiBase });
 }
 
 /** A phone-sized page that records console errors for the test to check. */
