@@ -108,3 +108,11 @@ export class PaymentMessageRefused extends Error {
 
 /** Open data (wx.getWeRunData) that does not decrypt with the person's session key, or was made for another app. */
 export class OpenDataRefused extends Error {}
+
+/** The race a log sequencer can lose: the state moved, or one of its refs was integrated meanwhile (it re-reads and goes on). */
+export class LogRaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LogRaceError';
+  }
+}

@@ -50,8 +50,11 @@ export interface MealRedemptionEntry extends Base {
 export interface StatementEntry extends Base {
   kind: 'statement';
   dream: string;
-  letter: string;
-  lines: { label: string; amountFen: number }[];
+  periodStart: string;
+  periodEnd: string;
+  openingFen: number;
+  closingFen: number;
+  lines: { description: string; kind: 'income' | 'spend'; amountFen: number }[];
 }
 export interface SignoffEntry extends Base {
   kind: 'signoff';

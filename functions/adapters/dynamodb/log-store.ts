@@ -1,0 +1,115 @@
+import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LogRaceError } from '../../domain/errors';
+import type { AppendedEntry, LogState, LogStore, SignedSize } from '../../domain/log-ports';
+import { queryAll, type TableContext } from './client';
+import { cancellationReasons, isConditionalCheckFailed, isRetryableWriteConflict } from './errors';
+import { logKeys } from './log-keys';
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
+
+/** The log's state, entries, ref claims and salts in the one table. */
+export class DynamoLogStore implements LogStore {
+  constructor(private readonly table: TableContext) {}
+
+  async state(): Promise<LogState | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: logKeys.state(), ConsistentRead: true }));
+    if (!Item) return null;
+    return {
+      range: { size: Item.size as number, hashes: (Item.hashes as string[]).map(bytesOf) },
+      latest: { size: Item.size as number, note: Item.latestNote as string },
+      published: { size: (Item.publishedSize as number) ?? 0, note: (Item.publishedNote as string) ?? '' },
+      witnessed: (Item.witnessed as Record<string, number>) ?? {},
+    };
+  }
+
+  async integrated(refs: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let at = 0; at < refs.length; at += 100) {
+      let keys: Record<string, unknown>[] | undefined = refs.slice(at, at + 100).map(logKeys.ref);
+      while (keys && keys.length > 0) {
+        const answer: BatchGetCommandOutput = await this.table.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'PK' } } }),
+        );
+        for (const item of answer.Responses?.[this.table.tableName] ?? []) found.add((item.PK as string).slice('LOG#REF#'.length));
+        keys = answer.UnprocessedKeys?.[this.table.tableName]?.Keys;
+      }
+    }
+    return found;
+  }
+
+  async append(from: LogState | null, to: LogState, entries: AppendedEntry[]): Promise<void> {
+    const TableName = this.table.tableName;
+    const state = {
+      Update: {
+        TableName,
+        Key: logKeys.state(),
+        UpdateExpression:
+          'SET #type = :type, #size = :size, hashes = :hashes, latestNote = :note, publishedSize = if_not_exists(publishedSize, :zero), witnessed = if_not_exists(witnessed, :none)',
+        ConditionExpression: from ? '#size = :from' : 'attribute_not_exists(PK)',
+        ExpressionAttributeNames: { '#type': 'type', '#size': 'size' },
+        ExpressionAttributeValues: {
+          ':type': 'LOG_STATE',
+          ':size': to.range.size,
+          ':hashes': to.range.hashes.map(b64),
+          ':note': to.latest.note,
+          ':zero': 0,
+          ':none': {},
+          ...(from ? { ':from': from.range.size } : {}),
+        },
+      },
+    };
+    const items = entries.flatMap((entry) => [
+      { Put: { TableName, Item: { ...logKeys.entry(entry.index), type: 'LOG_ENTRY', index: entry.index, ref: entry.ref, entry: b64(entry.bytes) } } },
+      { Put: { TableName, Item: { ...logKeys.ref(entry.ref), type: 'LOG_REF', index: entry.index }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...(entry.person
+        ? [
+            {
+              Put: {
+                TableName,
+                Item: { ...logKeys.salt(entry.person.id, entry.ref), type: 'LOG_SALT', ref: entry.ref, index: entry.index, salt: b64(entry.person.salt) },
+              },
+            },
+          ]
+        : []),
+    ]);
+    try {
+      await this.table.doc.send(new TransactWriteCommand({ TransactItems: [state, ...items] }));
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      // Another sequencer moved the state or took a ref first (or the two collided): re-read and go on.
+      if ((reasons && reasons.some((code) => code === 'ConditionalCheckFailed')) || isRetryableWriteConflict(err)) {
+        throw new LogRaceError(`log append from ${from?.range.size ?? 0} lost a race`);
+      }
+      throw err;
+    }
+  }
+
+  async bundle(index: number): Promise<Uint8Array[]> {
+    const items = await queryAll(this.table, {
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': logKeys.bundle(index) },
+      ConsistentRead: true,
+    });
+    return items.sort((a, b) => (a.index as number) - (b.index as number)).map((item) => bytesOf(item.entry as string));
+  }
+
+  async publish(published: SignedSize, witnessed: Record<string, number>): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: logKeys.state(),
+          UpdateExpression: 'SET publishedSize = :size, publishedNote = :note, witnessed = :witnessed',
+          ConditionExpression: 'attribute_exists(PK) AND publishedSize < :size AND #size >= :size',
+          ExpressionAttributeNames: { '#size': 'size' },
+          ExpressionAttributeValues: { ':size': published.size, ':note': published.note, ':witnessed': witnessed },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { ed25519FromSeed, nodeLogCrypto } from '../adapters/crypto/log-crypto';
+import { DynamoLogStore } from '../adapters/dynamodb/log-store';
+import { BucketLogTileStore } from '../adapters/s3/log-tile-store';
+import { httpWitness } from '../adapters/witness/witness-client';
+import { SIGNATURE_ED25519, noteKey, parseVerifierKey } from '../domain/log-note';
+import type { LogCrypto, LogSigner, LogStore, LogTileStore, Witness } from '../domain/log-ports';
+import { loadLogSettings } from '../shared/config/log';
+import { secretProvider } from '../shared/secrets';
+import type { Core } from './core';
+import { objectStore } from './parts';
+
+export interface LogParts {
+  log: LogStore;
+  tiles: LogTileStore;
+  crypto: LogCrypto;
+  /** The signing key, read once (from SSM in a deployed stage). */
+  signer: () => Promise<LogSigner>;
+  witnesses: Witness[];
+  /** Entries per append transaction (DynamoDB takes 100 items; each entry takes up to 3, the state 1). */
+  batchSize: number;
+}
+
+const built = new WeakMap<Core, LogParts>();
+
+/** The public log's sequencer and readers: the table, the bucket's `log/` prefix, the key, the witnesses. */
+export function logParts(core: Core): LogParts {
+  const known = built.get(core);
+  if (known) return known;
+  const settings = loadLogSettings(core.config.env, core.config.isLocalStage);
+  const seed = secretProvider(settings.signingKey, settings.signingKeyParam, 'log signing key', core.config.region);
+  let signer: Promise<LogSigner> | undefined;
+  const parts: LogParts = {
+    log: new DynamoLogStore(core.table),
+    tiles: new BucketLogTileStore(objectStore(core)),
+    crypto: nodeLogCrypto,
+    signer: () => {
+      signer ??= seed().then((hex) => {
+        const { publicKey, sign } = ed25519FromSeed(Uint8Array.from(Buffer.from(hex.trim(), 'hex')));
+        return { key: noteKey(nodeLogCrypto.sha256, settings.origin, SIGNATURE_ED25519, publicKey), sign };
+      });
+      signer.catch(() => (signer = undefined));
+      return signer;
+    },
+    witnesses: settings.witnesses.map(({ vkey, url }) => {
+      const key = parseVerifierKey(nodeLogCrypto.sha256, vkey);
+      if (!key) throw new Error(`LOG_WITNESSES: "${vkey}" is not a verifier key`);
+      return httpWitness(key, url);
+    }),
+    batchSize: 30,
+  };
+  built.set(core, parts);
+  return parts;
+}
