@@ -1,15 +1,26 @@
-import { DeleteCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AccountClosingPort, AccountDuties, PersonalRecords, UserRecord } from '../../domain/user';
 import { roleKeys } from './audit-keys';
-import { queryAll, type TableContext } from './client';
+import { batchGetAll, queryAll, type TableContext } from './client';
 import { dreamKeys } from './dream-keys';
+import { mealKeys } from './meal-keys';
+import { personKeys } from './person-keys';
 import { storeKeys } from './store-keys';
 import { userKeys } from './user-keys';
 
 /** The table's own keys: an export shows what is kept, not where. */
-const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
+const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'];
 
-/** Items in the person's partition that hold personal data erased on closing, by sort-key prefix. */
+/** Keys read from an index per page: one person's items are read a bounded page at a time. */
+const PAGE_SIZE = 100;
+
+/** Item types whose `nickname` still names the person after closing (their gifts stay, under another name). */
+const RENAMED_ON_CLOSING = new Set(['DREAM_DONOR', 'TEAM_MEMBER']);
+
+/**
+ * Items in the person's partition that hold personal data erased on closing, by sort-key prefix.
+ * The public log's salts go too: its entries stay valid, but nobody can link them to the person again.
+ */
 const ERASED_PREFIXES = ['SUBSCRIBE#', 'NOTIF#', 'LETTERBOX#', 'MARK#notif#'];
 const ERASED_ITEMS = ['WECHAT_SESSION', 'INBOX', 'LETTERBOX'];
 
@@ -27,9 +38,10 @@ const PARTITION_KINDS: [prefix: string, kind: string | null][] = [
   ['DREAM#', 'dreams'],
   ['MEALS#', 'meals'],
   ['MARK#', 'markers'],
+  ['LOGSALT#', 'logReceipts'],
 ];
 
-/** Where each type of item elsewhere in the table that names the person shows in the export. */
+/** Where each type of item elsewhere in the table that holds the person's data shows in the export (any other type: under its own name, lower-cased). */
 const ITEM_KINDS: Record<string, string | null> = {
   DREAM: 'dreams',
   DREAM_DONOR: 'dreams',
@@ -41,41 +53,30 @@ const ITEM_KINDS: Record<string, string | null> = {
   MEAL_PASS_USED: 'meals',
   STORE: 'stores',
   LOWCARBON_ACTION: 'lowcarbon',
-  IDEMPOTENCY: null,
-  OPENID: null,
-  ROLE_MEMBER: null,
 };
 
-/** Attributes by which items elsewhere in the table name a person. */
-const NAMING_ATTRIBUTES = ['userId', 'authorId', 'workerId', 'proposerId', 'charityId', 'ownerId', 'donorId', 'captainId'];
-
 /**
- * A person's data across the table: their own partition, and the items elsewhere that name them.
- *
- * The items elsewhere (team memberships, donor entries, letters written) have no index by person,
- * so they are found by one filtered scan. Export and closing are rare, person-initiated requests;
- * an index by person would be the next step if the table grows large.
+ * A person's data across the table: their own partition, and the items elsewhere that hold their
+ * data. Those are found by queries on the person alone, never by reading the whole table: the
+ * person index (GSI3, see person-keys.ts) for most kinds, the donor's and the owner's GSI1 lists
+ * for donations and stores, and the PROPOSED_DREAM pointers of their own partition for the dreams
+ * they proposed.
  */
 export class DynamoAccountClosing implements AccountClosingPort {
   constructor(private readonly table: TableContext) {}
 
   async duties(userId: string): Promise<AccountDuties> {
-    const [stores, adopted] = await Promise.all([
+    const [stores, charityDreams] = await Promise.all([
       queryAll(this.table, {
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': storeKeys.ownerPartition(userId) },
       }),
-      queryAll(this.table, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        FilterExpression: 'charityId = :me',
-        ExpressionAttributeValues: { ':pk': dreamKeys.statusPartition('adopted'), ':me': userId },
-      }),
+      this.indexedItems(userId, 'DREAM'),
     ]);
     return {
       activeStoreIds: stores.filter((item) => item.status === 'active').map((item) => item.id as string),
-      adoptedDreamIds: adopted.map((item) => item.id as string),
+      adoptedDreamIds: charityDreams.filter((item) => item.status === 'adopted' && item.charityId === userId).map((item) => item.id as string),
     };
   }
 
@@ -85,8 +86,9 @@ export class DynamoAccountClosing implements AccountClosingPort {
       if (!kind) return;
       (records[kind] ??= []).push(withoutKeys(item));
     };
-    for (const item of await this.ownPartition(userId)) add(partitionKind(item.SK as string), item);
-    for (const item of await this.itemsNaming(userId)) {
+    const own = await this.ownPartition(userId);
+    for (const item of own) add(partitionKind(item.SK as string), item);
+    for (const item of await this.itemsElsewhere(userId, own)) {
       const type = String(item.type ?? 'OTHER');
       add(type in ITEM_KINDS ? ITEM_KINDS[type] : type.toLowerCase(), item);
     }
@@ -100,7 +102,9 @@ export class DynamoAccountClosing implements AccountClosingPort {
     await inChunks(erased, (item) => this.table.doc.send(new DeleteCommand({ TableName, Key: { PK: item.PK, SK: item.SK } })));
 
     // What they gave stays given, under a name that no longer says who gave it.
-    const named = (await this.itemsNaming(user.id)).filter((item) => item.type === 'DREAM_DONOR' || item.type === 'TEAM_MEMBER');
+    const named: Record<string, unknown>[] = [];
+    for await (const keys of this.personIndexPages(user.id))
+      named.push(...keys.filter((key) => RENAMED_ON_CLOSING.has(personKeys.typeOf(key.GSI3SK as string))));
     await inChunks(named, (item) =>
       this.table.doc.send(
         new UpdateCommand({
@@ -152,26 +156,64 @@ export class DynamoAccountClosing implements AccountClosingPort {
     });
   }
 
-  /** Items outside the person's partition that name them (see the class comment for why a scan). */
-  private async itemsNaming(userId: string): Promise<Record<string, unknown>[]> {
-    const names = Object.fromEntries(NAMING_ATTRIBUTES.map((attribute, index) => [`#a${index}`, attribute]));
-    const filter = NAMING_ATTRIBUTES.map((_, index) => `#a${index} = :me`).join(' OR ');
+  /**
+   * Every item outside the person's partition that holds their data, each read once (consistently
+   * where read from the table itself). `own` is their partition, for the PROPOSED_DREAM pointers.
+   */
+  private async itemsElsewhere(userId: string, own: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const proposed = own.filter((item) => item.type === 'PROPOSED_DREAM').map((item) => dreamKeys.profile(item.dreamId as string));
+    const [indexed, proposedDreams, donations, stores] = await Promise.all([
+      this.indexedItems(userId),
+      batchGetAll(this.table, proposed, true),
+      this.pagedQuery({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': mealKeys.donorPartition(userId) } }),
+      this.pagedQuery({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': storeKeys.ownerPartition(userId) } }),
+    ]);
+    const seen = new Set<string>();
+    return [...indexed, ...proposedDreams, ...donations, ...stores].filter((item) => {
+      const key = `${item.PK as string}\n${item.SK as string}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  /** The person-indexed items themselves (optionally of one type), read page by page of the index. */
+  private async indexedItems(userId: string, type?: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
+    for await (const keys of this.personIndexPages(userId, type)) {
+      items.push(
+        ...(await batchGetAll(
+          this.table,
+          keys.map((key) => ({ PK: key.PK, SK: key.SK })),
+          true,
+        )),
+      );
+    }
+    return items;
+  }
+
+  /** The person index's keys for this person, a bounded page at a time. */
+  private personIndexPages(userId: string, type?: string): AsyncGenerator<Record<string, unknown>[]> {
+    return this.pages({
+      IndexName: 'GSI3',
+      KeyConditionExpression: type ? 'GSI3PK = :pk AND begins_with(GSI3SK, :type)' : 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': personKeys.partition(userId), ...(type ? { ':type': `${type}#` } : {}) },
+    });
+  }
+
+  private async pagedQuery(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for await (const page of this.pages(input)) items.push(...page);
+    return items;
+  }
+
+  private async *pages(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>): AsyncGenerator<Record<string, unknown>[]> {
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await this.table.doc.send(
-        new ScanCommand({
-          TableName: this.table.tableName,
-          FilterExpression: `(${filter}) AND PK <> :own`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: { ':me': userId, ':own': userKeys.profile(userId).PK },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
+      const page = await this.table.doc.send(new QueryCommand({ ...input, TableName: this.table.tableName, Limit: PAGE_SIZE, ExclusiveStartKey: start }));
+      yield page.Items ?? [];
       start = page.LastEvaluatedKey;
     } while (start);
-    return items;
   }
 }
 

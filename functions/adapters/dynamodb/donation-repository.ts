@@ -6,6 +6,7 @@ import { batchGetAll, queryAll, type TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
 import { transactUnlessFirstFails } from './errors';
 import { mealKeys } from './meal-keys';
+import { personKeys } from './person-keys';
 
 const ATTRIBUTES = [
   'id',
@@ -76,6 +77,7 @@ export class DynamoDonationRepository implements DonationRepository {
           TableName,
           Item: {
             ...mealKeys.lot(donation.storeId, payment.paidAt, donation.id, lot),
+            ...personKeys.mealLot(donation.donorId, `${donation.id}#${lot}`),
             type: 'MEAL_LOT',
             storeId: donation.storeId,
             donationId: donation.id,

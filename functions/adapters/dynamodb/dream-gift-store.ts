@@ -7,6 +7,7 @@ import type { TableContext } from './client';
 import { DreamCaches } from './dream-caches';
 import { dreamKeys, teamKeys } from './dream-keys';
 import { asPendingWrite, type TransactItem } from './ledger-repository';
+import { personKeys } from './person-keys';
 
 /** The store's mark: the shard cache's event at which the gift went out. */
 const asSent = (event: number): GiftSent => event as unknown as GiftSent;
@@ -132,6 +133,7 @@ export class DynamoDreamGiftStore implements DreamGiftStore {
         TableName: this.table.tableName,
         Item: {
           ...dreamKeys.matchEntry(commit.dreamId, shard, id),
+          ...personKeys.dreamMatch(commit.userId, id),
           type: 'DREAM_MATCH',
           id,
           dreamId: commit.dreamId,
@@ -152,6 +154,7 @@ export class DynamoDreamGiftStore implements DreamGiftStore {
         Item: {
           ...dreamKeys.donor(commit.dreamId, commit.userId, commit.shardCount),
           ...dreamKeys.donorIndex(commit.dreamId, commit.userId, commit.shardCount, commit.at),
+          ...personKeys.dreamDonor(commit.userId, commit.dreamId),
           type: 'DREAM_DONOR',
           dreamId: commit.dreamId,
           userId: commit.userId,

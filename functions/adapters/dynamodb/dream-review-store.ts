@@ -8,6 +8,7 @@ import type { DreamCaches } from './dream-caches';
 import { dreamKeys } from './dream-keys';
 import { transactUnlessFirstFails } from './errors';
 import type { TransactItem } from './ledger-repository';
+import { personKeys } from './person-keys';
 
 /**
  * A dream's way through review as decided by the use case: the proposal, the review, the adoption.
@@ -93,7 +94,7 @@ export class DynamoDreamReviewStore implements DreamReviewStore {
         Update: {
           TableName,
           Key: dreamKeys.profile(dream.id),
-          UpdateExpression: 'SET #status = :status, charityId = :charity, adoptedAt = :at, GSI1PK = :pk, GSI1SK = :sk',
+          UpdateExpression: 'SET #status = :status, charityId = :charity, adoptedAt = :at, GSI1PK = :pk, GSI1SK = :sk, GSI3PK = :person, GSI3SK = :personSk',
           ConditionExpression: '#status = :from',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -103,6 +104,8 @@ export class DynamoDreamReviewStore implements DreamReviewStore {
             ':from': from,
             ':pk': status.GSI1PK,
             ':sk': status.GSI1SK,
+            ':person': personKeys.adoptedDream(dream.charityId!, dream.id).GSI3PK,
+            ':personSk': personKeys.adoptedDream(dream.charityId!, dream.id).GSI3SK,
           },
         },
       },

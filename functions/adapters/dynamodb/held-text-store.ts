@@ -8,6 +8,7 @@ import { dreamKeys, teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
 import { letterKeys } from './letter-keys';
 import { storeKeys } from './store-keys';
+import { personKeys } from './person-keys';
 
 /** Held texts are few (what WeChat asks a person to look at): one partition, newest first by ulid. */
 const heldKeys = {
@@ -39,7 +40,9 @@ export class DynamoHeldTextStore implements HeldTextStore {
         ExpressionAttributeValues: { ':true': true },
       }),
     );
-    await this.table.doc.send(new PutCommand({ TableName, Item: { ...heldKeys.item(held.id), type: 'HELD_TEXT', ...held } }));
+    await this.table.doc.send(
+      new PutCommand({ TableName, Item: { ...heldKeys.item(held.id), ...personKeys.heldText(held.writerId, held.id), type: 'HELD_TEXT', ...held } }),
+    );
   }
 
   async get(id: string): Promise<HeldText | null> {

@@ -15,6 +15,7 @@ import { batchGetAll, type TableContext } from './client';
 import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { cancellationReasons, isConditionalCheckFailed } from './errors';
 import { letterKeys } from './letter-keys';
+import { personKeys } from './person-keys';
 
 const LETTER_ATTRIBUTES = [
   'id',
@@ -240,6 +241,7 @@ function inReviewItem(letter: LetterRecord) {
     ...letterKeys.profile(letter.id),
     ...letterKeys.ofDream(letter.dreamId, letter.createdAt, letter.id),
     ...letterKeys.reviewQueue(letter.createdAt, letter.id),
+    ...personKeys.letter(letter.authorId, letter.id),
     type: 'LETTER',
     ...letter,
   };

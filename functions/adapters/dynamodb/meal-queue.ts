@@ -1,9 +1,10 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { MealLot, MealQueue, RedeemInput, RedeemRefusal } from '../../domain/meals';
 import type { TableContext } from './client';
 import { roleKeys } from './audit-keys';
 import { cancellationReasons } from './errors';
 import { mealKeys } from './meal-keys';
+import { personKeys } from './person-keys';
 
 /**
  * A store's queue of funded meals, oldest donation first. A redemption is one transaction; its
@@ -89,6 +90,7 @@ export class DynamoMealQueue implements MealQueue {
                   ...mealKeys.redemption(redemption.id),
                   ...mealKeys.byStore(redemption.storeId, redemption.createdAt, redemption.id),
                   ...mealKeys.byDonation(redemption.donationId, redemption.createdAt, redemption.id),
+                  ...personKeys.mealRedemption(redemption.workerId, redemption.id),
                   type: 'MEAL_REDEMPTION',
                   ...redemption,
                 },
@@ -128,5 +130,22 @@ export class DynamoMealQueue implements MealQueue {
       // The lot moved under us (another scan took a meal), or the transaction met another: try again.
       return 'lot_taken';
     }
+  }
+
+  async latestMealOf(workerId: string): Promise<{ storeName: string; createdAt: string } | null> {
+    // The person index sorts a worker's redemptions by their ulid, so the newest is the last key.
+    const { Items = [] } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk AND begins_with(GSI3SK, :type)',
+        ExpressionAttributeValues: { ':pk': personKeys.partition(workerId), ':type': 'MEAL_REDEMPTION#' },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    if (!Items[0]) return null;
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: { PK: Items[0].PK, SK: Items[0].SK } }));
+    return Item ? { storeName: Item.storeName as string, createdAt: Item.createdAt as string } : null;
   }
 }

@@ -6,6 +6,7 @@ import type { MealWindupStore, RefundRecord, RefundStatus, WindupRecord } from '
 import type { TableContext } from './client';
 import { isConditionalCheckFailed, transactUnlessFirstFails } from './errors';
 import { mealKeys } from './meal-keys';
+import { personKeys } from './person-keys';
 
 const WINDUP_ATTRIBUTES = ['storeId', 'action', 'toStoreId', 'status', 'startedBy', 'startedAt', 'finishedAt', 'page'] as const;
 const REFUND_ATTRIBUTES = [
@@ -84,7 +85,13 @@ export class DynamoMealWindup implements MealWindupStore {
           },
         },
       },
-      { Put: { TableName, Item: { ...mealKeys.refund(refund.id), type: 'MEAL_REFUND', ...refund }, ConditionExpression: 'attribute_not_exists(PK)' } },
+      {
+        Put: {
+          TableName,
+          Item: { ...mealKeys.refund(refund.id), ...personKeys.mealRefund(refund.donorId, refund.id), type: 'MEAL_REFUND', ...refund },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
       {
         Update: {
           TableName,
@@ -117,6 +124,7 @@ export class DynamoMealWindup implements MealWindupStore {
           // The same place in the other store's queue: oldest paid first, across both stores' meals.
           Item: {
             ...mealKeys.lot(toStoreId, lot.paidAt, lot.donationId, lot.lot),
+            ...personKeys.mealLot(lot.donorId, `${lot.donationId}#${lot.lot}`),
             type: 'MEAL_LOT',
             ...lotItem(lot),
             storeId: toStoreId,

@@ -1,11 +1,12 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../domain/audit';
 import type { EmployerRecord, Roster, RosterRow } from '../../domain/meals';
 import { auditEntryWrite } from './audit-repository';
 import type { TableContext } from './client';
-import { newestFirstIndexPage } from './cursor';
+import { decodeCursor, encodeCursor, newestFirstIndexPage } from './cursor';
 import { isConditionalCheckFailed, transactUnlessFirstFails } from './errors';
 import { mealKeys } from './meal-keys';
+import { personKeys } from './person-keys';
 
 /** How often a revocation reads the row again when a claim landed between its read and its write. */
 const REVOKE_ATTEMPTS = 3;
@@ -45,18 +46,30 @@ export class DynamoRoster implements Roster {
     return { imported, skipped: rows.length - imported };
   }
 
+  async rows(employer: string, page: { limit: number; cursor?: string }) {
+    // Ascending employee numbers read like the sheet the charity imported.
+    const { PK, SK: rowPrefix } = mealKeys.rosterRow(employer, '');
+    const after = decodeCursor(page.cursor, rowPrefix);
+    const { Items = [], LastEvaluatedKey } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': rowPrefix },
+        Limit: page.limit,
+        ...(after ? { ExclusiveStartKey: { PK, SK: after } } : {}),
+      }),
+    );
+    return {
+      items: Items.map((item) => ({ ...toRow(item), revoked: Boolean(item.revokedBy) })),
+      nextCursor: encodeCursor(LastEvaluatedKey?.SK as string | undefined),
+    };
+  }
+
   async get(employer: string, employeeNumber: string): Promise<RosterRow | null> {
     const { Item } = await this.table.doc.send(
       new GetCommand({ TableName: this.table.tableName, Key: mealKeys.rosterRow(employer, employeeNumber), ConsistentRead: true }),
     );
-    if (!Item) return null;
-    return {
-      employer: Item.employer as string,
-      employeeNumber: Item.employeeNumber as string,
-      name: Item.name as string,
-      importedBy: Item.importedBy as string,
-      claimedBy: (Item.claimedBy as string | null) ?? null,
-    };
+    return Item ? toRow(Item) : null;
   }
 
   async claim(employer: string, employeeNumber: string, userId: string, audit: AuditRecord): Promise<boolean> {
@@ -65,11 +78,16 @@ export class DynamoRoster implements Roster {
         Update: {
           TableName: this.table.tableName,
           Key: mealKeys.rosterRow(employer, employeeNumber),
-          UpdateExpression: 'SET claimedBy = :user',
+          UpdateExpression: 'SET claimedBy = :user, GSI3PK = :person, GSI3SK = :personSk',
           // Once: unclaimed, or already this person's (a retry).
           ConditionExpression:
             'attribute_exists(PK) AND attribute_not_exists(revokedBy) AND (attribute_not_exists(claimedBy) OR claimedBy = :null OR claimedBy = :user)',
-          ExpressionAttributeValues: { ':user': userId, ':null': null },
+          ExpressionAttributeValues: {
+            ':user': userId,
+            ':null': null,
+            ':person': personKeys.rosterClaim(userId, `${employer}#${employeeNumber}`).GSI3PK,
+            ':personSk': personKeys.rosterClaim(userId, `${employer}#${employeeNumber}`).GSI3SK,
+          },
         },
       },
       auditEntryWrite(this.table.tableName, audit),
@@ -131,6 +149,16 @@ export class DynamoRoster implements Roster {
     );
     return { items: found.items.map(toEmployer), nextCursor: found.nextCursor };
   }
+}
+
+function toRow(item: Record<string, unknown>): RosterRow {
+  return {
+    employer: item.employer as string,
+    employeeNumber: item.employeeNumber as string,
+    name: item.name as string,
+    importedBy: item.importedBy as string,
+    claimedBy: (item.claimedBy as string | null) ?? null,
+  };
 }
 
 function toEmployer(item: Record<string, unknown>): EmployerRecord {

@@ -9,6 +9,7 @@ import { batchGetAll, queryAll, type TableContext } from './client';
 import { newestFirstIndexPage } from './cursor';
 import type { TransactItem } from './ledger-repository';
 import { sponsorKeys } from './sponsor-keys';
+import { personKeys } from './person-keys';
 
 export class DynamoSponsorRepository implements SponsorRepository {
   constructor(private readonly table: TableContext) {}
@@ -110,12 +111,20 @@ export class DynamoSponsorRepository implements SponsorRepository {
         ExpressionAttributeValues: { ':amount': take.amountFen, ':held': 'atLeast' in take.holds ? take.holds.atLeast : take.holds.exactly },
       },
     }));
+    const matchId = ulid();
     return [
       ...takes,
       {
         Put: {
           TableName,
-          Item: { ...sponsorKeys.match(sponsorId, spend.entryShard, ulid()), type: 'SPONSOR_MATCH', sponsorId, amountFen, ...detail },
+          Item: {
+            ...sponsorKeys.match(sponsorId, spend.entryShard, matchId),
+            ...personKeys.sponsorMatch(detail.userId, matchId),
+            type: 'SPONSOR_MATCH',
+            sponsorId,
+            amountFen,
+            ...detail,
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },

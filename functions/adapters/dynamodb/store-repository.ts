@@ -9,6 +9,7 @@ import { newestFirstIndexPage, newestFirstPage } from './cursor';
 import { cancellationReasons } from './errors';
 import { asPendingWrite } from './ledger-repository';
 import { storeKeys } from './store-keys';
+import { personKeys } from './person-keys';
 
 export class DynamoStoreRepository implements StoreRepository {
   constructor(private readonly table: TableContext) {}
@@ -116,7 +117,13 @@ export class DynamoStoreRepository implements StoreRepository {
     return asPendingWrite({
       Put: {
         TableName: this.table.tableName,
-        Item: { ...storeKeys.lowCarbonAction(storeId, record.id), type: 'LOWCARBON_ACTION', storeId, ...record },
+        Item: {
+          ...storeKeys.lowCarbonAction(storeId, record.id),
+          ...personKeys.lowCarbonAction(record.userId, record.id),
+          type: 'LOWCARBON_ACTION',
+          storeId,
+          ...record,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     });

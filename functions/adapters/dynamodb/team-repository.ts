@@ -6,6 +6,7 @@ import type { Team, TeamMember, TeamRepository } from '../../domain/team';
 import { queryAll, type TableContext } from './client';
 import { teamKeys } from './dream-keys';
 import { cancellationReasons } from './errors';
+import { personKeys } from './person-keys';
 
 /** Share codes avoid look-alike characters so they can be read out or typed. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -39,7 +40,12 @@ export class DynamoTeamRepository implements TeamRepository {
                   ConditionExpression: 'attribute_not_exists(PK)',
                 },
               },
-              { Put: { TableName: this.table.tableName, Item: { ...teamKeys.profile(team.id), type: 'TEAM', ...team } } },
+              {
+                Put: {
+                  TableName: this.table.tableName,
+                  Item: { ...teamKeys.profile(team.id), ...personKeys.team(team.captainId, team.id), type: 'TEAM', ...team },
+                },
+              },
               { Put: { TableName: this.table.tableName, Item: this.memberItem(team, input.captainId, input.captainNickname) } },
             ],
           }),
@@ -55,6 +61,7 @@ export class DynamoTeamRepository implements TeamRepository {
   private memberItem(team: Team, userId: string, nickname: string) {
     return {
       ...teamKeys.member(team.id, userId),
+      ...personKeys.teamMember(userId, team.id),
       type: 'TEAM_MEMBER',
       teamId: team.id,
       dreamId: team.dreamId,
