@@ -3,9 +3,13 @@ import { request } from './request'
 import type { AnswerOf } from '../../functions/contract'
 import type { exportMyDataRoute, updateProfileRoute } from '../../functions/contract/me'
 
-/** PUT /me/profile: the nickname, after WeChat's check (409 CONTENT_UNSAFE when it fails). */
-export function updateProfile(nickname: string) {
-  return request<AnswerOf<typeof updateProfileRoute>>('/me/profile', { method: 'PUT', body: { nickname } })
+/**
+ * PUT /me/profile: the nickname, after WeChat's check (409 CONTENT_UNSAFE when it fails), and an
+ * avatar when given (an upload of purpose avatar; shown once WeChat's image check passed it).
+ */
+export function updateProfile(nickname: string, avatarUploadId?: string) {
+  const body = avatarUploadId ? { nickname, avatarUploadId } : { nickname }
+  return request<AnswerOf<typeof updateProfileRoute>>('/me/profile', { method: 'PUT', body })
 }
 
 export function exportMyData() {

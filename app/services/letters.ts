@@ -1,7 +1,7 @@
 // 小红花来信: the donor's letterbox, the public timeline, the charity's composer and photo uploads,
 // the admin's review. Typed by the contract's routes (`import type` only).
 import Taro from '@tarojs/taro'
-import type { AnswerOf, BodyOf, PhotoType } from '../../functions/contract'
+import type { AnswerOf, BodyOf, PhotoType, UploadPurpose } from '../../functions/contract'
 import type {
   dreamLettersRoute,
   getLetterRoute,
@@ -15,7 +15,7 @@ import type {
   submitLetterRoute,
 } from '../../functions/contract/letters'
 import type { requestUploadRoute } from '../../functions/contract/uploads'
-import { ApiError, request } from './request'
+import { ApiError, getToken, request } from './request'
 
 const id = (value: string) => encodeURIComponent(value)
 
@@ -80,23 +80,45 @@ function declaredType(file: { path: string; type?: string }): PhotoType {
 }
 
 /**
- * One photo: ask the API for a presigned POST, then send the file straight to the bucket with
- * Taro.uploadFile (wx.uploadFile in the mini-program; the bucket's host must be in its
- * uploadFile domain list). Resolves with the upload id a letter names.
+ * One photo: ask the API for an upload grant, then send the file with Taro.uploadFile to the grant's
+ * url, a route on the API's own host, signed in like any request (a mini-program may upload only to
+ * hosts in its uploadFile domain list, and only the API's filed domain can be there). Resolves with
+ * the upload id a letter (or a cover, an avatar) names.
  */
-export async function uploadPhoto(file: { path: string; size?: number; type?: string }): Promise<string> {
+export async function uploadPhoto(file: { path: string; size?: number; type?: string }, purpose: UploadPurpose = 'letter_photo'): Promise<string> {
   const { upload } = await request<AnswerOf<typeof requestUploadRoute>>('/uploads', {
     method: 'POST',
-    body: { purpose: 'letter_photo', contentType: declaredType(file) },
+    body: { purpose, contentType: declaredType(file) },
   })
-  if (file.size !== undefined && file.size > upload.maxBytes) throw new ApiError(400, 'INVALID_PHOTO', '照片不能超过 5MB')
+  const limit = `照片不能超过 ${Math.floor(upload.maxBytes / (1024 * 1024))}MB`
+  if (file.size !== undefined && file.size > upload.maxBytes) throw new ApiError(400, 'INVALID_PHOTO', limit)
   let answer: Taro.uploadFile.SuccessCallbackResult
   try {
-    // No cookies to the bucket (H5 sends them by default, and a bucket's CORS rule allows any origin only without them).
-    answer = await Taro.uploadFile({ url: upload.url, filePath: file.path, name: 'file', formData: upload.fields, withCredentials: false })
+    // The token goes as a header, never as a cookie (H5 sends none with withCredentials off).
+    answer = await Taro.uploadFile({
+      url: upload.url,
+      filePath: file.path,
+      name: 'file',
+      formData: upload.fields,
+      header: { Authorization: `Bearer ${getToken()}` },
+      withCredentials: false,
+    })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '照片上传失败，请检查网络后重试')
   }
-  if (answer.statusCode < 200 || answer.statusCode >= 300) throw new ApiError(answer.statusCode, 'UPLOAD_FAILED', '照片上传失败，请重试')
+  if (answer.statusCode < 200 || answer.statusCode >= 300) throw uploadRefusal(answer.statusCode, answer.data)
   return upload.id
+}
+
+/** The API's refusal of a sent file (uploadFile gives its body as text), in the words it chose. */
+function uploadRefusal(status: number, data: unknown): ApiError {
+  let error: { code?: unknown; message?: unknown } | undefined
+  try {
+    error = (JSON.parse(String(data)) as { error?: typeof error }).error
+  } catch {
+    error = undefined
+  }
+  const code = typeof error?.code === 'string' ? error.code : 'UPLOAD_FAILED'
+  const message = typeof error?.message === 'string' && error.message ? error.message : '照片上传失败，请重试'
+  return new ApiError(status, code, message)
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DREAM_CATEGORIES, DREAM_SORTS, DREAM_STATUSES, REVIEW_DECISIONS } from './enums';
 import { FIELDS, TEAM_CODE_PATTERN } from './fields';
 import { route } from './route';
-import { named, httpsUrl, id, int, isoTime, page, pageQuery, text } from './schema-kit';
+import { documented, named, id, int, isoTime, page, pageQuery, text } from './schema-kit';
 import { idParams, personRef } from './common';
 
 /** 配捐: a sponsor matches every flower given to this dream with money, until its budget is spent. */
@@ -26,6 +26,7 @@ export const dream = named(
     proposerId: z.string(),
     charityId: z.string().nullable(),
     createdAt: isoTime(),
+    /** The cover's read-only URL: an uploaded cover once WeChat's image check passed it (its proposer sees it before), else null. */
     coverUrl: z.string().nullable(),
     beneficiaries: z.number().int().nullable(),
     flowersLast24h: z.number().int(),
@@ -66,7 +67,10 @@ export const proposeDreamBody = z.object({
   story: text(FIELDS.dreamStory),
   category: z.enum(DREAM_CATEGORIES),
   targetFlowers: int(FIELDS.dreamTargetFlowers),
-  coverUrl: httpsUrl().optional(),
+  /** The proposer's own upload of purpose dream_cover (POST /uploads); shown to others once WeChat's image check passed it. */
+  coverUploadId: id().optional(),
+  /** No longer taken (covers are uploads): any value is refused with 400 COVER_MUST_BE_UPLOAD. */
+  coverUrl: documented(z.unknown(), { deprecated: true, description: 'No longer taken: 400 COVER_MUST_BE_UPLOAD; send coverUploadId' }).optional(),
   beneficiaries: int(FIELDS.dreamBeneficiaries).optional(),
 });
 export type ProposeDreamInput = z.infer<typeof proposeDreamBody>;
@@ -112,7 +116,13 @@ export const proposeDreamRoute = route({
   status: 201,
   response: dreamEnvelope,
   errors: [
-    { status: 409, code: 'CONTENT_UNSAFE', when: 'WeChat’s text check judges the title or story risky (nothing is stored)' },
+    { status: 400, code: 'COVER_MUST_BE_UPLOAD', when: 'a typed coverUrl was sent: covers are uploads (coverUploadId)' },
+    {
+      status: 400,
+      code: 'INVALID_PHOTO',
+      when: 'coverUploadId is not the caller’s own upload, not of purpose dream_cover, or not an image (details say which)',
+    },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'WeChat judged the cover or the title or story risky (nothing is stored)' },
     { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.dreamsPerDay (Retry-After says when)' },
   ],
 });
@@ -214,6 +224,8 @@ export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
 /** A page of the queue: one proposer's dreams beyond the per-page share are collapsed into a count. */
 export const reviewQueuePage = page(dream).extend({
   collapsed: z.array(z.object({ proposerId: z.string(), hidden: z.number().int() })),
+  /** Who proposed the page's dreams (and the collapsed ones), so a reviewer sees a name, not an id. */
+  proposers: z.array(personRef),
 });
 export type ReviewQueuePage = z.infer<typeof reviewQueuePage>;
 

@@ -92,7 +92,7 @@ export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];
 /** Images a photo upload may be (sniffed from its first bytes, whatever was declared). */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
-export const UPLOAD_PURPOSES = ['letter_photo'] as const;
+export const UPLOAD_PURPOSES = ['letter_photo', 'dream_cover', 'avatar'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 /** WeChat's image check of a photo: pending until its verdict is pushed. */
 export const MEDIA_VERDICTS = ['pending', 'pass', 'risky', 'review'] as const;

@@ -31,7 +31,6 @@ export const FIELDS = {
   dreamStory: textField(20, 2000, true),
   dreamTargetFlowers: intField(1_000, 100_000_000),
   dreamBeneficiaries: intField(1, 100_000_000),
-  coverUrlMaxLength: 500,
   giftFlowers: intField(1, 100_000),
 
   sponsorName: textField(1, 40),
@@ -114,4 +113,3 @@ export function instantProblem(value: string): string | null {
 }
 
 export const TEAM_CODE_PATTERN = /^[A-Za-z0-9]{6}$/;
-export const COVER_URL_PATTERN = /^https:\/\//;

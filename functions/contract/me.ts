@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { LEDGER_REASONS } from './enums';
 import { route } from './route';
-import { named, isoTime, page, pageQuery, text } from './schema-kit';
+import { id, named, isoTime, page, pageQuery, text } from './schema-kit';
 import { user } from './common';
+
+/** The person as they see themselves: `avatarUrl` is their avatar's read-only URL once WeChat's image check passed it, else null. */
+export const profileUser = named(user.extend({ avatarUrl: z.string().nullable() }), 'ProfileUser');
+export type ProfileUser = z.infer<typeof profileUser>;
 
 export const flowerSummary = z.object({ balance: z.number().int(), earned: z.number().int(), given: z.number().int() });
 
 export type FlowerSummary = z.infer<typeof flowerSummary>;
 
 /** `unreadNotifications` and `unreadLetters` feed the badges on the 我的 tab. */
-export const me = z.object({ user, flowers: flowerSummary, unreadNotifications: z.number().int(), unreadLetters: z.number().int() });
+export const me = z.object({ user: profileUser, flowers: flowerSummary, unreadNotifications: z.number().int(), unreadLetters: z.number().int() });
 export type Me = z.infer<typeof me>;
 
 export const ledgerEntry = named(
@@ -70,20 +74,27 @@ export const devGrantRoute = route({
 /** A nickname as people set it: the text rule, 1–20 code points. */
 export const profileNickname = text({ kind: 'text', min: 1, max: 20, multiline: false });
 
-export const updateProfileBody = z.object({ nickname: profileNickname });
+export const updateProfileBody = z.object({
+  nickname: profileNickname,
+  /** The caller's own upload of purpose avatar (POST /uploads); left out, the avatar stays as it was. */
+  avatarUploadId: id().optional(),
+});
 export type UpdateProfileBody = z.infer<typeof updateProfileBody>;
 
 export const updateProfileRoute = route({
   method: 'PUT',
   path: '/me/profile',
-  summary: "Set the person's nickname (after WeChat's content-safety check)",
+  summary: "Set the person's nickname (after WeChat's content-safety check) and, optionally, their avatar (an upload, checked like a photo)",
   source: 'fixed',
   tag: 'me',
   auth: 'required',
   body: updateProfileBody,
   status: 200,
-  response: z.object({ user }),
-  errors: [{ status: 409, code: 'CONTENT_UNSAFE', when: 'the nickname fails WeChat’s content-safety check' }],
+  response: z.object({ user: profileUser }),
+  errors: [
+    { status: 400, code: 'INVALID_PHOTO', when: 'avatarUploadId is not the caller’s own upload, not of purpose avatar, or not an image (details say which)' },
+    { status: 409, code: 'CONTENT_UNSAFE', when: 'the nickname fails WeChat’s content-safety check, or WeChat judged the avatar risky' },
+  ],
 });
 
 /** Records kept about the person, each as stored (their shape is the feature's own). */
@@ -92,7 +103,7 @@ const keptRecords = z.array(z.record(z.unknown()));
 export const myDataExport = named(
   z
     .object({
-      user: user.extend({ openid: z.string(), createdAt: isoTime() }),
+      user: user.extend({ openid: z.string(), createdAt: isoTime(), avatarUploadId: z.string().nullable() }),
       flowers: flowerSummary,
       ledger: z.array(ledgerEntry),
       donations: keptRecords,

@@ -1,5 +1,5 @@
 import { z, type ZodTypeAny } from 'zod';
-import { COVER_URL_PATTERN, dayProblem, FIELDS, instantProblem, type IntField, type TextField } from './fields';
+import { dayProblem, FIELDS, instantProblem, type IntField, type TextField } from './fields';
 import { checkText } from './text-rule';
 
 /**
@@ -61,8 +61,6 @@ export const isoTime = () => documented(z.string(), { format: 'date-time', examp
 export const instant = () => documented(checked(instantProblem), { format: 'date-time', example: '2026-10-31T08:00:00.000Z' });
 /** A calendar day, YYYY-MM-DD: a real one (2026-02-30 and 9999-99-99 are refused). */
 export const day = () => documented(checked(dayProblem), { example: '2026-09-07' });
-
-export const httpsUrl = () => z.string().url().max(FIELDS.coverUrlMaxLength).regex(COVER_URL_PATTERN, 'must be an https URL');
 
 /** `?limit=` (1–100, default 20) and `?cursor=` of every list (docs/api.md, Lists). */
 export function pageQuery(defaultLimit: number = FIELDS.pageLimitDefault) {

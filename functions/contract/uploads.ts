@@ -3,7 +3,10 @@ import { PHOTO_TYPES, UPLOAD_PURPOSES } from './enums';
 import { route } from './route';
 import { isoTime, named } from './schema-kit';
 
-/** What the app needs to send a file straight to S3: a form POST to `url` with `fields`, then the file as `file`. */
+/**
+ * What the app needs to send a photo: a multipart POST to `url` (POST /uploads/{id}/file on the API's
+ * own host, with the sign-in token) carrying `fields` (none today) and the file as `file`.
+ */
 export const uploadGrant = named(
   z.object({
     id: z.string(),
@@ -24,15 +27,55 @@ export const requestUploadBody = z.object({
 export const requestUploadRoute = route({
   method: 'POST',
   path: '/uploads',
-  summary: 'A presigned S3 POST for one photo (image types, ≤ rules.uploads.maxBytes); the server checks the object itself when a letter names it',
+  summary:
+    'A grant to upload one photo (image types, ≤ rules.uploads.maxBytes): its `url` is POST /uploads/{id}/file on this API, which checks the bytes themselves',
   source: 'added',
   tag: 'letters',
   auth: 'required',
-  roles: ['charity'],
   body: requestUploadBody,
   status: 201,
   response: z.object({ upload: uploadGrant }),
-  errors: [{ status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.uploadsPerDay' }],
+  errors: [
+    { status: 403, code: 'FORBIDDEN', when: 'the purpose needs a role the caller lacks: letter_photo a charity, dream_cover a donor (avatar: anyone)' },
+    { status: 429, code: 'RATE_LIMITED', when: 'past rules.quotas.uploadsPerDay' },
+  ],
+});
+
+export const uploadIdParams = z.object({ id: z.string().min(1).max(64) });
+
+export const uploadFileRoute = route({
+  method: 'POST',
+  path: '/uploads/{id}/file',
+  summary:
+    'The granted photo itself, as multipart/form-data (field `file`, ≤ rules.uploads.maxBytes), by the grant’s owner, once, before the grant expires; the server checks its type from its bytes, keeps it and asks WeChat’s image check',
+  source: 'added',
+  tag: 'letters',
+  auth: 'required',
+  params: uploadIdParams,
+  status: 201,
+  response: z.object({ upload: z.object({ id: z.string(), contentType: z.enum(PHOTO_TYPES), size: z.number().int() }) }),
+  errors: [
+    { status: 400, code: 'INVALID_PHOTO', when: 'no file in a multipart form, empty, larger than rules.uploads.maxBytes, or not an image of an allowed type' },
+    { status: 409, code: 'ALREADY_UPLOADED', when: 'this grant’s file was already sent' },
+    { status: 409, code: 'UPLOAD_EXPIRED', when: 'the grant expired (rules.uploads.postTtlSeconds)' },
+  ],
+});
+
+/**
+ * A photo's bytes, for anyone, once WeChat's image check passed it: cacheable for a year (an
+ * upload's bytes never change), so a CDN in front of the API's domain can carry a popular letter.
+ */
+export const photoRoute = route({
+  method: 'GET',
+  path: '/photos/{id}',
+  summary: 'A photo WeChat’s image check passed, as its image bytes (Cache-Control: public, max-age=31536000, immutable); any other photo is 404',
+  source: 'added',
+  tag: 'letters',
+  auth: 'none',
+  params: uploadIdParams,
+  status: 200,
+  rawText: true,
+  response: z.string(),
 });
 
 /** WeChat's message push signs its query (plaintext mode): sha1 of the sorted token, timestamp and nonce. */

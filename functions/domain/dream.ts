@@ -19,7 +19,10 @@ export interface DreamRecord {
   story: string;
   category: DreamCategory;
   targetFlowers: number;
+  /** An https URL typed in before covers were uploads (older dreams only). */
   coverUrl: string | null;
+  /** The proposer's upload (purpose dream_cover); shown once WeChat's image check passed it. */
+  coverUploadId?: string | null;
   beneficiaries: number | null;
   status: DreamStatus;
   proposerId: string;

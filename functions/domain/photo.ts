@@ -1,7 +1,6 @@
 /**
- * Photos in letters: an upload is untrusted until checked. The S3 emulators do not all
- * enforce a presigned POST's policy, so the server checks each object itself: it exists, its size
- * is within the limit, and its first bytes say it is an image of an allowed type, whatever the
+ * Photos: an upload is untrusted until checked. The server checks the bytes itself: their size is
+ * within the limit, and their first bytes say it is an image of an allowed type, whatever the
  * uploader claimed: its header decodes as that type up to the first frame (functions/domain/image-header.ts).
  */
 

@@ -2,8 +2,8 @@ import type { MediaVerdict, PhotoType, UploadPurpose } from '../contract/enums';
 import { photoProblem, type PhotoProblem } from './photo';
 
 /**
- * Uploads: a person asks for an upload, their app sends the file straight to S3 with a
- * presigned POST, and the server trusts nothing about it until it has looked at the object itself.
+ * Uploads: a person asks for an upload, their app sends the file to the API's own host, and the
+ * server trusts nothing about it until it has looked at the bytes itself before keeping them.
  * A photo is then checked once more, by WeChat's image check, whose verdict arrives later.
  */
 
@@ -22,7 +22,7 @@ export interface UploadRecord {
   media: { traceId: string; verdict: MediaVerdict; at: string } | null;
 }
 
-/** What a presigned POST hands the app: where to send the form, and the fields to send with the file. */
+/** A presigned POST (kept for tools and the local bucket front's tests; the app no longer uses one): where a form goes, and its fields. */
 export interface PresignedPost {
   url: string;
   fields: Record<string, string>;
@@ -30,8 +30,17 @@ export interface PresignedPost {
 
 /** The uploads bucket, as the use cases need it (functions/adapters/s3). */
 export interface ObjectStore {
-  /** A form POST limited to this key, this content type and at most `maxBytes`, until `expiresAt`. */
-  presignPost(input: { key: string; contentType: string; maxBytes: number; expiresAt: Date }): Promise<PresignedPost>;
+  /**
+   * Where the app sends an upload's file and where anyone reads a checked photo: routes on the
+   * API's own public host, because a mini-program may only call hosts entered (and ICP-filed) in
+   * its domain lists, and the bucket's own host cannot be.
+   */
+  receiveUrl(uploadId: string): string;
+  viewUrl(uploadId: string): string;
+  /** Writes an object the server has already looked at, with the type it sniffed. */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The whole object and its stored type, or null when it is not there. */
+  read(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
   /** The object's size, or null when it is not there. */
   size(key: string): Promise<number | null>;
   /** Its first bytes (a ranged GET). */
@@ -49,7 +58,8 @@ export interface UploadRepository {
   create(upload: UploadRecord): Promise<void>;
   /** Several at once; missing ones are left out. */
   getMany(ids: string[]): Promise<UploadRecord[]>;
-  markChecked(id: string, checked: NonNullable<UploadRecord['checked']>): Promise<void>;
+  /** Records the file as received and looked at, once: false when it already was (another send won). */
+  markChecked(id: string, checked: NonNullable<UploadRecord['checked']>): Promise<boolean>;
   /** Records the image check's trace id, so its verdict can find the upload. */
   startMediaCheck(id: string, traceId: string, at: string): Promise<void>;
   /**

@@ -65,8 +65,11 @@ export type PersonalRecords = Record<string, Record<string, unknown>[]>;
 
 /** Writes what a person sets on their own profile. */
 export interface ProfileWriter {
-  /** The profile after the change; null when there is no such (open) account. */
-  setNickname(userId: string, nickname: string): Promise<UserRecord | null>;
+  /**
+   * Sets the nickname, and the avatar when one is given (one left out stays as it was). The
+   * profile after the change; null when there is no such (open) account.
+   */
+  setProfile(userId: string, profile: { nickname: string; avatarUploadId?: string }): Promise<UserRecord | null>;
 }
 
 /** Reads and erases a person's data for the export and for closing an account. */

@@ -26,15 +26,20 @@ import type { Rules } from '../shared/config';
 import { giveFlowers, type GiftOutcome } from './give';
 import { dreamTotals } from './totals';
 import { dreamView } from './views';
+import { acceptCover, coverUrls, refuseTypedCover } from './covers';
+import type { ObjectStore, UploadRepository } from '../domain/upload';
 
 export interface DreamDeps extends HeldTextDeps {
+  /** Covers are uploads: checked when a dream names one, shown by a signed URL once WeChat passed it. */
+  uploads: UploadRepository;
+  objects: ObjectStore;
   clock: Clock;
   users: UserRepository;
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
   teams: TeamRepository;
   quotas: Quotas;
-  config: { rules: Pick<Rules, 'quotas' | 'review' | 'letters'> };
+  config: { rules: Pick<Rules, 'quotas' | 'review' | 'letters' | 'uploads'> };
 }
 
 /** What a gift needs: no review or adoption writes, but the ledger (its function stays small). */
@@ -45,13 +50,25 @@ export interface Viewer {
   isAdmin: boolean;
 }
 
-async function viewOne(deps: Pick<DreamDeps, 'dreams' | 'clock'>, dream: DreamRecord, withReviewNote = false) {
-  const totals = (await dreamTotals(deps.dreams, [dream], deps.clock.now())).get(dream.id)!;
-  return dreamView(dream, totals, { withReviewNote });
+type ViewDeps = Pick<DreamDeps, 'dreams' | 'clock' | 'uploads' | 'objects' | 'config'>;
+
+/** One dream as `viewerId` sees it (null: someone not signed in, or whose own cover it cannot be). */
+async function viewOne(deps: ViewDeps, dream: DreamRecord, withReviewNote = false, viewerId: string | null = null) {
+  const [totals, covers] = await Promise.all([dreamTotals(deps.dreams, [dream], deps.clock.now()), coverUrls(deps, [dream], viewerId)]);
+  return dreamView(dream, totals.get(dream.id)!, { withReviewNote, coverUrl: covers.get(dream.id) });
+}
+
+/** Many dreams as `viewerId` sees them, each with its totals and the cover it may see. */
+async function viewMany(deps: ViewDeps, dreams: DreamRecord[], viewerId: string | null, options: { withReviewNote?: boolean } = {}) {
+  const [totals, covers] = await Promise.all([dreamTotals(deps.dreams, dreams, deps.clock.now()), coverUrls(deps, dreams, viewerId)]);
+  return dreams.map((d) => dreamView(d, totals.get(d.id)!, { ...options, coverUrl: covers.get(d.id) }));
 }
 
 export async function proposeDream(deps: DreamDeps, proposerId: string, input: ProposeDreamInput) {
+  refuseTypedCover(input);
   await deps.quotas.take(proposerId, quotaSpecs(deps.config.rules.quotas).dreams, deps.clock.now());
+  // The cover's 400s and its risky 409 come before the text check's 409 (the contract's order).
+  const coverUploadId = input.coverUploadId ? await acceptCover(deps, proposerId, input.coverUploadId) : null;
   const proposer = await deps.users.findById(proposerId);
   const verdict = await checkPublicText(deps, { openid: proposer?.openid ?? '' }, [input.title, input.story], SCENE.forum);
   const dream: DreamRecord = {
@@ -60,7 +77,8 @@ export async function proposeDream(deps: DreamDeps, proposerId: string, input: P
     story: input.story,
     category: input.category,
     targetFlowers: input.targetFlowers,
-    coverUrl: input.coverUrl ?? null,
+    coverUrl: null,
+    ...(coverUploadId ? { coverUploadId } : {}),
     beneficiaries: input.beneficiaries ?? null,
     status: 'in_review',
     proposerId,
@@ -81,7 +99,7 @@ export async function proposeDream(deps: DreamDeps, proposerId: string, input: P
   };
   await deps.dreamReviews.create(dream);
   await queueIfHeld(deps, verdict, { kind: 'dream', targetId: dream.id, text: `${dream.title}\n${dream.story}`, writerId: proposerId });
-  return { dream: await viewOne(deps, dream, true) };
+  return { dream: await viewOne(deps, dream, true, proposerId) };
 }
 
 /** in_review and rejected dreams exist only for their proposer and admins; for everyone else 404. */
@@ -107,7 +125,7 @@ export async function getDream(deps: DreamDeps & { letterSummaries: LetterSummar
   ]);
   const mayReadNote = !!viewer && (viewer.isAdmin || viewer.userId === dream.proposerId);
   return {
-    dream: await viewOne(deps, dream, mayReadNote),
+    dream: await viewOne(deps, dream, mayReadNote, viewer?.userId ?? null),
     proposer: proposer ? { id: proposer.id, nickname: proposer.nickname } : null,
     charity: charity ? { id: charity.id, nickname: charity.nickname } : null,
     recentDonors: recentDonors.map((d) => ({ nickname: d.nickname, firstAt: d.firstAt })),
@@ -120,8 +138,7 @@ export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
   if (query.status && !PUBLIC_STATUSES.includes(query.status)) return { items: [], nextCursor: null };
   if (query.sort === 'new') {
     const page = await deps.dreams.list({ status: query.status, category: query.category }, { limit: query.limit, cursor: query.cursor });
-    const totals = await dreamTotals(deps.dreams, page.items, deps.clock.now());
-    return { items: page.items.map((d) => dreamView(d, totals.get(d.id)!)), nextCursor: page.nextCursor };
+    return { items: await viewMany(deps, page.items, null), nextCursor: page.nextCursor };
   }
   // hot: the most flowers in the last 24 hours among the newest 200 public dreams, then the most overall.
   const decoded = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : '0';
@@ -136,13 +153,14 @@ export async function listDreams(deps: DreamDeps, query: ListDreamsQuery) {
     .sort((a, b) => b.t.flowersLast24h - a.t.flowersLast24h || b.t.flowersRaised - a.t.flowersRaised);
   const slice = ranked.slice(offset, offset + query.limit);
   const next = offset + query.limit < ranked.length ? Buffer.from(String(offset + query.limit)).toString('base64url') : null;
-  return { items: slice.map(({ d, t }) => dreamView(d, t)), nextCursor: next };
+  const shown = slice.map(({ d }) => d);
+  const covers = await coverUrls(deps, shown, null);
+  return { items: slice.map(({ d, t }) => dreamView(d, t, { coverUrl: covers.get(d.id) })), nextCursor: next };
 }
 
 export async function myDreams(deps: DreamDeps, userId: string, page: { limit: number; cursor?: string } = { limit: 100 }) {
   const { items: dreams, nextCursor } = await deps.dreams.listProposedBy(userId, page);
-  const totals = await dreamTotals(deps.dreams, dreams, deps.clock.now());
-  return { items: dreams.map((d) => dreamView(d, totals.get(d.id)!, { withReviewNote: true })), nextCursor };
+  return { items: await viewMany(deps, dreams, userId, { withReviewNote: true }), nextCursor };
 }
 
 export async function reviewQueue(deps: DreamDeps, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
@@ -150,11 +168,19 @@ export async function reviewQueue(deps: DreamDeps, query: ReviewQueueQuery): Pro
   if (query.proposerId) {
     // One proposer's queue, all of it: a page of what they proposed, the ones still in review.
     const page = await deps.dreams.listProposedBy(query.proposerId, query);
-    return { items: page.items.filter((d) => d.status === 'in_review').map(inReview), nextCursor: page.nextCursor, collapsed: [] };
+    const items = page.items.filter((d) => d.status === 'in_review').map(inReview);
+    return { items, nextCursor: page.nextCursor, collapsed: [], proposers: await proposersOf(deps, [query.proposerId]) };
   }
   const page = await deps.dreams.list({ status: 'in_review' }, query);
   const { shown, collapsed } = shareOfQueue(page.items, deps.config.rules.review.maxPerProposerInQueue);
-  return { items: shown.map(inReview), nextCursor: page.nextCursor, collapsed };
+  const proposers = await proposersOf(deps, [...shown.map((d) => d.proposerId), ...collapsed.map((c) => c.proposerId)]);
+  return { items: shown.map(inReview), nextCursor: page.nextCursor, collapsed, proposers };
+}
+
+/** The nicknames of a queue page's proposers, each read once (a page holds at most a few dozen). */
+async function proposersOf(deps: Pick<DreamDeps, 'users'>, ids: string[]) {
+  const people = await Promise.all([...new Set(ids)].map((id) => deps.users.findById(id)));
+  return people.filter((p) => p !== null).map((p) => ({ id: p.id, nickname: p.nickname }));
 }
 
 /** Who reviews when no admin does: the demo seed and the tests that drive the use case directly. */
@@ -162,7 +188,9 @@ const SEED_REVIEWER: AuditActor = { kind: 'system', id: 'seed', label: '演示�
 
 /** Admins approve or reject; text must pass the content-safety check before it can be approved. */
 /** What a review needs: no teams, notifications or quotas (its function stays small). */
-export type DreamReviewDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams' | 'dreamReviews'> & { contentSafety: ContentSafetyPort };
+export type DreamReviewDeps = Pick<DreamDeps, 'clock' | 'users' | 'dreams' | 'dreamReviews' | 'uploads' | 'objects' | 'config'> & {
+  contentSafety: ContentSafetyPort;
+};
 
 export async function reviewDream(deps: DreamReviewDeps, dreamId: string, input: ReviewDreamInput, actor: AuditActor = SEED_REVIEWER) {
   const dream = await deps.dreams.get(dreamId, true);

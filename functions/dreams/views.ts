@@ -1,7 +1,10 @@
 import type { DreamRecord, DreamTotals } from '../domain/dream';
 
-/** The dream as the HTTP contract shows it, plus this project's additions (docs/api.md). */
-export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { withReviewNote?: boolean } = {}) {
+/**
+ * The dream as the HTTP contract shows it, plus this project's additions (docs/api.md). An
+ * uploaded cover shows only through `coverUrl` given here (covers.ts decides who may see it).
+ */
+export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { withReviewNote?: boolean; coverUrl?: string } = {}) {
   return {
     id: dream.id,
     title: dream.title,
@@ -14,7 +17,7 @@ export function dreamView(dream: DreamRecord, totals: DreamTotals, options: { wi
     proposerId: dream.proposerId,
     charityId: dream.charityId,
     createdAt: dream.createdAt,
-    coverUrl: dream.coverUrl,
+    coverUrl: dream.coverUploadId ? (options.coverUrl ?? null) : dream.coverUrl,
     beneficiaries: dream.beneficiaries,
     flowersLast24h: totals.flowersLast24h,
     matchFund: dream.matchFund,

@@ -208,7 +208,11 @@ export interface ViewOptions {
   forAuthorOrAdmin?: boolean;
 }
 
-/** Letters as the API shows them: photos as read-only URLs for a while (the bucket is private). */
+/**
+ * Letters as the API shows them: a photo WeChat passed as its lasting URL on the API's own host
+ * (GET /photos/{id}, cacheable by anyone); one not passed yet only to its author and admins, as a
+ * presigned URL for a while (the bucket is private and the public route serves passed photos only).
+ */
 export async function letterViews(
   deps: Pick<LetterDeps, 'objects' | 'uploads' | 'config'>,
   letters: LetterRecord[],
@@ -219,7 +223,11 @@ export async function letterViews(
   const checks = options.forAuthorOrAdmin ? new Map((await deps.uploads.getMany(letters.flatMap(imageIds))).map((u) => [u.id, u])) : null;
   return Promise.all(
     letters.map(async (letter) => {
-      const urlOf = (id: string) => deps.objects.presignGet(objectKeys.kept(letter.authorId, id), seconds);
+      // Without checks (not the author's or an admin's view) the letter is published: every photo passed.
+      const urlOf = async (id: string) =>
+        !checks || checks.get(id)?.media?.verdict === 'pass'
+          ? deps.objects.viewUrl(id)
+          : deps.objects.presignGet(objectKeys.kept(letter.authorId, id), seconds);
       const view = letterView(letter, { withReviewNote: options.forAuthorOrAdmin });
       const [photoUrls, lineItems] = await Promise.all([
         Promise.all(letter.photos.map(urlOf)),

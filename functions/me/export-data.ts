@@ -27,7 +27,14 @@ export async function exportMyData(deps: ExportDeps, userId: string): Promise<My
   return {
     ...records,
     ...shown,
-    user: { id: user.id, nickname: user.nickname, roles: [...user.roles], openid: user.openid, createdAt: user.createdAt },
+    user: {
+      id: user.id,
+      nickname: user.nickname,
+      roles: [...user.roles],
+      openid: user.openid,
+      createdAt: user.createdAt,
+      avatarUploadId: user.avatarUploadId ?? null,
+    },
     flowers: flowersView(account),
     // Oldest first, as the books read.
     ledger: entries.map(ledgerEntryView),

@@ -1,8 +1,8 @@
 import type { NotificationRepository } from '../domain/notification';
 import type { Letterbox } from '../domain/letter';
 import type { LedgerRepository, UserRepository } from '../domain/ports';
-import { publicUser } from '../domain/user';
 import { NotFoundError } from '../domain/errors';
+import { profileUserView, type AvatarDeps } from './avatar';
 import { flowersView, ledgerEntryView } from './views';
 
 export interface MeDeps {
@@ -11,7 +11,7 @@ export interface MeDeps {
 }
 
 export async function getMyAccount(
-  deps: MeDeps & { notifications: Pick<NotificationRepository, 'unreadCount'>; letterbox: Pick<Letterbox, 'unreadCount'> },
+  deps: MeDeps & AvatarDeps & { notifications: Pick<NotificationRepository, 'unreadCount'>; letterbox: Pick<Letterbox, 'unreadCount'> },
   userId: string,
 ) {
   const [user, account, unreadNotifications, unreadLetters] = await Promise.all([
@@ -21,7 +21,7 @@ export async function getMyAccount(
     deps.letterbox.unreadCount(userId),
   ]);
   if (!user || !account) throw new NotFoundError('用户不存在');
-  return { user: publicUser(user), flowers: flowersView(account), unreadNotifications, unreadLetters };
+  return { user: await profileUserView(deps, user), flowers: flowersView(account), unreadNotifications, unreadLetters };
 }
 
 export async function listMyLedger(deps: MeDeps, userId: string, page: { limit: number; cursor?: string }) {

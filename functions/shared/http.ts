@@ -41,6 +41,8 @@ interface Handling<B, Q, P, R, A extends Auth> {
     sourceIp: string;
     /** The body exactly as sent, and the headers lower-cased (what a signature is checked over). */
     rawBody: string;
+    /** The body's bytes as sent (API Gateway gives a binary body base64): a photo's multipart form. */
+    bodyBytes: Uint8Array;
     headers: Record<string, string | undefined>;
     /**
      * With an Idempotency-Key: what a ledger move needs to store this route's answer in its own
@@ -124,6 +126,7 @@ export function httpRoute<
           caller: caller as never,
           sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
           rawBody: rawBodyOf(event),
+          bodyBytes: event.body ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8') : new Uint8Array(),
           headers,
           completeWith: completeWith as never,
         });

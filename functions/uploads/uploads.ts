@@ -1,19 +1,22 @@
 import { ulid } from 'ulid';
 import type { PhotoType, UploadPurpose } from '../contract/enums';
 import type { UploadGrant } from '../contract/uploads';
-import { BadInputError, ForbiddenError } from '../domain/errors';
-import { SNIFF_BYTES, sniffImageType } from '../domain/photo';
+import { BadInputError, ForbiddenError, NotFoundError, RuleViolation } from '../domain/errors';
+import { photoProblem, SNIFF_BYTES, sniffImageType } from '../domain/photo';
 import type { Clock, UserRepository } from '../domain/ports';
 import { quotaSpecs, type Quotas } from '../domain/quota';
+import { ensureMayUpload } from '../domain/upload-purpose';
 import { objectKeys, uploadProblem, verdictOf, type NamedImage, type ObjectStore, type UploadRecord, type UploadRepository } from '../domain/upload';
 import type { MediaCheckPort } from '../domain/wechat';
 import type { Rules } from '../shared/config';
+import { fileOfForm, FORM_OVERHEAD_BYTES } from './photo-form';
 
 /**
- * Photo uploads. The app sends the file straight to S3 with a presigned POST; nothing
- * about it is believed until a letter names it: then the server looks at the object (it exists, its
- * size, its type from its first bytes), keeps a copy, and asks WeChat's image check, whose verdict
- * comes back by a signed push.
+ * Photo uploads. The app asks for a grant, then sends the file to the API's own host (a mini-program
+ * may only call filed hosts, and the bucket's is not one): the server looks at the bytes (size, type
+ * decoded from its first bytes), keeps them under `photos/`, and the upload's change on the table's
+ * stream asks WeChat's image check, whose verdict comes back by a signed push. Only a photo WeChat
+ * passed is served to anyone, from the API's host too.
  */
 export interface UploadDeps {
   clock: Clock;
@@ -21,11 +24,13 @@ export interface UploadDeps {
   uploads: UploadRepository;
   objects: ObjectStore;
   config: { rules: Pick<Rules, 'quotas' | 'uploads'> };
+  users: Pick<UserRepository, 'findById'>;
 }
 
-/** POST /uploads */
+/** POST /uploads: the purpose decides whose upload it may be (domain/upload-purpose.ts). */
 export async function requestUpload(deps: UploadDeps, ownerId: string, input: { purpose: UploadPurpose; contentType: PhotoType }): Promise<UploadGrant> {
   const now = deps.clock.now();
+  ensureMayUpload(input.purpose, (await deps.users.findById(ownerId))?.roles ?? []);
   await deps.quotas.take(ownerId, quotaSpecs(deps.config.rules.quotas).uploads, now);
   const { maxBytes, postTtlSeconds } = deps.config.rules.uploads;
   const upload: UploadRecord = {
@@ -39,8 +44,66 @@ export async function requestUpload(deps: UploadDeps, ownerId: string, input: { 
   };
   const expiresAt = new Date(now.getTime() + postTtlSeconds * 1000);
   await deps.uploads.create(upload);
-  const post = await deps.objects.presignPost({ key: objectKeys.pending(ownerId, upload.id), contentType: input.contentType, maxBytes, expiresAt });
-  return { id: upload.id, url: post.url, fields: post.fields, maxBytes, expiresAt: expiresAt.toISOString() };
+  // No form fields: the route knows the upload from its path and the owner from the token.
+  return { id: upload.id, url: deps.objects.receiveUrl(upload.id), fields: {}, maxBytes, expiresAt: expiresAt.toISOString() };
+}
+
+/** What the app sent to POST /uploads/{id}/file: the raw body and its content type. */
+export interface SentForm {
+  body: Uint8Array;
+  contentType: string | undefined;
+}
+
+/**
+ * POST /uploads/{id}/file: the grant's owner sends its file, once, before the grant expires. The
+ * server looks at the bytes as it looks at any photo (size, and the type its header decodes as), so
+ * what is kept is what was checked; the record's change then starts WeChat's image check.
+ */
+export async function receiveUpload(deps: PhotoCheckDeps, ownerId: string, uploadId: string, sent: SentForm): Promise<ReceivedUpload> {
+  const { maxBytes, postTtlSeconds } = deps.config.rules.uploads;
+  const [upload] = await deps.uploads.getMany([uploadId]);
+  // Someone else's grant is answered as an unknown one: ids are not to be probed.
+  if (!upload || upload.ownerId !== ownerId) throw new NotFoundError('没有找到这次上传');
+  if (upload.checked) throw new RuleViolation('ALREADY_UPLOADED', '这张照片已经上传过了');
+  const now = deps.clock.now();
+  if (now.getTime() > Date.parse(upload.createdAt) + postTtlSeconds * 1000) throw new RuleViolation('UPLOAD_EXPIRED', '上传已过期，请重新选择照片');
+  const refuse = (problem: string) => new BadInputError('INVALID_PHOTO', photoRefusal(maxBytes), [{ in: 'body', path: ['file'], message: problem }]);
+  if (sent.body.byteLength > maxBytes + FORM_OVERHEAD_BYTES) throw refuse('too_big');
+  const bytes = await fileOfForm(sent.body, sent.contentType);
+  if (!bytes) throw refuse('missing');
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  const problem = photoProblem({ size: bytes.byteLength, head, uploaderId: ownerId }, ownerId, maxBytes);
+  if (problem) throw refuse(problem);
+  const type = sniffImageType(head)!;
+  await deps.objects.put(objectKeys.kept(ownerId, upload.id), bytes, type);
+  const checked = { size: bytes.byteLength, type, at: now.toISOString() };
+  // The read above is no lock: of two sends at once only the first to record it is answered 201.
+  if (!(await deps.uploads.markChecked(upload.id, checked))) throw new RuleViolation('ALREADY_UPLOADED', '这张照片已经上传过了');
+  return { id: upload.id, contentType: type, size: checked.size };
+}
+
+export interface ReceivedUpload {
+  id: string;
+  contentType: PhotoType;
+  size: number;
+}
+
+/** The refusal's words name the limit the rules give, so they never drift from it. */
+function photoRefusal(maxBytes: number): string {
+  return `照片须是你自己上传的图片（不超过 ${Math.floor(maxBytes / (1024 * 1024))}MB）`;
+}
+
+/**
+ * GET /photos/{id}: the bytes of a photo WeChat's image check passed, to anyone (letters are public
+ * once published, and only passed photos can be in a published letter). Pending, risky or held
+ * photos are not served from here: their author and admins see them by a short-lived presigned URL.
+ */
+export async function photoToShow(deps: Pick<UploadDeps, 'uploads' | 'objects'>, uploadId: string): Promise<{ bytes: Uint8Array; contentType: PhotoType }> {
+  const [upload] = await deps.uploads.getMany([uploadId]);
+  if (!upload?.checked || upload.media?.verdict !== 'pass') throw new NotFoundError('没有找到这张照片');
+  const object = await deps.objects.read(objectKeys.kept(upload.ownerId, upload.id));
+  if (!object) throw new NotFoundError('没有找到这张照片');
+  return { bytes: object.bytes, contentType: upload.checked.type };
 }
 
 export type PhotoCheckDeps = Pick<UploadDeps, 'clock' | 'uploads' | 'objects' | 'config'>;
@@ -70,12 +133,13 @@ export async function checkPhotos(deps: PhotoCheckDeps, authorId: string, images
       const type = sniffImageType(head)!;
       await deps.objects.keep(pendingKey, objectKeys.kept(upload.ownerId, upload.id), type);
       const done = { ...upload, checked: { size, type, at: deps.clock.now().toISOString() } };
+      // False only when a concurrent request kept the same pending object first: it is kept either way.
       await deps.uploads.markChecked(upload.id, done.checked);
       checked.push(done);
     }),
   );
   const details = problems.filter((detail) => detail !== undefined);
-  if (details.length > 0) throw new BadInputError('INVALID_PHOTO', '照片须是你自己上传的图片（不超过 5MB）', details);
+  if (details.length > 0) throw new BadInputError('INVALID_PHOTO', photoRefusal(maxBytes), details);
   return images.map(({ id }) => checked.find((upload) => upload.id === id)!);
 }
 

@@ -75,10 +75,11 @@ export function readRoutes(file = resolve(ROOT, 'serverless.yml')): { routes: Ro
       const source = event.httpApi.path
         .split('/')
         .map((segment) => {
-          const param = /^\{(\w+)\}$/.exec(segment);
+          // `{name+}` is API Gateway's greedy parameter: the rest of the path, slashes included.
+          const param = /^\{(\w+)(\+?)\}$/.exec(segment);
           if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
           params.push(param[1]);
-          return '([^/]+)';
+          return param[2] ? '(.+)' : '([^/]+)';
         })
         .join('/');
       routes.push({

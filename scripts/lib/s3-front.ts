@@ -5,8 +5,9 @@ import { checkS3Request, refusalXml, type S3CheckSettings } from './s3-front-che
 /**
  * The local bucket's front door: an HTTP proxy, in the launcher's process, before the S3 emulator
  * (which checks no policy and no signature). It lets through only what S3 itself would take
- * (scripts/lib/s3-front-checks.ts), so a form with another key, an unsigned PUT or a listing is
- * refused here as it is in AWS, and the local stack's uploads mean what the real ones mean.
+ * (scripts/lib/s3-front-checks.ts), so an unsigned PUT, a form without a valid policy or a listing
+ * is refused here as it is in AWS. The app never calls the bucket (photos go through the API's own
+ * host): the callers are the functions, whose signed calls are checked as S3 checks them.
  */
 export interface S3Front {
   /** The endpoint the functions and the app use (path-style), in place of the emulator's. */

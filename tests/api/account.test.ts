@@ -32,7 +32,7 @@ describe('the account over HTTP', () => {
 
       // Assert
       expect(answer.status).toBe(200);
-      expect(answer.body.user).toEqual({ ...user, nickname: '小红花志愿者' });
+      expect(answer.body.user).toEqual({ ...user, nickname: '小红花志愿者', avatarUrl: null });
       expect((await call('GET', '/me', { token })).body.user.nickname).toBe('小红花志愿者');
     });
 

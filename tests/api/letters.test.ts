@@ -31,7 +31,7 @@ const october = OCTOBER_LETTER;
 // A 1×1 PNG: the server decodes the header up to its first frame.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-/** What the app does: asks for an upload, then posts the file straight to the bucket. Returns the upload id. */
+/** What the app does: asks for an upload, then sends the file to the grant's route on the API. Returns the upload id. */
 async function uploadPng(token: string): Promise<string> {
   const granted = await call('POST', '/uploads', { token, body: { purpose: 'letter_photo', contentType: 'image/png' } });
   expect(granted.status).toBe(201);
@@ -39,7 +39,7 @@ async function uploadPng(token: string): Promise<string> {
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields as Record<string, string>)) form.append(name, value);
   form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png');
-  expect((await fetch(upload.url, { method: 'POST', body: form })).status).toBe(204);
+  expect((await fetch(upload.url, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } })).status).toBe(201);
   return upload.id as string;
 }
 

@@ -1,3 +1,4 @@
+import { LOCAL_UPLOADS } from '../../functions/shared/config';
 import { call, devSignIn } from '../support/http-client';
 
 jest.setTimeout(60_000);
@@ -5,32 +6,37 @@ jest.setTimeout(60_000);
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-async function postForm(url: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'photo.png');
-  const answer = await fetch(url, { method: 'POST', body: form });
-  return { status: answer.status, body: await answer.text() };
+function bucketUrl(): string {
+  const url = process.env.LOCAL_S3_URL;
+  if (!url) throw new Error('LOCAL_S3_URL is not set: run this through the api project');
+  return `${url}/${LOCAL_UPLOADS.bucket}`;
 }
 
 describe('the local bucket takes only what S3 would take', () => {
-  it('refuses a granted form with another key, an unsigned PUT and an unsigned listing; the form as granted goes through', async () => {
-    // Arrange: a charity's upload grant (a form pinned to pending/<owner>/<id>)
+  it('refuses an unsigned form, an unsigned PUT over a kept photo, an unsigned read and a listing; the API’s own route takes the file', async () => {
+    // Arrange: a charity's photo, sent the app's way (through the API), so a kept object exists
     const charity = await devSignIn(['charity']);
     const granted = await call('POST', '/uploads', { token: charity.token, body: { purpose: 'letter_photo', contentType: 'image/png' } });
-    const { url, fields, id } = granted.body.upload as { url: string; fields: Record<string, string>; id: string };
+    const { url, id } = granted.body.upload as { url: string; id: string };
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'photo.png');
+    const sent = await fetch(url, { method: 'POST', body: form, headers: { authorization: `Bearer ${charity.token}` } });
     const keptKey = `photos/${charity.user.id}/${id}`;
-    // Act
-    const swapped = await postForm(url, { ...fields, key: keptKey });
-    const unsignedPut = await fetch(`${url}/${keptKey}`, { method: 'PUT', body: '<html>', headers: { 'content-type': 'image/png' } });
-    const listing = await fetch(`${url}?list-type=2`);
+    // Act: straight at the bucket, with no signature
+    const forged = new FormData();
+    forged.append('key', keptKey);
+    forged.append('file', new Blob(['<html>'], { type: 'image/png' }), 'photo.png');
+    const unsignedForm = await fetch(bucketUrl(), { method: 'POST', body: forged });
+    const unsignedPut = await fetch(`${bucketUrl()}/${keptKey}`, { method: 'PUT', body: '<html>', headers: { 'content-type': 'image/png' } });
+    const unsignedRead = await fetch(`${bucketUrl()}/${keptKey}`);
+    const listing = await fetch(`${bucketUrl()}?list-type=2`);
     const listingText = await listing.text();
-    const asGranted = await postForm(url, fields);
     // Assert
-    expect([swapped.status, swapped.body]).toEqual([403, expect.stringContaining('<Code>AccessDenied</Code>')]);
+    expect(sent.status).toBe(201);
+    expect(unsignedForm.status).toBe(403);
     expect(unsignedPut.status).toBe(403);
+    expect(unsignedRead.status).toBe(403);
     expect([listing.status, listingText]).toEqual([403, expect.stringContaining('<Code>AccessDenied</Code>')]);
-    expect(listingText).not.toContain('pending/');
-    expect(asGranted.status).toBe(204);
+    expect(listingText).not.toContain('photos/');
   });
 });

@@ -3,7 +3,7 @@ import type { AuditActor } from '../../functions/domain/audit';
 import type { Container } from '../../functions/wiring/container';
 import type { UploadGrant } from '../../functions/contract/uploads';
 import { reviewLetter, submitLetter, letterViews, lettersOfMyDream } from '../../functions/letters/letters';
-import { receiveWechatPush, requestUpload } from '../../functions/uploads/uploads';
+import { photoToShow, receiveUpload, receiveWechatPush, requestUpload } from '../../functions/uploads/uploads';
 import { pushSignature } from '../../functions/adapters/wechat/message-push';
 import { LOCAL_UPLOADS } from '../../functions/shared/config';
 import { startTestStreams } from '../support/streams';
@@ -15,12 +15,13 @@ const asAdmin = (id: string): AuditActor => ({ kind: 'user', id, label: '审核�
 // A 1×1 PNG: the server decodes the header up to its first frame.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-/** What the app does with a grant: a form POST of the fields and the file, straight to the bucket. */
-async function postFile(grant: UploadGrant, bytes: Buffer, type: string): Promise<number> {
+/** What POST /uploads/{id}/file is handed when the app sends a grant's file: a multipart form's bytes and type. */
+async function formOf(grant: UploadGrant, bytes: Buffer, type: string) {
   const form = new FormData();
   for (const [name, value] of Object.entries(grant.fields)) form.append(name, value);
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
-  return (await fetch(grant.url, { method: 'POST', body: form })).status;
+  const request = new Request('http://api.test/', { method: 'POST', body: form });
+  return { body: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get('content-type') ?? undefined };
 }
 
 describe('letter photos: uploads the server checks itself, WeChat’s image check by signed push', () => {
@@ -47,26 +48,33 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     photos,
   });
 
-  it('refuses a wrong type, a file over 5 MB, someone else’s upload and a missing object, each with its reason', async () => {
-    // Arrange: four uploads gone wrong, and one of another charity's
+  it('refuses a wrong type and a file over the limit when sent, then someone else’s upload and unsent ones in a letter, each with its reason', async () => {
+    // Arrange: two files refused as they are sent, one of another charity's, one never sent
     const { dreamId, charity } = await adopted();
     const { user: other } = await app.users.findOrCreateByOpenid(`other-${dreamId}`, { nickname: '别的机构', roles: ['donor', 'charity'] });
     const notImage = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    expect(await postFile(notImage, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png')).toBe(204);
+    const html = await formOf(notImage, Buffer.from('<html><script>alert(1)</script></html>'), 'image/png');
+    await expect(receiveUpload(app, charity.id, notImage.id, html)).rejects.toMatchObject({
+      status: 400,
+      details: [expect.objectContaining({ message: 'not_an_image' })],
+    });
     const tooBig = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/jpeg' });
-    // The bucket refuses a file over the policy's size limit, as S3 does: nothing is there to check.
-    expect(await postFile(tooBig, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5 * 1024 * 1024)]), 'image/jpeg')).toBe(400);
+    const huge = await formOf(tooBig, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(tooBig.maxBytes)]), 'image/jpeg');
+    await expect(receiveUpload(app, charity.id, tooBig.id, huge)).rejects.toMatchObject({
+      status: 400,
+      details: [expect.objectContaining({ message: 'too_big' })],
+    });
     const theirs = await requestUpload(app, other.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    expect(await postFile(theirs, PNG, 'image/png')).toBe(204);
+    await receiveUpload(app, other.id, theirs.id, await formOf(theirs, PNG, 'image/png'));
     const neverSent = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
     // Act
     const refused = submitLetter(app, charity.id, dreamId, update([notImage.id, tooBig.id, theirs.id, neverSent.id]));
-    // Assert
+    // Assert: nothing refused at sending was kept
     await expect(refused).rejects.toMatchObject({
       status: 400,
       code: 'INVALID_PHOTO',
       details: [
-        { path: ['photos', 0], message: 'not_an_image' },
+        { path: ['photos', 0], message: 'missing' },
         { path: ['photos', 1], message: 'missing' },
         { path: ['photos', 2], message: 'not_yours' },
         { path: ['photos', 3], message: 'missing' },
@@ -79,9 +87,9 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     // Arrange: a good photo and a risky one, in two updates
     const { dreamId, charity, admin } = await adopted();
     const good = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(good, PNG, 'image/png');
+    await receiveUpload(app, charity.id, good.id, await formOf(good, PNG, 'image/png'));
     const risky = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(risky, Buffer.concat([PNG, Buffer.from('RISKY')]), 'image/png');
+    await receiveUpload(app, charity.id, risky.id, await formOf(risky, Buffer.concat([PNG, Buffer.from('RISKY')]), 'image/png'));
     const fine = await submitLetter(app, charity.id, dreamId, update([good.id]));
     const bad = await submitLetter(app, charity.id, dreamId, update([risky.id]));
     // Act + Assert: before the verdict, approval waits
@@ -100,11 +108,13 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     expect(inReview.photoChecks).toEqual([{ id: risky.id, verdict: 'risky' }]);
     await expect(reviewLetter(app, asAdmin(admin.id), bad.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PHOTOS_NOT_CLEARED' });
     const published = await reviewLetter(app, asAdmin(admin.id), fine.id, { decision: 'approve' });
-    // The published photo is read through a presigned URL, as the kept copy with the sniffed type
+    // The published photo is read on the API's own host, as the kept copy with the sniffed type
     const [view] = await letterViews(app, [published]);
     expect(view.photoChecks).toBeUndefined();
-    const photo = await fetch(view.photoUrls[0]);
-    expect([photo.status, photo.headers.get('content-type'), Buffer.from(await photo.arrayBuffer()).equals(PNG)]).toEqual([200, 'image/png', true]);
+    expect(view.photoUrls).toEqual([`${app.config.publicApiBase}/photos/${good.id}`]);
+    const photo = await photoToShow(app, good.id);
+    expect([photo.contentType, Buffer.from(photo.bytes).equals(PNG)]).toEqual(['image/png', true]);
+    await expect(photoToShow(app, risky.id)).rejects.toMatchObject({ status: 404 });
   });
 
   /** A first letter of a dream with no match fund: it opens at 0, takes in 500, spends 300; each line may carry a receipt. */
@@ -128,18 +138,19 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     const { dreamId, charity, admin } = await adopted();
     const { user: other } = await app.users.findOrCreateByOpenid(`other-${dreamId}`, { nickname: '别的机构', roles: ['donor', 'charity'] });
     const receipt = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(receipt, PNG, 'image/png');
+    await receiveUpload(app, charity.id, receipt.id, await formOf(receipt, PNG, 'image/png'));
     const notImage = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(notImage, Buffer.from('%PDF-1.4 not a photo'), 'image/png');
+    const pdf = await formOf(notImage, Buffer.from('%PDF-1.4 not a photo'), 'image/png');
+    await expect(receiveUpload(app, charity.id, notImage.id, pdf)).rejects.toMatchObject({ status: 400, code: 'INVALID_PHOTO' });
     const theirs = await requestUpload(app, other.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(theirs, PNG, 'image/png');
+    await receiveUpload(app, other.id, theirs.id, await formOf(theirs, PNG, 'image/png'));
     // Act + Assert: each bad receipt is refused at its line
     await expect(submitLetter(app, charity.id, dreamId, withReceipts(theirs.id, notImage.id))).rejects.toMatchObject({
       status: 400,
       code: 'INVALID_PHOTO',
       details: [
         expect.objectContaining({ path: ['statement', 'lineItems', 0, 'receiptPhoto'], message: 'not_yours' }),
-        expect.objectContaining({ path: ['statement', 'lineItems', 1, 'receiptPhoto'], message: 'not_an_image' }),
+        expect.objectContaining({ path: ['statement', 'lineItems', 1, 'receiptPhoto'], message: 'missing' }),
       ],
     });
     await expect(submitLetter(app, charity.id, dreamId, { ...withReceipts(receipt.id), photos: [receipt.id] })).rejects.toMatchObject({
@@ -150,6 +161,10 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     const written = await submitLetter(app, charity.id, dreamId, withReceipts(undefined, receipt.id));
     const [forAdmin] = await letterViews(app, [written], { forAuthorOrAdmin: true });
     expect(forAdmin.photoChecks).toEqual([{ id: receipt.id, verdict: 'pending' }]);
+    // Not passed yet: its author and admins see it by a short-lived presigned URL, never by the public route
+    const pendingUrl = forAdmin.statement!.lineItems[1].receiptPhotoUrl!;
+    expect(pendingUrl.startsWith(app.config.publicApiBase!)).toBe(false);
+    expect((await fetch(pendingUrl)).status).toBe(200);
     await expect(reviewLetter(app, asAdmin(admin.id), written.id, { decision: 'approve' })).rejects.toMatchObject({ code: 'PHOTOS_NOT_CLEARED' });
     const streams = await startTestStreams(app);
     try {
@@ -159,20 +174,19 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
       await streams.stop();
     }
     const published = await reviewLetter(app, asAdmin(admin.id), written.id, { decision: 'approve' });
-    // A donor reads the receipt through its own presigned URL, on its line
+    // A donor reads the receipt on the API's own host, on its line
     const [view] = await letterViews(app, [published]);
     const [income, spend] = view.statement!.lineItems;
     expect(income.receiptPhotoUrl).toBeUndefined();
-    expect(spend).toMatchObject({ description: '图书一批', receiptPhoto: receipt.id, receiptPhotoUrl: expect.any(String) });
-    const image = await fetch(spend.receiptPhotoUrl!);
-    expect([image.status, image.headers.get('content-type'), Buffer.from(await image.arrayBuffer()).equals(PNG)]).toEqual([200, 'image/png', true]);
+    expect(spend).toMatchObject({ description: '图书一批', receiptPhoto: receipt.id, receiptPhotoUrl: `${app.config.publicApiBase}/photos/${receipt.id}` });
+    expect(Buffer.from((await photoToShow(app, receipt.id)).bytes).equals(PNG)).toBe(true);
   });
 
   it('believes only a signed push, and the first verdict stands', async () => {
     // Arrange: a photo whose verdict came (pass)
     const { dreamId, charity } = await adopted();
     const good = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
-    await postFile(good, PNG, 'image/png');
+    await receiveUpload(app, charity.id, good.id, await formOf(good, PNG, 'image/png'));
     await submitLetter(app, charity.id, dreamId, update([good.id]));
     const streams = await startTestStreams(app);
     try {
@@ -203,6 +217,20 @@ describe('letter photos: uploads the server checks itself, WeChat’s image chec
     // Assert: the early verdict stands, and a second push does not change it
     expect(await app.uploads.settleMediaCheck('early-trace', 'risky', at)).toBe(false);
     expect((await app.uploads.getMany([upload.id]))[0].media).toMatchObject({ traceId: 'early-trace', verdict: 'pass' });
+  });
+
+  it('takes one of two sends of the same grant at the same instant, and answers the other 409 ALREADY_UPLOADED', async () => {
+    // Arrange: one grant, and two forms for it (both read the record before either writes it)
+    const { charity } = await adopted();
+    const upload = await requestUpload(app, charity.id, { purpose: 'letter_photo', contentType: 'image/png' });
+    const [first, second] = [await formOf(upload, PNG, 'image/png'), await formOf(upload, PNG, 'image/png')];
+    // Act
+    const answers = await Promise.allSettled([receiveUpload(app, charity.id, upload.id, first), receiveUpload(app, charity.id, upload.id, second)]);
+    // Assert
+    const taken = answers.filter((answer) => answer.status === 'fulfilled');
+    const refused = answers.filter((answer) => answer.status === 'rejected').map((answer) => (answer as PromiseRejectedResult).reason);
+    expect(taken).toHaveLength(1);
+    expect(refused).toEqual([expect.objectContaining({ status: 409, code: 'ALREADY_UPLOADED' })]);
   });
 });
 

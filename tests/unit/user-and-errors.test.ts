@@ -92,6 +92,7 @@ describe('config', () => {
       dynamodbEndpoint: undefined,
       wechat: { apiBase: undefined, appId: FAKE_WECHAT_APP.appId, appSecret: FAKE_WECHAT_APP.appSecret },
       jwtSecret: undefined,
+      publicApiBase: 'http://127.0.0.1:3000',
     });
     const settings = loadLauncherSettings({
       API_PORT: '4000',
@@ -114,6 +115,9 @@ describe('config', () => {
     expect(loadConfig(functionEnv).uploads).toEqual({ bucket: 'photos-bucket', endpoint: 'http://127.0.0.1:4004' });
     expect(functionEnv).toMatchObject({ WECHAT_API_BASE: 'http://127.0.0.1:4999', WECHAT_APP_ID: 'wxacceptance00001', WECHAT_APP_SECRET: 'acceptance' });
     expect(loadConfig(functionEnv).wechat).toMatchObject({ appId: 'wxacceptance00001', appSecret: 'acceptance' });
+    // Photo URLs point at the API the launcher started, unless the environment names another origin.
+    expect(loadConfig(functionEnv).publicApiBase).toBe('http://127.0.0.1:4000');
+    expect(loadLauncherSettings({ PUBLIC_API_BASE: 'https://api.example.cn/' }).publicApiBase).toBe('https://api.example.cn');
     expect(() => loadLauncherSettings({ API_PORT: 'abc' })).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { Image, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import type { UploadPurpose } from '../../../functions/contract'
 import { uploadPhoto } from '../../services/letters'
 import { explainRefusal } from '../../services/privacy'
 import { toastError } from '../../services/request'
@@ -33,6 +34,8 @@ export interface PhotoPickerProps {
   onBusyChange: (busy: boolean) => void
   labels: PhotoPickerLabels
   className?: string
+  /** What the uploads are for (a letter's photos unless said): the API decides who may upload them. */
+  purpose?: UploadPurpose
 }
 
 /** A chosen photo as the upload needs it. */
@@ -59,7 +62,7 @@ async function choosePhotos(count: number): Promise<ChosenPhoto[]> {
 }
 
 /** Chooses images, uploads each straight to the bucket, shows them as thumbnails and removes them. */
-export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusyChange, labels, className = '' }: PhotoPickerProps) {
+export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusyChange, labels, className = '', purpose }: PhotoPickerProps) {
   // The busy prop arrives a render late: a second tap in between must not start a second upload.
   const pickingRef = useRef(false)
   const room = max - photos.length
@@ -79,7 +82,7 @@ export default function PhotoPicker({ photos, max, onAdd, onRemove, busy, onBusy
       onBusyChange(true)
       try {
         for (const file of chosen.slice(0, room)) {
-          const id = await uploadPhoto(file)
+          const id = await uploadPhoto(file, purpose)
           onAdd({ id, path: file.path })
         }
       } catch (err) {

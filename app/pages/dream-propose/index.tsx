@@ -6,9 +6,11 @@ import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscr
 import { ensureSignedIn } from '../../services/auth'
 import { errorMessage, toastError } from '../../services/request'
 import type { DreamCategory, ProposeDreamInput } from '../../../functions/contract'
-import { COVER_URL_PATTERN, FIELDS, codePoints, intProblem, textProblem } from '../../../functions/contract/fields'
+import { FIELDS, codePoints, intProblem, textProblem } from '../../../functions/contract/fields'
 import { DREAM_CATEGORIES } from '../../utils/format'
+import PhotoPicker, { type PickedPhoto } from '../../components/photo-picker'
 import './index.scss'
+import Icon from '../../components/icon'
 
 // The API's own field rules (functions/contract/fields.ts), the ones its schema runs.
 const { dreamTitle: TITLE, dreamStory: STORY, dreamTargetFlowers: TARGET, dreamBeneficiaries: BENEFICIARIES } = FIELDS
@@ -18,7 +20,8 @@ interface Draft {
   story: string
   category: DreamCategory | ''
   target: string
-  coverUrl: string
+  /** Uploaded already (the picker uploads as soon as it is chosen); the dream names it by id. */
+  cover: PickedPhoto | null
   beneficiaries: string
 }
 
@@ -42,13 +45,7 @@ function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
     return { error: `目标小红花需要是 ${TARGET.min}–${TARGET.max} 之间的整数` }
   }
   const input: ProposeDreamInput = { title, story, category: d.category, targetFlowers: target }
-  const cover = d.coverUrl.trim()
-  if (cover) {
-    if (!COVER_URL_PATTERN.test(cover) || !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(cover) || cover.length > FIELDS.coverUrlMaxLength) {
-      return { error: '封面图片需要是 https:// 开头的图片网址' }
-    }
-    input.coverUrl = cover
-  }
+  if (d.cover) input.coverUploadId = d.cover.id
   const people = d.beneficiaries.trim()
   if (people) {
     const n = parseWhole(people)
@@ -58,11 +55,12 @@ function validate(d: Draft): { error: string } | { input: ProposeDreamInput } {
   return { input }
 }
 
-const EMPTY: Draft = { title: '', story: '', category: '', target: '', coverUrl: '', beneficiaries: '' }
+const EMPTY: Draft = { title: '', story: '', category: '', target: '', cover: null, beneficiaries: '' }
 
 export default function DreamProposePage() {
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [submitting, setSubmitting] = useState(false)
+  const [uploading, setUploading] = useState(false)
   const [error, setError] = useState('')
   const submittingRef = useRef(false)
 
@@ -71,13 +69,18 @@ export default function DreamProposePage() {
     preloadSubscribeTemplates()
   })
 
-  const set = (field: keyof Draft) => (value: string) => {
+  const set = (field: Exclude<keyof Draft, 'cover'>) => (value: string) => {
     setDraft((prev) => ({ ...prev, [field]: value }))
+    setError('')
+  }
+  const setCover = (cover: PickedPhoto | null) => {
+    setDraft((prev) => ({ ...prev, cover }))
     setError('')
   }
 
   const onSubmit = async () => {
-    if (submittingRef.current) return
+    // A cover still uploading would be left out: wait for it.
+    if (submittingRef.current || uploading) return
     const checked = validate(draft)
     if ('error' in checked) {
       setError(checked.error)
@@ -111,7 +114,10 @@ export default function DreamProposePage() {
   return (
     <View className='propose'>
       <View className='propose-intro'>
-        <Text className='propose-intro-title'>🌈 说出一个真实的梦想</Text>
+        <View className='lrf-icon-title'>
+          <Icon name='dream' size={40} color='#fff' label='' />
+          <Text className='propose-intro-title'>说出一个真实的梦想</Text>
+        </View>
         <Text className='propose-intro-desc'>提交后由管理员审核，通过后出现在梦想广场，大家可以用小红花支持它。</Text>
       </View>
 
@@ -158,7 +164,7 @@ export default function DreamProposePage() {
                 className={`propose-chip propose-category-${c.value} ${draft.category === c.value ? 'propose-chip-active' : ''}`}
                 onClick={() => set('category')(c.value)}
               >
-                {c.icon} {c.label}
+                <Icon name={c.icon} size={32} label='' /> {c.label}
               </View>
             ))}
           </View>
@@ -177,15 +183,25 @@ export default function DreamProposePage() {
         </View>
 
         <View className='propose-field'>
-          <Text className='propose-label'>封面图片网址（选填）</Text>
-          <Input
-            className='propose-input propose-cover'
-            type='text'
-            placeholder='https:// 开头的图片地址'
-            maxlength={FIELDS.coverUrlMaxLength}
-            value={draft.coverUrl}
-            onInput={(e) => set('coverUrl')(e.detail.value)}
+          <Text className='propose-label'>封面图片（选填）</Text>
+          <PhotoPicker
+            className='propose-cover'
+            purpose='dream_cover'
+            photos={draft.cover ? [draft.cover] : []}
+            max={1}
+            onAdd={setCover}
+            onRemove={() => setCover(null)}
+            busy={uploading}
+            onBusyChange={setUploading}
+            labels={{
+              add: '＋ 选择封面',
+              addAria: '选择梦想的封面图片',
+              photo: () => '梦想的封面图片',
+              remove: '移除',
+              removeAria: () => '移除封面图片',
+            }}
           />
+          <Text className='propose-hint'>封面通过微信图片安全检查后才会公开展示。</Text>
         </View>
 
         <View className='propose-field'>
@@ -202,8 +218,8 @@ export default function DreamProposePage() {
 
         {error ? <View className='propose-error'>{error}</View> : null}
 
-        <Button className='lrf-button propose-submit' disabled={submitting || undefined} onClick={onSubmit}>
-          {submitting ? '正在提交…' : '提交审核'}
+        <Button className='lrf-button propose-submit' disabled={submitting || uploading || undefined} onClick={onSubmit}>
+          {submitting ? '正在提交…' : uploading ? '封面上传中…' : '提交审核'}
         </Button>
       </View>
     </View>

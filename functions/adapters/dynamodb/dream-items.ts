@@ -9,6 +9,7 @@ export function toDream(item: Record<string, unknown>): DreamRecord {
     category: item.category as DreamCategory,
     targetFlowers: item.targetFlowers as number,
     coverUrl: (item.coverUrl as string | null) ?? null,
+    ...(typeof item.coverUploadId === 'string' ? { coverUploadId: item.coverUploadId } : {}),
     beneficiaries: (item.beneficiaries as number | null) ?? null,
     status: item.status as DreamStatus,
     proposerId: item.proposerId as string,

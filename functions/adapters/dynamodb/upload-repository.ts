@@ -3,6 +3,7 @@ import type { MediaVerdict, UploadRecord, UploadRepository } from '../../domain/
 import { batchGetAll, type TableContext } from './client';
 import { isConditionalCheckFailed } from './errors';
 import { uploadKeys } from './upload-keys';
+import { personKeys } from './person-keys';
 
 const ATTRIBUTES = ['id', 'ownerId', 'purpose', 'declaredType', 'createdAt', 'checked', 'media'] as const;
 
@@ -13,7 +14,7 @@ export class DynamoUploadRepository implements UploadRepository {
     await this.table.doc.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...uploadKeys.profile(upload.id), type: 'UPLOAD', ...upload },
+        Item: { ...uploadKeys.profile(upload.id), ...personKeys.upload(upload.ownerId, upload.id), type: 'UPLOAD', ...upload },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -24,17 +25,24 @@ export class DynamoUploadRepository implements UploadRepository {
     return items.map((item) => Object.fromEntries(ATTRIBUTES.map((name) => [name, item[name] ?? null])) as unknown as UploadRecord);
   }
 
-  async markChecked(id: string, checked: NonNullable<UploadRecord['checked']>): Promise<void> {
-    await this.table.doc.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: uploadKeys.profile(id),
-        // mediaState is what the stream's filter sees: a photo to send to WeChat's image check.
-        UpdateExpression: 'SET checked = :checked, mediaState = :toCheck',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':checked': checked, ':toCheck': 'to_check' },
-      }),
-    );
+  async markChecked(id: string, checked: NonNullable<UploadRecord['checked']>): Promise<boolean> {
+    try {
+      await this.table.doc.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: uploadKeys.profile(id),
+          // mediaState is what the stream's filter sees: a photo to send to WeChat's image check.
+          UpdateExpression: 'SET checked = :checked, mediaState = :toCheck',
+          // Two sends at the same instant both read `checked` as null; only the first write lands.
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(checked) OR attribute_type(checked, :null))',
+          ExpressionAttributeValues: { ':checked': checked, ':toCheck': 'to_check', ':null': 'NULL' },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw err;
+    }
   }
 
   async startMediaCheck(id: string, traceId: string, at: string): Promise<void> {

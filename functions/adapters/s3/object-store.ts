@@ -5,11 +5,13 @@ import type { ObjectStore, PresignedPost } from '../../domain/upload';
 import { NodeSha256 } from '../sigv4';
 
 /**
- * The uploads bucket on S3's REST API, signed with SigV4 by the SDK's own signer: a presigned POST
- * (a policy the browser's form must match), HEAD, a ranged GET, object tagging and presigned GETs.
- * The S3 client would add a few hundred KB to each function for these five calls.
+ * The uploads bucket on S3's REST API, signed with SigV4 by the SDK's own signer: PUT, GET, HEAD,
+ * a ranged GET and presigned GETs (WeChat's image check fetches with one); a presigned POST (a
+ * policy a form must match) stays for tools and the local bucket front's tests. The S3 client would
+ * add a few hundred KB to each function for these few calls.
  *
  * `endpoint` (a local emulator) uses path-style URLs; without it, the bucket's virtual-hosted URL.
+ * `publicApiBase` is the API's own public origin: the app sends and reads photos there, never here.
  */
 export class S3Error extends Error {
   constructor(
@@ -27,7 +29,9 @@ export class SignedObjectStore implements ObjectStore {
   private readonly base: URL;
   private readonly pathStyle: boolean;
 
-  constructor(private readonly options: { bucket: string; region: string; endpoint?: string; credentials?: AwsCredentialIdentityProvider }) {
+  constructor(
+    private readonly options: { bucket: string; region: string; endpoint?: string; publicApiBase?: string; credentials?: AwsCredentialIdentityProvider },
+  ) {
     this.credentials = options.credentials ?? defaultProvider();
     this.signer = new SignatureV4({ service: 's3', region: options.region, credentials: this.credentials, sha256: NodeSha256, uriEscapePath: false });
     this.pathStyle = Boolean(options.endpoint);
@@ -39,6 +43,31 @@ export class SignedObjectStore implements ObjectStore {
   /** Where the form goes: the bucket's URL. */
   get postUrl(): string {
     return this.pathStyle ? this.base.href.replace(/\/$/, '') : this.base.href;
+  }
+
+  receiveUrl(uploadId: string): string {
+    return `${this.publicApiBase()}/uploads/${encodeURIComponent(uploadId)}/file`;
+  }
+
+  viewUrl(uploadId: string): string {
+    return `${this.publicApiBase()}/photos/${encodeURIComponent(uploadId)}`;
+  }
+
+  private publicApiBase(): string {
+    if (!this.options.publicApiBase) throw new Error('PUBLIC_API_BASE is not configured');
+    return this.options.publicApiBase.replace(/\/+$/, '');
+  }
+
+  async put(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    const response = await this.send('PUT', key, { body: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) } });
+    if (!response.ok) throw new S3Error(response.status, `S3 PUT ${key}: HTTP ${response.status}`);
+  }
+
+  async read(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null> {
+    const response = await this.send('GET', key);
+    if (response.status === 404 || response.status === 403) return null;
+    if (!response.ok) throw new S3Error(response.status, `S3 GET ${key}: HTTP ${response.status}`);
+    return { bytes: new Uint8Array(await response.arrayBuffer()), contentType: response.headers.get('content-type') ?? 'application/octet-stream' };
   }
 
   async presignPost(input: { key: string; contentType: string; maxBytes: number; expiresAt: Date }): Promise<PresignedPost> {
@@ -88,13 +117,11 @@ export class SignedObjectStore implements ObjectStore {
   }
 
   async keep(from: string, to: string, contentType: string): Promise<void> {
-    // GET then PUT (≤ 5 MB): plain calls every S3 emulator has, and the kept copy carries the type
+    // GET then PUT (≤ rules.uploads.maxBytes): plain calls every S3 emulator has, and the kept copy carries the type
     // the server sniffed, not the one the uploader declared.
     const source = await this.send('GET', from);
     if (!source.ok) throw new S3Error(source.status, `S3 GET ${from}: HTTP ${source.status}`);
-    const bytes = new Uint8Array(await source.arrayBuffer());
-    const response = await this.send('PUT', to, { body: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.byteLength) } });
-    if (!response.ok) throw new S3Error(response.status, `S3 PUT ${to}: HTTP ${response.status}`);
+    await this.put(to, new Uint8Array(await source.arrayBuffer()), contentType);
   }
 
   async presignGet(key: string, seconds: number): Promise<string> {

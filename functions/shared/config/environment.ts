@@ -13,6 +13,8 @@ export type Stage = z.infer<typeof stageSchema>;
 export const FAKE_WECHAT_APP = { appId: 'wx4f4bc4dec97d474b', appSecret: 'local-fake-wechat-secret' } as const;
 /** The local uploads bucket and emulator, and the fake WeChat's message-push token: local and test only. */
 export const LOCAL_UPLOADS = { bucket: 'lrf-uploads', endpoint: 'http://localhost:4569', pushToken: 'local-push-token' } as const;
+/** The local gateway's default address (npm run api), for local and test stages that name none. */
+export const LOCAL_PUBLIC_API_BASE = 'http://127.0.0.1:3000';
 /** Signs tokens in the local and test stages only; AWS stages read theirs from SSM. */
 export const LOCAL_JWT_SECRET = 'local-only-jwt-secret-never-used-in-aws-0123456789abcdef';
 
@@ -32,6 +34,8 @@ const envSchema = z.object({
   S3_ENDPOINT: optional(z.string().url()),
   WECHAT_PUSH_TOKEN: optional(z.string().min(3)),
   WECHAT_PUSH_TOKEN_PARAM: optional(z.string()),
+  // The API's own public origin (its custom domain in AWS): photos are sent to and read from it.
+  PUBLIC_API_BASE: optional(z.string().url()),
 });
 
 /** A subscribe-message template: its id (null: that topic sends no WeChat message) and its keys by meaning. */
@@ -60,6 +64,8 @@ export interface AppConfig {
   jwt: { secret?: string; secretParam?: string };
   /** The uploads bucket; `endpoint` only for a local emulator (path-style). Null where none is configured. */
   uploads: { bucket: string; endpoint?: string } | null;
+  /** Where the app reaches this API (photo upload and view URLs); null where none is configured. */
+  publicApiBase: string | null;
   rules: Rules;
 }
 
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     jwt: { secret: jwtSecret, secretParam: jwtSecret ? undefined : parsed.JWT_SECRET_PARAM },
     uploads: bucket ? { bucket, endpoint: s3Endpoint } : null,
+    publicApiBase: (parsed.PUBLIC_API_BASE ?? (isLocalStage ? LOCAL_PUBLIC_API_BASE : null))?.replace(/\/+$/, '') ?? null,
     rules,
   };
 }

@@ -48,7 +48,8 @@ const rulesSchema = z.object({
     workerClaimsPerDay: positiveInt,
   }),
   uploads: z.object({
-    maxBytes: positiveInt.max(5 * 1024 * 1024),
+    // A photo comes through Lambda, base64 (a third larger) inside its 6 MB request limit: 4 MiB at most.
+    maxBytes: positiveInt.max(4 * 1024 * 1024),
     postTtlSeconds: positiveInt.max(3_600),
     viewUrlTtlSeconds: positiveInt.max(7 * 24 * 3_600),
     checkUrlTtlSeconds: positiveInt.max(24 * 3_600),
@@ -64,6 +65,8 @@ const rulesSchema = z.object({
   subscribe: z.object({
     maxCreditsPerTopic: positiveInt,
   }),
+  // How long an acknowledged gift may wait for a signed checkpoint (the sequencer's batches are far shorter).
+  log: z.object({ maxDelaySeconds: positiveInt.max(300) }),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;
