@@ -1,4 +1,4 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createJsonLogger } from './json-logger';
 
 /** The one structured logger; the edge logs each request once. */
-export const logger = new Logger({ serviceName: 'little-red-flower' });
+export const logger = createJsonLogger('little-red-flower');
