@@ -31,6 +31,8 @@ export default defineAppConfig({
     { root: 'privacy', pages: ['index'] },
     // The person's own account: the nickname, 导出我的数据 and 注销账号.
     { root: 'account', pages: ['profile/index', 'export/index', 'close/index'] },
+    // 公开账本: a gift's receipt checked on the phone, and a dream's page of the log (with the cryptography).
+    { root: 'log', pages: ['receipt/index', 'dream/index'] },
   ],
   // WeChat asks the person to agree to the privacy guide before any personal-data API runs; the
   // pages that use one show components/privacy-popup when it does.
@@ -42,6 +44,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#e64340',
     navigationBarTitleText: '小红花',
     navigationBarTextStyle: 'white',
+    // H5 only draws its own title bar (title, back on pushed pages) when asked for the default
+    // style; WeChat always shows its bar, so the mini-program is unchanged.
+    navigationStyle: 'default',
     backgroundColor: '#fff6f4',
   },
   // Icons are drawn by config/generate-tabbar-icons.js (H5 shows empty boxes without them).

@@ -64,6 +64,8 @@ export function usePagedList<T extends { id: string }>(fetchPage: FetchPage<T>):
     }
     loadingRef.current = true
     setLoading(true)
+    // A retry shows 加载中… alone: the old error goes now, and comes back only if this one fails too.
+    setError('')
     try {
       const page = await fetchRef.current(null)
       if (generation !== generationRef.current) return STALE

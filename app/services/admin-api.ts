@@ -16,8 +16,9 @@ export function changeRole(userId: string, body: BodyOf<typeof changeRoleRoute>)
   return request<AnswerOf<typeof changeRoleRoute>>(`/admin/users/${encodeURIComponent(userId)}/roles`, { method: 'POST', body })
 }
 
-export function getAuditTrail(targetId?: string | null, cursor?: string | null, limit = 20) {
-  return request<AnswerOf<typeof auditTrailRoute>>('/admin/audit', { query: { targetId, cursor, limit } })
+/** The audit trail: everything, one target's entries, or one person's (the entries about them). */
+export function getAuditTrail(filter: { targetId?: string | null; personId?: string | null }, cursor?: string | null, limit = 20) {
+  return request<AnswerOf<typeof auditTrailRoute>>('/admin/audit', { query: { ...filter, cursor, limit } })
 }
 
 export function getStoreQueue(cursor?: string | null, limit = 20, status: 'pending' | 'active' | 'suspended' = 'pending') {

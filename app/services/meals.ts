@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import type { AnswerOf, BodyOf } from '../../functions/contract'
 import type {
+  activeCitiesRoute,
   activeStoresRoute,
   checkDonationRoute,
   claimWorkerRoute,
@@ -30,6 +31,11 @@ export type StoreMeals = AnswerOf<typeof storeMealsRoute>
 /** Active stores of a city, each with its funded meals not yet eaten and the price of one meal. */
 export function getStoresInCity(city: string, cursor?: string | null, limit = 20) {
   return request<AnswerOf<typeof activeStoresRoute>>('/stores', { query: { city, cursor, limit }, auth: false })
+}
+
+/** The cities with an active store: a donor picks one of these. */
+export function getActiveCities() {
+  return request<AnswerOf<typeof activeCitiesRoute>>('/stores/cities', { auth: false })
 }
 
 export function donateMeals(body: BodyOf<typeof donateMealsRoute>, idempotencyKey: string) {

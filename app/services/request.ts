@@ -46,6 +46,8 @@ export interface RequestOptions {
   idempotencyKey?: string
   /** Public routes may skip the token (an invalid token would turn them into a 401). */
   auth?: boolean
+  /** 'text': the answer is text/plain (the public log's checkpoint), handed back unparsed. */
+  responseType?: 'json' | 'text'
 }
 
 interface ErrorEnvelope {
@@ -80,7 +82,7 @@ const CODE_MESSAGES: Record<string, string> = {
   DAILY_LIMIT_REACHED: '今日已领取过爱心餐',
   NO_MEALS_AVAILABLE: '该门店暂无可领取的爱心餐',
   INVALID_MEMBER_CODE: '会员码无效或已过期',
-  INVALID_PHOTO: '照片须是你自己上传的图片（不超过 5MB），请重新上传',
+  INVALID_PHOTO: '照片须是你自己上传的图片（不超过 4MB），请重新上传',
   NOT_ADOPTED: '梦想被认领后才能发布来信',
   PERIOD_OVERLAPS: '本期的开始日期须在上一封来信的结束日期之后',
   LETTER_DOES_NOT_RECONCILE: '账目对不上，请按提示核对期初、期末余额和收支',
@@ -219,9 +221,9 @@ function goToLogin(): void {
  * otherwise throws an ApiError carrying the `{error:{code,message}}` envelope.
  */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, idempotencyKey, auth = true } = options
+  const { method = 'GET', query, body, idempotencyKey, auth = true, responseType = 'json' } = options
 
-  const header: Record<string, string> = { Accept: 'application/json' }
+  const header: Record<string, string> = { Accept: responseType === 'text' ? 'text/plain' : 'application/json' }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   const token = auth ? getToken() : ''
   if (token) header.Authorization = `Bearer ${token}`
@@ -235,7 +237,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       header,
       data: body as Record<string, unknown> | undefined,
-      dataType: 'json',
+      // Any dataType but 'json' leaves the body as the text it came as.
+      dataType: responseType === 'text' ? 'text' : 'json',
       timeout: 15000,
     })
   } catch {

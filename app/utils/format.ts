@@ -3,6 +3,7 @@
 
 import { DREAM_CATEGORIES as CATEGORY_VALUES, GIFT_ACCEPTING_STATUSES } from '../../functions/contract/enums'
 import type { DreamCategory, DreamDetail, DreamStatus, LedgerReason } from '../../functions/contract'
+import type { IconName } from '../components/icon/shapes'
 
 const REASON_LABELS: Record<LedgerReason, string> = {
   steps: '捐步',
@@ -17,20 +18,21 @@ export function reasonLabel(reason: string): string {
   return REASON_LABELS[reason as LedgerReason] || '其他'
 }
 
-const CATEGORY_FACES: Record<DreamCategory, { label: string; icon: string }> = {
-  elderly: { label: '助老', icon: '👵' },
-  children: { label: '儿童', icon: '🧒' },
-  education: { label: '教育', icon: '📚' },
-  health: { label: '健康', icon: '🩺' },
-  environment: { label: '环保', icon: '🌳' },
-  culture: { label: '文化', icon: '🎨' },
-  rural: { label: '乡村', icon: '🌾' },
-  disability: { label: '助残', icon: '🦽' },
-  other: { label: '其他', icon: '✨' },
+// Icons from the app's one set (components/icon), which draw the same on every phone, unlike emoji.
+const CATEGORY_FACES: Record<DreamCategory, { label: string; icon: IconName }> = {
+  elderly: { label: '助老', icon: 'elderly' },
+  children: { label: '儿童', icon: 'children' },
+  education: { label: '教育', icon: 'book' },
+  health: { label: '健康', icon: 'health' },
+  environment: { label: '环保', icon: 'tree' },
+  culture: { label: '文化', icon: 'palette' },
+  rural: { label: '乡村', icon: 'wheat' },
+  disability: { label: '助残', icon: 'wheelchair' },
+  other: { label: '其他', icon: 'sparkle' },
 }
 
 /** The dream categories of the contract, in its order, as the app offers them. */
-export const DREAM_CATEGORIES: { value: DreamCategory; label: string; icon: string }[] = CATEGORY_VALUES.map((value) => ({ value, ...CATEGORY_FACES[value] }))
+export const DREAM_CATEGORIES: { value: DreamCategory; label: string; icon: IconName }[] = CATEGORY_VALUES.map((value) => ({ value, ...CATEGORY_FACES[value] }))
 
 export function categoryLabel(category: string): string {
   return CATEGORY_FACES[category as DreamCategory]?.label || '其他'
@@ -79,9 +81,21 @@ export function percent(part: number, whole: number): number {
   return Math.max(0, Math.min(100, Math.floor((part / whole) * 100)))
 }
 
-/** Integer fen → "1.50" (yuan, 2 decimals). */
+/** Integer fen → "1.50" (yuan, 2 decimals): plain, as an amount box is filled and read back. */
 export function formatYuan(fen: number): string {
   return (fen / 100).toFixed(2)
+}
+
+/**
+ * Integer fen → money as a person reads it: "¥1,000.00", and "-¥30.00" below zero (the sign
+ * before the currency, as Chinese bills print it). Works on integers, so no float rounding.
+ */
+export function formatMoney(fen: number): string {
+  const cents = Math.abs(Math.round(fen))
+  const whole = Math.floor(cents / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${fen < 0 && cents > 0 ? '-' : ''}¥${whole}.${pad(cents % 100)}`
 }
 
 /** Milliseconds left → "4:59" (never negative). */

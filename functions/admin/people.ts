@@ -44,7 +44,12 @@ export async function changeRole(
   return { user: personView(updated), changed: true };
 }
 
-/** GET /admin/audit: the trail newest first, or one target's. */
-export async function listAudit(deps: { audit: AuditTrail }, filter: { targetId?: string }, page: { limit: number; cursor?: string }) {
-  return deps.audit.list(filter, page);
+/**
+ * GET /admin/audit: the trail newest first, or one target's, or one person's. A person's entries are
+ * those naming them as their target (their role changes), read through the same per-target index,
+ * so asking for one person never reads anyone else's entries.
+ */
+export async function listAudit(deps: { audit: AuditTrail }, filter: { targetId?: string; personId?: string }, page: { limit: number; cursor?: string }) {
+  const targetId = filter.personId ?? filter.targetId;
+  return deps.audit.list(targetId ? { targetId } : {}, page);
 }

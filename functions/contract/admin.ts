@@ -43,7 +43,13 @@ export const changeRoleBody = z.object({
 });
 export type ChangeRoleInput = z.infer<typeof changeRoleBody>;
 
-export const auditQuery = pageQuery().extend({ targetId: id().optional() });
+/**
+ * GET /admin/audit: everything, one target's entries, or one person's (the entries about them, such
+ * as their role changes). A person is a target too; the separate field says what the console means.
+ */
+export const auditQuery = pageQuery()
+  .extend({ targetId: id().optional(), personId: id().optional() })
+  .refine((q) => q.targetId === undefined || q.personId === undefined, { message: 'give targetId or personId, not both', path: ['personId'] });
 
 export const findUserRoute = route({
   method: 'GET',
@@ -81,7 +87,7 @@ export const changeRoleRoute = route({
 export const auditTrailRoute = route({
   method: 'GET',
   path: '/admin/audit',
-  summary: 'The audit trail, newest first, or one target’s',
+  summary: 'The audit trail, newest first, or one target’s, or one person’s',
   source: 'added',
   tag: 'admin',
   auth: 'required',

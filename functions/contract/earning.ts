@@ -156,7 +156,14 @@ export type QuizToday = z.infer<typeof quizToday>;
 export const quizAnswerBody = z.object({ questionId: id(), choice: int(FIELDS.quizChoice) });
 export type QuizAnswerInput = z.infer<typeof quizAnswerBody>;
 
-export const quizAnswerResult = z.object({ correct: z.boolean(), explanation: z.string(), flowers: z.number().int(), balance: z.number().int() });
+export const quizAnswerResult = z.object({
+  correct: z.boolean(),
+  explanation: z.string(),
+  flowers: z.number().int(),
+  balance: z.number().int(),
+  /** The right option's index, so a wrong answer can point at it (added: older clients ignore it). */
+  correctChoice: z.number().int().optional(),
+});
 export type QuizAnswerResult = z.infer<typeof quizAnswerResult>;
 
 export const todaysQuizRoute = route({

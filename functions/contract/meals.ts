@@ -101,7 +101,12 @@ export const mealPassRoute = route({
   auth: 'required',
   roles: ['worker'],
   status: 200,
-  response: z.object({ pass: z.string(), expiresAt: isoTime() }),
+  response: z.object({
+    pass: z.string(),
+    expiresAt: isoTime(),
+    /** The worker's meal handed out today (by the shop's calendar day, rules.timezone), or null. */
+    servedToday: z.object({ storeName: z.string(), servedAt: isoTime() }).nullable(),
+  }),
 });
 
 export const redeemMealBody = z.object({ pass: z.string().min(1).max(2_048) });
@@ -148,6 +153,17 @@ export const activeStoresRoute = route({
   status: 200,
   /** Each store also says what one meal costs there (rules.meals.priceFen), so the app shows the price before ordering. */
   response: page(store.extend({ mealPriceFen: z.number().int() })),
+});
+
+export const activeCitiesRoute = route({
+  method: 'GET',
+  path: '/stores/cities',
+  summary: 'The cities that have at least one active store, so a donor picks a city instead of typing one',
+  source: 'added',
+  tag: 'meals',
+  auth: 'none',
+  status: 200,
+  response: z.object({ cities: z.array(z.string()) }),
 });
 
 export const importRosterBody = z.object({
@@ -261,6 +277,26 @@ export const revokeWorkerRoute = route({
     { status: 403, code: 'FORBIDDEN', when: 'the employer is not registered, or registered to another charity' },
     { status: 404, code: 'NOT_FOUND', when: 'no such row' },
   ],
+});
+
+/** A roster row as its charity sees it: only what the charity imported, and whether it is claimed or revoked (never by whom). */
+export const rosterEntry = named(z.object({ employeeNumber: z.string(), name: z.string(), claimed: z.boolean(), revoked: z.boolean() }), 'RosterEntry');
+export type RosterEntry = z.infer<typeof rosterEntry>;
+
+export const rosterQuery = pageQuery().extend({ employer: text(FIELDS.employer) });
+
+export const rosterRoute = route({
+  method: 'GET',
+  path: '/workers/roster',
+  summary: 'The rows of one employer’s roster, claimed or not, by employee number, for the charity it is registered to (or an admin)',
+  source: 'added',
+  tag: 'meals',
+  auth: 'required',
+  roles: ['charity', 'admin'],
+  query: rosterQuery,
+  status: 200,
+  response: page(rosterEntry),
+  errors: [{ status: 403, code: 'FORBIDDEN', when: 'the employer is not registered, or registered to another charity' }],
 });
 
 /** An employer (环卫单位) and the one charity that keeps its roster. */

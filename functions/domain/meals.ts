@@ -193,6 +193,8 @@ export interface MealQueue {
    * which condition failed.
    */
   redeem(input: RedeemInput): Promise<RedeemRefusal | null>;
+  /** The worker's latest meal (where and when), or null if they never had one. */
+  latestMealOf(workerId: string): Promise<{ storeName: string; createdAt: string } | null>;
 }
 
 /**
@@ -230,6 +232,8 @@ export interface Roster {
   employer(name: string): Promise<EmployerRecord | null>;
   /** Registers an employer once, audited in the same write; false when it was registered already. */
   registerEmployer(employer: EmployerRecord, audit: AuditRecord): Promise<boolean>;
+  /** One employer's rows by employee number, each with whether it was revoked. */
+  rows(employer: string, page: { limit: number; cursor?: string }): Promise<{ items: (RosterRow & { revoked: boolean })[]; nextCursor: string | null }>;
   /** Registered employers, newest first: every one, or one charity's. */
   employers(filter: { charityId?: string }, page: { limit: number; cursor?: string }): Promise<{ items: EmployerRecord[]; nextCursor: string | null }>;
 }

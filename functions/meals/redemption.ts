@@ -25,9 +25,14 @@ export interface RedemptionDeps {
  * GET /me/meal-pass: a worker's pass, signed, short-lived (rules.meals.passTtlSeconds), single-use;
  * one per rules.meals.passWindowSeconds (asking again within it gives the same pass): the quota.
  */
-export async function mealPass(deps: Pick<RedemptionDeps, 'clock' | 'passes'>, workerId: string) {
-  const { code, expiresAt } = await deps.passes.issue(workerId, deps.clock.now());
-  return { pass: code, expiresAt };
+export async function mealPass(deps: Pick<RedemptionDeps, 'clock' | 'passes' | 'queue' | 'config'>, workerId: string) {
+  const now = deps.clock.now();
+  const [{ code, expiresAt }, latest] = await Promise.all([deps.passes.issue(workerId, now), deps.queue.latestMealOf(workerId)]);
+  // The worker's screen says when today's meal was handed out and where (the scan happens on the merchant's phone).
+  const today = dayOf(now, deps.config.rules.timezone);
+  const servedToday =
+    latest && dayOf(new Date(latest.createdAt), deps.config.rules.timezone) === today ? { storeName: latest.storeName, servedAt: latest.createdAt } : null;
+  return { pass: code, expiresAt, servedToday };
 }
 
 const PERIOD_LIMIT = { day: '今天已领取过爱心餐', week: '本周已领取过爱心餐', month: '本月已领取过爱心餐' } as const;

@@ -56,10 +56,16 @@ export async function answerQuestion(
     const recorded = await deps.quiz.recordWrongAnswer(userId, markerId, record, deps.clock.now().toISOString());
     if (!recorded) throw alreadyAnsweredError();
     const account = await deps.ledger.getAccount(userId);
-    return { correct, explanation: question.explanation, flowers: 0, balance: account?.balance ?? 0 };
+    return { correct, explanation: question.explanation, flowers: 0, balance: account?.balance ?? 0, correctChoice: question.answer };
   }
   const flowers = deps.config.rules.quiz.flowersPerCorrectAnswer;
-  const present = (move: MoveResult): AnswerResult => ({ correct, explanation: question.explanation, flowers, balance: move.account.balance });
+  const present = (move: MoveResult): AnswerResult => ({
+    correct,
+    explanation: question.explanation,
+    flowers,
+    balance: move.account.balance,
+    correctChoice: question.answer,
+  });
   const move = await deps.ledger.move(
     { userId, delta: flowers, reason: 'quiz', refId: question.id, note: '答题正确' },
     { guards: [{ markerId, onConflict: alreadyAnsweredError, attributes: record }], completion: completion?.(present) },

@@ -51,14 +51,20 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   child.stdout?.resume();
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localClient(endpoint);
-  const deadline = Date.now() + 30_000;
+  // A JVM on a busy machine can take a minute; DYNAMODB_LOCAL_START_SECONDS gives it longer.
+  const startSeconds = Number(process.env.DYNAMODB_LOCAL_START_SECONDS ?? 60);
+  const deadline = Date.now() + startSeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${stderr}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not start: ${stderr}`);
+      if (Date.now() > deadline) {
+        // Left running, a slow-starting jar outlives the failed start and holds its port and memory.
+        child.kill('SIGKILL');
+        throw new Error(`DynamoDB Local did not start within ${startSeconds} s (DYNAMODB_LOCAL_START_SECONDS): ${stderr}`);
+      }
       await new Promise((r) => setTimeout(r, 150));
     }
   }

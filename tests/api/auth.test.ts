@@ -28,13 +28,34 @@ describe('auth over HTTP', () => {
     expect(me.body).toEqual({ user, flowers: { balance: 0, earned: 0, given: 0 }, unreadNotifications: 0, unreadLetters: 0 });
   });
 
-  it('the same openid is the same user, whose roles become donor plus the given ones', async () => {
+  it('the same openid is the same user, whose roles become the ones it has plus donor plus the given ones', async () => {
+    // Arrange
     const openid = `same-${Date.now()}`;
     const first = await call('POST', '/auth/dev', { body: { openid, roles: ['admin', 'charity'] } });
+
+    // Act
     const second = await call('POST', '/auth/dev', { body: { openid, roles: ['merchant'] } });
+
+    // Assert
     expect(second.body.user.id).toBe(first.body.user.id);
     expect(first.body.user.roles).toEqual(['donor', 'charity', 'admin']);
-    expect(second.body.user.roles).toEqual(['donor', 'merchant']);
+    expect(second.body.user.roles).toEqual(['donor', 'merchant', 'charity', 'admin']);
+  });
+
+  it('a seeded charity signing in without roles stays a charity, and the audit records no revoke', async () => {
+    // Arrange
+    const admin = await call('POST', '/auth/dev', { body: { openid: 'demo-admin' } });
+
+    // Act
+    const charity = await call('POST', '/auth/dev', { body: { openid: 'demo-charity' } });
+
+    // Assert
+    expect(charity.status).toBe(200);
+    expect(charity.body.user.roles).toEqual(expect.arrayContaining(['donor', 'charity']));
+    expect((await call('GET', '/me', { token: charity.body.token })).body.user.roles).toContain('charity');
+    const trail = await call('GET', `/admin/audit?targetId=${charity.body.user.id}`, { token: admin.body.token });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items.map((entry: { action: string }) => entry.action)).not.toContain('role.revoke');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { dayBoundsSeconds, dayOf } from '../../functions/domain/calendar';
 import { encryptOpenData } from '../../functions/adapters/wechat/open-data';
 import { call, devSignIn } from '../support/http-client';
+import questionBank from '../../functions/quiz/question-bank.json';
 
 jest.setTimeout(120_000);
 
@@ -108,6 +109,19 @@ describe('quiz over HTTP', () => {
     expect(outOfRange.status).toBe(400);
     const unknown = await call('POST', '/quiz/answers', { token, body: { questionId: 'q999', choice: 0 } });
     expect(unknown.status).toBe(404);
+  });
+
+  it('a wrong answer names the right option', async () => {
+    // Arrange: a choice the bank says is wrong for one of today's questions
+    const { token } = await devSignIn();
+    const [q] = (await call('GET', '/quiz/today', { token })).body.questions;
+    const right = questionBank.find((b) => b.id === q.id)!.answer;
+    const wrong = right === 0 ? 1 : 0;
+    // Act
+    const answer = await call('POST', '/quiz/answers', { token, body: { questionId: q.id, choice: wrong } });
+    // Assert
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ correct: false, flowers: 0, correctChoice: right });
   });
 });
 

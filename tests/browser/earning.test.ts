@@ -83,6 +83,10 @@ describe('H5 app: earning flowers as a person would', () => {
     // Assert
     await merchant.locator('.lowcarbon-result').first().waitFor({ timeout: 30_000 });
     expect(await text(merchant, '.lowcarbon-result')).toContain('顾客获得 1 朵小红花');
+    // The person's screen answers on its own: the spent code gives way to what it earned.
+    await person.locator('.member-spent').first().waitFor({ timeout: 15_000 });
+    expect(await text(person, '.member-spent')).toContain('+1 朵小红花');
+    expect(await person.locator('.member-code-text').count()).toBe(0);
     // A fresh code on request (the old one is spent)
     await person.locator('.member-refresh').first().click();
     await person.waitForFunction((old) => document.querySelector('.member-code-text')?.textContent?.trim() !== old, code, { timeout: 15_000 });

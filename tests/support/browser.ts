@@ -37,6 +37,15 @@ export async function signInOnScreen(page: Page, appUrl: string, nickname: strin
   await page.locator('.weui-tabbar__item').first().waitFor({ timeout: 30_000 });
 }
 
+/** Signs in on the H5 dev sign-in screen with one tap on a demo account that `npm start` seeds (e.g. `demo-charity`). */
+export async function signInAsDemo(page: Page, appUrl: string, openid: string): Promise<void> {
+  await page.goto(appUrl);
+  const choice = page.locator(`.login-demo-${openid}`).first();
+  await choice.waitFor({ timeout: 30_000 });
+  await choice.click();
+  await page.locator('.weui-tabbar__item').first().waitFor({ timeout: 30_000 });
+}
+
 /** The session token the app stored (Taro H5 wraps storage values as {"data": …}). */
 export async function storedToken(page: Page): Promise<string> {
   return page.evaluate(() => JSON.parse(localStorage.getItem('lrf_token') ?? '{}').data as string);
@@ -62,6 +71,20 @@ export function useBrowserApp(): { readonly browser: Browser; readonly url: stri
       return app!.url;
     },
   };
+}
+
+/** Where `saveScreenshot` writes: the pictures README shows. */
+export const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
+
+/**
+ * With SCREENSHOTS=1, saves what the phone shows now as docs/screenshots/<name>.png (the 390×844
+ * viewport at 1×, a few dozen KB); otherwise does nothing, so ordinary runs write no files.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  // Let web fonts and images settle, so the picture shows glyphs rather than empty boxes.
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Taps a tab of the bottom tab bar (首页 / 梦想 / 我的). */

@@ -48,7 +48,7 @@ export default function JobsPage() {
             onClick={() => Taro.navigateTo({ url: `/pages/dream-detail/index?id=${job.dreamId}` })}
           >
             <View className='job-row'>
-              <Text className='store-name'>
+              <Text className='store-name job-subject'>
                 {KIND_LABELS[job.kind]}：「{job.subject}」
               </Text>
               <Text className={job.done ? 'job-state job-done' : 'job-state job-running'}>{job.done ? '已完成' : '进行中'}</Text>
@@ -56,16 +56,15 @@ export default function JobsPage() {
             <View className='job-bar' aria-hidden>
               <View className='job-bar-fill' style={{ width: `${percent(reached, Math.max(job.expected, reached, 1))}%` }} />
             </View>
-            <Text className='lrf-muted job-counts'>
-              已通知 {reached} / {job.expected} 人 · 剩余 {job.left} · 分片 {job.chunksDone}/{job.chunks}
+            {/* One fact a line, each with its label: run together, the numbers read as one. */}
+            <Text className='lrf-muted job-line job-counts'>
+              已通知 {reached} / {job.expected} 人 · 剩余 {job.left} 人 · 分片 {job.chunksDone}/{job.chunks}
             </Text>
-            <Text className='lrf-muted job-messages'>
+            <Text className='lrf-muted job-line job-messages'>
               微信消息：发出 {job.sent} · 未订阅 {job.refused} · 失败 {job.failed}
             </Text>
-            <Text className='lrf-muted'>
-              开始于 {formatShanghaiTime(job.createdAt)}
-              {job.finishedAt ? ` · 完成于 ${formatShanghaiTime(job.finishedAt)}` : ''}
-            </Text>
+            <Text className='lrf-muted job-line job-started'>开始于 {formatShanghaiTime(job.createdAt)}</Text>
+            {job.finishedAt ? <Text className='lrf-muted job-line job-finished'>完成于 {formatShanghaiTime(job.finishedAt)}</Text> : null}
           </View>
         )
       })}

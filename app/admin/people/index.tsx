@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
@@ -7,43 +7,18 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { useRoleGate } from '../../hooks/use-role-gate'
 import { changeRole, findPerson, getAuditTrail } from '../../services/admin-api'
-import type { AuditEntry, GrantableRole, Person, Role } from '../../../functions/contract'
+import type { AuditEntry, GrantableRole, Person } from '../../../functions/contract'
 import { ROLE_LABELS, getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import { formatShanghaiTime } from '../../utils/format'
 import { GRANTABLE_ROLES } from '../../../functions/contract/enums'
 import { FIELDS, textProblem } from '../../../functions/contract/fields'
+import { auditLine, auditReason } from './audit-line'
 import '../admin.scss'
 
 const REASON = FIELDS.reason
 // User ids are ULIDs; anything else is taken as an openid.
 const USER_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/
-
-const ACTION_LABELS: Record<AuditEntry['action'], string> = {
-  'role.grant': '授予角色',
-  'role.revoke': '撤销角色',
-  'store.approve': '通过店铺',
-  'store.reject': '驳回店铺',
-  'store.suspend': '暂停店铺',
-  'store.resume': '恢复店铺营业',
-  'store.windup': '处理暂停店铺的爱心餐',
-  'store.payout': '记录门店打款',
-  'employer.register': '登记环卫单位',
-  'roster.import': '导入环卫名册',
-  'roster.revoke': '撤销名册登记',
-  'roster.claim': '认领名册登记',
-  'dream.approve': '通过梦想',
-  'dream.reject': '驳回梦想',
-  'sponsor.create': '新增益行家',
-  'letter.retract': '撤回来信',
-  'held.approve': '放行待审内容',
-  'held.reject': '移除待审内容',
-}
-
-export function auditLine(entry: AuditEntry): string {
-  const what = entry.action.startsWith('role.') ? ROLE_LABELS[entry.detail as Role] || entry.detail : entry.detail
-  return `${entry.actor.label} ${ACTION_LABELS[entry.action] || entry.action}：${what}`
-}
 
 export default function PeoplePage() {
   const gate = useRoleGate('admin')
@@ -53,7 +28,10 @@ export default function PeoplePage() {
   const [searchError, setSearchError] = useState('')
   const [reason, setReason] = useState('')
   const [busyRole, setBusyRole] = useState<GrantableRole | null>(null)
-  const trail = usePagedList<AuditEntry>((cursor) => getAuditTrail(person?.id ?? null, cursor, 20))
+  // The trail reloads right after a search sets the person, before React renders again: a ref, not
+  // the rendered state, says whose entries to ask for, so the first page is already only theirs.
+  const shownPersonId = useRef<string | null>(null)
+  const trail = usePagedList<AuditEntry>((cursor) => getAuditTrail({ personId: shownPersonId.current }, cursor, 20))
   const me = getStoredUser()
 
   const { check } = gate
@@ -73,10 +51,13 @@ export default function PeoplePage() {
     setSearchError('')
     try {
       const { user } = await findPerson(USER_ID.test(text) ? { userId: text } : { openid: text })
+      shownPersonId.current = user.id
       setPerson(user)
       await trail.reload({ clear: true, quiet: true })
     } catch (err) {
+      shownPersonId.current = null
       setPerson(null)
+      await trail.reload({ clear: true, quiet: true })
       setSearchError(isApiError(err, 'NOT_FOUND') ? '没有找到这个人，请确认 openid 或用户编号' : errorMessage(err))
     } finally {
       setSearching(false)
@@ -183,8 +164,8 @@ export default function PeoplePage() {
       ) : null}
       {trail.items.map((entry) => (
         <View key={entry.id} className='lrf-card audit-item'>
-          <Text className='audit-line'>{auditLine(entry)}</Text>
-          {entry.reason ? <Text className='lrf-muted audit-reason'>原因：{entry.reason}</Text> : null}
+          <Text className='audit-line'>{auditLine(entry, person ? { [person.id]: person.nickname } : {})}</Text>
+          {entry.reason ? <Text className='lrf-muted audit-reason'>原因：{auditReason(entry.reason)}</Text> : null}
           <Text className='lrf-muted audit-time'>{formatShanghaiTime(entry.at)}</Text>
         </View>
       ))}

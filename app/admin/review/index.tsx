@@ -8,9 +8,10 @@ import { getMe, getReviewQueue, reviewDream } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
 import { errorMessage, isApiError, toastError } from '../../services/request'
 import type { Dream, MatchFund, ReviewDreamInput, ReviewQueuePage, Role } from '../../../functions/contract'
-import { categoryLabel, formatShanghaiTime, formatYuan, yuanToFen } from '../../utils/format'
+import { categoryLabel, formatShanghaiTime, yuanToFen, formatMoney } from '../../utils/format'
 import { FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
+import Icon from '../../components/icon'
 
 const PAGE_SIZE = 20
 const { reviewNote: NOTE, sponsorName: SPONSOR, matchFenPerFlower: PER_FLOWER, budgetFen: BUDGET } = FIELDS
@@ -34,11 +35,11 @@ function buildMatchFund(form: ReviewForm): { matchFund?: MatchFund } | { error: 
   if (textProblem(sponsorName, SPONSOR)) return { error: `配捐方名称需要 ${SPONSOR.min}–${SPONSOR.max} 个字` }
   const fenPerFlower = yuanToFen(form.perFlowerYuan)
   if (fenPerFlower === null || intProblem(fenPerFlower, PER_FLOWER)) {
-    return { error: `每朵花配捐需要在 ¥${formatYuan(PER_FLOWER.min)}–¥${formatYuan(PER_FLOWER.max)} 之间` }
+    return { error: `每朵花配捐需要在 ${formatMoney(PER_FLOWER.min)}–${formatMoney(PER_FLOWER.max)} 之间` }
   }
   const budgetFen = yuanToFen(form.budgetYuan)
   if (budgetFen === null) return { error: '请填写配捐预算（元）' }
-  if (intProblem(budgetFen, BUDGET)) return { error: `配捐预算需要在 ¥${formatYuan(BUDGET.min)}–¥${formatYuan(BUDGET.max)} 之间` }
+  if (intProblem(budgetFen, BUDGET)) return { error: `配捐预算需要在 ${formatMoney(BUDGET.min)}–${formatMoney(BUDGET.max)} 之间` }
   return { matchFund: { sponsorName, fenPerFlower, budgetFen } }
 }
 
@@ -68,11 +69,15 @@ export default function AdminPage() {
   // One proposer's flood is collapsed by the API; an admin can open it (only that proposer's dreams).
   const [proposerFilter, setProposerFilter] = useState<string | null>(null)
   const [collapsed, setCollapsed] = useState<ReviewQueuePage['collapsed']>([])
+  // Proposers' nicknames by id, from every page loaded so far: a reviewer reads who, not an id.
+  const [proposers, setProposers] = useState<Record<string, string>>({})
   const list = usePagedList<Dream>(async (cursor) => {
     const page = await getReviewQueue(cursor, PAGE_SIZE, proposerFilter)
     setCollapsed((prev) => (cursor ? [...prev, ...page.collapsed] : page.collapsed))
+    setProposers((prev) => ({ ...prev, ...Object.fromEntries((page.proposers ?? []).map((p) => [p.id, p.nickname])) }))
     return page
   })
+  const proposerName = (id: string) => proposers[id] ?? id
   const { reload } = list
   const { items, setItems, loaded, loading } = list
 
@@ -174,7 +179,7 @@ export default function AdminPage() {
     return (
       <View className='admin'>
         <View className='lrf-empty admin-forbidden'>
-          <Text className='lrf-empty-icon'>🔒</Text>
+          <Icon name='lock' className='lrf-empty-icon' size={96} />
           <Text>仅管理员可用</Text>
         </View>
       </View>
@@ -201,7 +206,7 @@ export default function AdminPage() {
 
       {proposerFilter ? (
         <View className='lrf-card review-filter'>
-          <Text>只显示提交者 {proposerFilter} 的待审核梦想</Text>
+          <Text>只显示提交者 {proposerName(proposerFilter)} 的待审核梦想</Text>
           <Button className='lrf-button-plain review-filter-clear' onClick={() => showProposer(null)}>
             返回全部
           </Button>
@@ -211,7 +216,7 @@ export default function AdminPage() {
       {collapsed.map((entry) => (
         <View key={entry.proposerId} className='lrf-card review-collapsed'>
           <Text>
-            提交者 {entry.proposerId} 还有 {entry.hidden} 个梦想待审核，已折叠
+            提交者 {proposerName(entry.proposerId)} 还有 {entry.hidden} 个梦想待审核，已折叠
           </Text>
           <Button className='lrf-button-plain review-collapsed-open' onClick={() => showProposer(entry.proposerId)}>
             只看 TA 的
@@ -221,7 +226,7 @@ export default function AdminPage() {
 
       {loaded && items.length === 0 && !loading ? (
         <View className='lrf-empty admin-empty'>
-          <Text className='lrf-empty-icon'>✅</Text>
+          <Icon name='check' className='lrf-empty-icon' size={96} />
           <Text>没有待审核的梦想</Text>
         </View>
       ) : null}
@@ -236,6 +241,7 @@ export default function AdminPage() {
               <Text className='lrf-muted'>{formatShanghaiTime(dream.createdAt)}</Text>
             </View>
             <Text className='review-title'>{dream.title}</Text>
+            <Text className='lrf-muted review-proposer'>提出人：{proposerName(dream.proposerId)}</Text>
             <Text className='review-story'>{dream.story}</Text>
             <View className='review-facts'>
               <Text className='review-target'>目标 {dream.targetFlowers} 朵</Text>

@@ -9,7 +9,7 @@ import type { Sponsor } from '../../../functions/contract'
 import { getSponsors } from '../../services/api'
 import { errorMessage, toastError } from '../../services/request'
 import { FIELDS, intProblem, textProblem } from '../../../functions/contract/fields'
-import { formatYuan, yuanToFen } from '../../utils/format'
+import { yuanToFen, formatMoney } from '../../utils/format'
 import '../admin.scss'
 
 interface Form {
@@ -28,10 +28,10 @@ function validate(form: Form): { body: Parameters<typeof createSponsor>[0] } | {
   if (textProblem(name, sponsorName)) return { error: `名称需要 ${sponsorName.min}–${sponsorName.max} 个字` }
   if (textProblem(logoText, sponsorLogoText)) return { error: `标志文字需要 ${sponsorLogoText.min}–${sponsorLogoText.max} 个字` }
   const fenPer10kSteps = yuanToFen(form.perTenThousandYuan)
-  if (fenPer10kSteps === null || intProblem(fenPer10kSteps, rate)) return { error: `每万步配捐需要在 ¥${formatYuan(rate.min)}–¥${formatYuan(rate.max)} 之间` }
+  if (fenPer10kSteps === null || intProblem(fenPer10kSteps, rate)) return { error: `每万步配捐需要在 ${formatMoney(rate.min)}–${formatMoney(rate.max)} 之间` }
   const budgetFen = yuanToFen(form.budgetYuan)
   if (budgetFen === null) return { error: '请填写预算（元）' }
-  if (intProblem(budgetFen, budget)) return { error: `预算需要在 ¥${formatYuan(budget.min)}–¥${formatYuan(budget.max)} 之间` }
+  if (intProblem(budgetFen, budget)) return { error: `预算需要在 ${formatMoney(budget.min)}–${formatMoney(budget.max)} 之间` }
   return { body: { name, logoText, fenPer10kSteps, budgetFen } }
 }
 
@@ -110,7 +110,7 @@ export default function SponsorsPage() {
               {sponsor.logoText} · {sponsor.name}
             </Text>
             <Text className='lrf-muted'>
-              每万步配捐 ¥{formatYuan(sponsor.fenPer10kSteps)}，预算 ¥{formatYuan(sponsor.budgetFen)}，剩余 ¥{formatYuan(sponsor.remainingFen)}
+              每万步配捐 {formatMoney(sponsor.fenPer10kSteps)}，预算 {formatMoney(sponsor.budgetFen)}，剩余 {formatMoney(sponsor.remainingFen)}
             </Text>
           </View>
         ))

@@ -5,7 +5,7 @@ import { getStoreMoney, recordPayout, resumeStore, suspendStore, windUpStore } f
 import { errorMessage, isRetryable, newIdempotencyKey } from '../../services/request'
 import type { AnswerOf, PendingStore } from '../../../functions/contract'
 import type { storeWindupRoute } from '../../../functions/contract/store-admin'
-import { formatYuan, yuanToFen } from '../../utils/format'
+import { yuanToFen, formatMoney } from '../../utils/format'
 
 type Money = AnswerOf<typeof storeWindupRoute>
 
@@ -119,11 +119,11 @@ export default function StoreMoney({ store, targets, onMoved }: Props) {
       {funds ? (
         <View className='store-money-figures'>
           <Text>
-            待领取 {funds.mealsAvailable} 份（¥{formatYuan(funds.fundedFen)}）· 已供餐 {funds.served} 份 · 应结算 ¥{formatYuan(funds.owedFen)}
+            待领取 {funds.mealsAvailable} 份（{formatMoney(funds.fundedFen)}）· 已供餐 {funds.served} 份 · 应结算 {formatMoney(funds.owedFen)}
           </Text>
           {funds.refundedFen || funds.movedOutFen || funds.movedInFen ? (
             <Text className='lrf-muted'>
-              已退款 ¥{formatYuan(funds.refundedFen)} · 转出 ¥{formatYuan(funds.movedOutFen)} · 转入 ¥{formatYuan(funds.movedInFen)}
+              已退款 {formatMoney(funds.refundedFen)} · 转出 {formatMoney(funds.movedOutFen)} · 转入 {formatMoney(funds.movedInFen)}
             </Text>
           ) : null}
         </View>
@@ -133,7 +133,7 @@ export default function StoreMoney({ store, targets, onMoved }: Props) {
       {windup ? (
         <View className={`store-windup store-windup-${windup.status}`} role='status'>
           {windup.action === 'refund' ? '退款' : '转移'}
-          {windup.status === 'running' ? '进行中' : '已完成'}：{windup.done.meals} 份，¥{formatYuan(windup.done.fen)}
+          {windup.status === 'running' ? '进行中' : '已完成'}：{windup.done.meals} 份，{formatMoney(windup.done.fen)}
         </View>
       ) : null}
 

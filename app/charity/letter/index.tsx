@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import LetterCard from '../../components/letter-card'
@@ -12,7 +12,7 @@ import { getMyDreamLetters, resubmitLetter, submitLetter, type LetterInput } fro
 import { errorMessage, isApiError } from '../../services/request'
 import type { Dream, LetterView } from '../../../functions/contract'
 import { FIELDS } from '../../../functions/contract/fields'
-import { formatShanghaiDate, formatYuan } from '../../utils/format'
+import { formatShanghaiDate, formatMoney } from '../../utils/format'
 import './index.scss'
 
 const STATUS_LABELS: Record<string, string> = { in_review: '审核中', published: '已发布', rejected: '被退回' }
@@ -47,7 +47,10 @@ export default function CharityLetterPage() {
   const [photos, setPhotos] = useState<PickedPhoto[]>([])
   const [uploading, setUploading] = useState(false)
   const [sending, setSending] = useState(false)
-  const [problems, setProblems] = useState<string[]>([])
+  // After a first try to send, the page's own checks run on every edit, so a fixed field's
+  // problem goes at once; what the API refused stays until the next edit.
+  const [attempted, setAttempted] = useState(false)
+  const [refusals, setRefusals] = useState<string[]>([])
   const sendingRef = useRef(false)
 
   // The books this letter continues: the last published statement (none before the first letter).
@@ -94,11 +97,16 @@ export default function CharityLetterPage() {
     return found
   }
 
+  const problems = [...(attempted ? check() : []), ...refusals]
+
+  // Any edit answers the API's last refusal; the page's own checks above say what is still wrong.
+  useEffect(() => setRefusals([]), [kind, title, body, day, statement, photos])
+
   const send = async () => {
     if (sendingRef.current || uploading) return
-    const found = check()
-    setProblems(found)
-    if (found.length > 0) return
+    setAttempted(true)
+    setRefusals([])
+    if (check().length > 0) return
     const input: LetterInput = {
       title: title.trim(),
       body: body.trim(),
@@ -112,6 +120,7 @@ export default function CharityLetterPage() {
       if (editing) await resubmitLetter(editing, input)
       else await submitLetter(dreamId, input)
       Taro.showToast({ title: '已提交审核', icon: 'success' })
+      setAttempted(false)
       setEditing(null)
       setTitle('')
       setBody('')
@@ -121,9 +130,9 @@ export default function CharityLetterPage() {
     } catch (err) {
       const details = (err as { details?: unknown }).details
       if (isApiError(err, 'LETTER_DOES_NOT_RECONCILE') && Array.isArray(details)) {
-        setProblems(details.map((d: { message?: string }) => d.message ?? '账目对不上'))
+        setRefusals(details.map((d: { message?: string }) => d.message ?? '账目对不上'))
       } else {
-        setProblems([errorMessage(err, '提交失败，请稍后重试')])
+        setRefusals([errorMessage(err, '提交失败，请稍后重试')])
       }
     } finally {
       sendingRef.current = false
@@ -131,7 +140,7 @@ export default function CharityLetterPage() {
     }
   }
 
-  if (!dream) return <PageState root='composer-page' missing={missing} error={loadError} />
+  if (!dream) return <PageState root='composer-page' missing={missing} error={loadError} onRetry={refresh} />
 
   return (
     <View className='composer-page'>
@@ -139,7 +148,7 @@ export default function CharityLetterPage() {
         <Text className='lrf-muted'>给支持者写信</Text>
         <Text className='composer-dream-title'>「{dream.title}」</Text>
         <Text className='lrf-muted composer-dream-meta'>
-          {dream.donorCount} 位支持者 · 配捐 ¥{formatYuan(dream.matchedFen)}
+          {dream.donorCount} 位支持者 · 配捐 {formatMoney(dream.matchedFen)}
         </Text>
       </View>
 
@@ -187,6 +196,9 @@ export default function CharityLetterPage() {
         <Textarea
           className='composer-textarea composer-body'
           placeholder='告诉支持者这段时间做了什么、孩子们/受助的人有什么变化'
+          aria-label={kind === 'letter' ? '本期的故事' : '发生了什么'}
+          // The box grows with the story, so every line stays in sight as it is written.
+          autoHeight
           value={body}
           maxlength={FIELDS.letterBody.max * 2}
           onInput={(e) => setBody(e.detail.value)}
@@ -205,7 +217,7 @@ export default function CharityLetterPage() {
           />
         ) : null}
 
-        <Text className='composer-label'>照片（最多 {FIELDS.photosMax} 张，每张不超过 5MB）</Text>
+        <Text className='composer-label'>照片（最多 {FIELDS.photosMax} 张，每张不超过 4MB）</Text>
         <PhotoPicker
           className='composer-photos'
           photos={photos}
@@ -224,7 +236,7 @@ export default function CharityLetterPage() {
 
         {problems.length > 0 ? (
           <View className='composer-problems' role='alert'>
-            {problems.map((p) => (
+            {[...new Set(problems)].map((p) => (
               <Text key={p} className='composer-problem'>
                 {p}
               </Text>

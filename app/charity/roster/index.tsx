@@ -1,9 +1,13 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
+import { usePagedList } from '../../hooks/use-paged-list'
 import { getMyEmployers, importRoster, revokeWorker, type Employer } from '../../services/meals'
 import { errorMessage, isApiError } from '../../services/request'
 import { FIELDS } from '../../../functions/contract/fields'
+import { getRosterRows, type ListedRosterRow } from './roster-api'
+import RosterRows from './roster-rows'
 import './index.scss'
 
 interface Row {
@@ -41,6 +45,16 @@ export default function RosterPage() {
   const [revokeNumber, setRevokeNumber] = useState('')
   const [revoking, setRevoking] = useState(false)
   const [revokeResult, setRevokeResult] = useState<{ ok: boolean; text: string } | null>(null)
+  const [revokingRow, setRevokingRow] = useState<string | null>(null)
+  // The rows are of the employer chosen now, even when a reload starts before the next render.
+  const chosenEmployer = useRef('')
+  chosenEmployer.current = employer.trim()
+  const roster = usePagedList<ListedRosterRow>(async (cursor) => {
+    if (!chosenEmployer.current) return { items: [], nextCursor: null }
+    const page = await getRosterRows(chosenEmployer.current, cursor)
+    return { ...page, items: page.items.map((row) => ({ ...row, id: row.employeeNumber })) }
+  })
+  const { reload: reloadRows } = roster
 
   const load = useCallback(async () => {
     try {
@@ -48,11 +62,16 @@ export default function RosterPage() {
       setEmployers(mine)
       setLoadError('')
       setEmployer((chosen) => (mine.some((e) => e.name === chosen) ? chosen : (mine[0]?.name ?? '')))
+      // A pull-down refreshes the rows too (a worker may have claimed one meanwhile).
+      void reloadRows({ quiet: true })
     } catch (err) {
       setLoadError(isApiError(err, 'FORBIDDEN') ? '只有公益机构和管理员可以管理名册' : errorMessage(err, '加载失败，请下拉刷新'))
     }
-  }, [])
+  }, [reloadRows])
   usePageRefresh(load)
+  useEffect(() => {
+    void reloadRows({ clear: true, quiet: true })
+  }, [employer, reloadRows])
 
   const employerOk = [...employer.trim()].length >= FIELDS.employer.min
 
@@ -69,6 +88,7 @@ export default function RosterPage() {
       const answer = await importRoster({ employer: employer.trim(), rows })
       setImportResult({ ok: true, text: `已导入 ${answer.imported} 人${answer.skipped ? `，${answer.skipped} 人已在名册中（未改动）` : ''}` })
       setText('')
+      await roster.reload({ quiet: true })
     } catch (err) {
       setImportResult({ ok: false, text: isApiError(err, 'FORBIDDEN') ? '这个环卫单位不在你的机构名下' : errorMessage(err, '导入失败，请稍后重试') })
     } finally {
@@ -76,15 +96,14 @@ export default function RosterPage() {
     }
   }
 
-  const doRevoke = async () => {
-    if (revoking) return
-    if (!employerOk || !revokeNumber.trim()) return setRevokeResult({ ok: false, text: '请选择单位并填写要撤销的工号' })
-    setRevoking(true)
+  /** Revokes one row (from the form or from its own 撤销 in the list); true when it was revoked. */
+  const revokeRow = async (employeeNumber: string): Promise<boolean> => {
     setRevokeResult(null)
     try {
-      const answer = await revokeWorker({ employer: employer.trim(), employeeNumber: revokeNumber.trim() })
-      setRevokeResult({ ok: true, text: answer.workerId ? '已撤销，认领这条登记的用户不再是环卫工人' : '已撤销（尚无人认领）' })
-      setRevokeNumber('')
+      const answer = await revokeWorker({ employer: employer.trim(), employeeNumber })
+      setRevokeResult({ ok: true, text: `${employeeNumber} ${answer.workerId ? '已撤销，认领这条登记的用户不再是环卫工人' : '已撤销（尚无人认领）'}` })
+      await roster.reload({ quiet: true })
+      return true
     } catch (err) {
       const text = isApiError(err, 'NOT_FOUND')
         ? '名册里没有这个工号'
@@ -92,9 +111,31 @@ export default function RosterPage() {
           ? '这个环卫单位不在你的机构名下'
           : errorMessage(err, '撤销失败，请稍后重试')
       setRevokeResult({ ok: false, text })
-    } finally {
-      setRevoking(false)
+      return false
     }
+  }
+
+  const doRevoke = async () => {
+    if (revoking) return
+    if (!employerOk || !revokeNumber.trim()) return setRevokeResult({ ok: false, text: '请选择单位并填写要撤销的工号' })
+    setRevoking(true)
+    if (await revokeRow(revokeNumber.trim())) setRevokeNumber('')
+    setRevoking(false)
+  }
+
+  const revokeListed = async (employeeNumber: string) => {
+    if (revokingRow) return
+    // A revocation cannot be undone, so one tap in a list is asked about first.
+    const { confirm } = await Taro.showModal({
+      title: `撤销 ${employeeNumber}？`,
+      content: '撤销后这条登记不能再被认领，认领者不再是环卫工人，不能再领爱心餐。',
+      confirmText: '撤销',
+      cancelText: '不撤销',
+    })
+    if (!confirm) return
+    setRevokingRow(employeeNumber)
+    await revokeRow(employeeNumber)
+    setRevokingRow(null)
   }
 
   return (
@@ -140,6 +181,8 @@ export default function RosterPage() {
           {importing ? '导入中…' : '导入'}
         </Button>
       </View>
+
+      {employerOk ? <RosterRows employer={employer.trim()} rows={roster} revoking={revokingRow} onRevoke={revokeListed} /> : null}
 
       <View className='lrf-card roster-card'>
         <Text className='roster-title'>撤销一条登记</Text>

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import AdoptConfirm from '../../components/adopt-confirm'
 import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
@@ -10,6 +11,7 @@ import { errorMessage, isApiError, toastError } from '../../services/request'
 import type { Dream, Role } from '../../../functions/contract'
 import { categoryLabel, formatShanghaiTime } from '../../utils/format'
 import './index.scss'
+import Icon from '../../components/icon'
 
 const PAGE_SIZE = 20
 // Adopted dreams are listed for everyone; this charity's own are picked out of at most this many pages.
@@ -37,6 +39,8 @@ export default function CharityPage() {
   const { items, setItems, loaded, loading } = list
   const [adoptedIds, setAdoptedIds] = useState<Record<string, boolean>>({})
   const [adopting, setAdopting] = useState<string | null>(null)
+  // The dream whose adoption waits for the charity to confirm what it commits to.
+  const [confirming, setConfirming] = useState<Dream | null>(null)
 
   const [mine, setMine] = useState<Dream[]>([])
   const [mineLoaded, setMineLoaded] = useState(false)
@@ -93,8 +97,10 @@ export default function CharityPage() {
       const res = await adoptDream(dream.id)
       setAdoptedIds((prev) => ({ ...prev, [dream.id]: true }))
       setMine((prev) => [res.dream, ...prev.filter((d) => d.id !== dream.id)])
+      setConfirming(null)
       Taro.showToast({ title: '已认领', icon: 'success' })
     } catch (err) {
+      setConfirming(null)
       toastError(err, '认领失败，请稍后重试')
       // Already adopted (by someone else) or not executable any more: it leaves this list.
       if (isApiError(err, 'NOT_EXECUTABLE')) setItems((prev) => prev.filter((d) => d.id !== dream.id))
@@ -120,7 +126,7 @@ export default function CharityPage() {
     return (
       <View className='charity'>
         <View className='lrf-empty charity-forbidden'>
-          <Text className='lrf-empty-icon'>🔒</Text>
+          <Icon name='lock' className='lrf-empty-icon' size={96} />
           <Text>仅公益机构可用</Text>
         </View>
       </View>
@@ -140,7 +146,7 @@ export default function CharityPage() {
       <View className='lrf-section-title'>待认领的梦想</View>
       {loaded && items.length === 0 && !loading ? (
         <View className='lrf-empty charity-empty'>
-          <Text className='lrf-empty-icon'>🌱</Text>
+          <Icon name='sprout' className='lrf-empty-icon' size={96} />
           <Text>暂时没有待认领的梦想</Text>
         </View>
       ) : null}
@@ -160,7 +166,9 @@ export default function CharityPage() {
               className={`${done ? 'lrf-button-plain adopt-done' : 'lrf-button'} adopt-submit`}
               // Not `disabled` once adopted: H5's disabled button style would hide the 已认领 text.
               disabled={(!done && adopting === dream.id) || undefined}
-              onClick={() => onAdopt(dream)}
+              onClick={() => {
+                if (!done) setConfirming(dream)
+              }}
             >
               {done ? '已认领' : adopting === dream.id ? '认领中…' : '认领执行'}
             </Button>
@@ -168,6 +176,12 @@ export default function CharityPage() {
         )
       })}
       <ListFooter prefix='charity' list={list} errorIcon='' />
+      <AdoptConfirm
+        title={confirming?.title ?? null}
+        busy={adopting !== null}
+        onConfirm={() => confirming && onAdopt(confirming)}
+        onCancel={() => setConfirming(null)}
+      />
 
       <View className='lrf-section-title'>我认领的梦想</View>
       {mineError && !mineLoaded ? <View className='lrf-hint charity-mine-error'>{mineError}</View> : null}

@@ -8,17 +8,19 @@ import PrivacyPopup from '../../components/privacy-popup'
 import type { MemberCode } from '../../../functions/contract'
 import { formatCountdown } from '../../utils/format'
 import { useRenewingCode } from '../../hooks/use-renewing-code'
+import { useSpentCode } from './use-spent-code'
 import './index.scss'
+import Icon, { type IconName } from '../../components/icon'
 
 // Codes live 5 minutes (docs/api.md).
 const FALLBACK_LIFETIME_MS = 5 * 60 * 1000
 
 const ACTIONS = [
-  { icon: '☕', label: '自带杯' },
-  { icon: '🛍️', label: '不要塑料袋' },
-  { icon: '🧾', label: '电子小票' },
-  { icon: '🥢', label: '不用一次性餐具' },
-]
+  { icon: 'cup', label: '自带杯' },
+  { icon: 'bag', label: '不要塑料袋' },
+  { icon: 'receipt', label: '电子小票' },
+  { icon: 'chopsticks', label: '不用一次性餐具' },
+] as const satisfies readonly { icon: IconName; label: string }[]
 
 export default function MemberCodePage() {
   // A code is renewed once it expired (a member code has no window: asking earlier mints another).
@@ -34,6 +36,9 @@ export default function MemberCodePage() {
     renewBeforeMs: 0,
   })
   const error = failure ? errorMessage(failure, '会员码获取失败，请稍后重试') : ''
+  // A scanned code is spent: it leaves the screen, and the person sees what it earned.
+  const spent = useSpentCode(code?.code ?? null)
+  const shownCode = spent ? null : code
 
   const copyCode = () => {
     if (!code) return
@@ -47,19 +52,32 @@ export default function MemberCodePage() {
     <View className='member'>
       <PrivacyPopup />
       <View className='lrf-card member-card'>
-        <Text className='member-title'>🌿 我的低碳会员码</Text>
+        <View className='lrf-icon-title'>
+          <Icon name='leaf' size={40} label='' />
+          <Text className='member-title'>我的低碳会员码</Text>
+        </View>
         <Text className='member-subtitle'>向门店店员出示，扫码记录低碳行动</Text>
 
-        <View className='member-qr-wrap'>
-          {code ? (
-            <QrCode text={code.code} className='member-qr' dimmed={expired || loading} />
-          ) : (
-            <View className='member-qr-placeholder'>{error ? '' : '会员码生成中…'}</View>
-          )}
-          {code && (expired || loading) ? <View className='member-qr-overlay'>正在刷新…</View> : null}
-        </View>
+        {spent ? (
+          <View className='member-spent' role='status'>
+            <Text className='member-spent-flowers'>+{spent.delta} 朵小红花</Text>
+            <Text className='member-spent-note'>{spent.note || '低碳行动已记录'}</Text>
+            <Text className='lrf-muted member-spent-hint'>这个会员码已经用过了，下次点“刷新会员码”换一个新的</Text>
+          </View>
+        ) : null}
 
-        {code ? (
+        {spent ? null : (
+          <View className='member-qr-wrap'>
+            {code ? (
+              <QrCode text={code.code} className='member-qr' dimmed={expired || loading} />
+            ) : (
+              <View className='member-qr-placeholder'>{error ? '' : '会员码生成中…'}</View>
+            )}
+            {code && (expired || loading) ? <View className='member-qr-overlay'>正在刷新…</View> : null}
+          </View>
+        )}
+
+        {shownCode ? (
           <View className='member-countdown'>
             {expired ? (
               <Text className='member-expired'>会员码已过期，正在刷新</Text>
@@ -71,9 +89,9 @@ export default function MemberCodePage() {
           </View>
         ) : null}
 
-        {code ? (
+        {shownCode ? (
           <Text className='member-code-text' userSelect selectable>
-            {code.code}
+            {shownCode.code}
           </Text>
         ) : null}
 
@@ -83,7 +101,7 @@ export default function MemberCodePage() {
           <Button className='lrf-button-plain member-refresh' onClick={load} disabled={loading || undefined}>
             刷新会员码
           </Button>
-          {code ? (
+          {shownCode ? (
             <Button className='lrf-button-plain member-copy' onClick={copyCode}>
               复制会员码
             </Button>
@@ -97,7 +115,7 @@ export default function MemberCodePage() {
         <View className='member-actions'>
           {ACTIONS.map((a) => (
             <View key={a.label} className='member-action'>
-              <Text className='member-action-icon'>{a.icon}</Text>
+              <Icon className='member-action-icon' name={a.icon} size={48} label='' />
               <Text className='member-action-label'>{a.label}</Text>
             </View>
           ))}

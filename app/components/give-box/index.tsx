@@ -6,10 +6,11 @@ import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscr
 import { errorMessage, isApiError, isRetryable, toastError } from '../../services/request'
 import { useIdempotentTap } from '../../hooks/use-idempotent-tap'
 import type { Dream, DreamDetail, GiftResult } from '../../../functions/contract'
-import { formatShanghaiDate, formatYuan, percent } from '../../utils/format'
+import { formatShanghaiDate, percent, formatMoney } from '../../utils/format'
 import { FIELDS, intProblem } from '../../../functions/contract/fields'
 import { sleep } from '../../utils/sleep'
 import './index.scss'
+import Icon from '../icon'
 
 const QUICK_PICKS = [1, 5, 10, 50]
 // Automatic resends of one tap when no final answer came back (network error or 5xx).
@@ -70,6 +71,10 @@ export default function GiveBox(props: GiveBoxProps) {
   const amount = customTrimmed ? (/^\d{1,6}$/.test(customTrimmed) ? Number(customTrimmed) : NaN) : pick
   const amountValid = intProblem(amount, FIELDS.giftFlowers) === null
   const overBalance = amountValid && balance !== null && amount > balance
+  // What this person could actually give now: the match line promises only that much.
+  const givable = balance === null ? amount : Math.min(amount, balance)
+  // A gift the ledger would refuse (over the balance, or nothing to give) is never sent.
+  const blocked = overBalance || balance === 0
 
   const send = async (flowers: number) => {
     if (sendingRef.current) return
@@ -114,6 +119,7 @@ export default function GiveBox(props: GiveBoxProps) {
       Taro.showToast({ title: `请输入 ${FIELDS.giftFlowers.min}–${FIELDS.giftFlowers.max} 之间的整数`, icon: 'none' })
       return
     }
+    if (blocked) return
     if (!hasGiven && !confirmedRef.current) {
       setPanelOpen(true)
       return
@@ -168,10 +174,21 @@ export default function GiveBox(props: GiveBoxProps) {
           请输入 {FIELDS.giftFlowers.min}–{FIELDS.giftFlowers.max} 之间的整数
         </View>
       ) : null}
-      {overBalance ? <View className='gb-hint'>超过了你的小红花余额</View> : null}
-      {dream.matchFund && amountValid ? <View className='gb-match-hint'>{matchHint(dream, amount)}</View> : null}
+      {overBalance ? (
+        <View className={`gb-hint ${prefix}-over-balance`}>
+          {balance ? `超过了你的小红花余额，最多可送 ${balance} 朵` : '你还没有小红花，先去捐步或答题吧'}
+        </View>
+      ) : null}
+      {dream.matchFund && amountValid && givable > 0 ? <View className={`gb-match-hint ${prefix}-match`}>
+          <Icon name='match' size={32} label='' /> {matchHint(dream, givable)}
+        </View> : null}
 
-      <Button className={`lrf-button gb-button ${prefix}-submit`} disabled={sending || undefined} onClick={onSubmit}>
+      <Button
+        className={`lrf-button gb-button ${prefix}-submit`}
+        disabled={sending || (amountValid && blocked) || undefined}
+        aria-disabled={amountValid && blocked ? 'true' : undefined}
+        onClick={onSubmit}
+      >
         {sending ? '正在送出…' : amountValid ? `送出 ${amount} 朵小红花` : '送出小红花'}
       </Button>
 
@@ -182,7 +199,7 @@ export default function GiveBox(props: GiveBoxProps) {
           </Text>
           {result.donation.matchedFen ? (
             <Text className='gb-result-match'>
-              {dream.matchFund?.sponsorName || '爱心企业'}为你配捐 ¥{formatYuan(result.donation.matchedFen)}
+              {dream.matchFund?.sponsorName || '爱心企业'}为你配捐 {formatMoney(result.donation.matchedFen)}
             </Text>
           ) : null}
         </View>
@@ -244,7 +261,7 @@ export default function GiveBox(props: GiveBoxProps) {
 function matchHint(dream: Dream, amount: number): string {
   const fund = dream.matchFund!
   const leftFen = Math.max(0, fund.budgetFen - (dream.matchedFen ?? 0))
-  if (leftFen === 0) return `🤝 ${fund.sponsorName}的配捐额度已用完，感谢每一朵小红花`
+  if (leftFen === 0) return `${fund.sponsorName}的配捐额度已用完，感谢每一朵小红花`
   const wantFen = amount * fund.fenPerFlower
-  return `🤝 ${fund.sponsorName}将为这 ${amount} 朵配捐约 ¥${formatYuan(Math.min(wantFen, leftFen))}${wantFen > leftFen ? '（配捐额度只剩这些）' : ''}`
+  return `${fund.sponsorName}将为这 ${amount} 朵配捐约 ${formatMoney(Math.min(wantFen, leftFen))}${wantFen > leftFen ? '（配捐额度只剩这些）' : ''}`
 }

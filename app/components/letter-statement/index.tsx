@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { LetterView } from '../../../functions/contract'
-import { formatYuan, shortDate } from '../../utils/format'
+import { shortDate, formatMoney } from '../../utils/format'
 import './index.scss'
 
 type Statement = NonNullable<LetterView['statement']>
@@ -50,7 +50,7 @@ export default function LetterStatement({ statement, checks }: { statement: Stat
       </View>
       <View className='statement-row statement-opening'>
         <Text>期初余额（上期结转）</Text>
-        <Text className='statement-amount'>¥{formatYuan(statement.openingFen)}</Text>
+        <Text className='statement-amount'>{formatMoney(statement.openingFen)}</Text>
       </View>
       {income.map((line, index) => (
         <View key={`in-${index}`} className='statement-row statement-line statement-income'>
@@ -58,7 +58,7 @@ export default function LetterStatement({ statement, checks }: { statement: Stat
             <Text>收入 · {line.description}</Text>
             <Receipt line={line} checks={checks} />
           </View>
-          <Text className='statement-amount statement-plus'>+¥{formatYuan(line.amountFen)}</Text>
+          <Text className='statement-amount statement-plus'>+{formatMoney(line.amountFen)}</Text>
         </View>
       ))}
       {spend.map((line, index) => (
@@ -67,29 +67,29 @@ export default function LetterStatement({ statement, checks }: { statement: Stat
             <Text>支出 · {line.description}</Text>
             <Receipt line={line} checks={checks} />
           </View>
-          <Text className='statement-amount statement-minus'>-¥{formatYuan(line.amountFen)}</Text>
+          <Text className='statement-amount statement-minus'>{formatMoney(-line.amountFen)}</Text>
         </View>
       ))}
       <View className='statement-row statement-sum'>
         <Text>本期收入 / 支出</Text>
         <Text className='statement-amount'>
-          +¥{formatYuan(statement.incomeFen)} / -¥{formatYuan(statement.spendFen)}
+          +{formatMoney(statement.incomeFen)} / {formatMoney(-statement.spendFen)}
         </Text>
       </View>
       <View className='statement-row statement-closing'>
         <Text>期末余额（结转下期）</Text>
-        <Text className='statement-amount statement-closing-value'>¥{formatYuan(statement.closingFen)}</Text>
+        <Text className='statement-amount statement-closing-value'>{formatMoney(statement.closingFen)}</Text>
       </View>
       <View className='statement-head statement-since-head'>
         <Text className='statement-title'>自项目开始累计</Text>
       </View>
       <View className='statement-row statement-since'>
         <Text>累计收入</Text>
-        <Text className='statement-amount statement-since-income'>¥{formatYuan(statement.sinceStart.incomeFen)}</Text>
+        <Text className='statement-amount statement-since-income'>{formatMoney(statement.sinceStart.incomeFen)}</Text>
       </View>
       <View className='statement-row statement-since'>
         <Text>累计支出</Text>
-        <Text className='statement-amount statement-since-spend'>¥{formatYuan(statement.sinceStart.spendFen)}</Text>
+        <Text className='statement-amount statement-since-spend'>{formatMoney(statement.sinceStart.spendFen)}</Text>
       </View>
     </View>
   )

@@ -1,30 +1,37 @@
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { PagedList } from '../../hooks/use-paged-list'
+import Icon from '../icon'
 
 export interface ListFooterProps {
   /** Class prefix of the browser-test markers: `<prefix>-error`, `-loading`, `-more` and `-end`. */
   prefix: string
-  list: Pick<PagedList<unknown>, 'items' | 'loaded' | 'loading' | 'hasMore' | 'error' | 'loadMore'>
+  list: Pick<PagedList<unknown>, 'items' | 'loaded' | 'loading' | 'hasMore' | 'error' | 'loadMore'> & Partial<Pick<PagedList<unknown>, 'reload'>>
   /** Say 没有更多了 once the last page is in. */
   end?: boolean
   /** When a first-page error shows in place of the list; by default while nothing has loaded. */
   showError?: boolean
-  /** Above the error message; '' for none. */
+  /** Shows the error icon above the message unless ''. */
   errorIcon?: string
 }
 
 /** Under a paged list: its first-page error, 加载中…, the load-more tap and 没有更多了. */
 export default function ListFooter(props: ListFooterProps) {
-  const { prefix, list, end = false, errorIcon = '😿' } = props
+  const { prefix, list, end = false, errorIcon = 'sad' } = props
   const { items, loaded, loading, hasMore, error } = list
   const showError = props.showError ?? !loaded
   return (
     <>
       {error && showError ? (
         <View className={`lrf-empty ${prefix}-error`}>
-          {errorIcon ? <Text className='lrf-empty-icon'>{errorIcon}</Text> : null}
+          {errorIcon ? <Icon name='sad' className='lrf-empty-icon' size={96} /> : null}
           <Text>{error}</Text>
-          <View className='lrf-muted'>下拉页面可以重试</View>
+          {list.reload ? (
+            <Button className='lrf-button-plain lrf-retry' onClick={() => list.reload?.()}>
+              重试
+            </Button>
+          ) : (
+            <View className='lrf-muted'>下拉页面可以重试</View>
+          )}
         </View>
       ) : null}
       {loading ? <View className={`lrf-hint ${prefix}-loading`}>加载中…</View> : null}

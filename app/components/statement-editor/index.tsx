@@ -1,7 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { StatementTotals } from '../../../functions/contract/statement-rule'
 import { FIELDS } from '../../../functions/contract/fields'
-import { formatYuan } from '../../utils/format'
+import { formatMoney } from '../../utils/format'
 import PhotoPicker from '../photo-picker'
 import { newLine, type DraftLine, type StatementDraft } from './draft'
 import './index.scss'
@@ -42,32 +42,49 @@ export default function StatementEditor({ draft, onChange, totals, opensFromLett
       </View>
       <View className='composer-sum-row'>
         <Text>期初余额（{opensFromLetter ? '上一封来信的期末' : '梦想的配捐'}）</Text>
-        <Text className='composer-opening'>¥{formatYuan(totals.openingFen)}</Text>
+        <Text className='composer-opening'>{formatMoney(totals.openingFen)}</Text>
       </View>
+      {/* Each line is a small stack (kind and number, then its labelled fields, then its receipt):
+          side by side, the labels and placeholders were clipped on a phone-wide screen. */}
       {draft.lines.map((line, index) => (
         <View key={line.key} className='composer-line'>
-          <View
-            className={`composer-line-kind composer-line-${line.kind}`}
-            role='switch'
-            aria-checked={line.kind === 'income'}
-            aria-label={`第 ${index + 1} 笔：${line.kind === 'income' ? '收入' : '支出'}，点击切换`}
-            onClick={() => setLine(line.key, { kind: line.kind === 'income' ? 'spend' : 'income' })}
-          >
-            {line.kind === 'income' ? '收入' : '支出'}
+          <View className='composer-line-head'>
+            <View
+              className={`composer-line-kind composer-line-${line.kind}`}
+              role='switch'
+              aria-checked={line.kind === 'income'}
+              aria-label={`第 ${index + 1} 笔：${line.kind === 'income' ? '收入' : '支出'}，点击切换`}
+              onClick={() => setLine(line.key, { kind: line.kind === 'income' ? 'spend' : 'income' })}
+            >
+              {line.kind === 'income' ? '收入' : '支出'}
+            </View>
+            <Text className='composer-line-number'>第 {index + 1} 笔</Text>
+            {draft.lines.length > 1 ? (
+              <View
+                className='composer-line-remove'
+                role='button'
+                aria-label={`删除第 ${index + 1} 笔`}
+                onClick={() => onChange((d) => ({ ...d, lines: d.lines.filter((l) => l.key !== line.key) }))}
+              >
+                删除
+              </View>
+            ) : null}
           </View>
+          <Text className='composer-line-label'>用途</Text>
           <Input
             className='composer-input composer-line-description'
             aria-label={`第 ${index + 1} 笔的用途`}
-            placeholder='用途，如：书架两组'
+            placeholder='如：书架两组'
             value={line.description}
             maxlength={FIELDS.lineItemDescription.max * 2}
             onInput={(e) => setLine(line.key, { description: e.detail.value })}
           />
+          <Text className='composer-line-label'>金额（元）</Text>
           <Input
             className='composer-input composer-line-amount'
             aria-label={`第 ${index + 1} 笔的金额（元）`}
             type='digit'
-            placeholder='金额（元）'
+            placeholder='如：120.50'
             value={line.amount}
             onInput={(e) => setLine(line.key, { amount: e.detail.value })}
           />
@@ -87,16 +104,6 @@ export default function StatementEditor({ draft, onChange, totals, opensFromLett
               removeAria: () => `移除第 ${index + 1} 笔的收据`,
             }}
           />
-          {draft.lines.length > 1 ? (
-            <View
-              className='composer-line-remove'
-              role='button'
-              aria-label={`删除第 ${index + 1} 笔`}
-              onClick={() => onChange((d) => ({ ...d, lines: d.lines.filter((l) => l.key !== line.key) }))}
-            >
-              删除
-            </View>
-          ) : null}
         </View>
       ))}
       {draft.lines.length < FIELDS.lineItemsMax ? (
@@ -107,12 +114,12 @@ export default function StatementEditor({ draft, onChange, totals, opensFromLett
       <View className='composer-sum-row'>
         <Text>本期收入 / 支出</Text>
         <Text>
-          +¥{formatYuan(totals.incomeFen)} / -¥{formatYuan(totals.spendFen)}
+          +{formatMoney(totals.incomeFen)} / {formatMoney(-totals.spendFen)}
         </Text>
       </View>
       <View className='composer-sum-row composer-closing-row'>
         <Text>期末余额（结转下期）</Text>
-        <Text className={`composer-closing ${totals.closingFen < 0 ? 'composer-closing-negative' : ''}`}>¥{formatYuan(totals.closingFen)}</Text>
+        <Text className={`composer-closing ${totals.closingFen < 0 ? 'composer-closing-negative' : ''}`}>{formatMoney(totals.closingFen)}</Text>
       </View>
     </View>
   )

@@ -31,7 +31,7 @@ export default function LetterInboxPage() {
       setItems((prev) => prev.map((i) => (i.letter.id === item.letter.id ? { ...i, read: true } : i)))
       setUnread((n) => (n === null ? n : Math.max(0, n - 1)))
     }
-    Taro.navigateTo({ url: `/letters/read/index?id=${encodeURIComponent(item.letter.id)}` }).catch(() =>
+    Taro.navigateTo({ url: `/letters/read/index?id=${encodeURIComponent(item.letter.id)}&box=${item.read ? 'read' : 'unread'}` }).catch(() =>
       Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
     )
   }

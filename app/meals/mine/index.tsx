@@ -4,7 +4,7 @@ import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { getMyMeals, type MyMeal } from '../../services/meals'
-import { formatShanghaiTime, formatYuan } from '../../utils/format'
+import { formatShanghaiTime, formatMoney } from '../../utils/format'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -36,7 +36,7 @@ export default function MyMealsPage() {
             <Text className={`my-meal-status my-meal-status-${donation.status}`}>{STATUS_LABELS[donation.status] ?? donation.status}</Text>
           </View>
           <Text className='lrf-muted my-meal-meta'>
-            {donation.meals} 份 · ¥{formatYuan(donation.amountFen)} · {formatShanghaiTime(donation.createdAt)}
+            {donation.meals} 份 · {formatMoney(donation.amountFen)} · {formatShanghaiTime(donation.createdAt)}
           </Text>
           {donation.status !== 'pending' ? (
             <Text className='my-meal-progress'>

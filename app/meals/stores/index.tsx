@@ -5,10 +5,10 @@ import ListFooter from '../../components/list-footer'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { usePagedList } from '../../hooks/use-paged-list'
 import { ensureSignedIn } from '../../services/auth'
-import { checkDonation, donateMeals, getStoresInCity, payInWechat, type MealDonation, type StoreWithMeals } from '../../services/meals'
+import { checkDonation, donateMeals, getActiveCities, getStoresInCity, payInWechat, type MealDonation, type StoreWithMeals } from '../../services/meals'
 import { errorMessage, isRetryable, newIdempotencyKey } from '../../services/request'
 import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
-import { formatYuan } from '../../utils/format'
+import { formatMoney } from '../../utils/format'
 import { sleep } from '../../utils/sleep'
 import './index.scss'
 
@@ -35,8 +35,10 @@ async function settled(donation: MealDonation): Promise<MealDonation> {
 
 /** 爱心餐: a donor finds the stores of a city and buys meals at one for sanitation workers, paying with WeChat Pay. */
 export default function MealStoresPage() {
-  const [city, setCity] = useState<string>(() => Taro.getStorageSync(CITY_KEY) || '')
   const [searched, setSearched] = useState<string>(() => Taro.getStorageSync(CITY_KEY) || '')
+  // The cities that have an active store: a donor picks one, never types one that has none.
+  const [cities, setCities] = useState<string[] | null>(null)
+  const [citiesError, setCitiesError] = useState('')
   const [open, setOpen] = useState<string | null>(null)
   const [count, setCount] = useState('1')
   const [paying, setPaying] = useState(false)
@@ -48,17 +50,21 @@ export default function MealStoresPage() {
   // The list's fetch reads the city from a ref, so a new search reloads at once with it.
   const searchedRef = useRef(searched)
   const list = usePagedList<StoreWithMeals>((cursor) => getStoresInCity(searchedRef.current, cursor, PAGE_SIZE))
+  const loadCities = async () => {
+    setCitiesError('')
+    try {
+      setCities((await getActiveCities()).cities)
+    } catch (err) {
+      setCitiesError(errorMessage(err, '城市列表加载失败'))
+    }
+  }
+
   usePageRefresh(async () => {
     preloadSubscribeTemplates()
-    if (searchedRef.current) await list.reload()
+    await Promise.all([loadCities(), searchedRef.current ? list.reload() : null])
   })
 
-  const search = () => {
-    const wanted = city.trim()
-    if ([...wanted].length < 2) {
-      Taro.showToast({ title: '请输入城市，如：深圳', icon: 'none' })
-      return
-    }
+  const search = (wanted: string) => {
     Taro.setStorageSync(CITY_KEY, wanted)
     searchedRef.current = wanted
     setSearched(wanted)
@@ -116,26 +122,41 @@ export default function MealStoresPage() {
         <Text className='meal-stores-title'>爱心餐</Text>
         <Text className='lrf-muted'>为环卫工人买一份午餐。工人在门店出示核销码领取，吃上时我们会告诉你在哪、几点。</Text>
       </View>
-      <View className='lrf-card meal-city'>
-        <Input
-          className='meal-city-input'
-          aria-label='城市'
-          placeholder='输入城市，如：深圳'
-          value={city}
-          confirmType='search'
-          onInput={(e) => setCity(e.detail.value)}
-          onConfirm={search}
-        />
-        <Button className='lrf-button meal-city-search' onClick={search}>
-          查找门店
-        </Button>
+      <View className='lrf-card meal-city' role='group' aria-label='选择城市'>
+        <Text className='meal-city-label'>选择城市</Text>
+        {cities === null && !citiesError ? <View className='lrf-hint meal-city-loading'>正在查找有爱心餐门店的城市…</View> : null}
+        {citiesError ? (
+          <View className='meal-city-error' role='alert'>
+            <Text>{citiesError}</Text>
+            <Button className='lrf-button-plain meal-city-retry' onClick={loadCities}>
+              重试
+            </Button>
+          </View>
+        ) : null}
+        {cities && cities.length === 0 ? <View className='lrf-muted meal-city-none'>还没有开张的爱心餐门店，过几天再来看看吧</View> : null}
+        {cities && cities.length > 0 ? (
+          <View className='meal-city-options'>
+            {cities.map((name) => (
+              <View
+                key={name}
+                className={`meal-city-option ${name === searched ? 'meal-city-option-active' : ''}`}
+                role='button'
+                aria-label={`查看${name}的爱心餐门店`}
+                aria-pressed={name === searched}
+                onClick={() => search(name)}
+              >
+                {name}
+              </View>
+            ))}
+          </View>
+        ) : null}
       </View>
 
       {paid ? (
         <View className='lrf-card meal-paid' role='status'>
           <Text className='meal-paid-title'>支付成功，谢谢你！</Text>
           <Text>
-            {paid.donation.meals} 份爱心餐（¥{formatYuan(paid.donation.amountFen)}）已送到「{paid.storeName}」，等环卫工人来领取。
+            {paid.donation.meals} 份爱心餐（{formatMoney(paid.donation.amountFen)}）已送到「{paid.storeName}」，等环卫工人来领取。
           </Text>
           <View className='meal-paid-link' role='button' onClick={() => Taro.navigateTo({ url: '/meals/mine/index' })}>
             查看我捐的爱心餐 ›
@@ -143,7 +164,7 @@ export default function MealStoresPage() {
         </View>
       ) : null}
 
-      {!searched ? <View className='lrf-empty meal-stores-ask'>输入城市，看看附近可以捐爱心餐的门店</View> : null}
+      {!searched && cities && cities.length > 0 ? <View className='lrf-empty meal-stores-ask'>选一个城市，看看可以捐爱心餐的门店</View> : null}
       {searched && loaded && items.length === 0 ? <View className='lrf-empty meal-stores-empty'>{searched} 还没有爱心餐门店</View> : null}
 
       {items.map((store) => (
@@ -168,7 +189,7 @@ export default function MealStoresPage() {
                     setProblem('')
                   }}
                 />
-                <Text className='lrf-muted'>每份 ¥{formatYuan(store.mealPriceFen)}</Text>
+                <Text className='lrf-muted'>每份 {formatMoney(store.mealPriceFen)}</Text>
               </View>
               {problem ? (
                 <View className='meal-buy-problem' role='alert'>
@@ -176,7 +197,7 @@ export default function MealStoresPage() {
                 </View>
               ) : null}
               <Button className='lrf-button meal-buy-pay' disabled={paying || !validCount || undefined} onClick={() => buy(store)}>
-                {paying ? '支付中…' : `微信支付 ¥${validCount ? formatYuan(meals * store.mealPriceFen) : '—'}`}
+                {paying ? '支付中…' : `微信支付 ${validCount ? formatMoney(meals * store.mealPriceFen) : '¥—'}`}
               </Button>
             </View>
           ) : (

@@ -11,14 +11,15 @@ import { LOW_CARBON_ACTIONS } from '../../../functions/contract/enums'
 import { formatShanghaiTime } from '../../utils/format'
 import StoreApply from '../../components/store-apply'
 import './index.scss'
+import Icon, { type IconName } from '../../components/icon'
 
 const STORE_STATUS_LABELS: Record<StoreStatus, string> = { active: '营业中', pending: '审核中', suspended: '已暂停', rejected: '未通过' }
 
-const ACTION_FACES: Record<LowCarbonAction, { icon: string; label: string }> = {
-  own_cup: { icon: '☕', label: '自带杯' },
-  no_plastic_bag: { icon: '🛍️', label: '不要塑料袋' },
-  e_receipt: { icon: '🧾', label: '电子小票' },
-  no_disposables: { icon: '🥢', label: '不用一次性餐具' },
+const ACTION_FACES: Record<LowCarbonAction, { icon: IconName; label: string }> = {
+  own_cup: { icon: 'cup', label: '自带杯' },
+  no_plastic_bag: { icon: 'bag', label: '不要塑料袋' },
+  e_receipt: { icon: 'receipt', label: '电子小票' },
+  no_disposables: { icon: 'chopsticks', label: '不用一次性餐具' },
 }
 /** The contract's actions, in its order. */
 const LOWCARBON_ACTIONS = LOW_CARBON_ACTIONS.map((action) => ({ action, ...ACTION_FACES[action] }))
@@ -120,7 +121,7 @@ export default function MerchantLowcarbonPage() {
     return (
       <View className='lowcarbon'>
         <View className='lrf-empty merchant-only'>
-          <Text className='lrf-empty-icon'>🏪</Text>
+          <Icon name='store' className='lrf-empty-icon' size={96} />
           <Text>仅商户可用</Text>
           <View className='lrf-muted'>商户登录后可为到店顾客记录低碳行动</View>
         </View>
@@ -193,7 +194,13 @@ export default function MerchantLowcarbonPage() {
               disabled={(submitting !== null && submitting !== a.action) || undefined}
               onClick={() => onAction(a.action)}
             >
-              {submitting === a.action ? '记录中…' : `${a.icon} ${a.label}`}
+              {submitting === a.action ? (
+                '记录中…'
+              ) : (
+                <>
+                  <Icon name={a.icon} size={36} label='' /> {a.label}
+                </>
+              )}
             </Button>
           ))}
         </View>

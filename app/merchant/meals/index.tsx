@@ -6,7 +6,7 @@ import { IS_WEAPP } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getStoreMeals, redeemMeal, type StoreMeals } from '../../services/meals'
 import { errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
-import { formatShanghaiTime, formatYuan } from '../../utils/format'
+import { formatShanghaiTime, formatMoney } from '../../utils/format'
 import './index.scss'
 
 /** What a refusal means to the clerk at the counter. */
@@ -100,7 +100,7 @@ export default function MerchantMealsPage() {
     load(next)
   }
 
-  if (!meals) return <PageState root='store-meals' missing={storeId ? null : '没有找到这个门店'} error={loadError} />
+  if (!meals) return <PageState root='store-meals' missing={storeId ? null : '没有找到这个门店'} error={loadError} onRetry={() => load(month)} />
 
   return (
     <View className='store-meals'>
@@ -116,7 +116,7 @@ export default function MerchantMealsPage() {
             <Text className='lrf-muted'>累计已领（份）</Text>
           </View>
           <View className='store-meals-figure'>
-            <Text className='store-meals-value'>¥{formatYuan(meals.fundedFen)}</Text>
+            <Text className='store-meals-value'>{formatMoney(meals.fundedFen)}</Text>
             <Text className='lrf-muted'>待领餐款</Text>
           </View>
         </View>
@@ -176,11 +176,11 @@ export default function MerchantMealsPage() {
         </View>
         <View className='store-meals-row'>
           <Text>应结算</Text>
-          <Text className='store-meals-month-owed'>¥{formatYuan(meals.statement.owedFen)}</Text>
+          <Text className='store-meals-month-owed'>{formatMoney(meals.statement.owedFen)}</Text>
         </View>
         <View className='store-meals-row'>
           <Text>已打款</Text>
-          <Text className='store-meals-month-paid'>¥{formatYuan(meals.statement.paidOutFen)}</Text>
+          <Text className='store-meals-month-paid'>{formatMoney(meals.statement.paidOutFen)}</Text>
         </View>
       </View>
     </View>

@@ -8,6 +8,7 @@ import { getDreams } from '../../services/api'
 import type { Dream, DreamCategory, DreamSort } from '../../../functions/contract'
 import { DREAM_CATEGORIES, categoryLabel, dreamStatusLabel, percent } from '../../utils/format'
 import './index.scss'
+import Icon from '../../components/icon'
 
 const PAGE_SIZE = 10
 
@@ -93,7 +94,7 @@ export default function DreamsPage() {
 
       {!showError && loaded && !loading && items.length === 0 ? (
         <View className='lrf-empty dreams-empty'>
-          <Text className='lrf-empty-icon'>🌱</Text>
+          <Icon name='sprout' className='lrf-empty-icon' size={96} />
           <Text>{category ? `「${categoryLabel(category)}」还没有公开的梦想` : '还没有公开的梦想'}</Text>
           <View className='lrf-muted'>你心里有一个想实现的梦想吗？</View>
           <View className='dreams-empty-propose' onClick={openPropose}>

@@ -8,11 +8,13 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { showUnreadBadge } from '../../services/badge'
 import { toastError } from '../../services/request'
 import type { Role } from '../../../functions/contract'
+import { openBill } from '../me/bill-anchor'
+import Icon, { type IconName } from '../../components/icon'
 import './index.scss'
 
 interface Entry {
   key: string
-  icon: string
+  icon: IconName
   title: string
   desc: string
   /** Page to open; `tab` pages are opened with switchTab. */
@@ -21,16 +23,16 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'steps', icon: '👟', title: '捐步', desc: '每天走路，步数换小红花', url: '/pages/steps/index' },
-  { key: 'quiz', icon: '📝', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
-  { key: 'lowcarbon', icon: '🌿', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/codes/member-code/index' },
-  { key: 'dreams', icon: '🌈', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
-  { key: 'meals', icon: '餐', title: '爱心餐', desc: '为环卫工人买一份午餐', url: '/meals/stores/index' },
+  { key: 'steps', icon: 'steps', title: '捐步', desc: '每天走路，步数换小红花', url: '/pages/steps/index' },
+  { key: 'quiz', icon: 'quiz', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
+  { key: 'lowcarbon', icon: 'leaf', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/codes/member-code/index' },
+  { key: 'dreams', icon: 'dream', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
+  { key: 'meals', icon: 'meal', title: '爱心餐', desc: '为环卫工人买一份午餐', url: '/meals/stores/index' },
 ]
 
 const MERCHANT_ENTRY: Entry = {
   key: 'merchant',
-  icon: '🏪',
+  icon: 'store',
   title: '商户：低碳与爱心餐',
   desc: '扫会员码送小红花，扫核销码发爱心餐',
   url: '/merchant/lowcarbon/index',
@@ -72,12 +74,15 @@ export default function HomePage() {
     <View className='home'>
       <View className='home-banner'>
         <Text className='home-greeting'>{nickname ? `你好，${nickname}` : '你好'}</Text>
-        <Text className='home-title'>🌺 小红花</Text>
+        <View className='lrf-icon-title'>
+          <Icon name='flower' size={48} color='#fff' label='' />
+          <Text className='home-title'>小红花</Text>
+        </View>
         <Text className='home-intro'>做好事赚小红花，把小红花送给梦想。</Text>
         <Text className='home-intro'>捐出步数、答对题目、低碳出行都能获得小红花；攒下的小红花可以支持一个个真实的梦想。</Text>
       </View>
 
-      <View className='home-balance-card' onClick={() => Taro.switchTab({ url: '/pages/me/index' })}>
+      <View className='home-balance-card' onClick={openBill}>
         <Text className='home-balance-label'>我的小红花</Text>
         <View className='home-balance'>
           {balance !== null ? (
@@ -94,7 +99,9 @@ export default function HomePage() {
       <View className='home-entries'>
         {entries.map((entry) => (
           <View key={entry.key} className={`home-entry home-entry-${entry.key}`} onClick={() => onEntry(entry)}>
-            <Text className='home-entry-icon'>{entry.icon}</Text>
+            <View className='home-entry-icon'>
+              <Icon name={entry.icon} size={56} />
+            </View>
             <Text className='home-entry-title'>{entry.title}</Text>
             <Text className='home-entry-desc'>{entry.desc}</Text>
           </View>

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import { Button, Checkbox, CheckboxGroup, Input, Label, Text, View } from '@tarojs/components'
 import Taro, { useLoad } from '@tarojs/taro'
-import { DEV_EXTRA_ROLES, IS_WEAPP, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat, signedOutOnPurpose } from '../../services/auth'
+import { DEV_EXTRA_ROLES, IS_WEAPP, ROLE_LABELS, defaultDevOpenid, lastDevNickname, signInDev, signInWithWechat, signedOutOnPurpose } from '../../services/auth'
 import { errorMessage } from '../../services/request'
 import type { Role } from '../../../functions/contract'
 import { FIELDS } from '../../../functions/contract/fields'
+import { DEMO_ACCOUNTS, type DemoAccount } from './demo-accounts'
 import './index.scss'
+import Icon from '../../components/icon'
 
 const ME_TAB = '/pages/me/index'
 
@@ -37,17 +39,11 @@ export default function LoginPage() {
     }
   }
 
-  const devSignIn = async () => {
-    if (submitting) return
-    const id = openid.trim()
-    if (!id) {
-      Taro.showToast({ title: '请填写 openid', icon: 'none' })
-      return
-    }
+  const signInAs = async (id: string, name: string, asRoles: Role[]) => {
     setSubmitting(true)
     setError('')
     try {
-      await signInDev(id, nickname.trim(), roles)
+      await signInDev(id, name, asRoles)
       finish()
     } catch (err) {
       const message = errorMessage(err, '登录失败，请稍后重试')
@@ -56,6 +52,22 @@ export default function LoginPage() {
     } finally {
       setSubmitting(false)
     }
+  }
+
+  const devSignIn = () => {
+    if (submitting) return
+    const id = openid.trim()
+    if (!id) {
+      Taro.showToast({ title: '请填写 openid', icon: 'none' })
+      return
+    }
+    signInAs(id, nickname.trim(), roles)
+  }
+
+  // A demo account signs in with the roles it was seeded with, so it keeps its workbench.
+  const demoSignIn = (account: DemoAccount) => {
+    if (submitting) return
+    signInAs(account.openid, account.nickname, account.roles)
   }
 
   useLoad(() => {
@@ -74,7 +86,7 @@ export default function LoginPage() {
   return (
     <View className='login'>
       <View className='login-hero'>
-        <Text className='login-logo'>🌺</Text>
+        <Icon className='login-logo' name='flower' size={120} color='#fff' />
         <Text className='login-title'>小红花</Text>
         <Text className='login-slogan'>做好事赚小红花，把小红花送给梦想</Text>
       </View>
@@ -89,6 +101,28 @@ export default function LoginPage() {
       ) : (
         <View className='lrf-card login-form'>
           <View className='login-note'>网页版为开发调试用登录，需要 API 以 local 或 test 环境运行。</View>
+
+          <Text className='login-label'>演示账号（npm start 已创建，点一下即登录）</Text>
+          <View className='login-demos'>
+            {DEMO_ACCOUNTS.map((account) => {
+              const roleNames = account.roles.map((role) => ROLE_LABELS[role]).join('、')
+              return (
+                <View
+                  key={account.openid}
+                  className={`login-demo login-demo-${account.openid}`}
+                  role='button'
+                  aria-label={`以演示账号${account.nickname}（${roleNames}）登录`}
+                  onClick={() => demoSignIn(account)}
+                >
+                  <Text className='login-demo-name'>{account.nickname}</Text>
+                  <Text className='login-demo-roles'>{roleNames}</Text>
+                  <Text className='login-demo-openid'>{account.openid}</Text>
+                </View>
+              )
+            })}
+          </View>
+
+          <Text className='login-label login-other'>其他账号</Text>
 
           <View className='login-field'>
             <Text className='login-label'>昵称</Text>

@@ -7,6 +7,7 @@ import { getMyDreams } from '../../services/api'
 import type { Dream } from '../../../functions/contract'
 import { categoryLabel, dreamStatusLabel, formatShanghaiTime, percent } from '../../utils/format'
 import './index.scss'
+import Icon from '../../components/icon'
 
 const PAGE_SIZE = 50
 
@@ -31,9 +32,9 @@ export default function MyDreamsPage() {
     <View className='my-dreams'>
       {loaded && items.length === 0 ? (
         <View className='lrf-empty my-dreams-empty'>
-          <Text className='lrf-empty-icon'>🌱</Text>
-          <Text>你还没有提出过梦想</Text>
-          <View className='my-dreams-propose' onClick={propose}>
+          <Icon name='sprout' className='lrf-empty-icon' size={96} />
+          <View className='my-dreams-empty-text'>你还没有提出过梦想</View>
+          <View className='my-dreams-propose my-dreams-empty-propose' role='button' onClick={propose}>
             提出梦想
           </View>
         </View>

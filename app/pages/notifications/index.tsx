@@ -9,14 +9,15 @@ import { toastError } from '../../services/request'
 import type { Notification } from '../../../functions/contract'
 import { formatShanghaiTime } from '../../utils/format'
 import './index.scss'
+import Icon, { type IconName } from '../../components/icon'
 
 const PAGE_SIZE = 20
 
-const TYPE_ICONS: Record<string, string> = {
-  dream_executable: '🎉',
-  letter: '💌',
-  meal_redeemed: '🍱',
-  meal_refunded: '退',
+const TYPE_ICONS: Record<string, IconName> = {
+  dream_executable: 'celebrate',
+  letter: 'letter',
+  meal_redeemed: 'meal',
+  meal_refunded: 'refund',
 }
 
 /** Types about the person's love meals: they open 我捐的爱心餐. */
@@ -75,7 +76,7 @@ export default function NotificationsPage() {
       ) : null}
       {loaded && items.length === 0 ? (
         <View className='lrf-empty notifications-empty'>
-          <Text className='lrf-empty-icon'>🔔</Text>
+          <Icon name='bell' className='lrf-empty-icon' size={96} />
           <Text>还没有消息</Text>
           <View className='lrf-muted'>你支持的梦想达成目标时，会在这里告诉你</View>
         </View>
@@ -83,7 +84,7 @@ export default function NotificationsPage() {
 
       {items.map((n) => (
         <View key={n.id} className={`notification-item notification-${n.type} ${n.read ? '' : 'notification-unread'}`} onClick={() => open(n)}>
-          <Text className='notification-icon'>{TYPE_ICONS[n.type] || '📣'}</Text>
+          <Icon className='notification-icon' name={TYPE_ICONS[n.type] ?? 'bell'} size={48} label='' />
           <View className='notification-main'>
             <View className='notification-head'>
               <Text className='notification-title'>{n.title}</Text>

@@ -6,6 +6,7 @@ import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { QuizQuestion, QuizToday } from '../../../functions/contract'
 import './index.scss'
+import Icon from '../../components/icon'
 
 // The contract's default: a correct answer earns 2 flowers (the answer itself says how many).
 const FLOWERS_PER_CORRECT = 2
@@ -26,6 +27,8 @@ export default function QuizPage() {
   const [answering, setAnswering] = useState<string | null>(null)
   // Flowers the server reported per question answered in this visit.
   const [earned, setEarned] = useState<Record<string, number>>({})
+  // The right option of each question answered wrongly in this visit (the answer names it; today's list never does).
+  const [rightChoices, setRightChoices] = useState<Record<string, number>>({})
 
   const answeringRef = useRef(false)
   // An answer tap that got no final reply (network/5xx) is resent with the same key.
@@ -70,6 +73,8 @@ export default function QuizPage() {
       const res = await answerQuiz(question.id, choice, key)
       delete pendingKeysRef.current[pendingId]
       setEarned((prev) => ({ ...prev, [question.id]: res.flowers }))
+      const rightChoice = res.correctChoice
+      if (rightChoice !== undefined) setRightChoices((prev) => ({ ...prev, [question.id]: rightChoice }))
       const prev = quizRef.current
       if (prev) {
         const next: QuizToday = {
@@ -107,7 +112,14 @@ export default function QuizPage() {
 
   const summary = (
     <View className='lrf-card quiz-summary'>
-      <Text className='quiz-summary-title'>{allAnswered ? '🎉 今日答题完成' : '今日答题进度'}</Text>
+      {allAnswered ? (
+        <View className='lrf-icon-title'>
+            <Icon name='celebrate' size={40} label='' />
+            <Text className='quiz-summary-title'>今日答题完成</Text>
+          </View>
+      ) : (
+        <Text className='quiz-summary-title'>今日答题进度</Text>
+      )}
       <Text className='quiz-summary-line'>
         答对 <Text className='quiz-summary-correct'>{correctCount}</Text> / {questions.length} 题
       </Text>
@@ -123,7 +135,7 @@ export default function QuizPage() {
       <View className='quiz'>
         {loadError ? (
           <View className='lrf-empty quiz-error'>
-            <Text className='lrf-empty-icon'>😿</Text>
+            <Icon name='sad' className='lrf-empty-icon' size={96} />
             <Text>{loadError}</Text>
             <Button className='lrf-button-plain quiz-retry' onClick={() => load(false)}>
               重试
@@ -140,7 +152,7 @@ export default function QuizPage() {
     return (
       <View className='quiz'>
         <View className='lrf-empty quiz-empty'>
-          <Text className='lrf-empty-icon'>📝</Text>
+          <Icon name='quiz' className='lrf-empty-icon' size={96} />
           <Text>今天还没有题目，晚点再来看看吧</Text>
         </View>
       </View>
@@ -157,7 +169,7 @@ export default function QuizPage() {
               <Text className='quiz-review-index'>{i + 1}.</Text>
               <Text className='quiz-review-prompt'>{q.prompt}</Text>
               <Text className={`quiz-review-mark ${q.answered?.correct ? 'quiz-review-correct' : 'quiz-review-wrong'}`}>
-                {q.answered ? (q.answered.correct ? '✓' : '✗') : '未答'}
+                {q.answered ? q.answered.correct ? <Icon name='check' size={32} color='#389e0d' label='答对' /> : <Icon name='cross' size={32} label='答错' /> : '未答'}
               </Text>
             </View>
           ))}
@@ -184,6 +196,7 @@ export default function QuizPage() {
   const question = questions[safeIndex]
   const answered = question.answered ?? null
   const isLast = safeIndex === questions.length - 1
+  const rightChoice: number | undefined = rightChoices[question.id]
 
   const onNext = () => {
     if (isLast) {
@@ -223,6 +236,7 @@ export default function QuizPage() {
           {question.choices.map((choice, i) => {
             let state = ''
             if (answered && answered.choice === i) state = answered.correct ? 'quiz-choice-correct' : 'quiz-choice-wrong'
+            else if (answered && !answered.correct && rightChoice === i) state = 'quiz-choice-correct quiz-choice-right'
             else if (answered) state = 'quiz-choice-disabled'
             return (
               <View key={i} className={`quiz-choice ${state} ${answering === question.id ? 'quiz-choice-busy' : ''}`} onClick={() => onChoose(question, i)}>
@@ -238,6 +252,11 @@ export default function QuizPage() {
         {answered ? (
           <View className={`quiz-result ${answered.correct ? 'quiz-result-correct' : 'quiz-result-wrong'}`}>
             <Text className='quiz-verdict'>{answered.correct ? `回答正确 +${earned[question.id] ?? FLOWERS_PER_CORRECT} 朵小红花` : '回答错误'}</Text>
+            {!answered.correct && rightChoice !== undefined ? (
+              <Text className='quiz-right-answer'>
+                正确答案：{LETTERS[rightChoice] || rightChoice + 1}. {question.choices[rightChoice]}
+              </Text>
+            ) : null}
             <Text className='quiz-explanation'>{answered.explanation}</Text>
           </View>
         ) : null}

@@ -9,9 +9,10 @@ import { classifyWechatFailure, openPermissionSettings, showPrivacyGuideAgain } 
 import { ApiError, errorMessage, isApiError, toastError } from '../../services/request'
 import PrivacyPopup from '../../components/privacy-popup'
 import type { StepDonation, StepDonationResult, StepsInput, StepsPreview } from '../../../functions/contract'
-import { daysEndingWith, formatShanghaiDate, formatYuan, shortDate } from '../../utils/format'
+import { daysEndingWith, formatShanghaiDate, shortDate, formatMoney } from '../../utils/format'
 import rules from '../../../config/rules.json'
 import './index.scss'
+import Icon from '../../components/icon'
 
 // The server's own step rules: the server decides; the page uses them only to label itself before it answers.
 const { stepsPerFlower: STEPS_PER_FLOWER, maxFlowersPerDay: MAX_FLOWERS_PER_DAY, minSteps: MIN_STEPS, maxStepsPerDay: MAX_STEPS_PER_DAY } = rules.steps
@@ -268,20 +269,26 @@ export default function StepsPage() {
   const bars = daysEndingWith(today, 7).map((date) => ({ date, donation: byDay.get(date) }))
   const donatedDays = bars.filter((b) => b.donation).length
   const maxSteps = bars.reduce((m, b) => Math.max(m, b.donation?.steps ?? 0), 0)
-  const todaysDonation = preview ? byDay.get(preview.date) : undefined
+  const todaysDonation = byDay.get(today)
+  // Once today is donated the box shows what was given, never what typing would still earn.
+  const donatedSteps = result?.steps ?? todaysDonation?.steps ?? null
+  const donatedFlowers = result?.flowers ?? todaysDonation?.flowers ?? null
 
   return (
     <View className='steps'>
       <PrivacyPopup />
       <View className='steps-hero'>
-        <Text className='steps-hero-title'>👟 捐出今天的步数</Text>
+        <View className='lrf-icon-title'>
+          <Icon name='steps' size={40} color='#fff' label='' />
+          <Text className='steps-hero-title'>捐出今天的步数</Text>
+        </View>
         <Text className='steps-hero-desc'>
           每满 {STEPS_PER_FLOWER} 步换 1 朵小红花，每天最多 {MAX_FLOWERS_PER_DAY} 朵，每天可捐一次。
         </Text>
       </View>
 
       <View className='lrf-card steps-card'>
-        {IS_WEAPP ? null : (
+        {IS_WEAPP || donatedToday ? null : (
           <View className='steps-field'>
             <Text className='steps-label'>今日步数</Text>
             <Input
@@ -313,31 +320,49 @@ export default function StepsPage() {
           </View>
         ) : null}
 
-        <View className='steps-today'>
-          <View className='steps-stat'>
-            <Text className='steps-stat-value steps-count'>{todaySteps !== null ? todaySteps : '-'}</Text>
-            <Text className='steps-stat-label'>今日步数</Text>
+        {donatedToday ? (
+          <View className='steps-today steps-today-donated' aria-label='今日已捐'>
+            <View className='steps-stat'>
+              <Text className='steps-stat-value steps-donated-steps'>{donatedSteps ?? '-'}</Text>
+              <Text className='steps-stat-label'>今日已捐步数</Text>
+            </View>
+            <View className='steps-stat-divider' />
+            <View className='steps-stat'>
+              <Text className='steps-stat-value steps-donated-flowers'>{donatedFlowers ?? '-'}</Text>
+              <Text className='steps-stat-label'>已得小红花</Text>
+            </View>
           </View>
-          <View className='steps-stat-divider' />
-          <View className='steps-stat'>
-            <Text className='steps-stat-value steps-flowers'>{todayFlowers !== null ? todayFlowers : '-'}</Text>
-            <Text className='steps-stat-label'>可得小红花</Text>
+        ) : (
+          <View className='steps-today'>
+            <View className='steps-stat'>
+              <Text className='steps-stat-value steps-count'>{todaySteps !== null ? todaySteps : '-'}</Text>
+              <Text className='steps-stat-label'>今日步数</Text>
+            </View>
+            <View className='steps-stat-divider' />
+            <View className='steps-stat'>
+              <Text className='steps-stat-value steps-flowers'>{todayFlowers !== null ? todayFlowers : '-'}</Text>
+              <Text className='steps-stat-label'>可得小红花</Text>
+            </View>
           </View>
-        </View>
+        )}
 
-        {previewLoading ? <View className='lrf-hint steps-preview-loading'>正在计算…</View> : null}
-        {previewError ? <View className='steps-preview-error'>{previewError}</View> : null}
+        {previewLoading && !donatedToday ? <View className='lrf-hint steps-preview-loading'>正在计算…</View> : null}
+        {previewError && !donatedToday ? <View className='steps-preview-error'>{previewError}</View> : null}
         {match && !donatedToday ? (
           <View className='steps-match-preview'>
             <Text className='steps-sponsor-logo'>{match.logoText}</Text>
-            {match.sponsorName}将为你的步数配捐 ¥{formatYuan(match.amountFen)}
+            {match.sponsorName}将为你的步数配捐 {formatMoney(match.amountFen)}
           </View>
         ) : null}
         {todaySteps !== null && todaySteps > 0 && todaySteps < MIN_STEPS && !donatedToday ? (
           <View className='steps-hint lrf-muted'>满 {MIN_STEPS} 步才能捐哦，再走走吧</View>
         ) : null}
 
-        <Button className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`} disabled={donating || undefined} onClick={onDonate}>
+        <Button
+          className={`lrf-button steps-donate ${donatedToday ? 'steps-donate-done' : ''}`}
+          disabled={donating || donatedToday || undefined}
+          onClick={onDonate}
+        >
           {donating ? '正在捐步…' : donatedToday ? '今日已捐步' : '捐出今日步数'}
         </Button>
 
@@ -356,7 +381,7 @@ export default function StepsPage() {
               <View className='steps-result-match'>
                 <Text className='steps-sponsor-logo'>{result.match.logoText}</Text>
                 <Text>
-                  {result.match.sponsorName}为你的步数配捐 ¥{formatYuan(result.match.amountFen)}
+                  {result.match.sponsorName}为你的步数配捐 {formatMoney(result.match.amountFen)}
                 </Text>
               </View>
             ) : null}
@@ -386,7 +411,7 @@ export default function StepsPage() {
       ) : null}
       {historyLoaded && donatedDays === 0 ? (
         <View className='lrf-empty steps-chart-empty'>
-          <Text className='lrf-empty-icon'>🚶</Text>
+          <Icon name='steps' className='lrf-empty-icon' size={96} />
           <Text>{history.length > 0 ? '最近 7 天没有捐步，今天就走起来吧' : '还没有捐步记录，今天就捐出第一次吧'}</Text>
         </View>
       ) : null}

@@ -13,6 +13,7 @@ import type { DreamDetail, GiftResult, TeamDetail } from '../../../functions/con
 import { acceptsFlowers, afterGift, dreamStatusLabel, freshestDream, mergeDreamDetail, percent } from '../../utils/format'
 import './index.scss'
 import PageState from '../../components/page-state'
+import Icon from '../../components/icon'
 
 export default function TeamPage() {
   const router = useRouter()
@@ -117,7 +118,7 @@ export default function TeamPage() {
   }
 
   if (notFound || !team) {
-    return <PageState root='team' missing={notFound ? '这个队伍不存在' : null} error={error} />
+    return <PageState root='team' missing={notFound ? '这个队伍不存在' : null} error={error} onRetry={load} />
   }
 
   const { dream, members, totalFlowers } = team
@@ -181,8 +182,8 @@ export default function TeamPage() {
             <Text className='team-member-name'>
               {m.nickname || '爱心用户'}
               {m.userId === myId ? '（我）' : ''}
-              {m.userId === team.team.captainId ? ' 👑' : ''}
             </Text>
+            {m.userId === team.team.captainId ? <Icon name='crown' size={28} color='#d48806' /> : null}
             <Text className='team-member-flowers'>{m.flowers}</Text>
             <Text className='team-member-unit'>朵</Text>
           </View>

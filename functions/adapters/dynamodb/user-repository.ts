@@ -47,7 +47,7 @@ export class DynamoUserRepository implements UserRepository, ProfileWriter {
     const TableName = this.table.tableName;
     // A person created with roles beyond donor (dev sign-in, the demo seed) gets them recorded
     // like any later grant.
-    const granted = this.roleChangeWrites(user.id, [], profile.roles, grantedBy, user.createdAt, 'created with the role');
+    const granted = this.roleChangeWrites(user.id, [], profile.roles, grantedBy, user.createdAt, '创建账号时授予');
     try {
       // The openid item makes "one user per openid" a database fact, also when two logins race.
       await this.table.doc.send(
@@ -143,15 +143,16 @@ export class DynamoUserRepository implements UserRepository, ProfileWriter {
     return { items: users.filter((user): user is UserRecord => user !== null), nextCursor: found.nextCursor };
   }
 
-  async setNickname(userId: string, nickname: string): Promise<UserRecord | null> {
+  async setProfile(userId: string, profile: { nickname: string; avatarUploadId?: string }): Promise<UserRecord | null> {
+    const avatar = profile.avatarUploadId === undefined ? {} : { ':avatar': profile.avatarUploadId };
     try {
       const { Attributes } = await this.table.doc.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: userKeys.profile(userId),
-          UpdateExpression: 'SET nickname = :nickname',
+          UpdateExpression: profile.avatarUploadId === undefined ? 'SET nickname = :nickname' : 'SET nickname = :nickname, avatarUploadId = :avatar',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(closedAt)',
-          ExpressionAttributeValues: { ':nickname': nickname },
+          ExpressionAttributeValues: { ':nickname': profile.nickname, ...avatar },
           ReturnValues: 'ALL_NEW',
         }),
       );
