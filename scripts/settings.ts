@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run settings -- <command> --stage <stage> [--region <r
 Commands:
   list                      every setting and secret, where it lives, and whether it is set
   set <name> <value>        validate and write one (--file <path> reads the value from a file)
+  set <name> generate       make a fresh one where the project can (log-signing-key); never overwrites
   check                     exit 1 with one line per missing or malformed setting
 
 Settings: ${ALL_SETTINGS.map((spec) => spec.name).join(', ')}
@@ -37,11 +38,15 @@ async function main() {
   if (command === 'set') {
     const spec = name ? findSetting(name) : undefined;
     if (!spec) fail(`unknown setting ${name ?? '(none given)'}`);
-    const value = values.file ? readFileSync(String(values.file), 'utf8').trim() : inline;
+    // A generated value (a signing key) never replaces a stored one: a new key would orphan what the old one signed.
+    const generated = inline === 'generate' && spec.generate !== undefined;
+    const value = values.file ? readFileSync(String(values.file), 'utf8').trim() : generated ? spec.generate!() : inline;
     if (value === undefined) fail(`give a value for ${spec.name}, or --file`);
     const why = spec.validate(value);
     if (why) fail(`${spec.name} not written: ${why}`);
-    await ssm.send(new PutParameterCommand({ Name: parameterName(stage, spec), Value: value, Type: spec.secret ? 'SecureString' : 'String', Overwrite: true }));
+    await ssm.send(
+      new PutParameterCommand({ Name: parameterName(stage, spec), Value: value, Type: spec.secret ? 'SecureString' : 'String', Overwrite: !generated }),
+    );
     console.log(`✓ ${parameterName(stage, spec)} set${spec.secret ? ' (SecureString)' : ''}`);
     return;
   }

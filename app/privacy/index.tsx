@@ -63,6 +63,17 @@ export default function PrivacyPolicyPage() {
       </View>
 
       <View className='lrf-card privacy-card'>
+        <Text className='privacy-heading'>公开账本</Text>
+        <Text className='privacy-text'>
+          每一笔给梦想的小红花、每一份爱心餐的捐赠和领取、每一份公开的账目，都记进任何人都能核对的公开账本，记下之后不能改也不能删。
+        </Text>
+        <Text className='privacy-text'>
+          账本里不写名字、微信身份或手机号。捐赠人只以一串校验码出现：它由这笔记录的编号和一个只为这笔记录生成的随机“盐”算出，盐只保存在你自己的账号里，并在你的凭证里交给你，所以别人无法把你的几笔记录联系起来。
+        </Text>
+        <Text className='privacy-text'>注销账号时，这些盐随之销毁：账本里的记录依然有效，但从此再也无法与你对应起来。</Text>
+      </View>
+
+      <View className='lrf-card privacy-card'>
         <Text className='privacy-heading'>你的选择</Text>
         <Text className='privacy-text'>拒绝同意隐私保护指引或拒绝授权，只会让对应的功能不能用，其他功能照常使用。</Text>
         {process.env.TARO_ENV === 'weapp' ? (

@@ -19,4 +19,5 @@ export * from './letters';
 export * from './uploads';
 export * from './meals';
 export * from './store-admin';
+export * from './log';
 export type { AnswerOf, Auth, BodyOf, QueryOf, RouteContract, RouteError } from './route';

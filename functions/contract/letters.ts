@@ -92,7 +92,7 @@ const contentRefusals = [
   {
     status: 400,
     code: 'INVALID_PHOTO',
-    when: 'a photo is not an upload of the author’s, or its object is missing, empty, over 5 MB or not an image (details: which and why)',
+    when: 'a photo is not an upload of the author’s, or its object is missing, empty, over rules.uploads.maxBytes or not an image (details: which and why)',
   },
   { status: 409, code: 'PERIOD_OVERLAPS', when: 'the period does not start after the last published letter’s period' },
   {

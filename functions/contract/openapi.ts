@@ -88,6 +88,7 @@ export function openApiDocument(servers: { url: string; description?: string }[]
         [route.status]: route.response
           ? { description: STATUS_TEXT[route.status], content: { [route.rawText ? 'text/plain' : 'application/json']: { schema: route.response } } }
           : { description: STATUS_TEXT[route.status] },
+        ...(route.accepted ? { 202: { description: 'Accepted: not ready yet, ask again', content: { 'application/json': { schema: route.accepted } } } } : {}),
         ...errorResponses,
       },
     });

@@ -48,6 +48,8 @@ export interface RouteContract<
   status: 200 | 201 | 204;
   /** The success body; null for 204. */
   response: R;
+  /** A 202's body: the request is understood, but what it asks for is not ready yet (ask again). */
+  accepted?: ZodTypeAny;
   errors?: readonly RouteError[];
 }
 

@@ -5,6 +5,7 @@ import * as earning from './earning';
 import * as events from './events';
 import * as held from './held';
 import * as letters from './letters';
+import * as log from './log';
 import * as uploads from './uploads';
 import * as meals from './meals';
 import * as me from './me';
@@ -33,4 +34,5 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   meals,
   storeAdmin,
   meta,
+  log,
 ].flatMap((module) => Object.values(module).filter(isRoute));

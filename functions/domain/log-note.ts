@@ -52,7 +52,10 @@ export function formatVerifierKey(key: NoteKey): string {
 
 /** Reads a verifier key, checking that its id is the one its name and key give. */
 export function parseVerifierKey(sha256: Sha256, text: string): NoteKey | undefined {
-  const parts = text.split('+');
+  // The key's base64 may itself hold a `+`: only the first two separate the fields.
+  const first = text.indexOf('+');
+  const second = first < 0 ? -1 : text.indexOf('+', first + 1);
+  const parts = second < 0 ? [] : [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
   if (parts.length !== 3 || !isKeyName(parts[0]) || !/^[0-9a-f]{8}$/.test(parts[1])) return undefined;
   const material = fromBase64(parts[2]);
   if (!material || material.length !== 33) return undefined;

@@ -85,3 +85,20 @@ export interface Witness {
   key: NoteKey;
   addCheckpoint(oldSize: number, proof: Uint8Array[], note: string): Promise<WitnessAnswer>;
 }
+
+/** The salt kept for one entry in its person's private records, and where the entry sits. */
+export interface KeptSalt {
+  ref: string;
+  index: number;
+  salt: Uint8Array;
+}
+
+/** What a receipt reads: the person's own salt, the entry's bytes, and whether a ref is theirs yet to log. */
+export interface LogReceiptStore {
+  /** The salt the person keeps for `ref`; null when they keep none (not theirs, not yet logged, or erased). */
+  salt(userId: string, ref: string): Promise<KeptSalt | null>;
+  /** The bytes of the entry at `index`, null past what is integrated. */
+  entry(index: number): Promise<Uint8Array | null>;
+  /** Whether `ref` is a gift of the person's own (a dream gift's ledger entry, or a meal donation of theirs that is paid). */
+  isOwnGift(userId: string, ref: string): Promise<boolean>;
+}

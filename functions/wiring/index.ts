@@ -1,4 +1,5 @@
 import { core, feature } from './core';
+import { logParts } from './log-parts';
 import {
   dreamParts,
   dreamGiftParts,
@@ -67,3 +68,5 @@ export const paymentNotifyDeps = /* @__PURE__ */ feature(paymentNotifyParts);
 export const storeAdminDeps = /* @__PURE__ */ feature(storeAdminParts);
 export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);
 export const heldDeps = /* @__PURE__ */ feature(heldReviewParts);
+/** The public log: its sequencer (a stream consumer) and its public reads. */
+export const logDeps = /* @__PURE__ */ feature(logParts);

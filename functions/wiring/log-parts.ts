@@ -3,7 +3,7 @@ import { DynamoLogStore } from '../adapters/dynamodb/log-store';
 import { BucketLogTileStore } from '../adapters/s3/log-tile-store';
 import { httpWitness } from '../adapters/witness/witness-client';
 import { SIGNATURE_ED25519, noteKey, parseVerifierKey } from '../domain/log-note';
-import type { LogCrypto, LogSigner, LogStore, LogTileStore, Witness } from '../domain/log-ports';
+import type { LogCrypto, LogReceiptStore, LogSigner, LogStore, LogTileStore, Witness } from '../domain/log-ports';
 import { loadLogSettings } from '../shared/config/log';
 import { secretProvider } from '../shared/secrets';
 import type { Core } from './core';
@@ -11,6 +11,8 @@ import { objectStore } from './parts';
 
 export interface LogParts {
   log: LogStore;
+  /** What a receipt reads: the person's salts and the entries. */
+  receipts: LogReceiptStore;
   tiles: LogTileStore;
   crypto: LogCrypto;
   /** The signing key, read once (from SSM in a deployed stage). */
@@ -31,6 +33,7 @@ export function logParts(core: Core): LogParts {
   let signer: Promise<LogSigner> | undefined;
   const parts: LogParts = {
     log: new DynamoLogStore(core.table),
+    receipts: new DynamoLogStore(core.table),
     tiles: new BucketLogTileStore(objectStore(core)),
     crypto: nodeLogCrypto,
     signer: () => {

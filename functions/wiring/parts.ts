@@ -119,7 +119,7 @@ export interface NotificationParts {
   notifications: NotificationRepository;
   letterbox: Letterbox;
 }
-export interface DreamParts extends QuotaParts, HeldTextParts {
+export interface DreamParts extends UploadParts, HeldTextParts {
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
   teams: TeamRepository;
@@ -146,7 +146,7 @@ export interface EventParts extends SubscriptionParts {
   pacer: Pacer;
 }
 /** Only the review asks WeChat (its content-safety check), so only it carries the client. */
-export interface DreamReviewParts extends WechatParts {
+export interface DreamReviewParts extends WechatParts, UploadParts {
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
 }
@@ -199,13 +199,15 @@ export function lowCarbonParts(core: Core): LowCarbonParts {
 }
 
 /** GET /me: the person, their flowers and their unread counts. */
-export function meParts(core: Core): NotificationParts & LedgerParts {
-  return { ...notificationParts(core), ...ledgerParts(core) };
+export function meParts(core: Core): NotificationParts & LedgerParts & UploadParts {
+  // The avatar's view URL, signed once its image check passed.
+  return { ...notificationParts(core), ...ledgerParts(core), ...uploadParts(core) };
 }
 
 /** PUT /me/profile: the profile writer and WeChat's content-safety check of the nickname. */
-export function profileParts(core: Core): { profiles: ProfileWriter; contentSafety: ContentSafetyPort } {
-  return { profiles: new DynamoUserRepository(core.table, core.clock), contentSafety: wechatParts(core).contentSafety };
+export function profileParts(core: Core): { profiles: ProfileWriter; contentSafety: ContentSafetyPort } & UploadParts {
+  // The avatar is an upload, checked like a letter's photo.
+  return { profiles: new DynamoUserRepository(core.table, core.clock), contentSafety: wechatParts(core).contentSafety, ...uploadParts(core) };
 }
 
 /** GET /me/export and DELETE /me: the ledger and the person's data across the table. */
@@ -228,7 +230,8 @@ export function dreamParts(core: Core): DreamParts {
     dreams: dreamReads(core),
     dreamReviews: dreamReviewStore(core),
     teams: new DynamoTeamRepository(core.table, core.clock),
-    ...quotaParts(core),
+    // Covers are uploads: a dream's answer signs its cover's view URL once the image check passed.
+    ...uploadParts(core),
     ...heldTextParts(core),
   };
 }
@@ -250,7 +253,7 @@ export function dreamPageParts(core: Core): DreamParts & { letterSummaries: Lett
 }
 
 export function dreamReviewParts(core: Core): DreamReviewParts {
-  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), ...wechatParts(core) };
+  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), ...wechatParts(core), ...uploadParts(core) };
 }
 
 export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({
@@ -278,7 +281,7 @@ export function eventParts(core: Core): EventParts {
 }
 
 /** The uploads bucket: SigV4-signed S3 calls (static keys for a local emulator, the function's role in AWS). */
-const objectStore = /* @__PURE__ */ perCore((core): ObjectStore => {
+export const objectStore = /* @__PURE__ */ perCore((core): ObjectStore => {
   const { uploads, region, isLocalStage } = core.config;
   if (!uploads) throw new Error('UPLOADS_BUCKET is not configured');
   const local = isLocalStage && uploads.endpoint;
@@ -286,6 +289,7 @@ const objectStore = /* @__PURE__ */ perCore((core): ObjectStore => {
     bucket: uploads.bucket,
     region,
     endpoint: uploads.endpoint,
+    publicApiBase: core.config.publicApiBase ?? undefined,
     ...(local
       ? { credentials: async () => ({ accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local', secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local' }) }
       : {}),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * Every deployed setting of a stage, where it lives in SSM Parameter Store and what a valid value
  * looks like. `npm run settings` writes them (refusing a malformed one), and `check` (run by
@@ -13,6 +15,8 @@ export interface SettingSpec {
   required: boolean;
   /** Null when valid, else why not, in one line. */
   validate: (value: string) => string | null;
+  /** A fresh value, for `set <name> generate` (only where the project makes its own, like a key). */
+  generate?: () => string;
 }
 
 const NONE = 'none';
@@ -35,6 +39,15 @@ function origins(value: string): string | null {
   const list = value.split(',').map((origin) => origin.trim());
   const bad = list.filter((origin) => !/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin) && !/^http:\/\/localhost(:\d+)?$/.test(origin));
   return bad.length ? `not an https origin (or http://localhost): ${bad.join(', ')}` : null;
+}
+
+/** The public log's witnesses: `<verifier key> <submission URL>`, comma-separated. */
+function witnesses(value: string): string | null {
+  const bad = value
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => !/^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*\s+https?:\/\/\S+$/.test(pair));
+  return bad.length ? `not "<verifier key> <url>": ${bad.join(', ')}` : null;
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
@@ -95,6 +108,20 @@ export const SETTINGS: readonly SettingSpec[] = [
     required: false,
     validate: orNone(matches(/^PUB_KEY_ID_\w+$/, 'PUB_KEY_ID_…')),
   },
+  {
+    name: 'log-origin',
+    describe: "the public log's name: its address without the scheme, e.g. api.example.cn/log (no spaces, no +)",
+    secret: false,
+    required: true,
+    validate: matches(/^[^\s+]+$/, 'no spaces and no +'),
+  },
+  {
+    name: 'log-witnesses',
+    describe: 'witnesses that cosign the public log, "<verifier key> <url>" comma-separated (none: no witnesses)',
+    secret: false,
+    required: false,
+    validate: orNone(witnesses),
+  },
 ];
 
 /** The secrets, each its own SecureString beside the settings (the functions read them at start). */
@@ -117,6 +144,14 @@ export const SECRETS: readonly SettingSpec[] = [
     secret: true,
     required: false,
     validate: orNone(pem('CERTIFICATE')),
+  },
+  {
+    name: 'log-signing-key',
+    describe: "the public log's Ed25519 signing seed (64 hex digits; `generate` makes one; npm run log-key prints its verifier key)",
+    secret: true,
+    required: true,
+    validate: matches(/^[0-9a-f]{64}$/, '64 hex digits'),
+    generate: () => randomBytes(32).toString('hex'),
   },
 ];
 

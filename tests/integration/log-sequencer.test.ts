@@ -36,12 +36,11 @@ async function readBack(tiles: ReturnType<typeof memoryTiles>, size: number) {
 }
 
 describe('the public log sequencer on DynamoDB Local', () => {
-  it('integrates 10,000 entries once each while four sequencers race over overlapping batches', async () => {
-    // Arrange: four sequencers, each given a slice that overlaps the next (every ref twice), plus repeats
+  it('integrates 10,000 entries once each while two sequencers race over the same entries', async () => {
+    // Arrange: two sequencers, each given the same entries (every ref delivered twice), from opposite ends
     const { log, tiles, integrate, publish } = await setUp();
     const all = pendingGifts(10_000);
-    const slices = [0, 1, 2, 3].map((k) => all.slice(k * 2500, Math.min(10_000, k * 2500 + 5000)));
-    slices[3].push(...all.slice(0, 2500));
+    const slices = [all.slice(0, 6000), [...all.slice(4000)].reverse()];
     // Act
     await Promise.all(slices.map((slice) => integrate(slice)));
     const served = await publish();
@@ -61,11 +60,11 @@ describe('the public log sequencer on DynamoDB Local', () => {
     // Arrange
     const { log, tiles, integrate, publish } = await setUp();
     const seen: string[] = [];
-    const watch = setInterval(() => void log.state().then((state) => state && seen.push(state.latest.note)), 5);
+    const watch = setInterval(() => void log.state().then((state) => state && seen.push(state.latest.note)), 50);
     // Act: two sequencers, disjoint entries, each publishing after every call
     await Promise.all(
       ['a', 'b'].map(async (prefix) => {
-        for (let round = 0; round < 10; round++) {
+        for (let round = 0; round < 5; round++) {
           await integrate(pendingGifts(40, prefix, round * 40));
           await publish();
         }
@@ -73,19 +72,19 @@ describe('the public log sequencer on DynamoDB Local', () => {
     );
     clearInterval(watch);
     await publish();
-    // Assert: one tree of 800, and every note seen along the way is a prefix of it
+    // Assert: one tree of 400, and every note seen along the way is a prefix of it
     const state = (await log.state())!;
-    expect(state.published.size).toBe(800);
-    const { root } = await readBack(tiles, 800);
+    expect(state.published.size).toBe(400);
+    const { root } = await readBack(tiles, 400);
     const leavesTree = memorySubtrees(
       sha256,
-      (await readBack(tiles, 800)).entries.map((entry) => leafHash(sha256, Buffer.from(entry))),
+      (await readBack(tiles, 400)).entries.map((entry) => leafHash(sha256, Buffer.from(entry))),
     );
     for (const note of [...seen, state.latest.note]) {
       const checkpoint = parseCheckpointText(parseNote(note)!.text)!;
       expect(checkpoint.root).toEqual(await treeRoot(sha256, leavesTree, checkpoint.size));
     }
-    expect(verifyConsistency(sha256, 800, 800, root, parseCheckpointText(parseNote(state.published.note)!.text)!.root, [])).toBe(true);
+    expect(verifyConsistency(sha256, 400, 400, root, parseCheckpointText(parseNote(state.published.note)!.text)!.root, [])).toBe(true);
   }, 120_000);
 
   it('adds nothing for a batch delivered again', async () => {
@@ -97,7 +96,7 @@ describe('the public log sequencer on DynamoDB Local', () => {
     // Assert
     expect(size).toBe(50);
     expect((await log.state())!.range.size).toBe(50);
-  });
+  }, 60_000);
 });
 
 describe('the sequencer killed with -9', () => {

@@ -7,7 +7,12 @@ import { isDeepStrictEqual } from 'node:util';
 
 const matchers = ALL_ROUTES.map((route) => ({
   route,
-  pattern: new RegExp(`^${route.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  pattern: new RegExp(
+    `^${route.path
+      .replace(/[.]/g, '\\.')
+      .replace(/\{[^}]+\+\}/g, '.+')
+      .replace(/\{[^}]+\}/g, '[^/]+')}$`,
+  ),
 }));
 
 /** The contract route a request went to, by method and path (query left out). */
@@ -26,6 +31,9 @@ export function contractProblem(method: string, path: string, status: number, bo
   if (!route) return status === 404 ? null : `no route in the contract for ${method} ${path}`;
   if (status === route.status && route.rawText) {
     return route.response?.safeParse(text).success ? null : 'the text answer does not match the contract';
+  }
+  if (status === 202 && route.accepted) {
+    return route.accepted.safeParse(body).success ? null : 'the 202 answer does not match the contract';
   }
   if (status === route.status) {
     if (!route.response) return body === undefined ? null : 'a 204 carries no body';

@@ -19,6 +19,9 @@ function completeStage(): Map<string, string> {
     'jwt-secret': 'x'.repeat(48),
     'wechat-app-secret': '0123456789abcdef0123456789abcdef',
     'wechat-push-token': 'pushtoken1',
+    'log-origin': 'api.example.cn/log',
+    'log-witnesses': 'witness.example+0a1b2c3d+BEn2hJbSQ1Gq8ZyKK6z+zB6iPz1kJtuhXQGDRngtHlOT https://witness.example/add-checkpoint',
+    'log-signing-key': '0f'.repeat(32),
   };
   return new Map(Object.entries(values).map(([name, value]) => [parameterName(STAGE, findSetting(name)!), value]));
 }
@@ -55,6 +58,23 @@ describe('the deployed settings an operator stores (npm run settings -- check)',
         expect.stringContaining('wechat-templates: expected JSON'),
       ]),
     );
+  });
+
+  it('refuses a log origin with a space or a +, malformed witnesses and a signing key that is not 64 hex digits', () => {
+    // Arrange
+    const stored = completeStage();
+    stored.set('/little-red-flower/prod/settings/log-origin', 'api.example.cn/log+1');
+    stored.set('/little-red-flower/prod/settings/log-witnesses', 'witness.example https://witness.example');
+    stored.set('/little-red-flower/prod/log-signing-key', 'abc');
+    // Act
+    const problems = settingsProblems(STAGE, stored);
+    // Assert
+    expect(problems).toEqual([
+      expect.stringContaining('log-origin: expected no spaces and no +'),
+      expect.stringContaining('log-witnesses: not "<verifier key> <url>"'),
+      expect.stringContaining('log-signing-key: expected 64 hex digits'),
+    ]);
+    expect(findSetting('log-signing-key')!.validate(findSetting('log-signing-key')!.generate!())).toBeNull();
   });
 
   it('asks for every WeChat Pay key once payments are on, and a domain with its certificate', () => {

@@ -1,15 +1,17 @@
-import { BatchGetCommand, GetCommand, type BatchGetCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { LogRaceError } from '../../domain/errors';
-import type { AppendedEntry, LogState, LogStore, SignedSize } from '../../domain/log-ports';
+import type { AppendedEntry, KeptSalt, LogReceiptStore, LogState, LogStore, SignedSize } from '../../domain/log-ports';
+import { ledgerKeys } from './ledger-keys';
 import { queryAll, type TableContext } from './client';
 import { cancellationReasons, isConditionalCheckFailed, isRetryableWriteConflict } from './errors';
 import { logKeys } from './log-keys';
+import { mealKeys } from './meal-keys';
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 /** The log's state, entries, ref claims and salts in the one table. */
-export class DynamoLogStore implements LogStore {
+export class DynamoLogStore implements LogStore, LogReceiptStore {
   constructor(private readonly table: TableContext) {}
 
   async state(): Promise<LogState | null> {
@@ -92,6 +94,40 @@ export class DynamoLogStore implements LogStore {
       ConsistentRead: true,
     });
     return items.sort((a, b) => (a.index as number) - (b.index as number)).map((item) => bytesOf(item.entry as string));
+  }
+
+  async salt(userId: string, ref: string): Promise<KeptSalt | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: logKeys.salt(userId, ref) }));
+    return Item ? { ref: Item.ref as string, index: Item.index as number, salt: bytesOf(Item.salt as string) } : null;
+  }
+
+  async entry(index: number): Promise<Uint8Array | null> {
+    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: logKeys.entry(index) }));
+    return Item ? bytesOf(Item.entry as string) : null;
+  }
+
+  async isOwnGift(userId: string, ref: string): Promise<boolean> {
+    const { Item: donation } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: mealKeys.donation(ref) }));
+    if (donation) return donation.donorId === userId && typeof donation.paidAt === 'string';
+    // A gift's ledger entry is keyed by its sequence, not its id: read the person's ledger newest
+    // first (a gift still waiting for the log is among the newest), a page at a time.
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.table.doc.send(
+        new QueryCommand({
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ledger)',
+          FilterExpression: 'id = :ref AND reason = :gift',
+          ExpressionAttributeValues: { ':pk': ledgerKeys.entry(userId, 0).PK, ':ledger': ledgerKeys.prefix, ':ref': ref, ':gift': 'dream_donation' },
+          ProjectionExpression: 'id',
+          ScanIndexForward: false,
+          ExclusiveStartKey: start,
+        }),
+      );
+      if ((page.Items ?? []).length > 0) return true;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return false;
   }
 
   async publish(published: SignedSize, witnessed: Record<string, number>): Promise<boolean> {
