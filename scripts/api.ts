@@ -11,6 +11,7 @@ import { ensureTable, startDynamoDbLocal, type RunningDynamoDb } from './lib/dyn
 import { startLocalGateway } from './lib/local-gateway';
 import { startLocalS3 } from './lib/local-s3';
 import { startLocalWechatPay } from './lib/local-wechatpay';
+import { startLocalWitness } from './lib/witness-server';
 import { loadStreamConsumers } from './lib/stream-consumers';
 import { startStreamPoller, type RunningStreamPoller } from './lib/stream-poller';
 import { containerFor, seedDemoData, seedReferenceData } from './seed';
@@ -30,6 +31,8 @@ export interface RunningApi {
   dynamo: Pick<RunningDynamoDb, 'endpoint' | 'stop'>;
   /** The fake WeChat Pay's base (unless WECHATPAY_API_BASE was given). */
   wechatpayUrl?: string;
+  /** The public log's local witness (unless LOG_WITNESSES was given). */
+  witnessUrl?: string;
   /** The uploads bucket's endpoint (the emulator's, unless S3_ENDPOINT was given). */
   s3Endpoint: string;
   wechat?: FakeWechatServer;
@@ -71,11 +74,15 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
     : await startLocalS3({ port: options.s3Port, bucket: options.uploadsBucket, dataDir: join(options.dataDir, 's3') });
   // WeChat Pay: one given in the environment (WECHATPAY_API_BASE and its keys), else the fake, with keys made now.
   const payment = process.env.WECHATPAY_API_BASE ? null : await startLocalWechatPay(options);
+  // The public log's local witness (scripts/witness.ts), unless LOG_WITNESSES names others; its
+  // memory lives beside the data, so it forgets the log exactly when the log is wiped.
+  const witness = process.env.LOG_WITNESSES ? null : await startLocalWitness(join(options.dataDir, 'witness-state.json'));
   const functionEnv = {
     ...functionEnvironment(options, dynamo.endpoint, options.wechat.apiBase ?? wechat!.url, s3.endpoint),
     // The sandbox "pay at once" only for the fake started here, whatever the environment says.
     LRF_EMBEDDED_WECHATPAY: '',
     ...(payment?.env ?? {}),
+    ...(witness ? { LOG_WITNESSES: witness.logWitnesses } : {}),
   };
   const seedTarget = containerFor(functionEnv);
   await seedReferenceData(seedTarget);
@@ -107,9 +114,20 @@ export async function startApi(options: ApiOptions, log: (line: string) => void 
     await wechat?.close();
     await s3.stop();
     await payment?.fake.close();
+    await witness?.close();
     await dynamo.stop();
   };
-  return { url: `http://localhost:${options.apiPort}`, dynamo, s3Endpoint: s3.endpoint, wechatpayUrl: payment?.fake.url, wechat, streams, seeded, stop };
+  return {
+    url: `http://localhost:${options.apiPort}`,
+    dynamo,
+    s3Endpoint: s3.endpoint,
+    wechatpayUrl: payment?.fake.url,
+    witnessUrl: witness?.url,
+    wechat,
+    streams,
+    seeded,
+    stop,
+  };
 }
 
 const USAGE = `
@@ -149,6 +167,7 @@ async function main() {
   if (api.wechat) console.log(`Fake WeChat at ${api.wechat.url}`);
   console.log(`Uploads bucket (S3) at ${api.s3Endpoint}`);
   if (api.wechatpayUrl) console.log(`Fake WeChat Pay at ${api.wechatpayUrl}`);
+  if (api.witnessUrl) console.log(`Public log witness at ${api.witnessUrl}`);
   console.log("Stream consumers (eventDispatcher, fanoutWorker) reading the table's stream");
   console.log(`API ready at ${api.url}`);
 }

@@ -24,6 +24,7 @@ import { coldBench } from './lib/cold-bench';
 import { fanoutBench } from './lib/fanout-bench';
 import { lettersBench } from './lib/letters-bench';
 import { mealsBench } from './lib/meals-bench';
+import { logBench } from './lib/log-bench';
 
 /**
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
@@ -47,8 +48,11 @@ Modes:
   fanout   100,000 donors of one dream told through the stream consumers (only when named)
   letters  a letter to 20,000 letterboxes; fan-out on write against on read (only when named)
   meals    donations to and scans at one store at lunch (only when named)
+  log      the public log under the hot dream's gifts: sequencer ratio, delay, receipt bytes, cost
+           projection (only when named)
 
 Environment: BENCH_GIFTS (10000), BENCH_DONORS (64), BENCH_HTTP_DONORS (64), BENCH_HTTP_GIFTS_EACH (20).
+Log mode: BENCH_LOG_GIFTS (3000), BENCH_LOG_BACKLOG (3000).
 `;
 const { positionals } = parseScriptArgs(USAGE, {}, { allowPositionals: true });
 const MODES = positionals.length ? positionals : ['size', 'cold', 'domain', 'http'];
@@ -86,6 +90,7 @@ async function main() {
   if (MODES.includes('fanout')) await fanoutBench();
   if (MODES.includes('letters')) await lettersBench();
   if (MODES.includes('meals')) await mealsBench();
+  if (MODES.includes('log')) await logBench(arrangeHotDream);
   if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).

@@ -24,6 +24,8 @@ export interface LauncherSettings {
   dynamodbEndpoint?: string;
   wechat: { apiBase?: string; appId: string; appSecret: string };
   jwtSecret?: string;
+  /** Where the app reaches the API (photo URLs point at it): the gateway on apiPort unless given. */
+  publicApiBase: string;
 }
 
 /** The documented default ports of `npm start` (a second launcher beside it picks free ones). */
@@ -48,6 +50,7 @@ const launcherEnvSchema = z.object({
   WECHAT_APP_ID: optional(z.string().min(1)),
   WECHAT_APP_SECRET: optional(z.string().min(1)),
   JWT_SECRET: optional(z.string().min(32)),
+  PUBLIC_API_BASE: optional(z.string().url()),
 });
 
 export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): LauncherSettings {
@@ -71,6 +74,7 @@ export function loadLauncherSettings(env: NodeJS.ProcessEnv = process.env): Laun
       appSecret: parsed.WECHAT_APP_SECRET ?? FAKE_WECHAT_APP.appSecret,
     },
     jwtSecret: parsed.JWT_SECRET,
+    publicApiBase: (parsed.PUBLIC_API_BASE ?? `http://127.0.0.1:${parsed.API_PORT}`).replace(/\/+$/, ''),
   };
 }
 
@@ -85,6 +89,7 @@ export function functionEnvironment(settings: LauncherSettings, dynamodbEndpoint
     WECHAT_API_BASE: wechatApiBase,
     WECHAT_APP_ID: settings.wechat.appId,
     WECHAT_APP_SECRET: settings.wechat.appSecret,
+    PUBLIC_API_BASE: settings.publicApiBase,
     ...(settings.jwtSecret ? { JWT_SECRET: settings.jwtSecret } : {}),
   };
 }
