@@ -8,11 +8,12 @@ export interface IntegrateDeps {
   log: LogStore;
   crypto: LogCrypto;
   signer: LogSigner;
-  /** Entries per transaction: each takes up to three items (entry, ref claim, salt) beside the state. */
+  /** Entries per transaction: each takes up to two items (its ref claim, its salt) beside the state and its chunk of entries. */
   batchSize: number;
 }
 
-const MAX_RACES = 20;
+/** Races lost in a row on one batch before giving up (the stream then retries the whole batch). */
+const MAX_RACES = 30;
 
 /**
  * Appends entries to the log, each once: refs already in it are skipped, so a stream record
@@ -23,24 +24,31 @@ const MAX_RACES = 20;
  */
 export async function integrateEntries(deps: IntegrateDeps, pending: PendingEntry[]): Promise<number> {
   let todo = [...new Map(pending.map((entry) => [entry.ref, entry])).values()];
-  for (let race = 0; ; race++) {
-    const taken = todo.length > 0 ? await deps.log.integrated(todo.map((entry) => entry.ref)) : new Set<string>();
-    todo = todo.filter((entry) => !taken.has(entry.ref));
-    let state = await deps.log.state();
-    if (todo.length === 0) return state?.latest.size ?? 0;
+  let state = await deps.log.state();
+  let races = 0;
+  while (todo.length > 0) {
+    const batch = todo.slice(0, deps.batchSize);
+    // Checked batch by batch, just before its append: another sequencer may have taken any of them
+    // meanwhile (and the append's conditions catch one that slips between the check and the write).
+    const taken = await deps.log.integrated(batch.map((entry) => entry.ref));
+    const fresh = batch.filter((entry) => !taken.has(entry.ref));
     try {
-      while (todo.length > 0) {
-        const batch = todo.slice(0, deps.batchSize);
-        const next = appendBatch(deps, state, batch);
+      if (fresh.length > 0) {
+        const next = appendBatch(deps, state, fresh);
         await deps.log.append(state, next.state, next.entries);
         state = next.state;
-        todo = todo.slice(batch.length);
       }
-      return state!.latest.size;
+      todo = todo.slice(batch.length);
+      races = 0;
     } catch (error) {
-      if (!(error instanceof LogRaceError) || race >= MAX_RACES) throw error;
+      if (!(error instanceof LogRaceError) || ++races > MAX_RACES) throw error;
+      // A random pause that grows with each loss: otherwise the winner, which needs no re-read,
+      // wins every next round too and the loser starves.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2000, 100 * races)));
+      state = await deps.log.state();
     }
   }
+  return state?.latest.size ?? 0;
 }
 
 function appendBatch(deps: IntegrateDeps, state: LogState | null, batch: PendingEntry[]): { state: LogState; entries: AppendedEntry[] } {

@@ -18,7 +18,7 @@ export interface LogParts {
   /** The signing key, read once (from SSM in a deployed stage). */
   signer: () => Promise<LogSigner>;
   witnesses: Witness[];
-  /** Entries per append transaction (DynamoDB takes 100 items; each entry takes up to 3, the state 1). */
+  /** Entries per append transaction (DynamoDB takes 100 items: the state, one or two chunks, and up to 2 per entry: its claim and salt). */
   batchSize: number;
 }
 
@@ -49,7 +49,7 @@ export function logParts(core: Core): LogParts {
       if (!key) throw new Error(`LOG_WITNESSES: "${vkey}" is not a verifier key`);
       return httpWitness(key, url);
     }),
-    batchSize: 30,
+    batchSize: 45,
   };
   built.set(core, parts);
   return parts;

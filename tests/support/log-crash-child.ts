@@ -17,7 +17,7 @@ async function main() {
   const signer = testSigner();
   const all = pendingGifts(3000);
   for (let at = 0; at < all.length; at += 100) {
-    await integrateEntries({ log, crypto: nodeLogCrypto, signer, batchSize: 30 }, all.slice(at, at + 100));
+    await integrateEntries({ log, crypto: nodeLogCrypto, signer, batchSize: 45 }, all.slice(at, at + 100));
     await publishLog({ log, tiles, crypto: nodeLogCrypto, witnesses: [], logKey: signer.key });
     process.stdout.write(`batch ${at / 100}\n`);
   }

@@ -61,20 +61,34 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
         },
       },
     };
-    const items = entries.flatMap((entry) => [
-      { Put: { TableName, Item: { ...logKeys.entry(entry.index), type: 'LOG_ENTRY', index: entry.index, ref: entry.ref, entry: b64(entry.bytes) } } },
-      { Put: { TableName, Item: { ...logKeys.ref(entry.ref), type: 'LOG_REF', index: entry.index }, ConditionExpression: 'attribute_not_exists(PK)' } },
-      ...(entry.person
-        ? [
-            {
-              Put: {
-                TableName,
-                Item: { ...logKeys.salt(entry.person.id, entry.ref), type: 'LOG_SALT', ref: entry.ref, index: entry.index, salt: b64(entry.person.salt) },
+    // The entries in chunks, one per bundle they fall in (a batch crosses at most one boundary).
+    const chunks = new Map<number, AppendedEntry[]>();
+    for (const entry of entries) {
+      const bundle = Math.floor(entry.index / 256);
+      chunks.set(bundle, [...(chunks.get(bundle) ?? []), entry]);
+    }
+    const items = [
+      ...[...chunks.values()].map((chunk) => ({
+        Put: {
+          TableName,
+          Item: { ...logKeys.chunk(chunk[0].index), type: 'LOG_CHUNK', first: chunk[0].index, entries: chunk.map((entry) => b64(entry.bytes)) },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
+      ...entries.flatMap((entry) => [
+        { Put: { TableName, Item: { ...logKeys.ref(entry.ref), type: 'LOG_REF', index: entry.index }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        ...(entry.person
+          ? [
+              {
+                Put: {
+                  TableName,
+                  Item: { ...logKeys.salt(entry.person.id, entry.ref), type: 'LOG_SALT', ref: entry.ref, index: entry.index, salt: b64(entry.person.salt) },
+                },
               },
-            },
-          ]
-        : []),
-    ]);
+            ]
+          : []),
+      ]),
+    ];
     try {
       await this.table.doc.send(new TransactWriteCommand({ TransactItems: [state, ...items] }));
     } catch (err) {
@@ -88,12 +102,12 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
   }
 
   async bundle(index: number): Promise<Uint8Array[]> {
-    const items = await queryAll(this.table, {
+    const chunks = await queryAll(this.table, {
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': logKeys.bundle(index) },
       ConsistentRead: true,
     });
-    return items.sort((a, b) => (a.index as number) - (b.index as number)).map((item) => bytesOf(item.entry as string));
+    return chunks.sort((a, b) => (a.first as number) - (b.first as number)).flatMap((chunk) => (chunk.entries as string[]).map(bytesOf));
   }
 
   async salt(userId: string, ref: string): Promise<KeptSalt | null> {
@@ -102,8 +116,19 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
   }
 
   async entry(index: number): Promise<Uint8Array | null> {
-    const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: logKeys.entry(index) }));
-    return Item ? bytesOf(Item.entry as string) : null;
+    // The chunk holding it: the last one of its bundle that starts at or before it.
+    const { Items } = await this.table.doc.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK <= :sk',
+        ExpressionAttributeValues: { ':pk': logKeys.bundle(Math.floor(index / 256)), ':sk': logKeys.chunk(index).SK },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    const chunk = Items?.[0];
+    const text = chunk ? (chunk.entries as string[])[index - (chunk.first as number)] : undefined;
+    return text === undefined ? null : bytesOf(text);
   }
 
   async isOwnGift(userId: string, ref: string): Promise<boolean> {
