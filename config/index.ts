@@ -4,11 +4,22 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 import { apiBaseFor } from './api-base'
+import { logKeysFor } from './log-keys'
 
 // Read once at build time: `TARO_APP_API_BASE=https://api.example.com npx taro build --type h5`
 // bakes another API into the bundle; without it the local API (`npm run api`) is used. A weapp
 // build for a deployed stage (TARO_APP_STAGE=prod …) refuses anything but an https base.
 const API_BASE = apiBaseFor({ platform: process.env.TARO_ENV, stage: process.env.TARO_APP_STAGE, apiBase: process.env.TARO_APP_API_BASE })
+// The public log's verifier key (and witnesses' keys) the phone checks receipts with; a deployed
+// stage's mini-program refuses to build without its own.
+const LOG_KEYS = logKeysFor({
+  platform: process.env.TARO_ENV,
+  stage: process.env.TARO_APP_STAGE,
+  vkey: process.env.TARO_APP_LOG_VKEY,
+  witnesses: process.env.TARO_APP_LOG_WITNESSES,
+})
+// The public log's test-only switches (a tampered proof) exist in local and test builds alone.
+const LOG_TEST_SWITCHES = ['local', 'test'].includes(process.env.TARO_APP_STAGE || 'local')
 
 /** A bundle analysis without extra dependencies: module sizes per emitted chunk. */
 class ModuleSizesPlugin {
@@ -33,6 +44,8 @@ class ModuleSizesPlugin {
 // The API contract's limits and enums (functions/contract/fields.ts, enums.ts: plain constants, no
 // zod) are compiled into the app too; its types are `import type` and cost nothing.
 const CONTRACT = resolve(__dirname, '..', 'functions', 'contract')
+// The public log's pure files, which the phone checks receipts with (no Node in them).
+const LOG_DOMAIN = ['log-encoding', 'log-merkle', 'log-note', 'log-entries'].map((name) => resolve(__dirname, '..', 'functions', 'domain', `${name}.ts`))
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -57,6 +70,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // `env` entries become `process.env.KEY` in app code (values must be JSON literals).
     env: {
       TARO_APP_API_BASE: JSON.stringify(API_BASE),
+      TARO_APP_LOG_VKEY: JSON.stringify(LOG_KEYS.vkey),
+      TARO_APP_LOG_WITNESSES: JSON.stringify(LOG_KEYS.witnesses.join(',')),
+      TARO_APP_LOG_TEST_SWITCHES: JSON.stringify(LOG_TEST_SWITCHES ? '1' : ''),
     },
     defineConstants: {},
     copy: {
@@ -69,7 +85,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false,
     },
     mini: {
-      compile: { include: [CONTRACT] },
+      compile: { include: [CONTRACT, ...LOG_DOMAIN] },
       // Modules only subpackages use go into those subpackages, not the main package's common.js.
       optimizeMainPackage: { enable: true },
       // TARO_ANALYZE=1: write which modules each output file carries to dist/<env>-modules.json.
@@ -91,7 +107,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      compile: { include: [CONTRACT] },
+      compile: { include: [CONTRACT, ...LOG_DOMAIN] },
       // Absolute '/' so dist/h5 works when served from the root of any host/port; hash routing
       // keeps every page on index.html, so no server rewrites are needed.
       publicPath: '/',

@@ -45,8 +45,8 @@ export interface AppendedEntry {
 export interface LogStore {
   /** The state, read consistently; the empty log's before the first append. */
   state(): Promise<LogState | null>;
-  /** Which of these refs are in the log already. */
-  integrated(refs: string[]): Promise<Set<string>>;
+  /** Which of these entries are in the log already (their claim: the salt item of their person, or their ref's). */
+  integrated(entries: { ref: string; personId: string | null }[]): Promise<Set<string>>;
   /**
    * Appends entries in one transaction: the state from `from.size` to `to`, each entry at its
    * index, each ref claimed once, each salt kept with its person. Throws LogRaceError when the

@@ -8,7 +8,7 @@ export interface IntegrateDeps {
   log: LogStore;
   crypto: LogCrypto;
   signer: LogSigner;
-  /** Entries per transaction: each takes up to two items (its ref claim, its salt) beside the state and its chunk of entries. */
+  /** Entries per transaction: each takes one item (its claim: its salt item, or its ref item when it names nobody) beside the state and its chunks. */
   batchSize: number;
 }
 
@@ -30,7 +30,7 @@ export async function integrateEntries(deps: IntegrateDeps, pending: PendingEntr
     const batch = todo.slice(0, deps.batchSize);
     // Checked batch by batch, just before its append: another sequencer may have taken any of them
     // meanwhile (and the append's conditions catch one that slips between the check and the write).
-    const taken = await deps.log.integrated(batch.map((entry) => entry.ref));
+    const taken = await deps.log.integrated(batch.map((entry) => ({ ref: entry.ref, personId: entry.personId })));
     const fresh = batch.filter((entry) => !taken.has(entry.ref));
     try {
       if (fresh.length > 0) {

@@ -18,7 +18,7 @@ export interface LogParts {
   /** The signing key, read once (from SSM in a deployed stage). */
   signer: () => Promise<LogSigner>;
   witnesses: Witness[];
-  /** Entries per append transaction (DynamoDB takes 100 items: the state, one or two chunks, and up to 2 per entry: its claim and salt). */
+  /** Entries per append transaction (DynamoDB takes 100 items: the state, one or two chunks, and one claim per entry). */
   batchSize: number;
 }
 
@@ -49,7 +49,7 @@ export function logParts(core: Core): LogParts {
       if (!key) throw new Error(`LOG_WITNESSES: "${vkey}" is not a verifier key`);
       return httpWitness(key, url);
     }),
-    batchSize: 45,
+    batchSize: 90,
   };
   built.set(core, parts);
   return parts;

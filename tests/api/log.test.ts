@@ -203,8 +203,10 @@ describe('the public log over HTTP', () => {
       new DynamoDBClient({ endpoint: process.env.LOCAL_DYNAMODB_URL, region: 'ap-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
     );
     const TableName = process.env.LRF_TABLE_NAME ?? 'little-red-flower-local';
-    const salt = await table.send(new GetCommand({ TableName, Key: { PK: `USER#${donor.user.id}`, SK: `LOGSALT#${ref}` } }));
-    expect(salt.Item).toBeUndefined();
+    // The salt is gone; the item stays as the entry's claim (so a redelivered gift adds nothing), naming only the ref and index.
+    const claim = await table.send(new GetCommand({ TableName, Key: { PK: `USER#${donor.user.id}`, SK: `LOGSALT#${ref}` } }));
+    expect(claim.Item).toEqual(expect.not.objectContaining({ salt: expect.anything() }));
+    expect(claim.Item).toEqual(expect.objectContaining({ ref, index: receipt.body.index }));
     const bundle = await bytesAt(`/log/tile/entries/${(await tileHolding(receipt.body.index)).suffix}`);
     expect(decodeBundle(bundle.bytes)![receipt.body.index % TILE_WIDTH]).toEqual(bytesOf(receipt.body.entry));
     table.destroy();

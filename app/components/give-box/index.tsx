@@ -179,9 +179,11 @@ export default function GiveBox(props: GiveBoxProps) {
           {balance ? `超过了你的小红花余额，最多可送 ${balance} 朵` : '你还没有小红花，先去捐步或答题吧'}
         </View>
       ) : null}
-      {dream.matchFund && amountValid && givable > 0 ? <View className={`gb-match-hint ${prefix}-match`}>
+      {dream.matchFund && amountValid && givable > 0 ? (
+        <View className={`gb-match-hint ${prefix}-match`}>
           <Icon name='match' size={32} label='' /> {matchHint(dream, givable)}
-        </View> : null}
+        </View>
+      ) : null}
 
       <Button
         className={`lrf-button gb-button ${prefix}-submit`}

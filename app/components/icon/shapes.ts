@@ -59,7 +59,10 @@ export const ICON_SHAPES = {
     label: '文化',
     body: '<path d="M12 3a9 9 0 0 0 0 18c1.5 0 2-1 1.5-2s0-2.5 1.5-2.5H18a3 3 0 0 0 3-3C21 7 17 3 12 3z"/><circle cx="7.5" cy="11" r="1"/><circle cx="10" cy="7" r="1"/><circle cx="15" cy="7.5" r="1"/>',
   },
-  wheat: { label: '乡村', body: '<path d="M12 21V5"/><path d="M12 9c-3 0-4-2-4-4 3 0 4 2 4 4zM12 9c3 0 4-2 4-4-3 0-4 2-4 4zM12 14c-3 0-4-2-4-4 3 0 4 2 4 4zM12 14c3 0 4-2 4-4-3 0-4 2-4 4z"/>' },
+  wheat: {
+    label: '乡村',
+    body: '<path d="M12 21V5"/><path d="M12 9c-3 0-4-2-4-4 3 0 4 2 4 4zM12 9c3 0 4-2 4-4-3 0-4 2-4 4zM12 14c-3 0-4-2-4-4 3 0 4 2 4 4zM12 14c3 0 4-2 4-4-3 0-4 2-4 4z"/>',
+  },
   wheelchair: { label: '助残', body: '<circle cx="9" cy="4" r="1.8"/><path d="M9 7v6h6l2 5h2"/><path d="M9 10h5"/><circle cx="10" cy="16.5" r="4.5"/>' },
   sparkle: { label: '其他', body: '<path d="M12 3l2 7 7 2-7 2-2 7-2-7-7-2 7-2z"/>' },
   cup: { label: '自带杯', body: '<path d="M5 8h12l-1.5 12h-9z"/><path d="M4 5h14v3H4z"/><path d="M17 11h2a2 2 0 0 1 0 4h-2.5"/>' },

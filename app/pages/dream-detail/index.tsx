@@ -3,6 +3,8 @@ import { Button, Image, Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { shareTitle } from '../../utils/share'
 import GiveBox, { type GiftContext } from '../../components/give-box'
+import LogBadge from '../../components/log-badge'
+import { dreamLogPageUrl } from '../../services/public-log'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { getDream, getMe, joinTeam, startTeam } from '../../services/api'
 import { getStoredUser } from '../../services/auth'
@@ -15,15 +17,16 @@ import {
   dreamStatusLabel,
   formatShanghaiDate,
   formatShanghaiTime,
-  formatYuan,
   freshestDream,
   mergeDreamDetail,
   percent,
+  formatMoney,
 } from '../../utils/format'
 import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 import PageState from '../../components/page-state'
 import { getDreamLetters } from '../../services/letters'
+import Icon from '../../components/icon'
 
 // GET /dreams/{id} may answer totals up to a second old.
 const RELOAD_AFTER_GIFT_MS = 1200
@@ -45,6 +48,8 @@ export default function DreamDetailPage() {
   const [error, setError] = useState('')
   const [notFound, setNotFound] = useState(false)
   const [balance, setBalance] = useState<number | null>(null)
+  // The gift just sent here, whose place in the public log shows under the give box.
+  const [lastGift, setLastGift] = useState<GiftResult['donation'] | null>(null)
 
   const [teamName, setTeamName] = useState('')
   const [joinCode, setJoinCode] = useState('')
@@ -112,6 +117,7 @@ export default function DreamDetailPage() {
   const onGiven = (res: GiftResult, gift: GiftContext) => {
     generationRef.current++
     setBalance(res.balance)
+    setLastGift(res.donation)
     setDetail((prev) =>
       prev
         ? {
@@ -182,7 +188,7 @@ export default function DreamDetailPage() {
   }
 
   if (notFound || !detail) {
-    return <PageState root='dream-detail' missing={notFound ? '这个梦想不存在或暂未公开' : null} error={error} />
+    return <PageState root='dream-detail' missing={notFound ? '这个梦想不存在或暂未公开' : null} error={error} onRetry={load} />
   }
 
   const { dream, proposer, charity, recentDonors } = detail
@@ -225,7 +231,8 @@ export default function DreamDetailPage() {
 
         {dream.matchFund ? (
           <View className='dream-match'>
-            🤝 {dream.matchFund.sponsorName} 每朵花配捐 ¥{formatYuan(dream.matchFund.fenPerFlower)}，已配捐 ¥{formatYuan(dream.matchedFen ?? 0)}
+            <Icon name='match' size={32} label='' /> {dream.matchFund.sponsorName} 每朵花配捐 {formatMoney(dream.matchFund.fenPerFlower)}，已配捐{' '}
+            {formatMoney(dream.matchedFen ?? 0)}
           </View>
         ) : null}
 
@@ -250,6 +257,15 @@ export default function DreamDetailPage() {
         ) : (
           <View className='give-closed'>{CLOSED_TEXT[dream.status] || '这个梦想现在不接受小红花'}</View>
         )}
+        {lastGift ? <LogBadge key={lastGift.id} gift={{ ref: lastGift.id, flowers: lastGift.flowers, dream: dream.id }} /> : null}
+        <View
+          className='dream-log-link'
+          role='link'
+          aria-label='公开账本：查看账本快照和我的捐赠记录'
+          onClick={() => Taro.navigateTo({ url: dreamLogPageUrl(dream.id) }).catch(() => undefined)}
+        >
+          公开账本 ›
+        </View>
       </View>
 
       {open ? (

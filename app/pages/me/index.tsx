@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { BILL_ANCHOR_ID, scrollToBill, takeBillWish } from './bill-anchor'
 import ListFooter from '../../components/list-footer'
+import Icon, { type IconName } from '../../components/icon'
+import LogBadge from '../../components/log-badge'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { showUnreadBadge } from '../../services/badge'
 import { usePagedList } from '../../hooks/use-paged-list'
@@ -17,7 +20,7 @@ const PAGE_SIZE = 20
 interface MenuRow {
   /** Also the row's class: `me-<key>`. */
   key: string
-  icon: string
+  icon: IconName
   title: string
   url: string
 }
@@ -58,6 +61,10 @@ export default function MePage() {
 
   // Every time the tab shows: balances change on other pages (donations, quiz, steps).
   usePageRefresh(refresh)
+  // Came from 查看爱心账单: land on the bill itself.
+  useDidShow(() => {
+    if (takeBillWish()) scrollToBill()
+  })
 
   const onSignOut = () => {
     Taro.showModal({
@@ -73,23 +80,23 @@ export default function MePage() {
   const roles = user?.roles ?? []
 
   const menu: MenuRow[] = [
-    { key: 'my-dreams', icon: '🌈', title: '我的梦想', url: '/pages/my-dreams/index' },
-    { key: 'letters', icon: '✉', title: '小红花来信', url: '/letters/inbox/index' },
-    { key: 'notifications', icon: '🔔', title: '消息通知', url: '/pages/notifications/index' },
-    { key: 'meals', icon: '餐', title: '爱心餐', url: '/meals/stores/index' },
-    { key: 'my-meals', icon: '餐', title: '我捐的爱心餐', url: '/meals/mine/index' },
+    { key: 'my-dreams', icon: 'dream', title: '我的梦想', url: '/pages/my-dreams/index' },
+    { key: 'letters', icon: 'letter', title: '小红花来信', url: '/letters/inbox/index' },
+    { key: 'notifications', icon: 'bell', title: '消息通知', url: '/pages/notifications/index' },
+    { key: 'meals', icon: 'meal', title: '爱心餐', url: '/meals/stores/index' },
+    { key: 'my-meals', icon: 'meal', title: '我捐的爱心餐', url: '/meals/mine/index' },
     roles.includes('worker')
-      ? { key: 'meal-pass', icon: '码', title: '爱心餐核销码', url: '/codes/meal-pass/index' }
-      : { key: 'worker', icon: '工', title: '环卫工人认证', url: '/meals/worker/index' },
+      ? { key: 'meal-pass', icon: 'qr', title: '爱心餐核销码', url: '/codes/meal-pass/index' }
+      : { key: 'worker', icon: 'worker', title: '环卫工人认证', url: '/meals/worker/index' },
   ]
-  if (roles.includes('admin')) menu.push({ key: 'admin', icon: '🛡️', title: '审核后台', url: '/admin/review/index' })
+  if (roles.includes('admin')) menu.push({ key: 'admin', icon: 'shield', title: '审核后台', url: '/admin/review/index' })
   if (roles.includes('charity')) {
-    menu.push({ key: 'charity', icon: '🏥', title: '公益机构工作台', url: '/charity/workbench/index' })
+    menu.push({ key: 'charity', icon: 'charity', title: '公益机构工作台', url: '/charity/workbench/index' })
   }
-  menu.push({ key: 'profile', icon: '✎', title: '修改昵称', url: '/account/profile/index' })
-  menu.push({ key: 'privacy', icon: '🔒', title: '隐私政策', url: '/privacy/index' })
-  menu.push({ key: 'export', icon: '⇩', title: '导出我的数据', url: '/account/export/index' })
-  menu.push({ key: 'close-account', icon: '✕', title: '注销账号', url: '/account/close/index' })
+  menu.push({ key: 'profile', icon: 'edit', title: '头像和昵称', url: '/account/profile/index' })
+  menu.push({ key: 'privacy', icon: 'lock', title: '隐私政策', url: '/privacy/index' })
+  menu.push({ key: 'export', icon: 'download', title: '导出我的数据', url: '/account/export/index' })
+  menu.push({ key: 'close-account', icon: 'close', title: '注销账号', url: '/account/close/index' })
 
   const openRow = (url: string) => {
     Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
@@ -98,7 +105,12 @@ export default function MePage() {
   return (
     <View className='me'>
       <View className='me-header'>
-        <View className='me-avatar'>{(user?.nickname || '花').slice(0, 1)}</View>
+        {/* Only a checked avatar comes with the answer (GET /me), so nothing unchecked shows here. */}
+        {me?.user.avatarUrl ? (
+          <Image className='me-avatar' src={me.user.avatarUrl} mode='aspectFill' aria-label='我的头像' />
+        ) : (
+          <View className='me-avatar'>{(user?.nickname || '花').slice(0, 1)}</View>
+        )}
         <View className='me-identity'>
           <Text className='me-nickname'>{user?.nickname || '小红花用户'}</Text>
           {user?.id ? <Text className='me-user-id'>用户编号 {user.id}</Text> : null}
@@ -115,7 +127,7 @@ export default function MePage() {
       <View className='me-flowers'>
         {me ? (
           <View className='me-balance'>
-            <Text className='me-balance-flower'>🌺 </Text>
+            <Icon className='me-balance-flower' name='flower' size={44} label='' />
             <Text className='me-balance-value'>{me.flowers.balance}</Text>
             <Text className='me-balance-unit'> 朵小红花</Text>
           </View>
@@ -138,7 +150,9 @@ export default function MePage() {
       <View className='me-menu'>
         {menu.map((row) => (
           <View key={row.key} className={`me-menu-row me-${row.key}`} onClick={() => openRow(row.url)}>
-            <Text className='me-menu-icon'>{row.icon}</Text>
+            <View className='me-menu-icon'>
+              <Icon name={row.icon} size={40} />
+            </View>
             <Text className='me-menu-title'>{row.title}</Text>
             {row.key === 'notifications' && me && me.unreadNotifications > 0 ? (
               <Text className='me-menu-count' aria-label={`${me.unreadNotifications} 条未读`}>
@@ -155,11 +169,13 @@ export default function MePage() {
         ))}
       </View>
 
-      <View className='lrf-section-title'>爱心账单</View>
+      <View id={BILL_ANCHOR_ID} className='lrf-section-title me-bill-title'>
+        爱心账单
+      </View>
 
       {ledger.loaded && ledger.items.length === 0 ? (
         <View className='lrf-empty ledger-empty'>
-          <Text className='lrf-empty-icon'>🌱</Text>
+          <Icon name='sprout' className='lrf-empty-icon' size={96} />
           <Text>还没有爱心账单，去捐步或答题赚取小红花吧</Text>
         </View>
       ) : null}
@@ -172,6 +188,7 @@ export default function MePage() {
                 <Text className='ledger-reason'>{reasonLabel(entry.reason)}</Text>
                 {entry.note ? <Text className='ledger-note'>{entry.note}</Text> : null}
                 <Text className='ledger-time'>{formatShanghaiTime(entry.createdAt)}</Text>
+                {entry.reason === 'dream_donation' ? <LogBadge gift={{ ref: entry.id, flowers: -entry.delta, dream: entry.refId ?? undefined }} /> : null}
               </View>
               <View className='ledger-side'>
                 <Text className={`ledger-delta ${entry.delta >= 0 ? 'ledger-delta-plus' : 'ledger-delta-minus'}`}>{signed(entry.delta)}</Text>

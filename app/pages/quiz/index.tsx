@@ -114,9 +114,9 @@ export default function QuizPage() {
     <View className='lrf-card quiz-summary'>
       {allAnswered ? (
         <View className='lrf-icon-title'>
-            <Icon name='celebrate' size={40} label='' />
-            <Text className='quiz-summary-title'>今日答题完成</Text>
-          </View>
+          <Icon name='celebrate' size={40} label='' />
+          <Text className='quiz-summary-title'>今日答题完成</Text>
+        </View>
       ) : (
         <Text className='quiz-summary-title'>今日答题进度</Text>
       )}
@@ -168,9 +168,17 @@ export default function QuizPage() {
             <View key={q.id} className='quiz-review-item'>
               <Text className='quiz-review-index'>{i + 1}.</Text>
               <Text className='quiz-review-prompt'>{q.prompt}</Text>
-              <Text className={`quiz-review-mark ${q.answered?.correct ? 'quiz-review-correct' : 'quiz-review-wrong'}`}>
-                {q.answered ? q.answered.correct ? <Icon name='check' size={32} color='#389e0d' label='答对' /> : <Icon name='cross' size={32} label='答错' /> : '未答'}
-              </Text>
+              <View className={`quiz-review-mark ${q.answered?.correct ? 'quiz-review-correct' : 'quiz-review-wrong'}`}>
+                {q.answered ? (
+                  q.answered.correct ? (
+                    <Icon name='check' size={32} color='#389e0d' label='答对' />
+                  ) : (
+                    <Icon name='cross' size={32} label='答错' />
+                  )
+                ) : (
+                  '未答'
+                )}
+              </View>
             </View>
           ))}
         </View>

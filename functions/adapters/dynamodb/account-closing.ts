@@ -17,11 +17,14 @@ const PAGE_SIZE = 100;
 /** Item types whose `nickname` still names the person after closing (their gifts stay, under another name). */
 const RENAMED_ON_CLOSING = new Set(['DREAM_DONOR', 'TEAM_MEMBER']);
 
-/**
- * Items in the person's partition that hold personal data erased on closing, by sort-key prefix.
- * The public log's salts go too: its entries stay valid, but nobody can link them to the person again.
- */
+/** Items in the person's partition that hold personal data erased on closing, by sort-key prefix. */
 const ERASED_PREFIXES = ['SUBSCRIBE#', 'NOTIF#', 'LETTERBOX#', 'MARK#notif#'];
+/**
+ * The public log's salts are destroyed: its entries stay valid, but nobody can link them to the
+ * person again. The item itself stays, without its salt, because it is also the entry's claim (a
+ * gift delivered again by the stream must still find its entry taken).
+ */
+const SALT_PREFIX = 'LOGSALT#';
 const ERASED_ITEMS = ['WECHAT_SESSION', 'INBOX', 'LETTERBOX'];
 
 /** Where each kind of item of the person's partition shows in the export (none: not shown). */
@@ -100,6 +103,8 @@ export class DynamoAccountClosing implements AccountClosingPort {
     const own = await this.ownPartition(user.id);
     const erased = own.filter((item) => isErased(item.SK as string));
     await inChunks(erased, (item) => this.table.doc.send(new DeleteCommand({ TableName, Key: { PK: item.PK, SK: item.SK } })));
+    const salts = own.filter((item) => (item.SK as string).startsWith(SALT_PREFIX) && item.salt !== undefined);
+    await inChunks(salts, (item) => this.table.doc.send(new UpdateCommand({ TableName, Key: { PK: item.PK, SK: item.SK }, UpdateExpression: 'REMOVE salt' })));
 
     // What they gave stays given, under a name that no longer says who gave it.
     const named: Record<string, unknown>[] = [];

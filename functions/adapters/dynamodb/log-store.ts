@@ -25,15 +25,22 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
     };
   }
 
-  async integrated(refs: string[]): Promise<Set<string>> {
+  async integrated(entries: { ref: string; personId: string | null }[]): Promise<Set<string>> {
     const found = new Set<string>();
-    for (let at = 0; at < refs.length; at += 100) {
-      let keys: Record<string, unknown>[] | undefined = refs.slice(at, at + 100).map(logKeys.ref);
+    const claim = (entry: { ref: string; personId: string | null }) => (entry.personId ? logKeys.salt(entry.personId, entry.ref) : logKeys.ref(entry.ref));
+    for (let at = 0; at < entries.length; at += 100) {
+      let keys: Record<string, unknown>[] | undefined = entries.slice(at, at + 100).map(claim);
       while (keys && keys.length > 0) {
         const answer: BatchGetCommandOutput = await this.table.doc.send(
-          new BatchGetCommand({ RequestItems: { [this.table.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'PK' } } }),
+          new BatchGetCommand({
+            RequestItems: {
+              [this.table.tableName]: { Keys: keys, ConsistentRead: true, ProjectionExpression: 'PK, SK, #ref', ExpressionAttributeNames: { '#ref': 'ref' } },
+            },
+          }),
         );
-        for (const item of answer.Responses?.[this.table.tableName] ?? []) found.add((item.PK as string).slice('LOG#REF#'.length));
+        for (const item of answer.Responses?.[this.table.tableName] ?? []) {
+          found.add(item.SK === 'REF' ? (item.PK as string).slice('LOG#REF#'.length) : (item.ref as string));
+        }
         keys = answer.UnprocessedKeys?.[this.table.tableName]?.Keys;
       }
     }
@@ -75,19 +82,16 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       })),
-      ...entries.flatMap((entry) => [
-        { Put: { TableName, Item: { ...logKeys.ref(entry.ref), type: 'LOG_REF', index: entry.index }, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...(entry.person
-          ? [
-              {
-                Put: {
-                  TableName,
-                  Item: { ...logKeys.salt(entry.person.id, entry.ref), type: 'LOG_SALT', ref: entry.ref, index: entry.index, salt: b64(entry.person.salt) },
-                },
-              },
-            ]
-          : []),
-      ]),
+      // One claim per entry: the salt item in its person's partition, or a ref item for an entry naming nobody.
+      ...entries.map((entry) => ({
+        Put: {
+          TableName,
+          Item: entry.person
+            ? { ...logKeys.salt(entry.person.id, entry.ref), type: 'LOG_SALT', ref: entry.ref, index: entry.index, salt: b64(entry.person.salt) }
+            : { ...logKeys.ref(entry.ref), type: 'LOG_REF', index: entry.index },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      })),
     ];
     try {
       await this.table.doc.send(new TransactWriteCommand({ TransactItems: [state, ...items] }));
@@ -112,7 +116,8 @@ export class DynamoLogStore implements LogStore, LogReceiptStore {
 
   async salt(userId: string, ref: string): Promise<KeptSalt | null> {
     const { Item } = await this.table.doc.send(new GetCommand({ TableName: this.table.tableName, Key: logKeys.salt(userId, ref) }));
-    return Item ? { ref: Item.ref as string, index: Item.index as number, salt: bytesOf(Item.salt as string) } : null;
+    // A closed account's claims stay, without their salts: nothing for a receipt then.
+    return Item && typeof Item.salt === 'string' ? { ref: Item.ref as string, index: Item.index as number, salt: bytesOf(Item.salt as string) } : null;
   }
 
   async entry(index: number): Promise<Uint8Array | null> {
