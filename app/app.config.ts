@@ -4,8 +4,6 @@ export default defineAppConfig({
     'pages/dreams/index',
     'pages/me/index',
     'pages/login/index',
-    'pages/steps/index',
-    'pages/quiz/index',
     'pages/dream-propose/index',
     'pages/dream-detail/index',
     'pages/my-dreams/index',
@@ -28,6 +26,8 @@ export default defineAppConfig({
     // The QR codes a person shows (the member code, the worker's meal pass), with their QR library.
     { root: 'codes', pages: ['member-code/index', 'meal-pass/index'] },
     // 隐私政策: what is collected and why, linked from 我的 and the login page.
+    // Earning flowers (捐步, 答题): out of the main package, which WeChat caps and the home page must open fast.
+    { root: 'earn', pages: ['steps/index', 'quiz/index'] },
     { root: 'privacy', pages: ['index'] },
     // The person's own account: the nickname, 导出我的数据 and 注销账号.
     { root: 'account', pages: ['profile/index', 'export/index', 'close/index'] },

@@ -23,8 +23,8 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'steps', icon: 'steps', title: '捐步', desc: '每天走路，步数换小红花', url: '/pages/steps/index' },
-  { key: 'quiz', icon: 'quiz', title: '答题', desc: '每日三题，答对得小红花', url: '/pages/quiz/index' },
+  { key: 'steps', icon: 'steps', title: '捐步', desc: '每天走路，步数换小红花', url: '/earn/steps/index' },
+  { key: 'quiz', icon: 'quiz', title: '答题', desc: '每日三题，答对得小红花', url: '/earn/quiz/index' },
   { key: 'lowcarbon', icon: 'leaf', title: '一起低碳', desc: '出示会员码，低碳消费得小红花', url: '/codes/member-code/index' },
   { key: 'dreams', icon: 'dream', title: '一花一梦想', desc: '把小红花送给别人的梦想', url: '/pages/dreams/index', tab: true },
   { key: 'meals', icon: 'meal', title: '爱心餐', desc: '为环卫工人买一份午餐', url: '/meals/stores/index' },
