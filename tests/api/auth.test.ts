@@ -25,7 +25,7 @@ describe('auth over HTTP', () => {
     expect(user.roles).toEqual(['donor', 'merchant']);
     const me = await call('GET', '/me', { token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user, flowers: { balance: 0, earned: 0, given: 0 }, unreadNotifications: 0, unreadLetters: 0 });
+    expect(me.body).toEqual({ user: { ...user, avatarUrl: null }, flowers: { balance: 0, earned: 0, given: 0 }, unreadNotifications: 0, unreadLetters: 0 });
   });
 
   it('the same openid is the same user, whose roles become the ones it has plus donor plus the given ones', async () => {

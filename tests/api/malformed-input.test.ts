@@ -9,9 +9,15 @@ const ROUTES = ALL_ROUTES.map((route) => ({
   path: route.path.replace(/\{[^}]+\}/g, 'NOSUCHTHING'),
   auth: route.auth !== 'none',
   takesBody: route.body !== undefined,
-  // A list takes `limit` and `cursor` (docs/api.md); its query schema says so.
-  isList: route.method === 'GET' && route.query !== undefined && 'limit' in ((route.query as { shape?: object }).shape ?? {}),
+  // A list takes `limit` and `cursor` (docs/api.md); its query schema says so (inside a refinement too).
+  isList: route.method === 'GET' && route.query !== undefined && 'limit' in queryShape(route.query),
 }));
+
+/** A query schema's fields, looking through a refinement (`.refine` wraps the object). */
+function queryShape(query: unknown): object {
+  const schema = query as { shape?: object; _def?: { schema?: { shape?: object } } };
+  return schema.shape ?? schema._def?.schema?.shape ?? {};
+}
 
 const HUGE = '花'.repeat(100_000);
 const BAD_BODIES: [string, string][] = [
