@@ -79,14 +79,14 @@ export async function logBench(arrangeHotDream: ArrangeHotDream): Promise<void> 
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     })();
-    const gifts: { ref: string; at: number }[] = [];
+    const gifts: { ref: string; donorId: string; at: number }[] = [];
     const started = now();
     let next = 0;
     await Promise.all(
       donors.map(async (donor) => {
         for (let index = next++; index < GIFTS; index = next++) {
           const result = await donateToDream(app, donor.id, dream.id, { flowers: 1 + randomInt(5) });
-          gifts.push({ ref: result.donation.id, at: now() });
+          gifts.push({ ref: result.donation.id, donorId: donor.id, at: now() });
         }
       }),
     );
@@ -96,10 +96,7 @@ export async function logBench(arrangeHotDream: ArrangeHotDream): Promise<void> 
     watching = false;
     await watcher;
     await poller.stop();
-    const indexes = await indexesOf(
-      app,
-      gifts.map((gift) => gift.ref),
-    );
+    const indexes = await indexesOf(app, gifts);
     const delays = gifts.map((gift) => served.find((point) => point.size > indexes.get(gift.ref)!)!.at - gift.at).sort((a, b) => a - b);
     const publishesLive = served.filter((point) => point.at >= started).length;
 
@@ -198,15 +195,15 @@ function timeSequencerParts(log: Awaited<ReturnType<typeof logDeps>>) {
   return spent;
 }
 
-/** Each gift's index in the log, from its claim item. */
-async function indexesOf(app: Container, refs: string[]): Promise<Map<string, number>> {
+/** Each gift's index in the log, from its claim (the salt item in the giver's partition). */
+async function indexesOf(app: Container, gifts: { ref: string; donorId: string }[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let at = 0; at < refs.length; at += 100) {
-    const keys = refs.slice(at, at + 100).map(logKeys.ref);
+  for (let at = 0; at < gifts.length; at += 100) {
+    const keys = gifts.slice(at, at + 100).map((gift) => logKeys.salt(gift.donorId, gift.ref));
     const answer = await app.table.doc.send(new BatchGetCommand({ RequestItems: { [app.config.tableName]: { Keys: keys } } }));
-    for (const item of answer.Responses?.[app.config.tableName] ?? []) out.set((item.PK as string).slice('LOG#REF#'.length), item.index as number);
+    for (const item of answer.Responses?.[app.config.tableName] ?? []) out.set(item.ref as string, item.index as number);
   }
-  if (out.size !== refs.length) throw new Error(`${refs.length - out.size} gifts have no log entry`);
+  if (out.size !== gifts.length) throw new Error(`${gifts.length - out.size} gifts have no log entry`);
   return out;
 }
 
