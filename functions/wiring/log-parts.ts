@@ -7,7 +7,7 @@ import type { LogCrypto, LogReceiptStore, LogSigner, LogStore, LogTileStore, Wit
 import { loadLogSettings } from '../shared/config/log';
 import { secretProvider } from '../shared/secrets';
 import type { Core } from './core';
-import { objectStore } from './parts';
+import { objectStore, perCore } from './parts';
 
 export interface LogParts {
   log: LogStore;
@@ -22,18 +22,15 @@ export interface LogParts {
   batchSize: number;
 }
 
-const built = new WeakMap<Core, LogParts>();
-
 /** The public log's sequencer and readers: the table, the bucket's `log/` prefix, the key, the witnesses. */
-export function logParts(core: Core): LogParts {
-  const known = built.get(core);
-  if (known) return known;
+export const logParts = /* @__PURE__ */ perCore((core: Core): LogParts => {
   const settings = loadLogSettings(core.config.env, core.config.isLocalStage);
   const seed = secretProvider(settings.signingKey, settings.signingKeyParam, 'log signing key', core.config.region);
   let signer: Promise<LogSigner> | undefined;
-  const parts: LogParts = {
-    log: new DynamoLogStore(core.table),
-    receipts: new DynamoLogStore(core.table),
+  const store = new DynamoLogStore(core.table);
+  return {
+    log: store,
+    receipts: store,
     tiles: new BucketLogTileStore(objectStore(core)),
     crypto: nodeLogCrypto,
     signer: () => {
@@ -51,6 +48,4 @@ export function logParts(core: Core): LogParts {
     }),
     batchSize: 90,
   };
-  built.set(core, parts);
-  return parts;
-}
+});

@@ -72,7 +72,7 @@ import type { ObjectStore, UploadRepository } from '../domain/upload';
  * Parts several features share are built once per core, so a process has one WeChat client (one
  * access-token cache) and one sponsor repository however many features ask for them.
  */
-function perCore<T>(build: (core: Core) => T): (core: Core) => T {
+export function perCore<T>(build: (core: Core) => T): (core: Core) => T {
   const built = new WeakMap<Core, T>();
   return (core) => {
     if (!built.has(core)) built.set(core, build(core));
