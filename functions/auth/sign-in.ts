@@ -48,20 +48,16 @@ export async function signInWithWechat(deps: WechatSignInDeps, code: string, fro
   return { token: await deps.tokens.issue({ userId: user.id }), user: publicUser(user) };
 }
 
-/**
- * Local/test sign-in: the same openid is the same user, whose roles become the ones it has plus
- * `donor` plus the given ones. Signing in never takes a role away (a demo charity signing in
- * without ticking 公益机构 stays a charity): only an admin or `npm run roles` removes one.
- */
+/** Local/test sign-in: the same openid is the same user, whose roles become donor plus the given ones. */
 export async function signInForDev(deps: SignInDeps, input: DevSignInInput): Promise<SignedIn> {
-  const asked = rolesWithDonor(input.roles);
+  const roles = rolesWithDonor(input.roles);
   const { user: found, created } = await deps.users.findOrCreateByOpenid(input.openid, {
     nickname: input.nickname ?? newDefaultNickname(),
-    roles: asked,
+    roles,
   });
-  const roles = rolesWithDonor([...found.roles, ...asked]);
+  const sameRoles = found.roles.length === roles.length && found.roles.every((role, index) => role === roles[index]);
   const user =
-    created || roles.length === found.roles.length
+    created || sameRoles
       ? found
       : await deps.users.changeRoles(found.id, found.roles, roles, { actor: { kind: 'system', id: 'auth-dev', label: '开发登录' }, reason: null });
   return { token: await deps.tokens.issue({ userId: user.id }), user: publicUser(user) };

@@ -40,7 +40,7 @@ export const signInWithWechatRoute = route({
 export const signInForDevRoute = route({
   method: 'POST',
   path: '/auth/dev',
-  summary: 'Sign in as any openid (STAGE local and test only): the account keeps its roles and gains donor plus those sent, never losing one',
+  summary: 'Sign in as any openid with the given roles (STAGE local and test only)',
   source: 'fixed',
   tag: 'auth',
   auth: 'none',

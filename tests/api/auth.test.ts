@@ -28,7 +28,7 @@ describe('auth over HTTP', () => {
     expect(me.body).toEqual({ user: { ...user, avatarUrl: null }, flowers: { balance: 0, earned: 0, given: 0 }, unreadNotifications: 0, unreadLetters: 0 });
   });
 
-  it('the same openid is the same user, whose roles become the ones it has plus donor plus the given ones', async () => {
+  it('the same openid is the same user, whose roles become donor plus the given ones', async () => {
     // Arrange
     const openid = `same-${Date.now()}`;
     const first = await call('POST', '/auth/dev', { body: { openid, roles: ['admin', 'charity'] } });
@@ -39,15 +39,15 @@ describe('auth over HTTP', () => {
     // Assert
     expect(second.body.user.id).toBe(first.body.user.id);
     expect(first.body.user.roles).toEqual(['donor', 'charity', 'admin']);
-    expect(second.body.user.roles).toEqual(['donor', 'merchant', 'charity', 'admin']);
+    expect(second.body.user.roles).toEqual(['donor', 'merchant']);
   });
 
-  it('a seeded charity signing in without roles stays a charity, and the audit records no revoke', async () => {
+  it('a seeded charity signing in with its roles, as the dev screen sends them, stays a charity, and the audit records no revoke', async () => {
     // Arrange
-    const admin = await call('POST', '/auth/dev', { body: { openid: 'demo-admin' } });
+    const admin = await call('POST', '/auth/dev', { body: { openid: 'demo-admin', roles: ['admin'] } });
 
     // Act
-    const charity = await call('POST', '/auth/dev', { body: { openid: 'demo-charity' } });
+    const charity = await call('POST', '/auth/dev', { body: { openid: 'demo-charity', roles: ['charity'] } });
 
     // Assert
     expect(charity.status).toBe(200);
