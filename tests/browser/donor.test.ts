@@ -63,7 +63,9 @@ describe('H5 app: what a donor sees', () => {
     const question = questionBank.find((q) => q.prompt === prompt)!;
     const wrong = question.answer === 0 ? 1 : 0;
     // Act
-    await page.locator('.quiz-question .quiz-choice:visible').nth(wrong).click();
+    // The quiz lives in a subpackage: on a cold first load its page can still be settling when the
+    // first choice appears, so the click waits as long as the page's own load did.
+    await page.locator('.quiz-question .quiz-choice:visible').nth(wrong).click({ timeout: 30_000 });
     // Assert
     await visible(page, '.quiz-right-answer').waitFor({ timeout: 15_000 });
     expect(await textOf(page, '.quiz-right-answer')).toContain(question.choices[question.answer]);
