@@ -16,7 +16,7 @@ import { functionEnvironment, loadLauncherSettings } from './lib/launcher-settin
 import { startFakeWechatServer } from './fake-wechat-server';
 import { ensureTable, startDynamoDbLocal } from './lib/dynamodb-local';
 import { freePort } from './lib/ports';
-import { runHttpBench } from './lib/http-bench';
+import { runHttpBench, WARM_UP } from './lib/http-bench';
 import { reportHttpBench } from './lib/http-bench-report';
 import { parseScriptArgs } from './lib/usage';
 import { measureWeappPackages } from './lib/weapp-size';
@@ -222,8 +222,8 @@ async function main() {
 }
 
 /** One big open dream (approved) and `count` donors with flowers enough for every gift. */
-async function arrangeHotDream(app: ReturnType<typeof buildContainer>, count: number) {
-  const proposer = (await app.users.findOrCreateByOpenid('bench-proposer', { nickname: '发起人', roles: ['donor'] })).user;
+async function arrangeHotDream(app: ReturnType<typeof buildContainer>, count: number, label = 'bench') {
+  const proposer = (await app.users.findOrCreateByOpenid(`${label}-proposer`, { nickname: '发起人', roles: ['donor'] })).user;
   const { dream } = await proposeDream(app, proposer.id, {
     title: '九九公益日的大梦想',
     story: '这是一个用来测量热点梦想写入能力的基准测试梦想，有成千上万的人同时为它送小红花。',
@@ -233,7 +233,7 @@ async function arrangeHotDream(app: ReturnType<typeof buildContainer>, count: nu
   await reviewDream(app, dream.id, { decision: 'approve' });
   const donors = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const { user } = await app.users.findOrCreateByOpenid(`bench-donor-${i}`, { nickname: `捐赠者${i}`, roles: ['donor'] });
+      const { user } = await app.users.findOrCreateByOpenid(`${label}-donor-${i}`, { nickname: `捐赠者${i}`, roles: ['donor'] });
       await app.ledger.move({ userId: user.id, delta: 1_000_000, reason: 'dev_grant', refId: 'bench' });
       return user;
     }),
@@ -250,6 +250,12 @@ async function domainRateOnStreamTable(settings: ReturnType<typeof loadLauncherS
   try {
     await ensureTable(dynamo.endpoint, settings.tableName, { stream: true });
     const app = buildContainer(loadConfig(functionEnvironment(settings, dynamo.endpoint, settings.wechat.apiBase ?? wechatUrl)));
+    // The same warm-up round the HTTP run gets (scripts/lib/http-bench.ts), on a dream of its own:
+    // a fresh JVM is slow for its first minute, and both sides should be measured past it.
+    const warm = await arrangeHotDream(app, WARM_UP.donors, 'warm-up');
+    await runConcurrently(WARM_UP.donors * WARM_UP.giftsEach, WARM_UP.donors, async (worker) => {
+      await donateToDream(app, warm.donors[worker].id, warm.dream.id, { flowers: 1 });
+    });
     const { dream, donors: people } = await arrangeHotDream(app, donors);
     const seconds = await runConcurrently(gifts, donors, async (worker) => {
       await donateToDream(app, people[worker].id, dream.id, { flowers: 1 + randomInt(5) });

@@ -26,11 +26,14 @@ export async function integrateEntries(deps: IntegrateDeps, pending: PendingEntr
   let todo = [...new Map(pending.map((entry) => [entry.ref, entry])).values()];
   let state = await deps.log.state();
   let races = 0;
+  // A batch goes straight to its append: each entry's claim is written under the condition that it
+  // is new, so an entry already in the log (a record delivered again, another sequencer first)
+  // refuses the whole append. Only then are the batch's refs looked up, and the append retried
+  // without them: the common case costs no read of the claims.
+  let lookUp = false;
   while (todo.length > 0) {
     const batch = todo.slice(0, deps.batchSize);
-    // Checked batch by batch, just before its append: another sequencer may have taken any of them
-    // meanwhile (and the append's conditions catch one that slips between the check and the write).
-    const taken = await deps.log.integrated(batch.map((entry) => ({ ref: entry.ref, personId: entry.personId })));
+    const taken = lookUp ? await deps.log.integrated(batch.map((entry) => ({ ref: entry.ref, personId: entry.personId }))) : new Set<string>();
     const fresh = batch.filter((entry) => !taken.has(entry.ref));
     try {
       if (fresh.length > 0) {
@@ -40,8 +43,12 @@ export async function integrateEntries(deps: IntegrateDeps, pending: PendingEntr
       }
       todo = todo.slice(batch.length);
       races = 0;
+      lookUp = false;
     } catch (error) {
       if (!(error instanceof LogRaceError) || ++races > MAX_RACES) throw error;
+      lookUp = true;
+      // A refusal by a claim alone (not by another sequencer moving the state) is retried at once.
+      if (races === 1 && (await deps.log.state())?.latest.size === state?.latest.size) continue;
       // A random pause that grows with each loss: otherwise the winner, which needs no re-read,
       // wins every next round too and the loser starves.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2000, 100 * races)));

@@ -11,6 +11,13 @@ const TSX = resolve(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export type { GiftRunResult };
 
+/**
+ * The round each side runs, unmeasured, before its measured gifts: a freshly started DynamoDB
+ * Local (a JVM) is several times slower for its first minute, and the API's handlers compile on
+ * their first request; the figures are of the running system, as a deployed one is.
+ */
+export const WARM_UP = { donors: 16, giftsEach: 20 };
+
 export interface HttpBenchResult {
   /** The gifts sent from the bench's own process. */
   inProcess: GiftRunResult;
@@ -50,7 +57,8 @@ async function runOutsideClient(base: string, donors: number, giftsEach: number)
 /**
  * The hot-dream workload through the running API: `npm run api` (its own process, as a client
  * meets it) on the bench's DynamoDB Local; `donors` people each give `giftsEach` gifts in turn,
- * first from a client process of its own, then from this process, each run on a dream of its own.
+ * first from a client process of its own, then from this process, each run on a dream of its own,
+ * after the same unmeasured warm-up round the domain reference gets.
  */
 export async function runHttpBench(dynamodbEndpoint: string, donors: number, giftsEach: number): Promise<HttpBenchResult> {
   const port = await freePort();
@@ -70,6 +78,7 @@ export async function runHttpBench(dynamodbEndpoint: string, donors: number, gif
   try {
     await waitForLine(api, 'API ready at', 'npm run api');
     const base = `http://127.0.0.1:${port}`;
+    await runGifts(base, await arrangeHotDream(base, WARM_UP.donors, 'warm-up'), WARM_UP.giftsEach, 'warm-up');
     const outside = await runOutsideClient(base, donors, giftsEach);
     const inProcess = await runGifts(base, await arrangeHotDream(base, donors, 'in-process'), giftsEach, 'in-process');
     return { inProcess, outside };
