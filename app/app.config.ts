@@ -15,7 +15,17 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'admin',
-      pages: ['review/index', 'people/index', 'stores/index', 'sponsors/index', 'jobs/index', 'letters/index', 'employers/index', 'held/index'],
+      pages: [
+        'review/index',
+        'people/index',
+        'stores/index',
+        'sponsors/index',
+        'jobs/index',
+        'letters/index',
+        'employers/index',
+        'held/index',
+        'spot-checks/index',
+      ],
     },
     { root: 'charity', pages: ['workbench/index', 'letter/index', 'roster/index'] },
     // 小红花来信: the donor's letterbox and the letter itself.
@@ -33,10 +43,17 @@ export default defineAppConfig({
     { root: 'account', pages: ['profile/index', 'export/index', 'close/index'] },
     // 公开账本: a gift's receipt checked on the phone, and a dream's page of the log (with the cryptography).
     { root: 'log', pages: ['receipt/index', 'dream/index'] },
+    // 数字签收: a dream's distributions, the printed slips, field staff signing (offline too), the public timeline.
+    { root: 'signoff', pages: ['distributions/index', 'slips/index', 'sign/index', 'timeline/index'] },
+    // 公益股东大会: an assembly (questions, votes, answers, polls, minutes) and a dream's assemblies.
+    { root: 'assembly', pages: ['detail/index', 'dream/index'] },
   ],
   // WeChat asks the person to agree to the privacy guide before any personal-data API runs; the
   // pages that use one show components/privacy-popup when it does.
   __usePrivacyCheck__: true,
+  // The sign page may attach where a hand-over happened; WeChat requires the API to be declared.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '签收物资时记录发放地点，供捐赠人核实' } },
   // Only the components a page renders are injected when it opens (WeChat's review asks for it).
   lazyCodeLoading: 'requiredComponents',
   window: {

@@ -25,6 +25,8 @@ import { fanoutBench } from './lib/fanout-bench';
 import { lettersBench } from './lib/letters-bench';
 import { mealsBench } from './lib/meals-bench';
 import { logBench } from './lib/log-bench';
+import { signoffBench } from './lib/signoff-bench';
+import { assemblyBench } from './lib/assembly-bench';
 
 /**
  * `npm run bench` runs every mode; `npm run bench -- <mode> …` picks: `size` (the mini-program's
@@ -50,6 +52,10 @@ Modes:
   meals    donations to and scans at one store at lunch (only when named)
   log      the public log under the hot dream's gifts: sequencer ratio, delay, receipt bytes, cost
            projection (only when named)
+  signoff  one distribution of 5,000 recipients signed by 50 staff at once: sign-offs/s, hottest key's
+           share, WCU per sign-off, exact progress (only when named; BENCH_SIGNOFF_RECIPIENTS)
+  assembly votes/s on one assembly question, 64 voters at a time: exact count, hottest key's share,
+           WCU per vote (only when named)
 
 Environment: BENCH_GIFTS (10000), BENCH_DONORS (64), BENCH_HTTP_DONORS (64), BENCH_HTTP_GIFTS_EACH (20).
 Log mode: BENCH_LOG_GIFTS (3000), BENCH_LOG_BACKLOG (3000).
@@ -91,6 +97,8 @@ async function main() {
   if (MODES.includes('letters')) await lettersBench();
   if (MODES.includes('meals')) await mealsBench();
   if (MODES.includes('log')) await logBench(arrangeHotDream);
+  if (MODES.includes('signoff')) await signoffBench();
+  if (MODES.includes('assembly')) await assemblyBench();
   if (!MODES.includes('domain') && !MODES.includes('http')) return;
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   // The bench owns its database and WeChat fake, configured like the API (WECHAT_* honoured).

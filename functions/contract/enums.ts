@@ -42,7 +42,17 @@ export type StoreStatus = (typeof STORE_STATUSES)[number];
 export const SPONSOR_STATUSES = ['active', 'paused'] as const;
 export type SponsorStatus = (typeof SPONSOR_STATUSES)[number];
 
-export const NOTIFICATION_TYPES = ['letter', 'meal_redeemed', 'dream_executable', 'meal_refunded', 'letter_retracted'] as const;
+export const NOTIFICATION_TYPES = [
+  'letter',
+  'meal_redeemed',
+  'dream_executable',
+  'meal_refunded',
+  'letter_retracted',
+  'distribution_closed',
+  'assembly_minutes',
+  'promise_done',
+  'assembly_invited',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -64,10 +74,16 @@ export const AUDIT_ACTIONS = [
   'letter.retract',
   'held.approve',
   'held.reject',
+  'distribution.staff_add',
+  'distribution.staff_remove',
+  'spotcheck.call',
+  'spotcheck.resolve',
+  'question.restore',
+  'question.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor', 'employer', 'team', 'letter'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor', 'employer', 'team', 'letter', 'distribution', 'question'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_ACTOR_KINDS = ['user', 'operator', 'system'] as const;
@@ -78,7 +94,15 @@ export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] 
 export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 
 /** Kinds of fan-out job (telling many people one thing). */
-export const FANOUT_KINDS = ['dream_executable', 'letter', 'letter_retracted'] as const;
+export const FANOUT_KINDS = [
+  'dream_executable',
+  'letter',
+  'letter_retracted',
+  'distribution_closed',
+  'assembly_minutes',
+  'promise_done',
+  'assembly_invited',
+] as const;
 export type FanoutKind = (typeof FANOUT_KINDS)[number];
 
 /** Letters: in review, then published or rejected; a letter has a statement, an update does not. */
@@ -92,7 +116,7 @@ export type LineItemKind = (typeof LINE_ITEM_KINDS)[number];
 /** Images a photo upload may be (sniffed from its first bytes, whatever was declared). */
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
-export const UPLOAD_PURPOSES = ['letter_photo', 'dream_cover', 'avatar'] as const;
+export const UPLOAD_PURPOSES = ['letter_photo', 'dream_cover', 'avatar', 'signoff_photo'] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 /** WeChat's image check of a photo: pending until its verdict is pushed. */
 export const MEDIA_VERDICTS = ['pending', 'pass', 'risky', 'review'] as const;

@@ -12,6 +12,8 @@ export const lineItem = z.object({
   kind: z.enum(LINE_ITEM_KINDS),
   /** A photo of the receipt: an upload of the author's (POST /uploads), checked like the letter's photos. */
   receiptPhoto: id().optional(),
+  /** A distribution of the same dream this line paid for (数字签收): readers see how much of it was signed for. */
+  distributionId: id().optional(),
 });
 
 /** What a letter shows: this period and since the start, apart and labelled (stored, never recomputed). */
@@ -26,6 +28,8 @@ export const statementView = z.object({
       receiptPhoto: z.string().optional(),
       /** A read-only URL of the receipt photo, valid like photoUrls. */
       receiptPhotoUrl: z.string().optional(),
+      /** The distribution of this dream the line cites (GET /distributions/{id} shows its sign-off). */
+      distributionId: z.string().optional(),
     }),
   ),
   openingFen: z.number().int(),

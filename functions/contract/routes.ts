@@ -1,5 +1,7 @@
 import * as admin from './admin';
+import * as assemblies from './assemblies';
 import * as auth from './auth';
+import * as distributions from './distributions';
 import * as dreams from './dreams';
 import * as earning from './earning';
 import * as events from './events';
@@ -10,10 +12,13 @@ import * as uploads from './uploads';
 import * as meals from './meals';
 import * as me from './me';
 import * as meta from './meta';
+import * as polls from './polls';
+import * as promises from './promises';
 import * as notifications from './notifications';
 import type { RouteContract } from './route';
 import * as stores from './stores';
 import * as storeAdmin from './store-admin';
+import * as spotChecks from './spot-checks';
 
 const isRoute = (value: unknown): value is RouteContract =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'status' in value && 'response' in value;
@@ -35,4 +40,9 @@ export const ALL_ROUTES: readonly RouteContract[] = [
   storeAdmin,
   meta,
   log,
+  distributions,
+  assemblies,
+  spotChecks,
+  promises,
+  polls,
 ].flatMap((module) => Object.values(module).filter(isRoute));

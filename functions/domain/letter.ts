@@ -23,6 +23,15 @@ export interface LineItem {
   kind: LineItemKind;
   /** An upload id: the receipt's photo, checked like the letter's photos. */
   receiptPhoto?: string;
+  /** A distribution of the letter's own dream that this line paid for. */
+  distributionId?: string;
+}
+
+/** Where a statement cites a distribution that is not one of this dream's: each line's path, for the 400. */
+export function foreignCitations(lineItems: LineItem[], dreamId: string, dreamOf: ReadonlyMap<string, string | null>): (string | number)[][] {
+  return lineItems.flatMap((item, index) =>
+    item.distributionId && dreamOf.get(item.distributionId) !== dreamId ? [['statement', 'lineItems', index, 'distributionId']] : [],
+  );
 }
 
 /** Every image a letter names: its photos, then each line item's receipt photo. */

@@ -14,6 +14,9 @@ export const UPLOAD_PURPOSE_ROLES: Record<UploadPurpose, Role | 'anyone'> = {
   letter_photo: 'charity',
   dream_cover: 'donor',
   avatar: 'anyone',
+  // A hand-over's photo: the charity or a helper it named, who holds no role of their own (a named
+  // helper is any signed-in person); a sign-off takes only the signer's own upload of this purpose.
+  signoff_photo: 'anyone',
 };
 
 export function mayUpload(purpose: UploadPurpose, roles: readonly Role[]): boolean {

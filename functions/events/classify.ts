@@ -13,8 +13,14 @@ const letterRef = z.object({ id: text });
 const redemption = z.object({ id: text, donorId: text, storeName: z.string(), createdAt: text });
 const refund = z.object({ id: text, donorId: text, storeName: z.string(), meals: z.number().int().nonnegative(), amountFen: z.number().int().nonnegative() });
 const donor = z.object({ dreamId: text, userId: text });
+const scheduledAssembly = z.object({ id: text, dreamId: text, title: z.string(), startsAt: text });
+const distributionRef = z.object({ id: text });
+const closedAssembly = z.object({ id: text, dreamId: text, title: z.string(), closedAt: z.string().nullish() });
+const donePromise = z.object({ id: text, dreamId: text, text: z.string(), doneAt: z.string().nullish() });
 
 export type TableEvent =
+  /** A donor assembly scheduled: the job that invites every donor of the dream starts. */
+  | { kind: 'assembly_scheduled'; assembly: z.infer<typeof scheduledAssembly> }
   /** open → executable: the job that tells every donor starts. */
   | { kind: 'dream_reached_target'; dreamId: string }
   /** executable → adopted: the clock for the first letter starts. */
@@ -28,7 +34,13 @@ export type TableEvent =
   /** A refund that succeeded: its donor is told. */
   | { kind: 'meal_refunded'; refund: z.infer<typeof refund> }
   /** A person's first gift to a dream: told on their own if the dream is already past its target. */
-  | { kind: 'first_gift'; donor: z.infer<typeof donor> };
+  | { kind: 'first_gift'; donor: z.infer<typeof donor> }
+  /** open → closed: its spot check is drawn (from the log's checkpoint at this moment). */
+  | { kind: 'distribution_closed'; distributionId: string }
+  /** scheduled → closed: the minutes are published, and every donor is told. */
+  | { kind: 'assembly_minutes'; assembly: z.infer<typeof closedAssembly> }
+  /** in_progress → done: every donor is told the promise was kept. */
+  | { kind: 'promise_done'; promise: z.infer<typeof donePromise> };
 
 /** A change that is one of the events but lacks what the event needs: it fails, and so reaches the dead-letter queue. */
 export class MalformedChangeError extends Error {
@@ -71,6 +83,18 @@ export function classifyChange(change: TableChange): TableEvent | null {
       return null;
     case 'DREAM_DONOR':
       return inserted ? { kind: 'first_gift', donor: parse('first_gift', donor) } : null;
+    case 'ASSEMBLY':
+      if (inserted) return { kind: 'assembly_scheduled', assembly: parse('assembly_scheduled', scheduledAssembly) };
+      // The minutes close it, once: only the change that did.
+      if (before === 'scheduled' && after.status === 'closed') return { kind: 'assembly_minutes', assembly: parse('assembly_minutes', closedAssembly) };
+      return null;
+    case 'DISTRIBUTION':
+      if (before === 'open' && after.status === 'closed')
+        return { kind: 'distribution_closed', distributionId: parse('distribution_closed', distributionRef).id };
+      return null;
+    case 'PROMISE':
+      if (before === 'in_progress' && after.status === 'done') return { kind: 'promise_done', promise: parse('promise_done', donePromise) };
+      return null;
     default:
       return null;
   }

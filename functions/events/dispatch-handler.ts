@@ -1,7 +1,11 @@
-import { eventDeps } from '../wiring';
+import { eventDeps, spotCheckDeps } from '../wiring';
+import { drawSpotCheck } from '../spot-checks/spot-checks';
 import { streamHandler } from '../shared/stream';
+import { startAssemblyInvitedJob } from '../assemblies/invitations';
+import { startAssemblyMinutesJob, startPromiseDoneJob } from '../promises/tell-donors';
 import { classifyChange, type TableEvent } from './classify';
 import {
+  startDistributionClosedJob,
   startDreamExecutableJob,
   startLetterClock,
   startLetterJob,
@@ -38,5 +42,16 @@ async function dispatch(deps: FanoutDeps, event: TableEvent): Promise<unknown> {
       return tellMealRefunded(deps, event.refund);
     case 'first_gift':
       return tellLateDonor(deps, event.donor);
+    case 'assembly_scheduled':
+      return startAssemblyInvitedJob(deps, event.assembly);
+    case 'assembly_minutes':
+      return startAssemblyMinutesJob(deps, event.assembly);
+    case 'promise_done':
+      return startPromiseDoneJob(deps, event.promise);
+    case 'distribution_closed':
+      // Drawn once: a repeated record finds the draw and leaves it as it is. Every donor is told
+      // once too: a repeated record finds the job it started.
+      await drawSpotCheck(await spotCheckDeps(), event.distributionId);
+      return startDistributionClosedJob(deps, event.distributionId);
   }
 }

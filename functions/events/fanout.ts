@@ -18,6 +18,7 @@ import {
   type FanoutStore,
 } from '../domain/fanout';
 import type { DreamRecord } from '../domain/dream';
+import { distributionClosedMessage, progressOf as distributionProgressOf, type DistributionStore } from '../domain/distribution';
 import type { NotificationSender } from '../domain/notification';
 import { letterRetractedMessage, nextLetterDue, type Letterbox, type LetterRecord, type LetterRepository } from '../domain/letter';
 import type { Pacer } from '../domain/pacer';
@@ -42,6 +43,7 @@ export interface FanoutDeps {
   notifications: NotificationSender;
   letterbox: Pick<Letterbox, 'deliverOnce'>;
   letters: Pick<LetterRepository, 'get' | 'startSummary'>;
+  distributions: Pick<DistributionStore, 'get' | 'counters'>;
   subscriptions: Pick<SubscriptionStore, 'spend'>;
   messaging: WechatMessagingPort;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
@@ -109,6 +111,30 @@ async function startLetterFanout(
     shards: dream.shardCount,
     expected: await deps.audience.donorCount(dream),
     message: messageOf(letter, dream),
+    createdAt: now.toISOString(),
+  };
+  return { started: await deps.fanout.start(job, firstChunks(job, now)), job };
+}
+
+/**
+ * A distribution closed (its stream record): a job that tells every donor of its dream, once each,
+ * in the app, how many of its recipients signed. Read after the close, the figures are final.
+ */
+export async function startDistributionClosedJob(deps: FanoutDeps, distributionId: string): Promise<{ started: boolean; job: FanoutJob | null }> {
+  const distribution = await deps.distributions.get(distributionId);
+  if (!distribution || distribution.status !== 'closed') return { started: false, job: null };
+  const dream = await deps.audience.dream(distribution.dreamId);
+  if (!dream) return { started: false, job: null };
+  const progress = distributionProgressOf(await deps.distributions.counters(distribution));
+  const now = deps.clock.now();
+  const job: FanoutJob = {
+    id: fanoutJobId('distribution_closed', distribution.id),
+    kind: 'distribution_closed',
+    refId: distribution.id,
+    dreamId: dream.id,
+    shards: dream.shardCount,
+    expected: await deps.audience.donorCount(dream),
+    message: distributionClosedMessage(distribution, progress, dream),
     createdAt: now.toISOString(),
   };
   return { started: await deps.fanout.start(job, firstChunks(job, now)), job };

@@ -14,6 +14,7 @@ import {
   retractionPlan,
   retractionRefusal,
   retractionWriteRefusal,
+  foreignCitations,
   reviewPlan,
   reviewRefusal,
   type Letterbox,
@@ -21,6 +22,7 @@ import {
   type LetterRepository,
   type StatementClaim,
 } from '../domain/letter';
+import type { DistributionStore } from '../domain/distribution';
 import type { DreamRecord } from '../domain/dream';
 import { checkPublicText, contentUnsafe, queueIfHeld, SCENE, type HeldTextDeps, type PublicTextVerdict } from '../domain/content-safety';
 import type { Clock, UserRepository } from '../domain/ports';
@@ -40,6 +42,8 @@ export interface LetterDeps extends HeldTextDeps {
   audience: Pick<DreamAudienceReader, 'dream' | 'matchedFen'>;
   letters: LetterRepository;
   letterbox: Letterbox;
+  /** A statement line may cite one of the dream's distributions. */
+  distributions: Pick<DistributionStore, 'get'>;
   uploads: UploadRepository;
   objects: ObjectStore;
   quotas: Quotas;
@@ -85,6 +89,20 @@ async function checkLetterText(deps: LetterDeps, authorId: string, input: Submit
 
 const withHeld = (letter: LetterRecord, verdict: PublicTextVerdict): LetterRecord => (verdict.held ? { ...letter, held: true } : letter);
 
+/** A line may cite only a distribution of the letter's own dream (400 otherwise: it would vouch for another's goods). */
+async function checkCitations(deps: LetterDeps, dreamId: string, lineItems: NonNullable<SubmitLetterInput['statement']>['lineItems']): Promise<void> {
+  const cited = [...new Set(lineItems.flatMap((item) => (item.distributionId ? [item.distributionId] : [])))];
+  if (cited.length === 0) return;
+  const dreamOf = new Map(await Promise.all(cited.map(async (id) => [id, (await deps.distributions.get(id))?.dreamId ?? null] as const)));
+  const foreign = foreignCitations(lineItems, dreamId, dreamOf);
+  if (foreign.length > 0) {
+    throw new ValidationError(
+      '只能引用这个梦想自己的物资发放',
+      foreign.map((path) => ({ in: 'body', path, message: 'not a distribution of this dream' })),
+    );
+  }
+}
+
 /** The checks a letter passes before it is stored (new, or sent again after a rejection). */
 async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecord, input: SubmitLetterInput, id: string = ulid()): Promise<LetterRecord> {
   const images = imagesOf(input);
@@ -99,6 +117,7 @@ async function draftLetter(deps: LetterDeps, authorId: string, dream: DreamRecor
   if (badDates) throw badDates;
   let statement: LetterRecord['statement'] = null;
   if (input.statement) {
+    await checkCitations(deps, dream.id, input.statement.lineItems);
     statement = await reconciledNow(deps, dream, input.statement);
   }
   // Last (it reads S3): each photo and receipt is an upload of the author's whose object the server looked at.

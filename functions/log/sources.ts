@@ -6,8 +6,8 @@ import type { TableChange } from '../shared/stream';
  * Which table changes are entries of the public log, and what each entry says. Only finished
  * facts count: a gift's ledger entry (written in the gift's own transaction, so a refused gift
  * or an idempotent retry writes none), a meal donation the moment it is paid, a meal eaten, a
- * letter's statement the moment it is published. Nothing here names a person: the giver is only
- * the commitment the sequencer makes from a salt of the entry's own.
+ * letter's statement the moment it is published, a hand-over signed. Nothing here names a
+ * person: the giver is only the commitment the sequencer makes from a salt of the entry's own.
  */
 
 const text = z.string().min(1);
@@ -15,6 +15,7 @@ const int = z.number().int();
 const gift = z.object({ id: text, userId: text, refId: text, delta: int.negative(), createdAt: text, reason: z.literal('dream_donation') });
 const donation = z.object({ id: text, donorId: text, storeId: text, meals: int.positive(), amountFen: int.nonnegative(), paidAt: text });
 const redemption = z.object({ id: text, storeId: text, donationId: text, createdAt: text });
+const signoff = z.object({ id: text, distributionId: text, quantity: int.positive(), signedAt: text, recipientCommitment: z.string().regex(/^[0-9a-f]{64}$/) });
 const letter = z.object({
   id: text,
   dreamId: text,
@@ -84,6 +85,25 @@ export function logEntryOf(change: TableChange): PendingEntry | null {
           openingFen: s.openingFen,
           closingFen: s.closingFen,
           lines: s.lineItems.map((line) => ({ description: line.description, kind: line.kind, amountFen: line.amountFen })),
+        }),
+      };
+    }
+    case 'SIGNOFF': {
+      if (change.eventName !== 'INSERT') return null;
+      const o = signoff.parse(item);
+      // The recipient is a commitment made with the sign-off's own salt (kept on its private
+      // record), not a person's: recipients have no account, so no person's records hold it.
+      return {
+        ref: o.id,
+        personId: null,
+        entry: () => ({
+          v: 1,
+          kind: 'signoff',
+          ref: o.id,
+          at: o.signedAt,
+          distribution: o.distributionId,
+          quantity: o.quantity,
+          recipient: o.recipientCommitment,
         }),
       };
     }

@@ -21,6 +21,11 @@ import {
   pushParts,
   quizParts,
   stepsParts,
+  distributionParts,
+  spotCheckParts,
+  assemblyParts,
+  promiseParts,
+  pollParts,
 } from './parts';
 
 /**
@@ -44,7 +49,11 @@ export type Container = Core &
   ReturnType<typeof notificationParts> &
   Omit<ReturnType<typeof eventParts>, 'notifications'> &
   Pick<ReturnType<typeof pushParts>, 'verifyPush'> &
-  ReturnType<typeof letterParts> & { dreamBooks: DreamBooks };
+  ReturnType<typeof letterParts> & { dreamBooks: DreamBooks } & Pick<ReturnType<typeof distributionParts>, 'distributions' | 'signoffPepper'> &
+  ReturnType<typeof spotCheckParts> &
+  Pick<ReturnType<typeof assemblyParts>, 'assemblies' | 'donors'> &
+  ReturnType<typeof promiseParts> &
+  ReturnType<typeof pollParts>;
 
 export function buildContainer(appConfig: AppConfig = config(), clock: Clock = systemClock): Container {
   const base = buildCore(appConfig, clock);
@@ -68,7 +77,14 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
     ...notificationParts(base),
     verifyPush: pushParts(base).verifyPush,
     ...letterParts(base),
+    ...spotCheckParts(base),
     dreamBooks: dreamBooks(new DynamoDreamBooks(base.table), clock),
+    distributions: distributionParts(base).distributions,
+    signoffPepper: distributionParts(base).signoffPepper,
+    assemblies: assemblyParts(base).assemblies,
+    donors: assemblyParts(base).donors,
+    ...promiseParts(base),
+    ...pollParts(base),
   };
 }
 

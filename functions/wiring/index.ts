@@ -31,6 +31,11 @@ import {
   storeParts,
   subscriptionParts,
   heldReviewParts,
+  distributionParts,
+  spotCheckParts,
+  assemblyParts,
+  promiseParts,
+  pollParts,
 } from './parts';
 
 /*
@@ -70,3 +75,12 @@ export const photoCheckDeps = /* @__PURE__ */ feature(photoCheckParts);
 export const heldDeps = /* @__PURE__ */ feature(heldReviewParts);
 /** The public log: its sequencer (a stream consumer) and its public reads. */
 export const logDeps = /* @__PURE__ */ feature(logParts);
+/** Donor assemblies (公益股东人大会). */
+export const assemblyDeps = /* @__PURE__ */ feature(assemblyParts);
+/** Spot checks of closed distributions: the draw (from the stream) and admins' call-backs. */
+export const spotCheckDeps = /* @__PURE__ */ feature(spotCheckParts);
+/** Promises (承诺) and live polls of the assemblies. */
+export const promiseDeps = /* @__PURE__ */ feature(promiseParts);
+export const pollDeps = /* @__PURE__ */ feature(pollParts);
+/** 数字签收: distributions, sign-offs and their field staff. */
+export const distributionDeps = /* @__PURE__ */ feature(distributionParts);

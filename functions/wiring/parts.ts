@@ -61,6 +61,24 @@ import { verifyPush } from '../adapters/wechat/message-push';
 import { DynamoHeldTextStore } from '../adapters/dynamodb/held-text-store';
 import type { HeldTextStore } from '../domain/content-safety';
 import type { ObjectStore, UploadRepository } from '../domain/upload';
+import { DynamoSpotCheckStore } from '../adapters/dynamodb/spot-check-store';
+import { DynamoDistributionStore } from '../adapters/dynamodb/distribution-store';
+import { loadSignoffSettings } from '../shared/config/signoff';
+import { distributionKeys } from '../adapters/dynamodb/distribution-keys';
+import { DynamoLogStore } from '../adapters/dynamodb/log-store';
+import { nodeLogCrypto } from '../adapters/crypto/log-crypto';
+import type { DistributionStore } from '../domain/distribution';
+import type { SpotCheckStore } from '../domain/spot-check';
+import type { LogStore } from '../domain/log-ports';
+import type { Sha256 } from '../domain/log-encoding';
+import { DynamoAssemblyStore } from '../adapters/dynamodb/assembly-store';
+import { DynamoAssemblyDonors } from '../adapters/dynamodb/assembly-donors';
+import type { AssemblyStore, DreamDonors } from '../domain/assembly';
+import { DynamoPromiseStore } from '../adapters/dynamodb/promise-store';
+import { DynamoPollStore } from '../adapters/dynamodb/poll-store';
+import { DynamoPromiseAssemblyFacts } from '../adapters/dynamodb/promise-assembly-facts';
+import type { AssemblyFactsReader, PromiseStore } from '../domain/promise-ports';
+import type { PollStore } from '../domain/poll-ports';
 
 /*
  * Each feature's adapters, as a function of the core, typed by the domain's ports (so neither the
@@ -141,6 +159,8 @@ export interface EventParts extends SubscriptionParts {
   notifications: NotificationSender;
   letterbox: Pick<Letterbox, 'deliverOnce'>;
   letters: Pick<LetterRepository, 'get' | 'startSummary'>;
+  /** A closed distribution's figures, for the notification that tells every donor. */
+  distributions: Pick<DistributionStore, 'get' | 'counters'>;
   messaging: WechatMessagingPort;
   templates: Record<SubscribeTopic, SubscribeTemplate>;
   pacer: Pacer;
@@ -273,6 +293,7 @@ export function eventParts(core: Core): EventParts {
     notifications: new DynamoNotifier(core.table, core.clock),
     letterbox: new DynamoLetterbox(core.table),
     letters: new DynamoLetterRepository(core.table),
+    distributions: distributionStore(core),
     ...subscriptionParts(core),
     messaging: new WechatSubscribeMessages(wechatParts(core).wechat),
     templates: subscribeTemplates(core.config),
@@ -318,10 +339,15 @@ export const pushParts = /* @__PURE__ */ perCore((core) => {
 
 /** Letters: the repository, the letterbox, the lean dream reader (who adopted it, its matched money), photos. */
 export const letterParts = /* @__PURE__ */ perCore(
-  (core): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience } & UploadParts & HeldTextParts => ({
+  (
+    core,
+  ): { letters: LetterRepository; letterbox: Letterbox; audience: DynamoDreamAudience; distributions: Pick<DistributionStore, 'get'> } & UploadParts &
+    HeldTextParts => ({
     letters: new DynamoLetterRepository(core.table),
     letterbox: new DynamoLetterbox(core.table),
     audience: dreamAudience(core),
+    // A statement line may cite one of the dream's distributions.
+    distributions: new DynamoDistributionStore(core.table),
     ...uploadParts(core),
     ...heldTextParts(core),
   }),
@@ -403,3 +429,76 @@ export const heldTextParts = /* @__PURE__ */ perCore((core): HeldTextParts => ({
 export function heldReviewParts(core: Core): { heldTexts: HeldTextStore } {
   return { heldTexts: heldTextParts(core).heldTexts };
 }
+
+/** Donor assemblies: their store, who gave to the dream, its letters' statements and WeChat's text check. */
+export const assemblyParts = /* @__PURE__ */ perCore((core): AssemblyParts => ({
+  assemblies: new DynamoAssemblyStore(core.table),
+  donors: new DynamoAssemblyDonors(core.table),
+  audience: dreamAudience(core),
+  letters: new DynamoLetterRepository(core.table),
+  contentSafety: wechatParts(core).contentSafety,
+}));
+
+export interface AssemblyParts {
+  assemblies: AssemblyStore;
+  donors: DreamDonors;
+  audience: DreamAudienceReader;
+  letters: Pick<LetterRepository, 'get'>;
+  contentSafety: ContentSafetyPort;
+}
+
+/** Spot checks: their store, the distributions they draw from, and the log's served checkpoint (the seed). */
+export interface SpotCheckParts {
+  spotChecks: SpotCheckStore;
+  distributions: Pick<DistributionStore, 'get' | 'recipients'>;
+  log: Pick<LogStore, 'state'>;
+  sha256: Sha256;
+}
+
+export const spotCheckParts = /* @__PURE__ */ perCore((core): SpotCheckParts => ({
+  spotChecks: new DynamoSpotCheckStore(core.table, distributionKeys.profile),
+  distributions: new DynamoDistributionStore(core.table),
+  log: new DynamoLogStore(core.table),
+  sha256: nodeLogCrypto.sha256,
+}));
+
+/** Promises and live polls of the assemblies: their stores, what they read of the assembly and the dream, WeChat's text check. */
+export interface PromiseParts {
+  promises: PromiseStore;
+  assemblyFacts: AssemblyFactsReader;
+  contentSafety: ContentSafetyPort;
+}
+export interface PollParts {
+  polls: PollStore;
+  assemblyFacts: AssemblyFactsReader;
+  contentSafety: ContentSafetyPort;
+}
+
+const assemblyFacts = /* @__PURE__ */ perCore((core): AssemblyFactsReader => new DynamoPromiseAssemblyFacts(core.table));
+
+export const promiseParts = /* @__PURE__ */ perCore((core): PromiseParts => ({
+  promises: new DynamoPromiseStore(core.table),
+  assemblyFacts: assemblyFacts(core),
+  contentSafety: wechatParts(core).contentSafety,
+}));
+
+export const pollParts = /* @__PURE__ */ perCore((core): PollParts => ({
+  polls: new DynamoPollStore(core.table),
+  assemblyFacts: assemblyFacts(core),
+  contentSafety: wechatParts(core).contentSafety,
+}));
+
+/** One distribution store per core: the sign-off function, the letters' citations and the events share it. */
+export const distributionStore = /* @__PURE__ */ perCore((core): DistributionStore => new DynamoDistributionStore(core.table));
+
+/** 数字签收: distributions, the dream they belong to, photos, WeChat's text check and the codes' pepper. */
+export const distributionParts = /* @__PURE__ */ perCore((core) => {
+  const settings = loadSignoffSettings(core.config.env, core.config.isLocalStage);
+  return {
+    distributions: distributionStore(core),
+    audience: dreamAudience(core),
+    contentSafety: wechatParts(core).contentSafety,
+    signoffPepper: secretProvider(settings.pepper, settings.pepperParam, 'sign-off code pepper', core.config.region),
+    ...uploadParts(core),
+  };
+});

@@ -153,6 +153,14 @@ export const SECRETS: readonly SettingSpec[] = [
     validate: matches(/^[0-9a-f]{64}$/, '64 hex digits'),
     generate: () => randomBytes(32).toString('hex'),
   },
+  {
+    name: 'signoff-pepper',
+    describe: 'the key of the hashes kept of sign-off codes instead of the codes (64 hex digits; `generate` makes one; changing it voids every printed slip)',
+    secret: true,
+    required: true,
+    validate: matches(/^[0-9a-f]{64}$/, '64 hex digits'),
+    generate: () => randomBytes(32).toString('hex'),
+  },
 ];
 
 export const ALL_SETTINGS = [...SETTINGS, ...SECRETS];

@@ -22,6 +22,7 @@ function completeStage(): Map<string, string> {
     'log-origin': 'api.example.cn/log',
     'log-witnesses': 'witness.example+0a1b2c3d+BEn2hJbSQ1Gq8ZyKK6z+zB6iPz1kJtuhXQGDRngtHlOT https://witness.example/add-checkpoint',
     'log-signing-key': '0f'.repeat(32),
+    'signoff-pepper': '1e'.repeat(32),
   };
   return new Map(Object.entries(values).map(([name, value]) => [parameterName(STAGE, findSetting(name)!), value]));
 }

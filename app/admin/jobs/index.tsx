@@ -11,7 +11,15 @@ import type { FanoutJobView, FanoutKind } from '../../../functions/contract'
 import { formatShanghaiTime, percent } from '../../utils/format'
 import '../admin.scss'
 
-const KIND_LABELS: Record<FanoutKind, string> = { dream_executable: '梦想达成通知', letter: '小红花来信', letter_retracted: '来信撤回通知' }
+const KIND_LABELS: Record<FanoutKind, string> = {
+  dream_executable: '梦想达成通知',
+  letter: '小红花来信',
+  letter_retracted: '来信撤回通知',
+  distribution_closed: '发放结束通知',
+  assembly_invited: '股东大会邀请',
+  assembly_minutes: '股东大会纪要通知',
+  promise_done: '承诺兑现通知',
+}
 
 /** Admin: every fan-out job (telling all donors of a dream), with how many are told, left and failed. */
 export default function JobsPage() {

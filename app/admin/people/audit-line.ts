@@ -21,6 +21,12 @@ const ACTION_LABELS: Record<AuditEntry['action'], string> = {
   'letter.retract': '撤回来信',
   'held.approve': '放行待审内容',
   'held.reject': '移除待审内容',
+  'spotcheck.call': '记录抽查回访',
+  'spotcheck.resolve': '处理抽查争议',
+  'distribution.staff_add': '指定发放签收人员',
+  'distribution.staff_remove': '移除发放签收人员',
+  'question.restore': '恢复被举报的问题',
+  'question.remove': '移除被举报的问题',
 }
 
 // Entries written before the reason was worded in Chinese keep their English text in the table.

@@ -214,6 +214,7 @@ export default function CharityLetterPage() {
             opensFromLetter={Boolean(lastPublished)}
             uploading={uploading}
             onUploadingChange={setUploading}
+            dreamId={dreamId}
           />
         ) : null}
 

@@ -206,6 +206,26 @@ export default function CharityPage() {
           >
             写来信 / 查看来信
           </Button>
+          <Button
+            className='lrf-button-plain adopted-assemblies'
+            aria-label={`${dream.title}的公益股东大会`}
+            onClick={(event) => {
+              event.stopPropagation()
+              Taro.navigateTo({ url: `/assembly/dream/index?dreamId=${encodeURIComponent(dream.id)}` })
+            }}
+          >
+            公益股东大会
+          </Button>
+          <Button
+            className='lrf-button-plain adopted-distributions'
+            aria-label={`${dream.title}的物资发放与签收`}
+            onClick={(event) => {
+              event.stopPropagation()
+              Taro.navigateTo({ url: `/signoff/distributions/index?dreamId=${encodeURIComponent(dream.id)}` })
+            }}
+          >
+            物资发放 / 签收
+          </Button>
         </View>
       ))}
     </View>

@@ -11,6 +11,7 @@ import { FIELDS, intProblem } from '../../../functions/contract/fields'
 import { sleep } from '../../utils/sleep'
 import './index.scss'
 import Icon from '../icon'
+import DistributionsRow from './distributions-row'
 
 const QUICK_PICKS = [1, 5, 10, 50]
 // Automatic resends of one tap when no final answer came back (network error or 5xx).
@@ -243,6 +244,7 @@ export default function GiveBox(props: GiveBoxProps) {
                   : '暂无小红花来信（梦想被公益机构认领后，机构按月来信告诉你每一分钱的去向）'}
               </Text>
             </View>
+            {dream.adoptedAt ? <DistributionsRow dreamId={dream.id} /> : null}
 
             <View className='transparency-actions'>
               <Button className='lrf-button-plain transparency-cancel' onClick={() => setPanelOpen(false)}>

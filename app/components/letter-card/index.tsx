@@ -53,7 +53,7 @@ export default function LetterCard({ letter, full = false, onOpen }: Props) {
           ))}
         </View>
       ) : null}
-      {full && letter.statement ? <LetterStatement statement={letter.statement} checks={letter.photoChecks} /> : null}
+      {full && letter.statement ? <LetterStatement statement={letter.statement} checks={letter.photoChecks} dreamId={letter.dreamId} /> : null}
       {!full && letter.statement ? <Text className='lrf-muted letter-more'>含本期收支明细 ›</Text> : null}
     </View>
   )

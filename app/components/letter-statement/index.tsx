@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { dreamDistributions, type DreamDistribution } from '../../services/dream-distributions'
 import type { LetterView } from '../../../functions/contract'
 import { shortDate, formatMoney } from '../../utils/format'
 import './index.scss'
@@ -32,12 +34,43 @@ function Receipt({ line, checks }: { line: Line; checks?: LetterView['photoCheck
   )
 }
 
+/** The distributions this statement's lines cite, by id (loaded only when a line cites one). */
+function useCitedDistributions(statement: Statement, dreamId: string | undefined): Map<string, DreamDistribution> {
+  const [cited, setCited] = useState<Map<string, DreamDistribution>>(new Map())
+  const cites = statement.lineItems.some((line) => line.distributionId)
+  useEffect(() => {
+    if (!dreamId || !cites) return
+    let live = true
+    dreamDistributions(dreamId)
+      .then((items) => live && setCited(new Map(items.map((d) => [d.id, d]))))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [dreamId, cites])
+  return cited
+}
+
+/** Beside a line that cites a distribution: how many of its recipients signed for their goods. */
+function Signed({ line, cited }: { line: Line; cited: Map<string, DreamDistribution> }) {
+  const distribution = line.distributionId ? cited.get(line.distributionId) : undefined
+  if (!distribution) return null
+  const text = `已签收 ${distribution.signedCount}/${distribution.recipientCount}`
+  return (
+    <Text className='lrf-muted statement-signed' aria-label={`${distribution.title}：${text}${distribution.disputed ? '，有争议' : ''}`}>
+      {distribution.title} · {text}
+      {distribution.disputed ? ' · 有争议' : ''}
+    </Text>
+  )
+}
+
 /**
  * A letter's statement of money: this period (the balance carried from the last letter, every line
  * in and out, the balance carried to the next) and, apart and labelled, the totals since the start.
  * The figures are the ones stored with the letter; nothing is recomputed here.
  */
-export default function LetterStatement({ statement, checks }: { statement: Statement; checks?: LetterView['photoChecks'] }) {
+export default function LetterStatement({ statement, checks, dreamId }: { statement: Statement; checks?: LetterView['photoChecks']; dreamId?: string }) {
+  const cited = useCitedDistributions(statement, dreamId)
   const income = statement.lineItems.filter((line) => line.kind === 'income')
   const spend = statement.lineItems.filter((line) => line.kind === 'spend')
   return (
@@ -57,6 +90,7 @@ export default function LetterStatement({ statement, checks }: { statement: Stat
           <View className='statement-line-text'>
             <Text>收入 · {line.description}</Text>
             <Receipt line={line} checks={checks} />
+            <Signed line={line} cited={cited} />
           </View>
           <Text className='statement-amount statement-plus'>+{formatMoney(line.amountFen)}</Text>
         </View>
@@ -66,6 +100,7 @@ export default function LetterStatement({ statement, checks }: { statement: Stat
           <View className='statement-line-text'>
             <Text>支出 · {line.description}</Text>
             <Receipt line={line} checks={checks} />
+            <Signed line={line} cited={cited} />
           </View>
           <Text className='statement-amount statement-minus'>{formatMoney(-line.amountFen)}</Text>
         </View>

@@ -12,6 +12,8 @@ export interface DraftLine {
   kind: LineItemKind
   /** A photo of the receipt (optional). */
   receipt?: PickedPhoto
+  /** A distribution of this dream the line paid for (optional): readers see how much was signed for. */
+  distributionId?: string
 }
 
 /** A monthly letter's statement while the charity writes it. */
@@ -36,6 +38,7 @@ export function linesOf(statement: NonNullable<LetterView['statement']>): DraftL
     amount: formatYuan(line.amountFen),
     kind: line.kind,
     ...(line.receiptPhoto ? { receipt: { id: line.receiptPhoto, path: line.receiptPhotoUrl ?? '' } } : {}),
+    ...(line.distributionId ? { distributionId: line.distributionId } : {}),
   }))
 }
 
@@ -73,6 +76,7 @@ export function sentStatement(draft: StatementDraft, totals: StatementTotals): S
       amountFen: yuanToFen(l.amount)!,
       kind: l.kind,
       ...(l.receipt ? { receiptPhoto: l.receipt.id } : {}),
+      ...(l.distributionId ? { distributionId: l.distributionId } : {}),
     })),
   }
 }

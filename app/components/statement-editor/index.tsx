@@ -1,8 +1,11 @@
+import { useEffect, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { StatementTotals } from '../../../functions/contract/statement-rule'
 import { FIELDS } from '../../../functions/contract/fields'
 import { formatMoney } from '../../utils/format'
 import PhotoPicker from '../photo-picker'
+import { dreamDistributions, type DreamDistribution } from '../../services/dream-distributions'
+import DistributionPicker from './distribution-picker'
 import { newLine, type DraftLine, type StatementDraft } from './draft'
 import './index.scss'
 
@@ -16,10 +19,29 @@ export interface StatementEditorProps {
   opensFromLetter: boolean
   uploading: boolean
   onUploadingChange: (uploading: boolean) => void
+  /** The dream written about: a line may cite one of its distributions. */
+  dreamId?: string
+}
+
+/** The dream's distributions a line may cite; none (and no picker) when it has none or they cannot load. */
+function useDreamDistributions(dreamId: string | undefined): DreamDistribution[] {
+  const [distributions, setDistributions] = useState<DreamDistribution[]>([])
+  useEffect(() => {
+    if (!dreamId) return
+    let live = true
+    dreamDistributions(dreamId)
+      .then((items) => live && setDistributions(items))
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [dreamId])
+  return distributions
 }
 
 /** A monthly letter's statement: its period, its line items with receipt photos, and its totals. */
-export default function StatementEditor({ draft, onChange, totals, opensFromLetter, uploading, onUploadingChange }: StatementEditorProps) {
+export default function StatementEditor({ draft, onChange, totals, opensFromLetter, uploading, onUploadingChange, dreamId }: StatementEditorProps) {
+  const distributions = useDreamDistributions(dreamId)
   const setLine = (key: number, patch: Partial<DraftLine>) => onChange((d) => ({ ...d, lines: d.lines.map((l) => (l.key === key ? { ...l, ...patch } : l)) }))
 
   return (
@@ -104,6 +126,14 @@ export default function StatementEditor({ draft, onChange, totals, opensFromLett
               removeAria: () => `移除第 ${index + 1} 笔的收据`,
             }}
           />
+          {distributions.length > 0 ? (
+            <DistributionPicker
+              index={index}
+              distributions={distributions}
+              value={line.distributionId}
+              onChange={(distributionId) => setLine(line.key, { distributionId })}
+            />
+          ) : null}
         </View>
       ))}
       {draft.lines.length < FIELDS.lineItemsMax ? (

@@ -27,6 +27,8 @@ import './index.scss'
 import PageState from '../../components/page-state'
 import { getDreamLetters } from '../../services/letters'
 import Icon from '../../components/icon'
+import DreamAssemblyStrip from '../../components/dream-assembly-strip'
+import DistributionProgress from '../../components/distribution-progress'
 
 // GET /dreams/{id} may answer totals up to a second old.
 const RELOAD_AFTER_GIFT_MS = 1200
@@ -301,6 +303,8 @@ export default function DreamDetailPage() {
         </View>
       ) : null}
 
+      <DistributionProgress dreamId={dream.id} />
+      {dream.charityId ? <DreamAssemblyStrip dreamId={dream.id} /> : null}
       {detail.feedback ? (
         <View className='lrf-card dream-letters-card'>
           <View className='dream-letters-head'>

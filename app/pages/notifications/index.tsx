@@ -18,7 +18,13 @@ const TYPE_ICONS: Record<string, IconName> = {
   letter: 'letter',
   meal_redeemed: 'meal',
   meal_refunded: 'refund',
+  assembly_invited: 'charity',
+  assembly_minutes: 'letter',
+  promise_done: 'check',
 }
+
+/** Types whose refId is an assembly: they open its page (questions, answers, minutes). */
+const ASSEMBLY_TYPES = new Set(['assembly_invited', 'assembly_minutes'])
 
 /** Types about the person's love meals: they open 我捐的爱心餐. */
 const MEAL_TYPES = new Set(['meal_redeemed', 'meal_refunded'])
@@ -45,6 +51,12 @@ export default function NotificationsPage() {
     }
     if (MEAL_TYPES.has(n.type)) {
       Taro.navigateTo({ url: '/meals/mine/index' }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
+      return
+    }
+    if (n.refId && ASSEMBLY_TYPES.has(n.type)) {
+      Taro.navigateTo({ url: `/assembly/detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>
+        Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
+      )
       return
     }
     if (!n.refId || !DREAM_TYPES.has(n.type)) return

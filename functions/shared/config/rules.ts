@@ -67,6 +67,20 @@ const rulesSchema = z.object({
   }),
   // How long an acknowledged gift may wait for a signed checkpoint (the sequencer's batches are far shorter).
   log: z.object({ maxDelaySeconds: positiveInt.max(300) }),
+  // Digital sign-off: the spot check's share and floor, a distribution's size, how far a queued
+  // sign-off's time may lie behind or ahead, and how many counter items its progress is spread over.
+  signoff: z.object({
+    sampleSize: z.number().positive().max(1),
+    sampleMin: positiveInt,
+    maxRecipients: positiveInt.max(5_000),
+    signedAtMaxAgeDays: positiveInt,
+    signedAtMaxAheadSeconds: positiveInt,
+    counterShards: positiveInt.max(64),
+  }),
+  // Donor assemblies: how many top questions must be answered before the minutes, reports that hide a question, vote counter shards.
+  assemblies: z.object({ mustAnswer: positiveInt, reportsToHide: positiveInt, voteShards: positiveInt.max(64) }),
+  // Live polls: how many counter items one poll's answers are spread over.
+  polls: z.object({ countShards: positiveInt.max(64) }),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;

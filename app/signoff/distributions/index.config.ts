@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '物资发放',
+  enablePullDownRefresh: true,
+})
