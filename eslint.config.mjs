@@ -66,7 +66,8 @@ function layerRules() {
       ['app/**/*.{ts,tsx}'],
       [
         {
-          regex: '^(\\.\\./)*functions/(?!contract/(enums|statement-rule|fields|text-rule|signoff-code|assembly-fields)$|domain/log-(encoding|merkle|note|entries)$)',
+          regex:
+            '^(\\.\\./)*functions/(?!contract/(enums|statement-rule|fields|text-rule|signoff-code|assembly-fields)$|domain/log-(encoding|merkle|note|entries)$)',
           allowTypeImports: true,
           message:
             "The app takes types from functions/ (`import type`); values only from the zod-free contract files (enums, statement-rule, fields, text-rule, signoff-code, assembly-fields) and the public log's pure files (domain/log-encoding, log-merkle, log-note, log-entries), which the phone checks receipts with.",
