@@ -1,31 +1,11 @@
 import { createHash } from 'node:crypto';
-import { call, devSignIn, eventually, grant } from '../support/http-client';
+import { call, devSignIn, eventually } from '../support/http-client';
+import { adoptedDream as arrangeAdoptedDream } from '../support/adopted-dream';
 import { OCTOBER_LETTER } from '../support/letters';
 
 jest.setTimeout(120_000);
 
-const STORY = '山里的孩子们需要一间温暖明亮的图书角，让他们在放学后也能读到好书。';
-
-/** A dream with a match fund (1 fen a flower) filled with 1,000 flowers and adopted by a charity. */
-async function adoptedDream() {
-  const admin = await devSignIn(['admin']);
-  const proposer = await devSignIn();
-  const { body } = await call('POST', '/dreams', {
-    token: proposer.token,
-    body: { title: '来信测试的梦想', story: STORY, category: 'education', targetFlowers: 1_000 },
-  });
-  const dreamId = body.dream.id as string;
-  await call('POST', `/dreams/${dreamId}/review`, {
-    token: admin.token,
-    body: { decision: 'approve', matchFund: { sponsorName: '爱心企业', fenPerFlower: 1, budgetFen: 100_000 } },
-  });
-  const donor = await devSignIn();
-  await grant(donor.token, 1_000);
-  await call('POST', `/dreams/${dreamId}/donations`, { token: donor.token, body: { flowers: 1_000 } });
-  const charity = await devSignIn(['charity']);
-  expect((await call('POST', `/dreams/${dreamId}/adopt`, { token: charity.token })).status).toBe(200);
-  return { dreamId, admin, charity, donor };
-}
+const adoptedDream = () => arrangeAdoptedDream({ title: '来信测试的梦想' });
 
 const october = OCTOBER_LETTER;
 // A 1×1 PNG: the server decodes the header up to its first frame.

@@ -1,30 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { call, devSignIn, eventually, grant } from '../support/http-client';
+import { call, devSignIn, eventually } from '../support/http-client';
+import { adoptedDream as arrangeAdoptedDream, type SignedIn } from '../support/adopted-dream';
 import { OCTOBER_LETTER } from '../support/letters';
 
 jest.setTimeout(120_000);
 
-const STORY = '山里的孩子们冬天没有厚衣服，我们希望给每个孩子送一件暖和的冬衣。';
-
-/** A dream with a match fund (1 fen a flower) filled with 1,000 flowers and adopted by a charity. */
-async function adoptedDream(admin: { token: string }) {
-  const proposer = await devSignIn();
-  const { body } = await call('POST', '/dreams', {
-    token: proposer.token,
-    body: { title: '抽查测试的梦想', story: STORY, category: 'education', targetFlowers: 1_000 },
-  });
-  const dreamId = body.dream.id as string;
-  await call('POST', `/dreams/${dreamId}/review`, {
-    token: admin.token,
-    body: { decision: 'approve', matchFund: { sponsorName: '爱心企业', fenPerFlower: 1, budgetFen: 100_000 } },
-  });
-  const donor = await devSignIn();
-  await grant(donor.token, 1_000);
-  await call('POST', `/dreams/${dreamId}/donations`, { token: donor.token, body: { flowers: 1_000 } });
-  const charity = await devSignIn(['charity']);
-  expect((await call('POST', `/dreams/${dreamId}/adopt`, { token: charity.token })).status).toBe(200);
-  return { dreamId, charity, donor };
-}
+const adoptedDream = (admin: SignedIn) => arrangeAdoptedDream({ title: '抽查测试的梦想', admin });
 
 /** Five recipients, four of them signed now; then closed. */
 async function closedDistribution(dreamId: string, charity: { token: string }) {
