@@ -25,6 +25,7 @@ export default defineAppConfig({
         'employers/index',
         'held/index',
         'spot-checks/index',
+        'questions/index',
       ],
     },
     { root: 'charity', pages: ['workbench/index', 'letter/index', 'roster/index'] },

@@ -1,41 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { openPrivacyContract } from '../services/privacy'
+import { COLLECTED } from './guide'
 import './index.scss'
-
-/** One kind of personal data: what it is, why it is needed, how long it is kept. */
-interface Collected {
-  what: string
-  why: string
-  kept: string
-}
-
-const COLLECTED: Collected[] = [
-  {
-    what: '微信身份（openid）',
-    why: '在微信里识别你是谁，让你的小红花、捐赠和来信都记在你自己名下。',
-    kept: '账号存在期间保存；注销账号后删除。',
-  },
-  {
-    what: '微信运动步数',
-    why: '你点“捐出今日步数”时读取当天步数，换成小红花。只在你点的时候读取。',
-    kept: '只保存每次捐出的步数和换得的小红花，随账号保存；不保存微信运动的原始数据。',
-  },
-  {
-    what: '你选择的照片',
-    why: '写来信、记账附收据时，上传你自己选的照片，给对应的人看。',
-    kept: '随来信或账目保存；注销账号后删除你上传的照片。',
-  },
-  {
-    what: '剪贴板',
-    why: '只在你点“复制”时写入会员码或队伍口令，不读取剪贴板里的内容。',
-    kept: '不保存。',
-  },
-  {
-    what: '支付信息',
-    why: '买爱心餐时通过微信支付下单，记录订单号、金额和份数，用于核对和退款。',
-    kept: '按法律对交易记录的保存要求保存；我们看不到你的银行卡信息。',
-  },
-]
 
 /** 隐私政策: what the app collects, why, for how long, and how to close the account. */
 export default function PrivacyPolicyPage() {
@@ -43,7 +9,9 @@ export default function PrivacyPolicyPage() {
     <View className='privacy'>
       <View className='lrf-card privacy-card'>
         <Text className='privacy-title'>小红花隐私政策</Text>
-        <Text className='privacy-text'>我们只收集做好事、捐小红花和买爱心餐必需的信息，不出售、不用于广告。下面逐项说明收集什么、为什么、保存多久。</Text>
+        <Text className='privacy-text'>
+          我们只收集做好事、捐小红花、买爱心餐、核实物资发放和开公益股东大会必需的信息，不出售、不用于广告。下面逐项说明收集什么、为什么、保存多久。
+        </Text>
       </View>
 
       {COLLECTED.map((item) => (

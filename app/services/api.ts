@@ -1,6 +1,6 @@
 // The app's calls, each typed by its route in the contract (functions/contract): `import type`
 // only, so nothing of the contract's schemas reaches the bundle.
-import type { AnswerOf, BodyOf, DreamCategory, DreamSort, DreamStatus, LowCarbonAction, StepsInput } from '../../functions/contract'
+import type { AnswerOf, BodyOf, DreamCategory, DreamSort, DreamStatus } from '../../functions/contract'
 import type { getMeRoute, myLedgerRoute } from '../../functions/contract/me'
 import type {
   adoptDreamRoute,
@@ -15,18 +15,8 @@ import type {
   reviewDreamRoute,
   startTeamRoute,
 } from '../../functions/contract/dreams'
-import type {
-  answerQuizRoute,
-  donateStepsRoute,
-  listSponsorsRoute,
-  listStepDonationsRoute,
-  memberCodeRoute,
-  previewStepsRoute,
-  recordLowCarbonRoute,
-  todaysQuizRoute,
-} from '../../functions/contract/earning'
+import type { listSponsorsRoute } from '../../functions/contract/earning'
 import type { markAllNotificationsReadRoute, markNotificationReadRoute, myNotificationsRoute } from '../../functions/contract/notifications'
-import type { myStoresRoute } from '../../functions/contract/stores'
 import { request } from './request'
 
 export function getMe() {
@@ -122,52 +112,9 @@ export function markAllNotificationsRead() {
   return request<AnswerOf<typeof markAllNotificationsReadRoute>>('/me/notifications/read-all', { method: 'POST' })
 }
 
-// ---- 捐步 ----
-
-/** What donating these steps would earn now; changes nothing. */
-export function previewSteps(input: StepsInput) {
-  return request<AnswerOf<typeof previewStepsRoute>>('/steps/preview', { method: 'POST', body: input })
-}
-
-/** Once a day. Retry a failed tap with the same key and the same input. */
-export function donateSteps(input: StepsInput, idempotencyKey: string) {
-  return request<AnswerOf<typeof donateStepsRoute>>('/steps/donations', { method: 'POST', body: input, idempotencyKey })
-}
-
-/** Newest first. */
-export function getStepDonations(limit = 7) {
-  return request<AnswerOf<typeof listStepDonationsRoute>>('/steps/donations', { query: { limit } })
-}
+// ---- 捐步的赞助方 (the steps calls are in earning-api.ts) ----
 
 /** Public: the step sponsors (益行家) and what is left of their budgets. */
 export function getSponsors() {
   return request<AnswerOf<typeof listSponsorsRoute>>('/sponsors', { query: { limit: 100 }, auth: false })
-}
-
-// ---- 答题 ----
-
-export function getQuizToday() {
-  return request<AnswerOf<typeof todaysQuizRoute>>('/quiz/today')
-}
-
-export function answerQuiz(questionId: string, choice: number, idempotencyKey: string) {
-  const body: BodyOf<typeof answerQuizRoute> = { questionId, choice }
-  return request<AnswerOf<typeof answerQuizRoute>>('/quiz/answers', { method: 'POST', body, idempotencyKey })
-}
-
-// ---- 一起低碳 ----
-
-/** A signed, single-use, short-lived member code to show as a QR code. */
-export function getMemberCode() {
-  return request<AnswerOf<typeof memberCodeRoute>>('/me/member-code')
-}
-
-/** The merchant's own stores, any status. */
-export function getMyStores() {
-  return request<AnswerOf<typeof myStoresRoute>>('/me/stores')
-}
-
-export function recordLowcarbonAction(code: string, action: LowCarbonAction, idempotencyKey: string) {
-  const body: BodyOf<typeof recordLowCarbonRoute> = { code, action }
-  return request<AnswerOf<typeof recordLowCarbonRoute>>('/lowcarbon/actions', { method: 'POST', body, idempotencyKey })
 }

@@ -1,6 +1,5 @@
 import type { AnswerOf } from '../../functions/contract'
 import type { dreamDistributionsRoute } from '../../functions/contract/distributions'
-import type { spotCheckRoute } from '../../functions/contract/spot-checks'
 import { request } from './request'
 
 export type DreamDistribution = AnswerOf<typeof dreamDistributionsRoute>['items'][number]
@@ -10,16 +9,11 @@ export type DreamDistribution = AnswerOf<typeof dreamDistributionsRoute>['items'
  * line shows beside it and what the transparency panel counts. Kept apart from the sign-off
  * pages' services so the dream page and the letters carry only this one call.
  */
-export async function dreamDistributions(dreamId: string): Promise<DreamDistribution[]> {
-  const page = await request<AnswerOf<typeof dreamDistributionsRoute>>(`/dreams/${encodeURIComponent(dreamId)}/distributions`, { query: { limit: 100 } })
+export async function dreamDistributions(dreamId: string, limit = 100): Promise<DreamDistribution[]> {
+  const page = await request<AnswerOf<typeof dreamDistributionsRoute>>(`/dreams/${encodeURIComponent(dreamId)}/distributions`, { query: { limit } })
   return page.items
 }
 
 /** Every listed recipient signed for their goods (签收完毕). */
 export const signedInFull = (distribution: Pick<DreamDistribution, 'signedCount' | 'recipientCount'>): boolean =>
   distribution.recipientCount > 0 && distribution.signedCount >= distribution.recipientCount
-
-/** A closed distribution's spot check (public; 404 until it is drawn, just after the close). */
-export function getSpotCheck(distributionId: string) {
-  return request<AnswerOf<typeof spotCheckRoute>>(`/distributions/${encodeURIComponent(distributionId)}/spot-check`)
-}

@@ -1,5 +1,6 @@
+import type { AuditTargetType } from '../contract/enums';
 import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit';
-import type { HeldTextStore } from '../domain/content-safety';
+import type { HeldKind, HeldTextStore } from '../domain/content-safety';
 import { NotFoundError } from '../domain/errors';
 import type { Clock } from '../domain/ports';
 
@@ -7,6 +8,19 @@ export interface HeldReviewDeps {
   heldTexts: HeldTextStore;
   clock: Clock;
 }
+
+/** What the audit trail names: an answer is its question's, minutes are their assembly's. */
+const AUDIT_TARGET: Record<HeldKind, AuditTargetType> = {
+  dream: 'dream',
+  team: 'team',
+  store: 'store',
+  letter: 'letter',
+  distribution: 'distribution',
+  assembly: 'assembly',
+  question: 'question',
+  answer: 'question',
+  minutes: 'assembly',
+};
 
 /** GET /admin/held: the texts waiting for an admin, newest first. */
 export async function heldQueue(deps: HeldReviewDeps, page: { limit: number; cursor?: string }) {
@@ -23,7 +37,7 @@ export async function reviewHeld(deps: HeldReviewDeps, actor: AuditActor, heldId
   assertNotOwnWork(actor, held.writerId, '内容');
   const audit = auditRecord(deps.clock.now(), actor, {
     action: decision === 'approve' ? 'held.approve' : 'held.reject',
-    targetType: held.kind,
+    targetType: AUDIT_TARGET[held.kind],
     targetId: held.targetId,
     detail: held.text.slice(0, 200),
     reason: null,

@@ -14,7 +14,7 @@ export function personView(user: UserRecord) {
 }
 
 /** The actor of an admin acting in the app, as the audit trail names them. */
-export async function adminActor(deps: PeopleDeps, adminId: string): Promise<AuditActor> {
+export async function adminActor(deps: { users: Pick<UserRepository, 'findById'> }, adminId: string): Promise<AuditActor> {
   const admin = await deps.users.findById(adminId);
   return { kind: 'user', id: adminId, label: admin?.nickname ?? adminId };
 }

@@ -9,6 +9,6 @@ export const handler = httpRoute(answerQuestionRoute, {
   handle: async ({ caller, params, body }) => {
     const app = await assemblyDeps();
     const question = await answerQuestion(app, caller.userId, params.id, body);
-    return { question: questionView(question, await viewerOf(app, caller.userId)) };
+    return { question: questionView(question, await viewerOf(app, caller.userId), new Set(), caller.userId) };
   },
 });

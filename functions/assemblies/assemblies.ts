@@ -27,7 +27,7 @@ import {
   type StatementLine,
 } from '../domain/assembly';
 import { assertNotOwnWork, auditRecord, type AuditActor } from '../domain/audit';
-import { checkPublicText, contentUnsafe, SCENE } from '../domain/content-safety';
+import { checkPublicText, mayReadHeld, queueIfHeld, SCENE, type HeldTextStore, type PublicTextVerdict } from '../domain/content-safety';
 import type { DreamRecord } from '../domain/dream';
 import { ForbiddenError, NotFoundError, RuleViolation, ValidationError } from '../domain/errors';
 import type { DreamAudienceReader } from '../domain/fanout';
@@ -49,6 +49,7 @@ export interface AssemblyDeps {
   letters: Pick<LetterRepository, 'get'>;
   users: Pick<UserRepository, 'findById'>;
   contentSafety: ContentSafetyPort;
+  heldTexts: HeldTextStore;
   config: { rules: Pick<Rules, 'assemblies'> };
 }
 
@@ -76,6 +77,18 @@ async function assemblyOf(deps: AssemblyDeps, assemblyId: string): Promise<Assem
   return assembly;
 }
 
+/** An assembly whose title is held exists for its charity and admins only: anyone else reads it as absent. */
+const mayRead = (assembly: AssemblyRecord, viewer: Viewer | null): boolean => mayReadHeld(assembly, assembly.charityId, viewer);
+
+async function readableAssemblyOf(deps: AssemblyDeps, assemblyId: string, viewer: Viewer | null): Promise<AssemblyRecord> {
+  const assembly = await assemblyOf(deps, assemblyId);
+  if (!mayRead(assembly, viewer)) throw new NotFoundError('股东大会不存在');
+  return assembly;
+}
+
+/** Admins are not needed to tell: a person acting on an assembly only reaches a held one if it is their own. */
+const asPerson = (userId: string): Viewer => ({ userId, isAdmin: false });
+
 /** A question anyone may act on: removed ones are gone for everyone but their author and admins. */
 async function questionOf(deps: AssemblyDeps, questionId: string): Promise<QuestionRecord> {
   const question = await deps.assemblies.question(questionId);
@@ -84,13 +97,12 @@ async function questionOf(deps: AssemblyDeps, questionId: string): Promise<Quest
 }
 
 /**
- * WeChat's text check of what the charity publishes. Unlike a donor's question, nothing of the
- * charity's waits in a queue: a text the check will not pass (risky, or sent to a person) is refused.
+ * WeChat's text check of what the charity publishes: risky is refused; a text the check sends to a
+ * person (or cannot check now) is stored held, for the charity and admins only until an admin clears it.
  */
-async function checkCharityText(deps: AssemblyDeps, writerId: string, texts: string[]): Promise<void> {
+async function checkCharityText(deps: AssemblyDeps, writerId: string, texts: string[]): Promise<PublicTextVerdict> {
   const writer = await deps.users.findById(writerId);
-  const verdict = await checkPublicText(deps, { openid: writer?.openid ?? '' }, texts, SCENE.forum);
-  if (verdict.held) throw contentUnsafe();
+  return checkPublicText(deps, { openid: writer?.openid ?? '' }, texts, SCENE.forum);
 }
 
 const notCharity = () => new ForbiddenError('只有认领这个梦想的公益机构可以操作');
@@ -102,7 +114,7 @@ export async function scheduleAssembly(deps: AssemblyDeps, charityId: string, dr
   const dream = await dreamOf(deps, dreamId);
   if (dream.charityId !== charityId) throw notCharity();
   if (input.statementLetterId) await publishedStatement(deps, dream.id, input.statementLetterId, 'statementLetterId');
-  await checkCharityText(deps, charityId, [input.title]);
+  const verdict = await checkCharityText(deps, charityId, [input.title]);
   if (!HOLDS_ASSEMBLIES.has(dream.status)) throw new RuleViolation('NOT_ADOPTED', '梦想被认领后才能召开公益股东大会');
   const assembly: AssemblyRecord = {
     id: ulid(),
@@ -119,8 +131,11 @@ export async function scheduleAssembly(deps: AssemblyDeps, charityId: string, dr
     closedAt: null,
     questionCount: 0,
     attendanceShards: deps.config.rules.assemblies.voteShards,
+    // Flagged in its first write: the stream's INSERT of a held assembly invites nobody yet.
+    ...(verdict.held ? { held: true } : {}),
   };
   await deps.assemblies.create(assembly);
+  await queueIfHeld(deps, verdict, { kind: 'assembly', targetId: assembly.id, text: assembly.title, writerId: charityId });
   return assembly;
 }
 
@@ -150,7 +165,7 @@ async function statementLine(deps: AssemblyDeps, dreamId: string, line: Statemen
 
 /** GET /assemblies/{id}: the assembly and its questions, most votes first; hidden ones for their author and admins only. */
 export async function readAssembly(deps: AssemblyDeps, assemblyId: string, viewer: Viewer | null) {
-  const assembly = await assemblyOf(deps, assemblyId);
+  const assembly = await readableAssemblyOf(deps, assemblyId, viewer);
   const all = await deps.assemblies.questions(assembly.id);
   const visible = all.filter((question) => isShown(question) || (viewer && (viewer.isAdmin || viewer.userId === question.authorId)));
   const [counted, attendance, voted] = await Promise.all([
@@ -171,17 +186,19 @@ async function withVotes(deps: AssemblyDeps, questions: readonly QuestionRecord[
   return questions.map((question) => ({ ...question, votes: counts.get(question.id) ?? 0 }));
 }
 
-/** GET /dreams/{id}/assemblies: public; each with its attendance. */
-export async function dreamAssemblies(deps: AssemblyDeps, dreamId: string, page: { limit: number; cursor?: string }) {
+/** GET /dreams/{id}/assemblies: public; each with its attendance; a held one for its charity and admins only. */
+export async function dreamAssemblies(deps: AssemblyDeps, dreamId: string, viewer: Viewer | null, page: { limit: number; cursor?: string }) {
   await dreamOf(deps, dreamId);
   const found = await deps.assemblies.listForDream(dreamId, page);
-  const items = await Promise.all(found.items.map(async (assembly) => ({ assembly, attendance: await deps.assemblies.attendance(assembly) })));
+  const items = await Promise.all(
+    found.items.filter((assembly) => mayRead(assembly, viewer)).map(async (assembly) => ({ assembly, attendance: await deps.assemblies.attendance(assembly) })),
+  );
   return { items, nextCursor: found.nextCursor };
 }
 
 /** POST /assemblies/{id}/join: the person is counted once; the link is theirs from 10 minutes before the start. */
 export async function joinAssembly(deps: AssemblyDeps, userId: string, assemblyId: string): Promise<{ meetingUrl: string | null }> {
-  const assembly = await assemblyOf(deps, assemblyId);
+  const assembly = await readableAssemblyOf(deps, assemblyId, asPerson(userId));
   const now = deps.clock.now();
   if (!mayJoin(assembly, now)) throw notStarted(joinOpensAt(assembly));
   if (assembly.status === 'closed') throw assemblyClosed();
@@ -197,7 +214,7 @@ async function assertDonor(deps: AssemblyDeps, dreamId: string, userId: string):
 
 /** POST /assemblies/{id}/questions: a donor asks; a text WeChat wants a person to see waits hidden for an admin. */
 export async function askQuestion(deps: AssemblyDeps, userId: string, assemblyId: string, text: string): Promise<CountedQuestion> {
-  const assembly = await assemblyOf(deps, assemblyId);
+  const assembly = await readableAssemblyOf(deps, assemblyId, asPerson(userId));
   await assertDonor(deps, assembly.dreamId, userId);
   const now = deps.clock.now();
   if (!questionsOpen(assembly, now)) throw questionsClosed();
@@ -222,6 +239,7 @@ export async function askQuestion(deps: AssemblyDeps, userId: string, assemblyId
     voteShards: deps.config.rules.assemblies.voteShards,
   };
   await deps.assemblies.addQuestion(question);
+  await queueIfHeld(deps, verdict, { kind: 'question', targetId: question.id, text, writerId: userId });
   return { ...question, votes: 0 };
 }
 
@@ -254,15 +272,17 @@ export async function answerQuestion(deps: AssemblyDeps, charityId: string, ques
   const assembly = await assemblyOf(deps, question.assemblyId);
   if (assembly.charityId !== charityId) throw notCharity();
   const answerLine = input.line ? await statementLine(deps, assembly.dreamId, input.line) : null;
-  await checkCharityText(deps, charityId, [input.answer]);
+  const verdict = await checkCharityText(deps, charityId, [input.answer]);
   if (assembly.status === 'closed') throw assemblyClosed();
   const answer = {
     status: input.decline ? ('declined' as const) : ('answered' as const),
     answer: input.answer,
     answeredAt: deps.clock.now().toISOString(),
     answerLine,
+    ...(verdict.held ? { answerHeld: true } : {}),
   };
   if (!(await deps.assemblies.answer(question, answer))) throw alreadyAnswered();
+  await queueIfHeld(deps, verdict, { kind: 'answer', targetId: question.id, text: input.answer, writerId: charityId });
   const [counted] = await withVotes(deps, [{ ...question, ...answer }]);
   return counted;
 }
@@ -271,12 +291,13 @@ export async function answerQuestion(deps: AssemblyDeps, charityId: string, ques
 export async function publishMinutes(deps: AssemblyDeps, charityId: string, assemblyId: string, minutes: string): Promise<AssemblyRecord> {
   const assembly = await assemblyOf(deps, assemblyId);
   if (assembly.charityId !== charityId) throw notCharity();
-  await checkCharityText(deps, charityId, [minutes]);
+  const verdict = await checkCharityText(deps, charityId, [minutes]);
   const blockers = mustAnswerBlockers(await withVotes(deps, await deps.assemblies.questions(assembly.id)), deps.config.rules.assemblies.mustAnswer);
   if (blockers.length > 0) throw unansweredQuestions(blockers);
   const at = deps.clock.now().toISOString();
-  if (assembly.status === 'closed' || !(await deps.assemblies.close(assembly.id, minutes, at))) throw assemblyClosed();
-  return { ...assembly, status: 'closed', minutes, closedAt: at };
+  if (assembly.status === 'closed' || !(await deps.assemblies.close(assembly.id, minutes, at, verdict.held))) throw assemblyClosed();
+  await queueIfHeld(deps, verdict, { kind: 'minutes', targetId: assembly.id, text: minutes, writerId: charityId });
+  return { ...assembly, status: 'closed', minutes, closedAt: at, ...(verdict.held ? { minutesHeld: true } : {}) };
 }
 
 /** POST /admin/questions/{id}/review: an admin (not its author) restores or removes a question waiting for a look; audited. */

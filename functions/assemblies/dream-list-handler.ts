@@ -4,11 +4,12 @@ import { assemblyDeps } from '../wiring';
 import { dreamAssemblies, viewerOf } from './assemblies';
 import { assemblyView } from './views';
 
-/** GET /dreams/{id}/assemblies — a dream's assemblies (public). */
+/** GET /dreams/{id}/assemblies — a dream's assemblies (public; held ones for their charity and admins). */
 export const handler = httpRoute(dreamAssembliesRoute, {
   handle: async ({ caller, params, query }) => {
     const app = await assemblyDeps();
-    const [found, viewer] = await Promise.all([dreamAssemblies(app, params.id, query), viewerOf(app, caller?.userId ?? null)]);
+    const viewer = await viewerOf(app, caller?.userId ?? null);
+    const found = await dreamAssemblies(app, params.id, viewer, query);
     return { items: found.items.map(({ assembly, attendance }) => assemblyView(assembly, attendance, viewer)), nextCursor: found.nextCursor };
   },
 });

@@ -10,6 +10,9 @@ export const handler = httpRoute(getAssemblyRoute, {
     const app = await assemblyDeps();
     const viewer = await viewerOf(app, caller?.userId ?? null);
     const { assembly, attendance, questions, voted } = await readAssembly(app, params.id, viewer);
-    return { assembly: assemblyView(assembly, attendance, viewer), questions: questions.map((question) => questionView(question, viewer, voted)) };
+    return {
+      assembly: assemblyView(assembly, attendance, viewer),
+      questions: questions.map((question) => questionView(question, viewer, voted, assembly.charityId)),
+    };
   },
 });

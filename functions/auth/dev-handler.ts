@@ -1,9 +1,9 @@
 import { signInForDevRoute } from '../contract/auth';
-import { coreDeps } from '../wiring';
+import { devSignInDeps } from '../wiring';
 import { httpRoute } from '../shared/http';
 import { signInForDev } from './sign-in';
 
 /** POST /auth/dev — exists only in the local and test stages; elsewhere 404 like an unknown route. */
 export const handler = httpRoute(signInForDevRoute, {
-  handle: async ({ body }) => signInForDev(await coreDeps(), body),
+  handle: async ({ body }) => signInForDev(await devSignInDeps(), body),
 });

@@ -42,6 +42,10 @@ export const assembly = named(
     questionCount: z.number().int(),
     createdAt: isoTime(),
     closedAt: isoTime().nullable(),
+    /** Only for its charity and admins, while its title or minutes wait for an admin (others get 404, or `minutes: null`). */
+    held: z.boolean().optional(),
+    /** Only for its charity and admins: the minutes wait for an admin; others see `minutes: null`. */
+    minutesHeld: z.boolean().optional(),
   }),
   'Assembly',
 );
@@ -73,8 +77,10 @@ export const question = named(
     mine: z.boolean(),
     /** The caller voted for it. */
     voted: z.boolean(),
-    /** Only on a held question: WeChat's check asked a person to look; shown to its author and admins only. */
+    /** Only on a held question (shown to its author and admins only), or for the charity and admins on a held answer. */
     held: z.boolean().optional(),
+    /** Only for the charity and admins: the answer waits for an admin; others see `answer: null`. */
+    answerHeld: z.boolean().optional(),
   }),
   'Question',
 );

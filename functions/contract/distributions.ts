@@ -31,6 +31,8 @@ export const distribution = named(
     disputed: z.boolean(),
     /** Sign-offs whose location was not trustworthy (可疑: accuracy 0, mocked or fuzzy). */
     suspiciousCount: z.number().int(),
+    /** Only for its charity and admins while its texts wait for an admin; anyone else gets 404. */
+    held: z.boolean().optional(),
   }),
   'Distribution',
 );

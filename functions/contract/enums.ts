@@ -83,14 +83,14 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor', 'employer', 'team', 'letter', 'distribution', 'question'] as const;
+export const AUDIT_TARGET_TYPES = ['user', 'store', 'dream', 'sponsor', 'employer', 'team', 'letter', 'distribution', 'question', 'assembly'] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export const AUDIT_ACTOR_KINDS = ['user', 'operator', 'system'] as const;
 export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 /** What a person can subscribe to at the moment of action (one accepted tap = one WeChat message). */
-export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed'] as const;
+export const SUBSCRIBE_TOPICS = ['dream_executable', 'letter', 'meal_redeemed', 'assembly'] as const;
 export type SubscribeTopic = (typeof SUBSCRIBE_TOPICS)[number];
 
 /** Kinds of fan-out job (telling many people one thing). */

@@ -3,14 +3,14 @@ import { route } from './route';
 import { named, isoTime, page, pageQuery } from './schema-kit';
 import { idParams } from './common';
 
-export const HELD_KINDS = ['dream', 'team', 'store', 'letter'] as const;
+export const HELD_KINDS = ['dream', 'team', 'store', 'letter', 'distribution', 'assembly', 'question', 'answer', 'minutes'] as const;
 
 /** A text WeChat's check asked a person to look at (or could not check), waiting for an admin. */
 export const heldText = named(
   z.object({
     id: z.string(),
     kind: z.enum(HELD_KINDS),
-    /** The id of the held dream, team, store or letter. */
+    /** The id of the held object: for an answer its question's id, for minutes their assembly's id. */
     targetId: z.string(),
     text: z.string(),
     writerId: z.string(),

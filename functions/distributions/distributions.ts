@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import type { CreateDistributionBody, DistributionView, RecipientView, TimelineEntry } from '../contract/distributions';
 import { auditRecord, type AuditActor } from '../domain/audit';
-import { checkPublicText, contentUnsafe, SCENE } from '../domain/content-safety';
+import { checkPublicText, mayReadHeld, queueIfHeld, SCENE, type HeldTextStore } from '../domain/content-safety';
 import {
   distributionClosed,
   ensureManager,
@@ -36,6 +36,7 @@ export interface DistributionDeps {
   audience: Pick<DreamAudienceReader, 'dream'>;
   distributions: DistributionStore;
   contentSafety: ContentSafetyPort;
+  heldTexts: HeldTextStore;
   uploads: Pick<UploadRepository, 'getMany'>;
   objects: Pick<ObjectStore, 'viewUrl'>;
   /** The codes' pepper (configuration; SSM in AWS). */
@@ -69,9 +70,9 @@ export async function createDistribution(
     throw new ValidationError(`一次发放最多 ${max} 位受助人`, [{ in: 'body', path: ['recipients'], message: `at most ${max}` }]);
   }
   const charity = await deps.users.findById(charityId);
-  // No admin queue holds a distribution, so a text WeChat wants reviewed (or cannot check now) is refused like a risky one.
-  const verdict = await checkPublicText(deps, { openid: charity?.openid ?? '' }, [input.title, input.item, input.unit], SCENE.forum);
-  if (verdict.held) throw contentUnsafe();
+  const texts = [input.title, input.item, input.unit];
+  // A text WeChat wants a person to see (or cannot check now) is stored, hidden from all but the charity and admins.
+  const verdict = await checkPublicText(deps, { openid: charity?.openid ?? '' }, texts, SCENE.forum);
 
   const pepper = await deps.signoffPepper();
   const id = ulid();
@@ -105,8 +106,10 @@ export async function createDistribution(
     closedAt: null,
     disputed: false,
     counterShards: deps.config.rules.signoff.counterShards,
+    ...(verdict.held ? { held: true } : {}),
   };
   await deps.distributions.create(distribution, recipients);
+  await queueIfHeld(deps, verdict, { kind: 'distribution', targetId: id, text: texts.join('\n'), writerId: charityId });
   return { distribution: distributionView(distribution, NOTHING_SIGNED), codes };
 }
 
@@ -128,6 +131,7 @@ export function distributionView(d: DistributionRecord, progress: Progress): Dis
     closedAt: d.closedAt,
     disputed: d.disputed,
     suspiciousCount: progress.suspiciousCount,
+    ...(d.held ? { held: true } : {}),
   };
 }
 
@@ -138,6 +142,15 @@ export async function viewWithProgress(deps: Pick<DistributionDeps, 'distributio
 async function existing(deps: Pick<DistributionDeps, 'distributions'>, distributionId: string): Promise<DistributionRecord> {
   const found = await deps.distributions.get(distributionId);
   if (!found) throw new NotFoundError('这次发放不存在');
+  return found;
+}
+
+/** A held distribution exists for its charity and admins only: anyone else reads it as absent. */
+const mayRead = (d: DistributionRecord, viewer: Viewer | null): boolean => mayReadHeld(d, d.charityId, viewer);
+
+async function readable(deps: Pick<DistributionDeps, 'distributions'>, distributionId: string, viewer: Viewer | null): Promise<DistributionRecord> {
+  const found = await existing(deps, distributionId);
+  if (!mayRead(found, viewer)) throw new NotFoundError('这次发放不存在');
   return found;
 }
 
@@ -159,11 +172,17 @@ async function publicDream(deps: Pick<DistributionDeps, 'audience'>, dreamId: st
 }
 
 /** GET /dreams/{id}/distributions: each with its exact progress, newest first. */
-export async function distributionsOfDream(deps: DistributionDeps, dreamId: string, page: { limit: number; cursor?: string }): Promise<Page<DistributionView>> {
+export async function distributionsOfDream(
+  deps: DistributionDeps,
+  viewer: Viewer | null,
+  dreamId: string,
+  page: { limit: number; cursor?: string },
+): Promise<Page<DistributionView>> {
   // The page first: a malformed cursor is a 400, which comes before the dream's 404.
   const found = await deps.distributions.ofDream(dreamId, page);
   await publicDream(deps, dreamId);
-  return { items: await Promise.all(found.items.map((d) => viewWithProgress(deps, d))), nextCursor: found.nextCursor };
+  const shown = found.items.filter((d) => mayRead(d, viewer));
+  return { items: await Promise.all(shown.map((d) => viewWithProgress(deps, d))), nextCursor: found.nextCursor };
 }
 
 /** GET /distributions/{id}: names in full only for the managing charity and admins. */
@@ -172,7 +191,7 @@ export async function distributionDetail(
   viewer: Viewer | null,
   distributionId: string,
 ): Promise<{ distribution: DistributionView; recipients: RecipientView[]; canSign: boolean }> {
-  const found = await existing(deps, distributionId);
+  const found = await readable(deps, distributionId, viewer);
   const [view, recipients, isStaff] = await Promise.all([
     viewWithProgress(deps, found),
     deps.distributions.recipients(distributionId),
@@ -197,12 +216,13 @@ export async function distributionDetail(
 /** GET /distributions/{id}/signoffs: the public timeline, newest hand-over first, names masked. */
 export async function distributionTimeline(
   deps: DistributionDeps,
+  viewer: Viewer | null,
   distributionId: string,
   page: { limit: number; cursor?: string },
 ): Promise<Page<TimelineEntry>> {
   // The page first: a malformed cursor is a 400, which comes before the distribution's 404.
   const found = await deps.distributions.timeline(distributionId, page);
-  await existing(deps, distributionId);
+  await readable(deps, distributionId, viewer);
   const photoIds = found.items.flatMap((s) => (s.photo ? [s.photo] : []));
   // A photo shows once WeChat's image check passed it (GET /photos/{id} serves only those).
   const passed = new Set((photoIds.length > 0 ? await deps.uploads.getMany(photoIds) : []).filter((u) => imageChecked(u)).map((u) => u.id));

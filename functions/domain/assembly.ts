@@ -26,6 +26,10 @@ export interface AssemblyRecord {
   questionCount: number;
   /** How many counter shards its attendance is spread over (fixed when it is scheduled). */
   attendanceShards: number;
+  /** Its title waits for an admin (WeChat's check said review): only its charity and admins see it. */
+  held?: boolean;
+  /** Its minutes wait for an admin: others see the closed assembly without them. */
+  minutesHeld?: boolean;
 }
 
 export interface StatementLine {
@@ -53,6 +57,8 @@ export interface QuestionRecord {
   reportCount: number;
   /** WeChat's check asked a person to look: hidden until an admin restores it. */
   held: boolean;
+  /** The charity's answer waits for an admin: others see the question without it. */
+  answerHeld?: boolean;
   /** How many counter shards its votes are spread over (fixed when it is asked). */
   voteShards: number;
 }
@@ -139,7 +145,7 @@ export interface AssemblyStore {
   /** The dream's assemblies, the latest start first. */
   listForDream(dreamId: string, page: { limit: number; cursor?: string }): Promise<{ items: AssemblyRecord[]; nextCursor: string | null }>;
   /** Closes it with the minutes; false when it was closed already. */
-  close(assemblyId: string, minutes: string, at: string): Promise<boolean>;
+  close(assemblyId: string, minutes: string, at: string, minutesHeld?: boolean): Promise<boolean>;
   /** Records the person's attendance once; false when they joined before. */
   join(assembly: AssemblyRecord, userId: string, at: string): Promise<boolean>;
   attendance(assembly: AssemblyRecord): Promise<number>;
@@ -157,7 +163,7 @@ export interface AssemblyStore {
   /** Hides it for an admin's look (the reported queue); false when it is hidden already or was restored. */
   hideForReview(question: QuestionRecord, at: string): Promise<boolean>;
   /** Answers (or declines) an open question; false when it was answered already. */
-  answer(question: QuestionRecord, answer: Pick<QuestionRecord, 'status' | 'answer' | 'answeredAt' | 'answerLine'>): Promise<boolean>;
+  answer(question: QuestionRecord, answer: Pick<QuestionRecord, 'status' | 'answer' | 'answeredAt' | 'answerLine' | 'answerHeld'>): Promise<boolean>;
   /** An admin's look, with its audit entry in the same write; false when another admin looked first. */
   review(question: QuestionRecord, outcome: Pick<QuestionRecord, 'hidden' | 'removed' | 'restored' | 'held'>, audit: AuditRecord): Promise<boolean>;
   /** Questions waiting for an admin's look, oldest first. */

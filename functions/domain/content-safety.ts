@@ -20,14 +20,17 @@ export interface PublicTextVerdict {
   held: boolean;
 }
 
-/** What kinds of objects carry a text that can be held for an admin. */
-export type HeldKind = 'dream' | 'team' | 'store' | 'letter';
+/**
+ * What kinds of texts can be held for an admin. Most hide their whole object; an answer hides only
+ * the answer of its question and minutes only the minutes of their assembly.
+ */
+export type HeldKind = 'dream' | 'team' | 'store' | 'letter' | 'distribution' | 'assembly' | 'question' | 'answer' | 'minutes';
 
 /** One text waiting for an admin: the queue item of a held object. */
 export interface HeldText {
   id: string;
   kind: HeldKind;
-  /** The id of the held dream, team, store or letter. */
+  /** The id of the held object: for an answer its question's id, for minutes their assembly's id. */
   targetId: string;
   text: string;
   writerId: string;

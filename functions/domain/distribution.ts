@@ -28,6 +28,8 @@ export interface DistributionRecord {
   disputed: boolean;
   /** How many counter items its progress is spread over (fixed at creation). */
   counterShards: number;
+  /** Its texts wait for an admin (WeChat's check said review): only its charity and admins see it. */
+  held?: boolean;
 }
 
 /** One person on the list. Their code is kept only as its keyed hash, which is also how it is looked up. */

@@ -23,6 +23,18 @@ export function assemblyMinutesMessage(
   };
 }
 
+/** Ids are ULIDs (and test ids are plain words), so a slash never occurs in either part. */
+export const PROMISE_REF_SEPARATOR = '/';
+
+/**
+ * What a promise's notice refers to: its dream first, so the inbox opens the dream's page where
+ * the promise is listed, then the promise, because a person is told once per (type, refId) and a
+ * dream has many promises: the dream's id alone would swallow every notice after the first.
+ */
+export function promiseNoticeRef(dreamId: string, promiseId: string): string {
+  return `${dreamId}${PROMISE_REF_SEPARATOR}${promiseId}`;
+}
+
 /** A promise marked done. */
 export function promiseDoneMessage(
   promise: { id: string; dreamId: string; text: string; doneAt: string | null },
@@ -31,7 +43,7 @@ export function promiseDoneMessage(
 ): FanoutMessage {
   return {
     type: 'promise_done',
-    refId: promise.id,
+    refId: promiseNoticeRef(promise.dreamId, promise.id),
     title: '公益机构兑现了一项承诺',
     body: `你支持的「${dream.title}」：「${promise.text}」已完成。`,
     topic: null,

@@ -84,9 +84,19 @@ export function classifyChange(change: TableChange): TableEvent | null {
     case 'DREAM_DONOR':
       return inserted ? { kind: 'first_gift', donor: parse('first_gift', donor) } : null;
     case 'ASSEMBLY':
-      if (inserted) return { kind: 'assembly_scheduled', assembly: parse('assembly_scheduled', scheduledAssembly) };
+      // A held title or held minutes tell nobody yet: their release notice (below) does, once an admin clears them.
+      if (inserted) return after.held === true ? null : { kind: 'assembly_scheduled', assembly: parse('assembly_scheduled', scheduledAssembly) };
       // The minutes close it, once: only the change that did.
-      if (before === 'scheduled' && after.status === 'closed') return { kind: 'assembly_minutes', assembly: parse('assembly_minutes', closedAssembly) };
+      if (before === 'scheduled' && after.status === 'closed') {
+        return after.held === true || after.minutesHeld === true ? null : { kind: 'assembly_minutes', assembly: parse('assembly_minutes', closedAssembly) };
+      }
+      return null;
+    case 'HELD_RELEASE':
+      // An admin cleared an assembly's title or minutes: what waited for them starts now, if nothing else of it is still held.
+      if (!inserted || after.objectType !== 'ASSEMBLY' || after.held === true) return null;
+      if (after.status === 'scheduled' && after.releasedKind === 'assembly')
+        return { kind: 'assembly_scheduled', assembly: parse('assembly_scheduled', scheduledAssembly) };
+      if (after.status === 'closed' && after.minutesHeld !== true) return { kind: 'assembly_minutes', assembly: parse('assembly_minutes', closedAssembly) };
       return null;
     case 'DISTRIBUTION':
       if (before === 'open' && after.status === 'closed')

@@ -12,26 +12,16 @@ export interface AuthenticatedUser {
 
 const claimsSchema = z.object({ sub: z.string().min(1) });
 
-/** Session tokens: HS256 JWTs (jose) with issuer, audience and expiry; the secret never leaves the server. */
-export class TokenService {
-  constructor(
-    private readonly secret: () => Promise<string>,
-    private readonly ttlDays: number,
-  ) {}
+/**
+ * Session tokens: HS256 JWTs (jose) with issuer, audience and expiry; the secret never leaves the
+ * server. Every function checks them; only sign-in issues them (TokenService), so the others do
+ * not carry jose's signing code.
+ */
+export class TokenVerifier {
+  constructor(private readonly secret: () => Promise<string>) {}
 
-  private async key(): Promise<Uint8Array> {
+  protected async key(): Promise<Uint8Array> {
     return new TextEncoder().encode(await this.secret());
-  }
-
-  async issue(user: AuthenticatedUser): Promise<string> {
-    return new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setSubject(user.userId)
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.ttlDays}d`)
-      .sign(await this.key());
   }
 
   /** Any problem with the token (missing, malformed, forged, expired) is a 401. */
@@ -53,5 +43,26 @@ export class TokenService {
       if (err instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录');
       throw new UnauthenticatedError('登录凭证无效');
     }
+  }
+}
+
+/** Checks and issues session tokens (sign-in). */
+export class TokenService extends TokenVerifier {
+  constructor(
+    secret: () => Promise<string>,
+    private readonly ttlDays: number,
+  ) {
+    super(secret);
+  }
+
+  async issue(user: AuthenticatedUser): Promise<string> {
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(user.userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlDays}d`)
+      .sign(await this.key());
   }
 }

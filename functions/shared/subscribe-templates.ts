@@ -8,7 +8,7 @@ import type { AppConfig, SubscribeTemplate } from './config';
  * offer or send WeChat messages only (the others do not carry them).
  */
 const template = z.object({ id: z.string().min(1), keys: z.object({ title: z.string().min(1), note: z.string().min(1), time: z.string().min(1) }) });
-const templatesSchema = z.object({ dream_executable: template, letter: template, meal_redeemed: template });
+const templatesSchema = z.object({ dream_executable: template, letter: template, meal_redeemed: template, assembly: template });
 
 const read = new WeakMap<AppConfig, Record<SubscribeTopic, SubscribeTemplate>>();
 

@@ -5,8 +5,6 @@ import { config, type AppConfig } from '../shared/config';
 import { buildCore, setCoreOverrideForTests, type Core } from './core';
 import {
   auditParts,
-  mealParts,
-  paymentNotifyParts,
   redemptionParts,
   rosterParts,
   photoCheckParts,
@@ -14,25 +12,27 @@ import {
   dreamPageParts,
   dreamGiftParts,
   dreamReviewParts,
-  eventParts,
   letterParts,
   lowCarbonParts,
   notificationParts,
   pushParts,
   quizParts,
   stepsParts,
-  distributionParts,
-  spotCheckParts,
   assemblyParts,
   promiseParts,
   pollParts,
+  tokenParts,
 } from './parts';
+import { eventParts } from './event-parts';
+import { mealParts, paymentNotifyParts } from './meal-parts';
+import { distributionParts, spotCheckParts } from './distribution-parts';
 
 /**
  * The whole composition root, every feature's adapters on one core: for scripts (seed, bench,
  * roles, reconcile) and tests. Functions compose only what they use (core.ts, features.ts).
  */
 export type Container = Core &
+  ReturnType<typeof tokenParts> &
   ReturnType<typeof mealParts> &
   Pick<ReturnType<typeof paymentNotifyParts>, 'windup'> &
   Pick<ReturnType<typeof redemptionParts>, 'passes' | 'queue'> &
@@ -59,6 +59,7 @@ export function buildContainer(appConfig: AppConfig = config(), clock: Clock = s
   const base = buildCore(appConfig, clock);
   return {
     ...base,
+    ...tokenParts(base),
     ...mealParts(base),
     windup: paymentNotifyParts(base).windup,
     passes: redemptionParts(base).passes,

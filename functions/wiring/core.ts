@@ -1,8 +1,8 @@
 import { createTableContext, type TableContext } from '../adapters/dynamodb/client';
 import { DynamoIdempotencyStore } from '../adapters/dynamodb/idempotency-store';
-import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
+import { DynamoUserReads } from '../adapters/dynamodb/user-reads';
 import { systemClock, type Clock, type IdempotencyStore, type UserRepository } from '../domain/ports';
-import { TokenService } from '../shared/auth-token';
+import { TokenVerifier } from '../shared/auth-token';
 import { config, type AppConfig } from '../shared/config';
 import { secretProvider } from '../shared/secrets';
 
@@ -16,11 +16,16 @@ export interface Core {
   config: AppConfig;
   clock: Clock;
   table: TableContext;
-  users: UserRepository;
+  /** Profiles by id (every authenticated request reads one); features that write people add the repository (parts.ts). */
+  users: UserReads;
   idempotency: IdempotencyStore;
-  tokens: TokenService;
+  /** Checks session tokens; sign-in, the one function that issues them, adds a TokenService (parts.ts). */
+  tokens: TokenVerifier;
   jwtSecret: () => Promise<string>;
 }
+
+/** What every function reads of people; creating them, roles and session keys are features' (userParts). */
+export type UserReads = Pick<UserRepository, 'findById'>;
 
 export function buildCore(appConfig: AppConfig = config(), clock: Clock = systemClock): Core {
   const table = createTableContext({ tableName: appConfig.tableName, endpoint: appConfig.dynamodbEndpoint, region: appConfig.region });
@@ -30,14 +35,14 @@ export function buildCore(appConfig: AppConfig = config(), clock: Clock = system
     config: appConfig,
     clock,
     table,
-    users: new DynamoUserRepository(table, clock),
+    users: new DynamoUserReads(table),
     idempotency: new DynamoIdempotencyStore(table, {
       keepHours: rules.idempotency.keepHours,
       leaseSeconds: rules.idempotency.inProgressLeaseSeconds,
       waitMs: rules.idempotency.waitForInProgressMs,
       clock,
     }),
-    tokens: new TokenService(jwtSecret, rules.auth.tokenTtlDays),
+    tokens: new TokenVerifier(jwtSecret),
     jwtSecret,
   };
 }

@@ -5,17 +5,13 @@ import {
   dreamGiftParts,
   dreamPageParts,
   dreamReviewParts,
-  eventParts,
   fanoutParts,
   letterParts,
   lowCarbonParts,
   auditParts,
   ledgerParts,
-  mealParts,
   redemptionParts,
   rosterParts,
-  windupParts,
-  paymentNotifyParts,
   storeAdminParts,
   photoCheckParts,
   meParts,
@@ -24,31 +20,40 @@ import {
   notificationParts,
   pushParts,
   uploadParts,
+  userParts,
+  tokenParts,
   quizParts,
   signInParts,
   sponsorParts,
   stepsParts,
   storeParts,
-  subscriptionParts,
   heldReviewParts,
-  distributionParts,
-  spotCheckParts,
   assemblyParts,
   promiseParts,
   pollParts,
 } from './parts';
+import { eventParts, subscriptionParts } from './event-parts';
+import { mealParts, paymentNotifyParts, windupParts } from './meal-parts';
+import { distributionParts, spotCheckParts } from './distribution-parts';
 
 /*
  * What each function composes: the core plus its feature's adapters. The calls are marked pure
- * so a bundle drops every accessor (and every adapter) its handler does not use.
+ * so a bundle drops every accessor (and every adapter) its handler does not use; the parts whose
+ * adapters build something when they load (schemas, tables) live in files of their own, which
+ * esbuild leaves out of the functions that do not use them (package.json here: no side effects).
  */
 export { core as coreDeps };
+/** The core and the whole people repository: the admin's people routes. */
+export const peopleDeps = /* @__PURE__ */ feature(userParts);
+/** The local stages' sign-in: people and the token issuer. */
+export const devSignInDeps = /* @__PURE__ */ feature((core) => ({ ...userParts(core), ...tokenParts(core) }));
 export const wechatDeps = /* @__PURE__ */ feature(signInParts);
 export const stepsDeps = /* @__PURE__ */ feature(stepsParts);
 export const sponsorDeps = /* @__PURE__ */ feature(sponsorParts);
 export const quizDeps = /* @__PURE__ */ feature(quizParts);
 export const lowCarbonDeps = /* @__PURE__ */ feature(lowCarbonParts);
-export const storeDeps = /* @__PURE__ */ feature(storeParts);
+/** The stores' routes: their parts and the people repository (an owner is named by id). */
+export const storeDeps = /* @__PURE__ */ feature((core) => ({ ...storeParts(core), ...userParts(core) }));
 export const notificationDeps = /* @__PURE__ */ feature(notificationParts);
 export const dreamDeps = /* @__PURE__ */ feature(dreamParts);
 export const dreamGiftDeps = /* @__PURE__ */ feature(dreamGiftParts);
@@ -59,7 +64,7 @@ export const subscriptionDeps = /* @__PURE__ */ feature(subscriptionParts);
 export const letterDeps = /* @__PURE__ */ feature(letterParts);
 export const uploadDeps = /* @__PURE__ */ feature(uploadParts);
 export const pushDeps = /* @__PURE__ */ feature(pushParts);
-export const ledgerDeps = /* @__PURE__ */ feature(ledgerParts);
+export const ledgerDeps = /* @__PURE__ */ feature((core) => ({ ...ledgerParts(core), ...userParts(core) }));
 export const meDeps = /* @__PURE__ */ feature(meParts);
 export const profileDeps = /* @__PURE__ */ feature(profileParts);
 export const accountDeps = /* @__PURE__ */ feature(accountParts);

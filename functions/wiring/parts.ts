@@ -2,7 +2,7 @@ import { DreamCaches } from '../adapters/dynamodb/dream-caches';
 import { DynamoDreamGiftStore } from '../adapters/dynamodb/dream-gift-store';
 import { DynamoDreamReads } from '../adapters/dynamodb/dream-reads';
 import { DynamoDreamReviewStore } from '../adapters/dynamodb/dream-review-store';
-import { DynamoNotificationRepository, DynamoNotifier } from '../adapters/dynamodb/notification-repository';
+import { DynamoNotificationRepository } from '../adapters/dynamodb/notification-repository';
 import { DynamoQuizRepository } from '../adapters/dynamodb/quiz-repository';
 import { DynamoQuotaCounters } from '../adapters/dynamodb/quota-store';
 import { DynamoSponsorRepository } from '../adapters/dynamodb/sponsor-repository';
@@ -12,65 +12,48 @@ import { DynamoTeamRepository } from '../adapters/dynamodb/team-repository';
 import { openDataFor } from '../adapters/wechat/open-data';
 import { HttpWechatClient } from '../adapters/wechat/wechat-client';
 import { WechatMediaCheck } from '../adapters/wechat/media-check';
-import { WechatSubscribeMessages } from '../adapters/wechat/subscribe-messages';
 import { DynamoFanoutStore } from '../adapters/dynamodb/fanout-store';
 import { DynamoLetterRepository } from '../adapters/dynamodb/letter-repository';
 import type { Letterbox, LetterRepository, LetterSummaries } from '../domain/letter';
 import { DynamoLetterSummaries } from '../adapters/dynamodb/letter-summaries';
 import { DynamoLetterbox } from '../adapters/dynamodb/letterbox';
-import { DynamoSubscriptionStore } from '../adapters/dynamodb/subscription-store';
 import { DynamoAccessTokenStore } from '../adapters/dynamodb/wechat-token-store';
-import type { AudiencePort, DreamAudienceReader, FanoutStore } from '../domain/fanout';
+import type { DreamAudienceReader, FanoutStore } from '../domain/fanout';
 import { DynamoDreamAudience } from '../adapters/dynamodb/dream-audience';
-import { Pacer } from '../domain/pacer';
-import type { SubscriptionStore } from '../domain/subscription';
-import type { SubscribeTemplate } from '../shared/config';
-import type { SubscribeTopic } from '../contract/enums';
 import type { DreamGiftStore, DreamReads, DreamReviewStore } from '../domain/dream-ports';
 import type { MemberCodes } from '../domain/lowcarbon';
-import type { NotificationRepository, NotificationSender } from '../domain/notification';
+import type { NotificationRepository } from '../domain/notification';
 import type { QuizRepository } from '../domain/quiz';
 import { CountedQuotas, type Quotas } from '../domain/quota';
 import type { SponsorRepository, StepsRepository } from '../domain/steps';
 import type { StoreRepository } from '../domain/store';
 import type { TeamRepository } from '../domain/team';
-import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort, WechatMessagingPort } from '../domain/wechat';
+import type { ContentSafetyPort, MediaCheckPort, OpenDataPort, WechatAuthPort } from '../domain/wechat';
 import type { Core } from './core';
 import { DynamoAccountClosing } from '../adapters/dynamodb/account-closing';
 import { DynamoUserRepository } from '../adapters/dynamodb/user-repository';
 import type { AccountClosingPort, ProfileWriter } from '../domain/user';
 import { MEAL_PASS, MemberCodeService } from '../adapters/tokens/member-code';
 import { DynamoMealQueue } from '../adapters/dynamodb/meal-queue';
-import { optionalSecret, secretProvider } from '../shared/secrets';
-import { subscribeTemplates } from '../shared/subscribe-templates';
-import { ConfiguredWechatPay } from '../adapters/wechatpay/wechatpay-client';
+import { secretProvider } from '../shared/secrets';
+import { TokenService } from '../shared/auth-token';
 import { DynamoDonationRepository } from '../adapters/dynamodb/donation-repository';
 import { DynamoMealWindup } from '../adapters/dynamodb/meal-windup';
-import type { MealWindupStore } from '../domain/store-windup';
-import type { DonationRepository, MealQueue, Roster } from '../domain/meals';
+import type { MealQueue, Roster } from '../domain/meals';
 import { DynamoRoster } from '../adapters/dynamodb/roster';
-import { loadWechatPaySettings } from '../shared/config';
 import { DynamoAuditTrail } from '../adapters/dynamodb/audit-repository';
 import type { AuditTrail } from '../domain/audit';
 import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-repository';
 import { LedgerMoves } from '../domain/ledger-moves';
-import type { LedgerRepository } from '../domain/ports';
+import type { LedgerRepository, UserRepository } from '../domain/ports';
 import { SignedObjectStore } from '../adapters/s3/object-store';
 import { DynamoUploadRepository } from '../adapters/dynamodb/upload-repository';
 import { verifyPush } from '../adapters/wechat/message-push';
 import { DynamoHeldTextStore } from '../adapters/dynamodb/held-text-store';
 import type { HeldTextStore } from '../domain/content-safety';
 import type { ObjectStore, UploadRepository } from '../domain/upload';
-import { DynamoSpotCheckStore } from '../adapters/dynamodb/spot-check-store';
-import { DynamoDistributionStore } from '../adapters/dynamodb/distribution-store';
-import { loadSignoffSettings } from '../shared/config/signoff';
-import { distributionKeys } from '../adapters/dynamodb/distribution-keys';
-import { DynamoLogStore } from '../adapters/dynamodb/log-store';
-import { nodeLogCrypto } from '../adapters/crypto/log-crypto';
+import { DynamoDistributionFacts } from '../adapters/dynamodb/distribution-facts';
 import type { DistributionStore } from '../domain/distribution';
-import type { SpotCheckStore } from '../domain/spot-check';
-import type { LogStore } from '../domain/log-ports';
-import type { Sha256 } from '../domain/log-encoding';
 import { DynamoAssemblyStore } from '../adapters/dynamodb/assembly-store';
 import { DynamoAssemblyDonors } from '../adapters/dynamodb/assembly-donors';
 import type { AssemblyStore, DreamDonors } from '../domain/assembly';
@@ -106,6 +89,20 @@ export const ledgerParts = /* @__PURE__ */ perCore((core): { ledger: LedgerRepos
   ledger: new LedgerMoves(new DynamoLedgerStore(core.table), { maxAttempts: core.config.rules.ledger.maxMoveAttempts, clock: core.clock }),
 }));
 
+/** The whole people repository (sign-in, roles, dreams' and stores' people); the core reads profiles only. */
+export const userParts = /* @__PURE__ */ perCore((core): UserParts => ({ users: new DynamoUserRepository(core.table, core.clock) }));
+
+/** Issuing session tokens: only sign-in does (every function checks them through the core). */
+export const tokenParts = /* @__PURE__ */ perCore((core): TokenParts => ({
+  tokens: new TokenService(core.jwtSecret, core.config.rules.auth.tokenTtlDays),
+}));
+
+export interface TokenParts {
+  tokens: TokenService;
+}
+export interface UserParts {
+  users: UserRepository;
+}
 export interface WechatParts {
   wechat: WechatAuthPort;
   contentSafety: ContentSafetyPort;
@@ -113,14 +110,14 @@ export interface WechatParts {
 export interface QuotaParts {
   quotas: Quotas;
 }
-export interface SignInParts extends WechatParts, QuotaParts {}
+export interface SignInParts extends WechatParts, QuotaParts, UserParts, TokenParts {}
 export interface SponsorParts {
   sponsors: SponsorRepository;
 }
 export interface LedgerParts {
   ledger: LedgerRepository;
 }
-export interface StepsParts extends SponsorParts, WechatParts, LedgerParts {
+export interface StepsParts extends SponsorParts, WechatParts, LedgerParts, UserParts {
   steps: StepsRepository;
   openData: OpenDataPort;
 }
@@ -137,36 +134,19 @@ export interface NotificationParts {
   notifications: NotificationRepository;
   letterbox: Letterbox;
 }
-export interface DreamParts extends UploadParts, HeldTextParts {
+export interface DreamParts extends UploadParts, HeldTextParts, UserParts {
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
   teams: TeamRepository;
 }
 /** A gift moves flowers: the donor's ledger and the dream's gift writes, in one transaction. */
-export interface DreamGiftParts extends QuotaParts, LedgerParts {
+export interface DreamGiftParts extends QuotaParts, LedgerParts, UserParts {
   dreams: DreamReads;
   dreamGifts: DreamGiftStore;
   teams: TeamRepository;
 }
-export interface SubscriptionParts {
-  subscriptions: SubscriptionStore;
-  templates: Record<SubscribeTopic, SubscribeTemplate>;
-}
-/** The stream consumers: fan-out jobs, the inbox, subscribe credits and WeChat's send API. */
-export interface EventParts extends SubscriptionParts {
-  audience: AudiencePort & DreamAudienceReader;
-  fanout: FanoutStore;
-  notifications: NotificationSender;
-  letterbox: Pick<Letterbox, 'deliverOnce'>;
-  letters: Pick<LetterRepository, 'get' | 'startSummary'>;
-  /** A closed distribution's figures, for the notification that tells every donor. */
-  distributions: Pick<DistributionStore, 'get' | 'counters'>;
-  messaging: WechatMessagingPort;
-  templates: Record<SubscribeTopic, SubscribeTemplate>;
-  pacer: Pacer;
-}
 /** Only the review asks WeChat (its content-safety check), so only it carries the client. */
-export interface DreamReviewParts extends WechatParts, UploadParts {
+export interface DreamReviewParts extends WechatParts, UploadParts, UserParts {
   dreams: DreamReads;
   dreamReviews: DreamReviewStore;
 }
@@ -186,7 +166,7 @@ export const wechatParts = /* @__PURE__ */ perCore((core): WechatParts & { wecha
 export const quotaParts = /* @__PURE__ */ perCore((core): QuotaParts => ({ quotas: new CountedQuotas(new DynamoQuotaCounters(core.table)) }));
 
 export function signInParts(core: Core): SignInParts {
-  return { ...wechatParts(core), ...quotaParts(core) };
+  return { ...wechatParts(core), ...quotaParts(core), ...userParts(core), ...tokenParts(core) };
 }
 
 export const sponsorParts = /* @__PURE__ */ perCore((core): SponsorParts & { sponsors: DynamoSponsorRepository } => ({
@@ -201,6 +181,7 @@ export function stepsParts(core: Core): StepsParts {
     ...ledgerParts(core),
     openData: openDataFor(core.config.wechat.appId),
     ...wechatParts(core),
+    ...userParts(core),
   };
 }
 
@@ -219,9 +200,9 @@ export function lowCarbonParts(core: Core): LowCarbonParts {
 }
 
 /** GET /me: the person, their flowers and their unread counts. */
-export function meParts(core: Core): NotificationParts & LedgerParts & UploadParts {
+export function meParts(core: Core): NotificationParts & LedgerParts & UploadParts & UserParts {
   // The avatar's view URL, signed once its image check passed.
-  return { ...notificationParts(core), ...ledgerParts(core), ...uploadParts(core) };
+  return { ...notificationParts(core), ...ledgerParts(core), ...uploadParts(core), ...userParts(core) };
 }
 
 /** PUT /me/profile: the profile writer and WeChat's content-safety check of the nickname. */
@@ -250,6 +231,7 @@ export function dreamParts(core: Core): DreamParts {
     dreams: dreamReads(core),
     dreamReviews: dreamReviewStore(core),
     teams: new DynamoTeamRepository(core.table, core.clock),
+    ...userParts(core),
     // Covers are uploads: a dream's answer signs its cover's view URL once the image check passed.
     ...uploadParts(core),
     ...heldTextParts(core),
@@ -262,6 +244,7 @@ export function dreamGiftParts(core: Core): DreamGiftParts {
     dreams: dreamReads(core),
     dreamGifts: new DynamoDreamGiftStore(core.table, dreamCaches(core)),
     teams: new DynamoTeamRepository(core.table, core.clock),
+    ...userParts(core),
     ...ledgerParts(core),
     ...quotaParts(core),
   };
@@ -273,33 +256,13 @@ export function dreamPageParts(core: Core): DreamParts & { letterSummaries: Lett
 }
 
 export function dreamReviewParts(core: Core): DreamReviewParts {
-  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), ...wechatParts(core), ...uploadParts(core) };
+  return { dreams: dreamReads(core), dreamReviews: dreamReviewStore(core), ...wechatParts(core), ...uploadParts(core), ...userParts(core) };
 }
-
-export const subscriptionParts = /* @__PURE__ */ perCore((core): SubscriptionParts => ({
-  subscriptions: new DynamoSubscriptionStore(core.table),
-  templates: subscribeTemplates(core.config),
-}));
 
 export const fanoutParts = /* @__PURE__ */ perCore((core): { fanout: FanoutStore } => ({ fanout: new DynamoFanoutStore(core.table) }));
 
 /** The lean dream reader the stream consumers and the letters share (one per core). */
-const dreamAudience = /* @__PURE__ */ perCore((core) => new DynamoDreamAudience(core.table));
-
-export function eventParts(core: Core): EventParts {
-  return {
-    audience: dreamAudience(core),
-    ...fanoutParts(core),
-    notifications: new DynamoNotifier(core.table, core.clock),
-    letterbox: new DynamoLetterbox(core.table),
-    letters: new DynamoLetterRepository(core.table),
-    distributions: distributionStore(core),
-    ...subscriptionParts(core),
-    messaging: new WechatSubscribeMessages(wechatParts(core).wechat),
-    templates: subscribeTemplates(core.config),
-    pacer: new Pacer(core.config.rules.fanout.sendsPerSecondPerWorker),
-  };
-}
+export const dreamAudience = /* @__PURE__ */ perCore((core) => new DynamoDreamAudience(core.table));
 
 /** The uploads bucket: SigV4-signed S3 calls (static keys for a local emulator, the function's role in AWS). */
 export const objectStore = /* @__PURE__ */ perCore((core): ObjectStore => {
@@ -322,8 +285,11 @@ export interface UploadParts extends QuotaParts {
   objects: ObjectStore;
 }
 
+/** The uploads' records, one repository per core (uploads, photo checks and sign-off photos share it). */
+export const uploadRepository = /* @__PURE__ */ perCore((core): UploadRepository => new DynamoUploadRepository(core.table));
+
 export const uploadParts = /* @__PURE__ */ perCore((core): UploadParts => ({
-  uploads: new DynamoUploadRepository(core.table),
+  uploads: uploadRepository(core),
   objects: objectStore(core),
   ...quotaParts(core),
 }));
@@ -346,40 +312,12 @@ export const letterParts = /* @__PURE__ */ perCore(
     letters: new DynamoLetterRepository(core.table),
     letterbox: new DynamoLetterbox(core.table),
     audience: dreamAudience(core),
-    // A statement line may cite one of the dream's distributions.
-    distributions: new DynamoDistributionStore(core.table),
+    // A statement line may cite one of the dream's distributions: its facts only, not the sign-off store.
+    distributions: distributionFacts(core),
     ...uploadParts(core),
     ...heldTextParts(core),
   }),
 );
-
-/** Love meals: donations, the stores they fund, and WeChat Pay (when configured). */
-export const mealParts = /* @__PURE__ */ perCore((core): MealParts => {
-  const settings = loadWechatPaySettings(core.config.env, core.config.isLocalStage);
-  const { region } = core.config;
-  return {
-    ...storeParts(core),
-    donations: new DynamoDonationRepository(core.table, core.config.rules.meals.fundShards),
-    payments: settings
-      ? new ConfiguredWechatPay(
-          { ...settings, appId: core.config.wechat.appId },
-          {
-            privateKey: secretProvider(settings.privateKey, settings.privateKeyParam, 'WeChat Pay merchant key', region),
-            apiV3Key: secretProvider(settings.apiV3Key, settings.apiV3KeyParam, 'WeChat Pay APIv3 key', region),
-            publicKey: optionalSecret(settings.publicKey, settings.publicKeyParam, 'WeChat Pay public key', region),
-            platformCertificates: optionalSecret(settings.platformCertificates, settings.platformCertificatesParam, 'WeChat Pay platform certificates', region),
-          },
-          // Only the fake the launcher started itself has the unsigned "pay at once" hook.
-          core.config.isLocalStage && core.config.env.LRF_EMBEDDED_WECHATPAY === '1',
-        )
-      : null,
-  };
-});
-
-export interface MealParts extends StoreParts {
-  donations: DonationRepository;
-  payments: ConfiguredWechatPay | null;
-}
 
 /** Passes and redemptions (no WeChat Pay: a redemption moves no money, it records what the store is owed). */
 export const redemptionParts = /* @__PURE__ */ perCore((core): RedemptionParts => ({
@@ -401,17 +339,12 @@ export const storeAdminParts = /* @__PURE__ */ perCore((core) => ({
   queue: new DynamoMealQueue(core.table, core.config.rules.meals.fundShards),
 }));
 
-/** WeChat Pay's notifications: payments settle donations, refunds settle the wind-up's refunds. */
-export const paymentNotifyParts = /* @__PURE__ */ perCore((core): MealParts & { windup: MealWindupStore } => ({
-  ...mealParts(core),
-  windup: new DynamoMealWindup(core.table, core.config.rules.meals.fundShards),
-}));
-
-/** The wind-up's stream worker: the admin's parts and WeChat Pay (for the refunds). */
-export const windupParts = /* @__PURE__ */ perCore((core) => ({ ...storeAdminParts(core), payments: mealParts(core).payments }));
-
 /** The sanitation-worker roster (import and claims). */
-export const rosterParts = /* @__PURE__ */ perCore((core): QuotaParts & { roster: Roster } => ({ roster: new DynamoRoster(core.table), ...quotaParts(core) }));
+export const rosterParts = /* @__PURE__ */ perCore((core): QuotaParts & UserParts & { roster: Roster } => ({
+  roster: new DynamoRoster(core.table),
+  ...quotaParts(core),
+  ...userParts(core),
+}));
 
 /** The photo checker (a stream consumer): uploads, the bucket and WeChat's image check. */
 export function photoCheckParts(core: Core): UploadParts & { mediaCheck: MediaCheckPort; users: Core['users'] } {
@@ -437,6 +370,7 @@ export const assemblyParts = /* @__PURE__ */ perCore((core): AssemblyParts => ({
   audience: dreamAudience(core),
   letters: new DynamoLetterRepository(core.table),
   contentSafety: wechatParts(core).contentSafety,
+  heldTexts: heldTextParts(core).heldTexts,
 }));
 
 export interface AssemblyParts {
@@ -445,22 +379,8 @@ export interface AssemblyParts {
   audience: DreamAudienceReader;
   letters: Pick<LetterRepository, 'get'>;
   contentSafety: ContentSafetyPort;
+  heldTexts: HeldTextStore;
 }
-
-/** Spot checks: their store, the distributions they draw from, and the log's served checkpoint (the seed). */
-export interface SpotCheckParts {
-  spotChecks: SpotCheckStore;
-  distributions: Pick<DistributionStore, 'get' | 'recipients'>;
-  log: Pick<LogStore, 'state'>;
-  sha256: Sha256;
-}
-
-export const spotCheckParts = /* @__PURE__ */ perCore((core): SpotCheckParts => ({
-  spotChecks: new DynamoSpotCheckStore(core.table, distributionKeys.profile),
-  distributions: new DynamoDistributionStore(core.table),
-  log: new DynamoLogStore(core.table),
-  sha256: nodeLogCrypto.sha256,
-}));
 
 /** Promises and live polls of the assemblies: their stores, what they read of the assembly and the dream, WeChat's text check. */
 export interface PromiseParts {
@@ -488,17 +408,8 @@ export const pollParts = /* @__PURE__ */ perCore((core): PollParts => ({
   contentSafety: wechatParts(core).contentSafety,
 }));
 
-/** One distribution store per core: the sign-off function, the letters' citations and the events share it. */
-export const distributionStore = /* @__PURE__ */ perCore((core): DistributionStore => new DynamoDistributionStore(core.table));
-
-/** 数字签收: distributions, the dream they belong to, photos, WeChat's text check and the codes' pepper. */
-export const distributionParts = /* @__PURE__ */ perCore((core) => {
-  const settings = loadSignoffSettings(core.config.env, core.config.isLocalStage);
-  return {
-    distributions: distributionStore(core),
-    audience: dreamAudience(core),
-    contentSafety: wechatParts(core).contentSafety,
-    signoffPepper: secretProvider(settings.pepper, settings.pepperParam, 'sign-off code pepper', core.config.region),
-    ...uploadParts(core),
-  };
-});
+/**
+ * The reads other features make of a distribution (the letters' citations, the closed
+ * distribution's notice, the spot check's draw): a reader that carries none of the store's writes.
+ */
+export const distributionFacts = /* @__PURE__ */ perCore((core) => new DynamoDistributionFacts(core.table));

@@ -65,13 +65,13 @@ describe('the event backbone over HTTP', () => {
     // Arrange
     const templates = await call('GET', '/subscriptions/templates');
     expect(templates.status).toBe(200);
-    expect(templates.body.templates.map((t: { topic: string }) => t.topic)).toEqual(['dream_executable', 'letter', 'meal_redeemed']);
+    expect(templates.body.templates.map((t: { topic: string }) => t.topic)).toEqual(['dream_executable', 'letter', 'meal_redeemed', 'assembly']);
     const donor = await devSignIn();
     const bad = await call('POST', '/me/subscriptions', { token: donor.token, body: { accepted: ['everything'] } });
     const none = await call('POST', '/me/subscriptions', { body: { accepted: ['letter'] } });
     const accepted = await call('POST', '/me/subscriptions', { token: donor.token, body: { accepted: ['dream_executable'] } });
     expect([bad.status, bad.body.error.code, none.status]).toEqual([400, 'VALIDATION_FAILED', 401]);
-    expect(accepted.body.subscriptions).toEqual({ dream_executable: 1, letter: 0, meal_redeemed: 0 });
+    expect(accepted.body.subscriptions).toEqual({ dream_executable: 1, letter: 0, meal_redeemed: 0, assembly: 0 });
     // Act: the donor fills a dream
     const admin = await devSignIn(['admin']);
     const dreamId = await approvedDream(admin, 1_000, '给孩子们的图书角');

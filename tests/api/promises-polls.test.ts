@@ -66,7 +66,7 @@ describe('promises (承诺) over HTTP', () => {
       () => call('GET', '/me/notifications', { token: donor.token }),
       (answer) => answer.body.items.some((n: { type: string }) => n.type === 'promise_done'),
     );
-    expect(told.body.items.filter((n: { type: string; refId: string }) => n.type === 'promise_done' && n.refId === promiseId)).toHaveLength(1);
+    expect(told.body.items.filter((n: { type: string; refId: string }) => n.type === 'promise_done' && n.refId === `${dreamId}/${promiseId}`)).toHaveLength(1);
   });
 });
 

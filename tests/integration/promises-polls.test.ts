@@ -111,7 +111,7 @@ describe('promises and live polls on DynamoDB Local', () => {
     ]);
     for (const userId of [donor.id, ...others]) {
       const items = (await app.notifications.list(userId, { limit: 50 })).items;
-      expect(items.filter((n) => n.type === 'promise_done' && n.refId === promise.id)).toHaveLength(1);
+      expect(items.filter((n) => n.type === 'promise_done' && n.refId === `${dreamId}/${promise.id}`)).toHaveLength(1);
       expect(items.filter((n) => n.type === 'assembly_minutes' && n.refId === assembly.id)).toHaveLength(1);
     }
   });

@@ -88,7 +88,7 @@ describe('what donors are told', () => {
     // Act
     const message = promiseDoneMessage({ id: 'p1', dreamId: 'd1', text: '公开发票', doneAt: '2026-12-03T01:00:00.000Z' }, { title: '山区图书角' }, 'x');
     // Assert
-    expect(message).toMatchObject({ type: 'promise_done', refId: 'p1', topic: null });
+    expect(message).toMatchObject({ type: 'promise_done', refId: 'd1/p1', topic: null });
     expect(message.body).toContain('山区图书角');
     expect(message.body).toContain('公开发票');
   });

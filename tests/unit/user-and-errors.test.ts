@@ -44,7 +44,7 @@ describe('config', () => {
     const prod = loadConfig({ STAGE: 'prod', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET_PARAM: '/s', JWT_SECRET_PARAM: '/p', WECHAT_API_BASE: '' });
     expect(prod.wechat).toMatchObject({ apiBase: 'https://api.weixin.qq.com', appId: 'wx1', appSecret: undefined, appSecretParam: '/s' });
     // The fake's template ids are never used outside local/test: no id, no WeChat message for that topic.
-    expect(Object.values(subscribeTemplates(prod)).map((t) => t.id)).toEqual([null, null, null]);
+    expect(Object.values(subscribeTemplates(prod)).map((t) => t.id)).toEqual([null, null, null, null]);
     expect(prod.jwt).toEqual({ secret: undefined, secretParam: '/p' });
   });
 

@@ -12,7 +12,17 @@ import { formatShanghaiTime } from '../../utils/format'
 import { getHeldTexts, reviewHeldText } from './held-api'
 import '../admin.scss'
 
-const KIND_LABELS: Record<HeldTextView['kind'], string> = { dream: '梦想', team: '队伍名', store: '店铺', letter: '来信' }
+const KIND_LABELS: Record<HeldTextView['kind'], string> = {
+  dream: '梦想',
+  team: '队伍名',
+  store: '店铺',
+  letter: '来信',
+  distribution: '物资发放',
+  assembly: '股东大会',
+  question: '股东提问',
+  answer: '机构回答',
+  minutes: '会议纪要',
+}
 
 /** Admin: texts WeChat's check asked a person to look at (or could not check), to clear or remove. */
 export default function HeldPage() {

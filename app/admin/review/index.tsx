@@ -52,6 +52,7 @@ const ADMIN_CONSOLES = [
   { key: 'letters', title: '来信审核', url: '/admin/letters/index' },
   { key: 'held', title: '待审内容', url: '/admin/held/index' },
   { key: 'spot-checks', title: '抽查回访', url: '/admin/spot-checks/index' },
+  { key: 'questions', title: '被举报的提问', url: '/admin/questions/index' },
   { key: 'employers', title: '环卫单位', url: '/admin/employers/index' },
   { key: 'roster', title: '环卫工人名册', url: '/charity/roster/index' },
 ]

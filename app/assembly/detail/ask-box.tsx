@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { ASSEMBLY_FIELDS } from '../../../functions/contract/assembly-fields'
 import { codePoints, textProblem } from '../../../functions/contract/fields'
 import { askQuestion, type Question } from '../../services/assembly'
 import { assemblyErrorMessage } from '../../services/assembly-errors'
+import { askToSubscribe, preloadSubscribeTemplates } from '../../services/subscribe'
 
 interface Props {
   assemblyId: string
@@ -16,11 +17,14 @@ export default function AskBox({ assemblyId, onAsked }: Props) {
   const [busy, setBusy] = useState(false)
   const [refusal, setRefusal] = useState('')
   const { min, max } = ASSEMBLY_FIELDS.question
+  useEffect(() => preloadSubscribeTemplates(), [])
 
   const send = async () => {
     if (busy) return
     const question = text.trim()
     if (textProblem(question, ASSEMBLY_FIELDS.question)) return setRefusal(`问题需 ${min}–${max} 字`)
+    // Inside the tap, before any await (WeChat's rule): may WeChat invite them to the next assembly?
+    askToSubscribe(['assembly'])
     setBusy(true)
     setRefusal('')
     try {

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { reportQuestion, voteQuestion, type Question } from '../../services/assembly'
 import type { DreamPromise } from '../../services/assembly-extras'
 import { assemblyErrorMessage } from '../../services/assembly-errors'
+import { askToSubscribe } from '../../services/subscribe'
 import { formatShanghaiTime } from '../../utils/format'
 import AnswerForm from './answer-form'
 import PromiseForm from './promise-form'
@@ -48,7 +49,12 @@ export default function QuestionCard(props: QuestionCardProps) {
     }
   }
 
-  const vote = () => act(async () => props.onChanged((await voteQuestion(q.id)).question))
+  const vote = () => {
+    if (busy) return
+    // Inside the tap, before any await (WeChat's rule): may WeChat invite them to the next assembly?
+    askToSubscribe(['assembly'])
+    return act(async () => props.onChanged((await voteQuestion(q.id)).question))
+  }
   const report = () =>
     act(async () => {
       const sure = await Taro.showModal({ title: '举报这个问题？', content: '被多人举报的问题会先隐藏，等待管理员处理。' })

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import QrCode from '../../components/qr-code'
-import { getMemberCode } from '../../services/api'
+import { getMemberCode } from '../../services/earning-api'
 import { explainRefusal } from '../../services/privacy'
 import { errorMessage } from '../../services/request'
 import PrivacyPopup from '../../components/privacy-popup'

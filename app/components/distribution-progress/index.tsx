@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { request } from '../../services/request'
-import type { AnswerOf, DistributionView } from '../../../functions/contract'
-import type { dreamDistributionsRoute } from '../../../functions/contract/distributions'
+import { dreamDistributions, type DreamDistribution } from '../../services/dream-distributions'
 import './index.scss'
 
 /**
@@ -11,11 +9,11 @@ import './index.scss'
  * disputed), each opening its public timeline. Kept tiny: it sits in the main package.
  */
 export default function DistributionProgress({ dreamId }: { dreamId: string }) {
-  const [items, setItems] = useState<DistributionView[]>([])
+  const [items, setItems] = useState<DreamDistribution[]>([])
   const load = useCallback(() => {
     if (!dreamId) return
-    request<AnswerOf<typeof dreamDistributionsRoute>>(`/dreams/${encodeURIComponent(dreamId)}/distributions`, { query: { limit: 20 } }).then(
-      (page) => setItems(page.items),
+    dreamDistributions(dreamId, 20).then(
+      setItems,
       // A dream without the feature (or an API that cannot be reached) shows no line, not an error.
       () => setItems([]),
     )

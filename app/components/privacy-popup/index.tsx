@@ -9,7 +9,8 @@ const AGREE_BUTTON_ID = 'privacy-agree'
 
 /**
  * The privacy guide's consent sheet, for pages that read personal data (WeRun, photos, the
- * clipboard). It stays hidden until WeChat asks; H5 never asks, so it never shows there.
+ * location of a sign-off, a chosen file, the clipboard). It stays hidden until WeChat asks; H5
+ * never asks, so it never shows there.
  */
 export default function PrivacyPopup() {
   const [open, setOpen] = useState(false)
@@ -35,7 +36,7 @@ export default function PrivacyPopup() {
       <View className='privacy-popup-sheet'>
         <Text className='privacy-popup-title'>隐私保护指引</Text>
         <Text className='privacy-popup-text'>
-          使用这项功能前，请阅读并同意小红花的隐私保护指引：我们只为你要用的功能读取微信运动步数、照片或剪贴板，不作他用。
+          使用这项功能前，请阅读并同意小红花的隐私保护指引：我们只为你要用的功能读取微信运动步数、照片、签收地点、文件或剪贴板，不作他用。
         </Text>
         <View className='privacy-popup-link' role='link' onClick={openPrivacyContract}>
           《小红花隐私保护指引》

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { CallOutcome, SpotCheckView } from '../../../functions/contract'
-import { getSpotCheck } from '../../services/dream-distributions'
+import { getSpotCheck } from '../../services/spot-check'
 import { errorMessage, isApiError } from '../../services/request'
 import './index.scss'
 

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { answerQuiz, getQuizToday } from '../../services/api'
+import { answerQuiz, getQuizToday } from '../../services/earning-api'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { ApiError, errorMessage, isApiError, isRetryable, newIdempotencyKey, toastError } from '../../services/request'
 import type { QuizQuestion, QuizToday } from '../../../functions/contract'

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { donateSteps, getStepDonations, previewSteps } from '../../services/api'
+import { donateSteps, getStepDonations, previewSteps } from '../../services/earning-api'
 import { IS_WEAPP, signInWithWechat } from '../../services/auth'
 import { usePageRefresh } from '../../hooks/use-page-refresh'
 import { useIdempotentTap } from '../../hooks/use-idempotent-tap'

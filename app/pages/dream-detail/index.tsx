@@ -25,7 +25,7 @@ import {
 import { FIELDS, textProblem } from '../../../functions/contract/fields'
 import './index.scss'
 import PageState from '../../components/page-state'
-import { getDreamLetters } from '../../services/letters'
+import { getDreamLetters } from '../../services/dream-letters'
 import Icon from '../../components/icon'
 import DreamAssemblyStrip from '../../components/dream-assembly-strip'
 import DistributionProgress from '../../components/distribution-progress'

@@ -10,6 +10,7 @@ import type { Notification } from '../../../functions/contract'
 import { formatShanghaiTime } from '../../utils/format'
 import './index.scss'
 import Icon, { type IconName } from '../../components/icon'
+import { notificationPage } from './notification-link'
 
 const PAGE_SIZE = 20
 
@@ -21,16 +22,8 @@ const TYPE_ICONS: Record<string, IconName> = {
   assembly_invited: 'charity',
   assembly_minutes: 'letter',
   promise_done: 'check',
+  distribution_closed: 'bag',
 }
-
-/** Types whose refId is an assembly: they open its page (questions, answers, minutes). */
-const ASSEMBLY_TYPES = new Set(['assembly_invited', 'assembly_minutes'])
-
-/** Types about the person's love meals: they open 我捐的爱心餐. */
-const MEAL_TYPES = new Set(['meal_redeemed', 'meal_refunded'])
-
-/** Types whose refId is a dream the person can open. */
-const DREAM_TYPES = new Set(['dream_executable'])
 
 export default function NotificationsPage() {
   const list = usePagedList<Notification>((cursor) => getNotifications(cursor, PAGE_SIZE))
@@ -49,20 +42,9 @@ export default function NotificationsPage() {
         () => undefined,
       )
     }
-    if (MEAL_TYPES.has(n.type)) {
-      Taro.navigateTo({ url: '/meals/mine/index' }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
-      return
-    }
-    if (n.refId && ASSEMBLY_TYPES.has(n.type)) {
-      Taro.navigateTo({ url: `/assembly/detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>
-        Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
-      )
-      return
-    }
-    if (!n.refId || !DREAM_TYPES.has(n.type)) return
-    Taro.navigateTo({ url: `/pages/dream-detail/index?id=${encodeURIComponent(n.refId)}` }).catch(() =>
-      Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }),
-    )
+    const url = notificationPage(n)
+    if (!url) return
+    Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))
   }
 
   const readAll = async () => {

@@ -42,16 +42,23 @@ export class DynamoAssemblyStore implements AssemblyStore {
     return { items: found.items.map(toAssembly), nextCursor: found.nextCursor };
   }
 
-  async close(assemblyId: string, minutes: string, at: string): Promise<boolean> {
+  async close(assemblyId: string, minutes: string, at: string, minutesHeld = false): Promise<boolean> {
     try {
       await this.table.doc.send(
         new UpdateCommand({
           TableName: this.TableName,
           Key: assemblyKeys.profile(assemblyId),
-          UpdateExpression: 'SET #status = :closed, minutes = :minutes, closedAt = :at',
+          // Held minutes carry their flag in the closing write, so the stream never sees them unflagged.
+          UpdateExpression: `SET #status = :closed, minutes = :minutes, closedAt = :at${minutesHeld ? ', minutesHeld = :true' : ''}`,
           ConditionExpression: '#status = :scheduled',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed', ':scheduled': 'scheduled', ':minutes': minutes, ':at': at },
+          ExpressionAttributeValues: {
+            ':closed': 'closed',
+            ':scheduled': 'scheduled',
+            ':minutes': minutes,
+            ':at': at,
+            ...(minutesHeld ? { ':true': true } : {}),
+          },
         }),
       );
       return true;
@@ -225,13 +232,13 @@ export class DynamoAssemblyStore implements AssemblyStore {
     }
   }
 
-  async answer(question: QuestionRecord, answer: Pick<QuestionRecord, 'status' | 'answer' | 'answeredAt' | 'answerLine'>): Promise<boolean> {
+  async answer(question: QuestionRecord, answer: Pick<QuestionRecord, 'status' | 'answer' | 'answeredAt' | 'answerLine' | 'answerHeld'>): Promise<boolean> {
     try {
       await this.table.doc.send(
         new UpdateCommand({
           TableName: this.TableName,
           Key: assemblyKeys.question(question.assemblyId, question.id),
-          UpdateExpression: 'SET #status = :status, answer = :answer, answeredAt = :at, answerLine = :line',
+          UpdateExpression: `SET #status = :status, answer = :answer, answeredAt = :at, answerLine = :line${answer.answerHeld ? ', answerHeld = :true' : ''}`,
           ConditionExpression: '#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -240,6 +247,7 @@ export class DynamoAssemblyStore implements AssemblyStore {
             ':at': answer.answeredAt,
             ':line': answer.answerLine,
             ':open': 'open',
+            ...(answer.answerHeld ? { ':true': true } : {}),
           },
         }),
       );
@@ -365,6 +373,8 @@ function toAssembly(item: Record<string, unknown>): AssemblyRecord {
     closedAt: (item.closedAt as string | null) ?? null,
     questionCount: (item.questionCount as number) ?? 0,
     attendanceShards: (item.attendanceShards as number) ?? 1,
+    ...(item.held === true ? { held: true } : {}),
+    ...(item.minutesHeld === true ? { minutesHeld: true } : {}),
   };
 }
 
@@ -385,6 +395,7 @@ function toQuestion(item: Record<string, unknown>): QuestionRecord {
     restored: item.restored === true,
     reportCount: (item.reportCount as number) ?? 0,
     held: item.held === true,
+    ...(item.answerHeld === true ? { answerHeld: true } : {}),
     voteShards: (item.voteShards as number) ?? 1,
   };
 }

@@ -252,7 +252,7 @@ function profileItem(d: DistributionRecord): Record<string, unknown> {
   return { ...distributionKeys.profile(d.id), ...distributionKeys.ofDreamIndex(d.dreamId, d.createdAt, d.id), type: 'DISTRIBUTION', ...d };
 }
 
-function toDistribution(item: Record<string, unknown>): DistributionRecord {
+export function toDistribution(item: Record<string, unknown>): DistributionRecord {
   return {
     id: item.id as string,
     dreamId: item.dreamId as string,
@@ -267,6 +267,7 @@ function toDistribution(item: Record<string, unknown>): DistributionRecord {
     closedAt: (item.closedAt as string | null) ?? null,
     disputed: item.disputed === true,
     counterShards: item.counterShards as number,
+    ...(item.held === true ? { held: true } : {}),
   };
 }
 
@@ -274,7 +275,7 @@ function counterItem(distributionId: string, shard: CounterShard): Record<string
   return { ...distributionKeys.counter(distributionId, shard.index), type: 'DIST_COUNTER', distributionId, ...shard };
 }
 
-function toCounter(item: Record<string, unknown>): CounterShard {
+export function toCounter(item: Record<string, unknown>): CounterShard {
   return {
     index: item.index as number,
     signedCount: (item.signedCount as number) ?? 0,
@@ -289,7 +290,7 @@ function recipientItem(r: RecipientRecord): Record<string, unknown> {
   return { ...distributionKeys.recipient(r.codeHash), ...distributionKeys.recipientIndex(r.distributionId, r.recipientId), type: 'DIST_RECIPIENT', ...rest };
 }
 
-function toRecipient(item: Record<string, unknown>): RecipientRecord {
+export function toRecipient(item: Record<string, unknown>): RecipientRecord {
   return {
     distributionId: item.distributionId as string,
     recipientId: item.recipientId as string,

@@ -195,7 +195,7 @@ function noEntriesYet(userId: string): FlowerAccount {
   return { userId, balance: 0, earned: 0, given: 0, version: 0 };
 }
 
-function toUser(item: Record<string, unknown>): UserRecord {
+export function toUser(item: Record<string, unknown>): UserRecord {
   return {
     id: item.id as string,
     openid: item.openid as string,
