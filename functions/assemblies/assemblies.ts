@@ -188,8 +188,9 @@ async function withVotes(deps: AssemblyDeps, questions: readonly QuestionRecord[
 
 /** GET /dreams/{id}/assemblies: public; each with its attendance; a held one for its charity and admins only. */
 export async function dreamAssemblies(deps: AssemblyDeps, dreamId: string, viewer: Viewer | null, page: { limit: number; cursor?: string }) {
-  await dreamOf(deps, dreamId);
+  // The page first: a malformed cursor is a 400, which comes before the dream's 404.
   const found = await deps.assemblies.listForDream(dreamId, page);
+  await dreamOf(deps, dreamId);
   const items = await Promise.all(
     found.items.filter((assembly) => mayRead(assembly, viewer)).map(async (assembly) => ({ assembly, attendance: await deps.assemblies.attendance(assembly) })),
   );
