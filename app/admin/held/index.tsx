@@ -1,12 +1,7 @@
-import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
 import RoleForbidden from '../../components/role-forbidden'
-import { usePageRefresh } from '../../hooks/use-page-refresh'
-import { usePagedList } from '../../hooks/use-paged-list'
-import { useRoleGate } from '../../hooks/use-role-gate'
-import { errorMessage } from '../../services/request'
+import { useAdminQueue } from '../../hooks/use-admin-queue'
 import type { HeldTextView } from '../../../functions/contract'
 import { formatShanghaiTime } from '../../utils/format'
 import { getHeldTexts, reviewHeldText } from './held-api'
@@ -26,29 +21,9 @@ const KIND_LABELS: Record<HeldTextView['kind'], string> = {
 
 /** Admin: texts WeChat's check asked a person to look at (or could not check), to clear or remove. */
 export default function HeldPage() {
-  const gate = useRoleGate('admin')
-  const list = usePagedList<HeldTextView>((cursor) => getHeldTexts(cursor, 20))
-  const [busy, setBusy] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const { check } = gate
-  const { reload, setItems } = list
-  const refresh = useCallback(async () => {
-    if (await check()) await reload()
-  }, [check, reload])
-  usePageRefresh(refresh)
-
-  const decide = async (held: HeldTextView, decision: 'approve' | 'reject') => {
-    setBusy(held.id)
-    try {
-      await reviewHeldText(held.id, { decision })
-      Taro.showToast({ title: decision === 'approve' ? '已放行' : '已移除', icon: 'success' })
-      setItems((items) => items.filter((item) => item.id !== held.id))
-    } catch (err) {
-      setErrors((prev) => ({ ...prev, [held.id]: errorMessage(err) }))
-    } finally {
-      setBusy('')
-    }
-  }
+  const { gate, list, busy, errors, settle } = useAdminQueue<HeldTextView>((cursor) => getHeldTexts(cursor, 20))
+  const decide = (held: HeldTextView, decision: 'approve' | 'reject') =>
+    settle(held, () => reviewHeldText(held.id, { decision }), decision === 'approve' ? '已放行' : '已移除')
 
   if (gate.allowed === false) return <RoleForbidden className='admin-forbidden' text='仅管理员可用' />
 

@@ -1,12 +1,7 @@
-import { useCallback, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import ListFooter from '../../components/list-footer'
 import RoleForbidden from '../../components/role-forbidden'
-import { usePageRefresh } from '../../hooks/use-page-refresh'
-import { usePagedList } from '../../hooks/use-paged-list'
-import { useRoleGate } from '../../hooks/use-role-gate'
-import { errorMessage } from '../../services/request'
+import { useAdminQueue } from '../../hooks/use-admin-queue'
 import type { AnswerOf } from '../../../functions/contract'
 import type { reportedQuestionsRoute } from '../../../functions/contract/assemblies'
 import { formatShanghaiTime } from '../../utils/format'
@@ -28,33 +23,11 @@ const DONE_TOASTS: Record<Decision, string> = { restore: '已恢复显示', remo
  * good. Either is audited, and an admin never judges a question they asked themselves.
  */
 export default function ReportedQuestionsPage() {
-  const gate = useRoleGate('admin')
-  const list = usePagedList<Waiting>(async (cursor) => {
+  const { gate, list, busy, errors, settle } = useAdminQueue<Waiting>(async (cursor) => {
     const page = await getReportedQuestions(cursor, 20)
     return { ...page, items: page.items.map((item) => ({ ...item, id: item.question.id })) }
   })
-  const [busy, setBusy] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const { check } = gate
-  const { reload, setItems } = list
-  const refresh = useCallback(async () => {
-    if (await check()) await reload()
-  }, [check, reload])
-  usePageRefresh(refresh)
-
-  const decide = async (waiting: Waiting, decision: Decision) => {
-    setBusy(waiting.id)
-    setErrors((prev) => ({ ...prev, [waiting.id]: '' }))
-    try {
-      await reviewQuestion(waiting.id, { decision })
-      Taro.showToast({ title: DONE_TOASTS[decision], icon: 'success' })
-      setItems((items) => items.filter((item) => item.id !== waiting.id))
-    } catch (err) {
-      setErrors((prev) => ({ ...prev, [waiting.id]: errorMessage(err) }))
-    } finally {
-      setBusy('')
-    }
-  }
+  const decide = (waiting: Waiting, decision: Decision) => settle(waiting, () => reviewQuestion(waiting.id, { decision }), DONE_TOASTS[decision])
 
   if (gate.allowed === false) return <RoleForbidden className='admin-forbidden' text='仅管理员可用' />
 
